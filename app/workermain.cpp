@@ -1,0 +1,57 @@
+// threadlab-worker: the child process behind every process worker. Plain C++ with no Qt, so it
+// starts in well under a millisecond. It runs one job given on its command line and reports
+// every event on stdout (see WireEncoder); it validates its argument itself and never trusts it.
+
+#include "interpreterlock.h"
+#include "interpreterstate.h"
+#include "platform.h"
+#include "stoptoken.h"
+#include "taskexecutor.h"
+#include "wireencoder.h"
+#include "workerjob.h"
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+using namespace ThreadLab;
+
+int main(int argc, char** argv)
+{
+    Platform::exitWithParent();
+    WireEncoder wire(stdout);
+    wire.hello(Platform::currentPid());
+    if (argc != 3 || std::strcmp(argv[1], "--job") != 0) {
+        wire.failure("usage: threadlab-worker --job DESCRIPTION (it is started by threadlab)");
+        return 64;
+    }
+    std::string error;
+    const auto job = WorkerJob::decode(argv[2], &error);
+    if (!job) {
+        wire.failure("invalid job: " + error);
+        return 65;
+    }
+    Platform::setCurrentThreadName(job->name);
+
+    InterpreterLock gil(job->gil, job->switchIntervalNs);
+    InterpreterState memory; // this process's own copy of the "global" list and counter
+    StopToken stop;
+    ExecutionContext ctx;
+    ctx.sink = &wire;
+    ctx.gil = &gil;
+    ctx.shared = &memory;
+    ctx.stop = &stop;
+    ctx.name = job->name;
+    ctx.number = job->number;
+    ctx.seed = job->seed;
+    ctx.timeScale = job->timeScale;
+    ctx.cpuIterationsPerMs = job->cpuIterationsPerMs;
+    ctx.crashAllowed = true;
+    TaskExecutor executor(ctx);
+    const ExecutionResult result = executor.runJob(job->tasks);
+    wire.ownState(memory.list(), memory.readCounter());
+    if (result == ExecutionResult::Failed)
+        wire.failure(executor.failure());
+    wire.flush();
+    return result == ExecutionResult::Failed ? 70 : 0;
+}

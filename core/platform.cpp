@@ -1,0 +1,79 @@
+#include "platform.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <thread>
+
+#if defined(__linux__)
+#include <csignal>
+#include <pthread.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+#elif defined(_WIN32)
+#include <process.h>
+#else
+#include <csignal>
+#include <pthread.h>
+#include <unistd.h>
+#endif
+
+namespace ThreadLab {
+
+std::int64_t Platform::currentPid()
+{
+#if defined(_WIN32)
+    return _getpid();
+#else
+    return getpid();
+#endif
+}
+
+void Platform::exitWithParent()
+{
+#if defined(__linux__)
+    const pid_t parent = getppid();
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) // the parent died before prctl took effect
+        std::_Exit(3);
+#endif
+    std::thread([] {
+        char buf[256];
+        while (std::fread(buf, 1, sizeof buf, stdin) > 0) {
+        }
+        std::_Exit(3); // stdin closed: the parent is gone
+    }).detach();
+}
+
+void Platform::setCurrentThreadName(std::string_view name)
+{
+#if defined(__linux__)
+    const std::string shortName(name.substr(0, 15));
+    pthread_setname_np(pthread_self(), shortName.c_str());
+#elif defined(__APPLE__)
+    const std::string n(name);
+    pthread_setname_np(n.c_str());
+#else
+    (void)name;
+#endif
+}
+
+std::string Platform::signalName(int signal)
+{
+#if !defined(_WIN32)
+    switch (signal) {
+    case SIGSEGV: return "SIGSEGV";
+    case SIGABRT: return "SIGABRT";
+    case SIGKILL: return "SIGKILL";
+    case SIGTERM: return "SIGTERM";
+    case SIGBUS: return "SIGBUS";
+    case SIGFPE: return "SIGFPE";
+    case SIGILL: return "SIGILL";
+    case SIGINT: return "SIGINT";
+    default: break;
+    }
+#endif
+    return "signal " + std::to_string(signal);
+}
+
+} // namespace ThreadLab

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace ThreadLab {
+
+// The few things that differ per operating system, in one place, each with a portable fallback.
+class Platform
+{
+public:
+    static std::int64_t currentPid();
+    // Child side: make sure this process ends soon after its parent does. Linux asks the kernel
+    // (PR_SET_PDEATHSIG); everywhere a thread also watches stdin, which the parent holds open
+    // and the system closes when the parent dies.
+    static void exitWithParent();
+    // Names the calling thread for debuggers and `top -H` (at most 15 bytes on Linux).
+    static void setCurrentThreadName(std::string_view name);
+    // "SIGSEGV" for 11 on Linux; "signal N" where the name is not known.
+    static std::string signalName(int signal);
+};
+
+} // namespace ThreadLab

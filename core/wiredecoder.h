@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ThreadLab {
+
+// One decoded record of the child→parent stream (see WireEncoder). Views stay valid only
+// during the callback.
+struct WireRecord
+{
+    char type = 0;
+    std::uint64_t seq = 0;
+    std::int64_t tNs = 0;
+    std::int64_t value = 0;            // H pid, S state, P value, C counter
+    std::uint32_t arg = 0;             // S arg
+    std::string_view text;             // O and X, unescaped
+    const std::vector<std::int64_t>* list = nullptr; // L
+};
+
+// Decodes the stream incrementally, in whatever pieces the pipe delivers. Anything malformed —
+// an unknown type, a gap in the sequence, a time going backwards, a line too long, bad numbers —
+// stops decoding with one sentence in error(); nothing after it is delivered.
+class WireDecoder
+{
+public:
+    static constexpr std::size_t maxLineBytes = 32 * 1024;
+    static constexpr std::size_t maxListItems = 4096;
+
+    explicit WireDecoder(std::function<void(const WireRecord&)> onRecord);
+
+    bool feed(std::string_view bytes);
+    // End of stream: a partial last line means the stream was cut.
+    bool finish();
+
+    bool failed() const noexcept { return !m_error.empty(); }
+    const std::string& error() const noexcept { return m_error; }
+    std::uint64_t recordCount() const noexcept { return m_seq; }
+
+private:
+    bool decodeLine(std::string_view line);
+    bool fail(std::string why);
+
+    std::function<void(const WireRecord&)> m_onRecord;
+    std::string m_partial;
+    std::string m_text;
+    std::vector<std::int64_t> m_list;
+    std::uint64_t m_seq = 0;
+    std::int64_t m_lastNs = 0;
+    std::string m_error;
+};
+
+} // namespace ThreadLab
