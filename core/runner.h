@@ -1,0 +1,67 @@
+#pragma once
+
+#include "runsettings.h"
+#include "variantresult.h"
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+
+class QEventLoop;
+
+namespace ThreadLab {
+
+class EventLog;
+class StopToken;
+struct PlannedVariant;
+struct Scenario;
+
+// Runs a scenario's variants one after another on the thread it lives on (the engine thread,
+// never the GUI's), playing the part of Python's main thread on its own lane. Waiting (joins,
+// queue gets) spins a local event loop so that process workers' output keeps being read.
+class Runner : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Runner)
+
+public:
+    explicit Runner(QObject* parent = nullptr);
+    ~Runner() override;
+
+    // threadlab-worker, by default next to the running executable.
+    void setWorkerProgram(const QString& path) { m_workerProgram = path; }
+    QString workerProgram() const { return m_workerProgram; }
+    static QString defaultWorkerProgram();
+
+    // Blocks the calling thread (which must be this object's) until the run ends or is cancelled.
+    RunResult run(const Scenario& scenario, const RunSettings& settings);
+    // Any thread: ends the current run as soon as possible.
+    void requestCancel();
+    // Any thread, before a run is queued: forget an earlier cancel.
+    void clearCancel() { m_cancel.store(false); }
+
+Q_SIGNALS:
+    void variantStarted(int index, const QString& name, std::shared_ptr<const ThreadLab::EventLog> log);
+    void variantFinished(int index, const ThreadLab::VariantResult& result);
+    void runFinished(const ThreadLab::RunResult& result);
+
+private:
+    VariantResult runVariant(int index, const PlannedVariant& variant, const RunSettings& settings,
+                             double timeScale, double cpuIterationsPerMs);
+    // Spins a local event loop until done() holds (or, if interruptible, the run is cancelled).
+    void waitUntil(const std::function<bool()>& done, bool interruptible = true);
+    void wake();
+
+    QString m_workerProgram;
+    QEventLoop* m_loop = nullptr;
+    std::atomic<bool> m_cancel {false};
+    std::mutex m_stopMutex;
+    StopToken* m_stop = nullptr;          // the current variant's, under m_stopMutex
+    std::function<void()> m_onCancel;     // kills the current variant's children (runner thread)
+};
+
+} // namespace ThreadLab

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "taskexecutor.h"
+#include "variantplan.h"
+#include "worker.h"
+
+class QThread;
+
+namespace ThreadLab {
+
+// A worker on a real QThread, made in one of the three ways C1 teaches: a QThread subclass
+// overriding run(), QThread::create() with a function, or a worker object moved to a thread.
+class ThreadWorker final : public Worker
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ThreadWorker)
+
+public:
+    // `context` carries the interpreter (GIL, shared memory), stop token, time scale and seed;
+    // the sink is set up on the worker's own thread.
+    ThreadWorker(Lane* lane, const PlannedWorker& plan, const ExecutionContext& context, QObject* parent = nullptr);
+    ~ThreadWorker() override;
+
+    void start() override;
+    ExecutionResult result() const noexcept { return m_result; }
+
+private:
+    void runJob(); // on the worker thread
+
+    PlannedWorker m_plan;
+    ExecutionContext m_context;
+    QThread* m_thread = nullptr;
+    QObject* m_jobObject = nullptr; // ThreadStyle::Object only, lives on m_thread
+    ExecutionResult m_result = ExecutionResult::Completed;
+};
+
+} // namespace ThreadLab
