@@ -5,6 +5,7 @@
 #include "scenario.h"
 #include "scenariocatalog.h"
 #include "scenarioloader.h"
+#include "signalwatcher.h"
 #include "taskspec.h"
 
 #include <QCommandLineParser>
@@ -239,6 +240,8 @@ int CommandLine::execute(const CliOptions& options, QTextStream& out, QTextStrea
     }
 
     Engine engine;
+    SignalWatcher interrupts; // Ctrl+C or SIGTERM: cancel the run, clean up, exit 3
+    QObject::connect(&interrupts, &SignalWatcher::terminationRequested, &engine, &Engine::cancel);
     RunResult result;
     QEventLoop loop;
     QObject::connect(&engine, &Engine::runFinished, &loop, [&result, &loop](const RunResult& r) {

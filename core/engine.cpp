@@ -48,6 +48,20 @@ void Engine::setWorkerProgram(const QString& path)
     QMetaObject::invokeMethod(m_runner, [runner, path] { runner->setWorkerProgram(path); }, Qt::BlockingQueuedConnection);
 }
 
+void Engine::setHangGraceMs(qint64 ms)
+{
+    Runner* runner = m_runner;
+    QMetaObject::invokeMethod(m_runner, [runner, ms] { runner->setHangGraceMs(ms); }, Qt::BlockingQueuedConnection);
+}
+
+void Engine::setMaxEventsPerChild(qint64 n)
+{
+    Runner* runner = m_runner;
+    QMetaObject::invokeMethod(
+        m_runner, [runner, n] { runner->setMaxEventsPerChild(static_cast<std::size_t>(n)); },
+        Qt::BlockingQueuedConnection);
+}
+
 bool Engine::start(const Scenario& scenario, const RunSettings& settings)
 {
     if (m_running)

@@ -26,6 +26,8 @@ public:
     ~Engine() override;
 
     void setWorkerProgram(const QString& path);
+    void setHangGraceMs(qint64 ms);
+    void setMaxEventsPerChild(qint64 n);
     // Starts a run unless one is going; returns false if one is.
     bool start(const Scenario& scenario, const RunSettings& settings);
     void cancel();

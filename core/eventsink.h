@@ -26,6 +26,9 @@ public:
     }
     // Called before the executor blocks (sleep, lock): a buffered sink flushes here.
     virtual void aboutToBlock() { }
+    // Called between small steps of CPU work (every ~25 µs): a buffered sink may flush here so
+    // that a busy worker still shows up live.
+    virtual void checkpoint() { }
 };
 
 } // namespace ThreadLab

@@ -67,6 +67,15 @@ void InterpreterLock::release(EventSink& sink, WorkerState nextState, std::uint3
     m_lockFreed.notify_one();
 }
 
+void InterpreterLock::wakeWaiters()
+{
+    {
+        std::lock_guard lock(m_mutex); // pairs with the waiters' predicate checks
+    }
+    m_lockFreed.notify_all();
+    m_switchDone.notify_all();
+}
+
 bool InterpreterLock::forcedSwitch(EventSink& sink, const void* owner, const StopToken* stop)
 {
     std::unique_lock lock(m_mutex);

@@ -45,6 +45,10 @@ public:
         return forcedSwitch(sink, owner, stop);
     }
 
+    // After a stop request: wake every thread waiting for the lock so it sees the stop now
+    // rather than at the end of its timed wait.
+    void wakeWaiters();
+
     std::uint64_t switchCount() const noexcept { return m_switchNumber.load(std::memory_order_relaxed); }
 
 private:

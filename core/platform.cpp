@@ -1,6 +1,9 @@
 #include "platform.h"
 
+#include "monoclock.h"
+
 #include <cstdio>
+#include <ctime>
 #include <cstdlib>
 #include <string>
 #include <thread>
@@ -27,6 +30,16 @@ std::int64_t Platform::currentPid()
 #else
     return getpid();
 #endif
+}
+
+std::int64_t Platform::threadCpuTimeNs()
+{
+#if defined(_POSIX_THREAD_CPUTIME) && !defined(_WIN32)
+    timespec ts {};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) == 0)
+        return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+#endif
+    return MonoClock::nowNs();
 }
 
 void Platform::exitWithParent()

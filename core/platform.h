@@ -10,6 +10,8 @@ class Platform
 {
 public:
     static std::int64_t currentPid();
+    // CPU time the calling thread has used, in ns; the monotonic clock where unavailable.
+    static std::int64_t threadCpuTimeNs();
     // Child side: make sure this process ends soon after its parent does. Linux asks the kernel
     // (PR_SET_PDEATHSIG); everywhere a thread also watches stdin, which the parent holds open
     // and the system closes when the parent dies.

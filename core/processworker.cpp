@@ -8,9 +8,12 @@
 
 namespace ThreadLab {
 
-ProcessWorker::ProcessWorker(Lane* lane, const QString& program, WorkerJob job, QObject* parent)
+ProcessWorker::ProcessWorker(Lane* lane, const QString& program, WorkerJob job, std::int64_t deadlineMs,
+                             QObject* parent)
     : Worker(lane, parent)
     , m_program(program)
+    , m_deadlineMs(deadlineMs)
+    , m_deadline(new QTimer(this))
     , m_job(std::move(job))
     , m_decoder([this](const WireRecord& r) { onRecord(r); })
 {
@@ -19,6 +22,8 @@ ProcessWorker::ProcessWorker(Lane* lane, const QString& program, WorkerJob job, 
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &ProcessWorker::readOutput);
     connect(&m_process, &QProcess::finished, this, &ProcessWorker::onFinished);
     connect(&m_process, &QProcess::errorOccurred, this, &ProcessWorker::onError);
+    m_deadline->setSingleShot(true);
+    connect(m_deadline, &QTimer::timeout, this, &ProcessWorker::onDeadline);
 }
 
 ProcessWorker::~ProcessWorker()
@@ -34,6 +39,7 @@ void ProcessWorker::start()
     markStarted();
     m_lastNs = MonoClock::nowNs();
     lane()->appendState(WorkerState::Starting, m_lastNs);
+    m_deadline->start(static_cast<int>(std::min<std::int64_t>(m_deadlineMs, 24 * 3600 * 1000)));
     // stdin stays open: the child watches it to notice this process's death.
     m_process.start(m_program, {QStringLiteral("--job"), QString::fromStdString(m_job.encode())});
 }
@@ -44,6 +50,7 @@ void ProcessWorker::stop(bool cancelled)
         return;
     m_stopRequested = true;
     m_stopCancelled = cancelled;
+    m_deadline->stop();
     if (m_process.state() != QProcess::NotRunning)
         m_process.kill();
 }
@@ -51,16 +58,24 @@ void ProcessWorker::stop(bool cancelled)
 void ProcessWorker::readOutput()
 {
     const QByteArray bytes = m_process.readAllStandardOutput();
-    if (m_decoder.failed() || bytes.isEmpty())
+    if (m_decoder.failed() || m_killedForFailure || bytes.isEmpty())
         return;
     if (!m_decoder.feed(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size()))))
         fail(QStringLiteral("sent garbage (%1)").arg(QString::fromStdString(m_decoder.error())));
 }
 
+void ProcessWorker::onDeadline()
+{
+    if (m_process.state() != QProcess::NotRunning)
+        fail(QStringLiteral("hung: still running %1 s after it started, longer than its work could take")
+                 .arg(static_cast<double>(m_deadlineMs) / 1000.0, 0, 'f', 1));
+}
+
 void ProcessWorker::fail(const QString& detail)
 {
-    if (m_failure.isEmpty())
+    if (!m_killedForFailure)
         m_failure = detail;
+    m_killedForFailure = true;
     if (m_process.state() != QProcess::NotRunning)
         m_process.kill();
 }
@@ -72,6 +87,10 @@ void ProcessWorker::onRecord(const WireRecord& r)
     if (m_laneClosed && r.type != 'L' && r.type != 'C' && r.type != 'X')
         return;
     Lane* l = lane();
+    if (l->size() >= m_maxEvents) {
+        fail(QStringLiteral("sent more than %1 events").arg(m_maxEvents));
+        return;
+    }
     // The child's clock is ours, but a child could still lie: keep the lane in time order.
     const std::int64_t t = std::max(r.tNs, m_lastNs);
     switch (r.type) {
@@ -115,6 +134,7 @@ void ProcessWorker::onRecord(const WireRecord& r)
 
 void ProcessWorker::finishLane(WorkerState terminal, const QString& detail)
 {
+    m_deadline->stop();
     if (!detail.isEmpty())
         lane()->setOutcomeDetail(detail);
     if (!m_laneClosed) {
@@ -127,15 +147,16 @@ void ProcessWorker::finishLane(WorkerState terminal, const QString& detail)
 void ProcessWorker::onFinished(int exitCode, QProcess::ExitStatus status)
 {
     readOutput();
-    if (!m_decoder.failed() && !m_decoder.finish())
+    // After we killed it for a fault, its cut-off tail says nothing new.
+    if (!m_killedForFailure && !m_decoder.failed() && !m_decoder.finish())
         m_failure = QStringLiteral("sent garbage (%1)").arg(QString::fromStdString(m_decoder.error()));
-    if (m_stopRequested) {
+    if (m_stopRequested && !m_killedForFailure) {
         // Killed by us: a daemon at main's end or a cancelled run, unless it had just finished.
         finishLane(m_stopCancelled ? WorkerState::Cancelled : WorkerState::Abandoned, QString());
         return;
     }
-    if (m_decoder.failed()) {
-        m_laneClosed = false; // whatever it claimed before, it broke the protocol: the last word is ours
+    if (m_decoder.failed() || m_killedForFailure) {
+        m_laneClosed = false; // whatever it claimed before, it broke the rules: the last word is ours
         finishLane(WorkerState::Crashed, m_failure);
         return;
     }
@@ -151,6 +172,10 @@ void ProcessWorker::onFinished(int exitCode, QProcess::ExitStatus status)
         QString detail = QStringLiteral("exited with code %1").arg(exitCode);
         if (!m_failure.isEmpty())
             detail += QStringLiteral(": ") + m_failure;
+        // A non-zero exit overrules a "finished" the child may have reported before.
+        const std::size_t n = lane()->size();
+        if (m_laneClosed && n > 0 && lane()->at(n - 1).state != WorkerState::Crashed)
+            m_laneClosed = false;
         finishLane(WorkerState::Crashed, detail);
         return;
     }

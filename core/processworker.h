@@ -6,6 +6,7 @@
 #include "workerjob.h"
 
 #include <QProcess>
+#include <QTimer>
 
 #include <memory>
 #include <vector>
@@ -22,7 +23,13 @@ class ProcessWorker final : public Worker
     Q_DISABLE_COPY_MOVE(ProcessWorker)
 
 public:
-    ProcessWorker(Lane* lane, const QString& program, WorkerJob job, QObject* parent = nullptr);
+    // A child still running `deadlineMs` after its start is taken for hung and killed.
+    ProcessWorker(Lane* lane, const QString& program, WorkerJob job, std::int64_t deadlineMs,
+                  QObject* parent = nullptr);
+
+    // A child may not make us store more than this many events (a flood is a failure).
+    void setMaxEvents(std::size_t maxEvents) { m_maxEvents = maxEvents; }
+    static constexpr std::size_t defaultMaxEvents = 4'000'000;
     ~ProcessWorker() override;
 
     void start() override;
@@ -44,13 +51,19 @@ private:
     void fail(const QString& detail);
     void finishLane(WorkerState terminal, const QString& detail);
 
+    void onDeadline();
+
     QString m_program;
+    std::int64_t m_deadlineMs = 0;
+    std::size_t m_maxEvents = defaultMaxEvents;
+    QTimer* m_deadline = nullptr;
     WorkerJob m_job;
     QProcess m_process;
     WireDecoder m_decoder;
     bool m_laneClosed = false;
     bool m_stopRequested = false;
     bool m_stopCancelled = false;
+    bool m_killedForFailure = false; // garbage, a flood or a hang: we killed it
     QString m_failure;      // garbage in the stream, or the child's own X report
     std::int64_t m_lastNs = 0;
     bool m_reportedOwnState = false;

@@ -163,8 +163,8 @@ VariantResult Runner::runVariant(int index, const PlannedVariant& plan, const Ru
     mainCtx.owner = &mainOwner;
 
     Q_EMIT variantStarted(index, plan.name, log);
-    const std::int64_t startNs = MonoClock::nowNs();
-    mainLane->appendState(WorkerState::Created, startNs);
+    const std::int64_t startNs = log->originNs(); // one origin for results, timeline and exports
+    mainLane->appendState(WorkerState::Created, MonoClock::nowNs());
     gil.acquire(mainSink, &mainOwner, &stop);
     bool mainHolds = true;
     bool mainFailed = false;
@@ -182,7 +182,8 @@ VariantResult Runner::runVariant(int index, const PlannedVariant& plan, const Ru
 
     std::vector<std::unique_ptr<Worker>> workers;
     std::vector<ProcessWorker*> processes;
-    m_onCancel = [&workers] {
+    m_onCancel = [&workers, &gil] {
+        gil.wakeWaiters();
         for (auto& w : workers)
             w->stop(true);
     };
@@ -227,7 +228,11 @@ VariantResult Runner::runVariant(int index, const PlannedVariant& plan, const Ru
                 job.cpuIterationsPerMs = cpuIterationsPerMs;
                 job.seed = settings.seed;
                 job.tasks = w.tasks;
-                auto* p = new ProcessWorker(lane, m_workerProgram, std::move(job));
+                // Hung: three times all its stated work, plus time to start on a busy machine.
+                const auto deadlineMs = static_cast<std::int64_t>(
+                    3.0 * static_cast<double>(statedDurationMs(job.tasks)) * timeScale) + m_hangGraceMs;
+                auto* p = new ProcessWorker(lane, m_workerProgram, std::move(job), deadlineMs);
+                p->setMaxEvents(m_maxEventsPerChild);
                 connect(p, &ProcessWorker::itemSent, this,
                         [&memory](std::int64_t value, std::uint32_t from) { memory.put(value, from); });
                 processes.push_back(p);
@@ -300,6 +305,7 @@ VariantResult Runner::runVariant(int index, const PlannedVariant& plan, const Ru
 
     // Daemon workers still running are cut off; on cancel, everything is.
     stop.request(wasCancelled ? StopReason::Cancelled : StopReason::Abandoned);
+    gil.wakeWaiters();
     for (auto& w : workers)
         w->stop(wasCancelled);
     // Threads notice within one small step; killed children report through QProcess.

@@ -36,6 +36,9 @@ public:
     void setWorkerProgram(const QString& path) { m_workerProgram = path; }
     QString workerProgram() const { return m_workerProgram; }
     static QString defaultWorkerProgram();
+    // Slack added to a child's stated work before it counts as hung.
+    void setHangGraceMs(std::int64_t ms) { m_hangGraceMs = ms; }
+    void setMaxEventsPerChild(std::size_t n) { m_maxEventsPerChild = n; }
 
     // Blocks the calling thread (which must be this object's) until the run ends or is cancelled.
     RunResult run(const Scenario& scenario, const RunSettings& settings);
@@ -57,6 +60,8 @@ private:
     void wake();
 
     QString m_workerProgram;
+    std::int64_t m_hangGraceMs = 10'000;
+    std::size_t m_maxEventsPerChild = 4'000'000;
     QEventLoop* m_loop = nullptr;
     std::atomic<bool> m_cancel {false};
     std::mutex m_stopMutex;

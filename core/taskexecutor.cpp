@@ -82,6 +82,7 @@ bool TaskExecutor::cpu(std::uint64_t begin, std::uint64_t end, std::uint64_t* su
         at = to;
         if (m_ctx.stop->stopRequested())
             return false;
+        m_ctx.sink->checkpoint();
         if (!m_ctx.gil->checkpoint(*m_ctx.sink, m_ctx.owner, m_ctx.stop)) {
             m_holding = false;
             return false;

@@ -69,4 +69,14 @@ std::int64_t applyItemOp(ItemOp op, std::int64_t v)
     return v;
 }
 
+std::int64_t statedDurationMs(const std::vector<TaskSpec>& tasks)
+{
+    std::int64_t total = 0;
+    for (const TaskSpec& t : tasks) {
+        const auto items = static_cast<std::int64_t>(t.items.size());
+        total += t.ms + t.maxMs + t.gapMs * t.repeat + items * (t.ms + t.cpuMs);
+    }
+    return total;
+}
+
 } // namespace ThreadLab

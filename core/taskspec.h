@@ -65,5 +65,7 @@ std::optional<ItemOp> itemOpFromName(std::string_view name);
 std::string_view crashHowName(CrashHow how);
 std::optional<CrashHow> crashHowFromName(std::string_view name);
 std::int64_t applyItemOp(ItemOp op, std::int64_t v);
+// The longest a task list can take at time scale 1 (every wait and all CPU work, in ms).
+std::int64_t statedDurationMs(const std::vector<TaskSpec>& tasks);
 
 } // namespace ThreadLab

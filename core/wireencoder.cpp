@@ -60,6 +60,12 @@ void WireEncoder::flush()
     m_lastFlushNs = MonoClock::nowNs();
 }
 
+void WireEncoder::checkpoint()
+{
+    if (!m_buffer.empty() && MonoClock::nowNs() - m_lastFlushNs >= kFlushIntervalNs)
+        flush();
+}
+
 void WireEncoder::hello(std::int64_t pid)
 {
     begin('H', MonoClock::nowNs());

@@ -29,6 +29,7 @@ public:
     void queuePut(std::int64_t value) override;
     void ownState(const std::vector<std::int64_t>& list, std::int64_t counter) override;
     void aboutToBlock() override { flush(); }
+    void checkpoint() override;
     void flush();
 
     std::uint64_t recordsWritten() const noexcept { return m_seq; }

@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "procfs.h"
 #include "scenariocatalog.h"
 
 #include <QDir>
@@ -7,7 +8,11 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QElapsedTimer>
 #include <QTest>
+
+#include <algorithm>
+#include <csignal>
 
 using namespace ThreadLab;
 
@@ -219,6 +224,49 @@ private Q_SLOTS:
                                   QStringLiteral("/nonexistent-dir/r.json")});
         QCOMPARE(o.exitCode, 3);
         QVERIFY(o.err.contains(QStringLiteral("/nonexistent-dir/r.json")));
+    }
+
+    // Ctrl+C mid-run: the run is cancelled, children end, exit status 3.
+    void sigintCancelsTheRun()
+    {
+        QProcess p;
+        p.start(QStringLiteral(THREADLAB_BIN_DIR "/threadlab"),
+                {QStringLiteral("--run"), QStringLiteral("cpu-bound"), QStringLiteral("--variant"),
+                 QStringLiteral("2 processes"), QStringLiteral("--time-scale"), QStringLiteral("10")});
+        QVERIFY(p.waitForStarted());
+        const auto pid = static_cast<pid_t>(p.processId());
+        QTRY_COMPARE_WITH_TIMEOUT(ProcFs::livingChildren(pid).size(), 2, 10'000);
+        const QList<pid_t> children = ProcFs::livingChildren(pid);
+        ::kill(pid, SIGINT);
+        QVERIFY(p.waitForFinished(10'000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 3);
+        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("cancelled")));
+        QVERIFY(QString::fromUtf8(p.readAllStandardOutput()).contains(QStringLiteral("cancelled")));
+        for (const pid_t child : children)
+            QVERIFY(!ProcFs::alive(child));
+    }
+
+    // threadlab killed outright: its children notice and leave within a second.
+    void childrenDieWithTheirParent()
+    {
+        QProcess p;
+        p.start(QStringLiteral(THREADLAB_BIN_DIR "/threadlab"),
+                {QStringLiteral("--run"), QStringLiteral("cpu-bound"), QStringLiteral("--variant"),
+                 QStringLiteral("2 processes"), QStringLiteral("--time-scale"), QStringLiteral("10")});
+        QVERIFY(p.waitForStarted());
+        const auto pid = static_cast<pid_t>(p.processId());
+        QTRY_COMPARE_WITH_TIMEOUT(ProcFs::livingChildren(pid).size(), 2, 10'000);
+        const QList<pid_t> children = ProcFs::livingChildren(pid);
+        QElapsedTimer clock;
+        clock.start();
+        ::kill(pid, SIGKILL);
+        QVERIFY(p.waitForFinished(5'000));
+        auto anyAlive = [&children] {
+            return std::any_of(children.begin(), children.end(), [](pid_t c) { return ProcFs::alive(c); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!anyAlive(), 5'000);
+        qInfo("children gone %lld ms after their parent was killed", static_cast<long long>(clock.elapsed()));
     }
 
     void parseFillsSettings()

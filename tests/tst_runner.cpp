@@ -1,5 +1,7 @@
 #include "engine.h"
 #include "eventlog.h"
+#include "monoclock.h"
+#include "procfs.h"
 #include "scenario.h"
 #include "scenariocatalog.h"
 
@@ -8,6 +10,8 @@
 #include <QTest>
 
 #include <algorithm>
+
+#include <unistd.h>
 
 using namespace ThreadLab;
 
@@ -357,25 +361,61 @@ private Q_SLOTS:
         QVERIFY(texts(runScenario(QStringLiteral("random-jobs"), s)) != texts(a));
     }
 
-    void cancelEndsTheRunQuickly()
+    void cancelEndsTheRunAndLeavesNothingBehind_data()
     {
+        QTest::addColumn<QString>("variantName");
+        QTest::newRow("threads") << QStringLiteral("4 threads");
+        QTest::newRow("processes") << QStringLiteral("2 processes");
+    }
+    void cancelEndsTheRunAndLeavesNothingBehind()
+    {
+        QFETCH(QString, variantName);
         const auto scenario = ScenarioCatalog::builtin(QStringLiteral("cpu-bound"));
         QVERIFY(scenario);
-        Engine engine;
-        QSignalSpy started(&engine, &Engine::variantStarted);
-        QSignalSpy finished(&engine, &Engine::runFinished);
-        RunSettings s;
-        s.timeScale = 10; // 40 s of work if nobody stops it
-        engine.start(*scenario, s);
-        QVERIFY(started.wait(10'000));
-        QTest::qWait(100);
-        engine.cancel();
-        QVERIFY(finished.wait(5'000));
-        const RunResult r = finished.at(0).at(0).value<RunResult>();
-        QVERIFY(r.cancelled);
-        QCOMPARE(r.variants.size(), std::size_t(1));
-        for (const WorkerResult& w : r.variants.front().workers)
-            QCOMPARE(w.outcome, QStringLiteral("cancelled"));
+        const pid_t self = getpid();
+        const int threadsBefore = ProcFs::threadCount(self);
+        const int fdsBefore = ProcFs::fdCount(self);
+        {
+            Engine engine;
+            QSignalSpy started(&engine, &Engine::variantStarted);
+            QSignalSpy finished(&engine, &Engine::runFinished);
+            RunSettings s;
+            s.timeScale = 10; // 40 s of work if nobody stops it
+            s.variants = QStringList {variantName};
+            engine.start(*scenario, s);
+            QVERIFY(started.wait(10'000));
+            // Every worker has recorded its own first event: all of them are really running.
+            const auto log = started.at(0).at(2).value<std::shared_ptr<const EventLog>>();
+            const int expectedLanes = variantName.contains(QStringLiteral("processes")) ? 3 : 5;
+            auto allStarted = [&log, expectedLanes] {
+                if (log->laneCount() != expectedLanes)
+                    return false;
+                for (int i = 1; i < log->laneCount(); ++i)
+                    if (log->lane(i)->size() < 3) // created, starting, then its own
+                        return false;
+                return true;
+            };
+            QTRY_VERIFY_WITH_TIMEOUT(allStarted(), 10'000);
+            if (variantName.contains(QStringLiteral("processes")))
+                QCOMPARE(ProcFs::livingChildren(self).size(), 2);
+            const std::int64_t cancelNs = MonoClock::nowNs();
+            engine.cancel();
+            QVERIFY(finished.wait(10'000));
+            const RunResult r = finished.at(0).at(0).value<RunResult>();
+            QVERIFY(r.cancelled);
+            QCOMPARE(r.variants.size(), std::size_t(1));
+            const VariantResult& v = r.variants.front();
+            double slowestMs = 0;
+            for (const WorkerResult& w : v.workers) {
+                QCOMPARE(w.outcome, QStringLiteral("cancelled"));
+                slowestMs = std::max(slowestMs, w.endMs - static_cast<double>(cancelNs - v.log->originNs()) / 1e6);
+            }
+            qInfo("%s: the last worker ended %.1f ms after the cancel", qPrintable(variantName), slowestMs);
+            QVERIFY(ProcFs::livingChildren(self).isEmpty());
+        }
+        // The engine thread and every worker thread are gone, and so are the pipes.
+        QTRY_VERIFY_WITH_TIMEOUT(ProcFs::threadCount(self) <= threadsBefore, 5'000);
+        QTRY_VERIFY_WITH_TIMEOUT(ProcFs::fdCount(self) <= fdsBefore, 5'000);
     }
 
     void unknownVariantIsAnError()
