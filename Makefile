@@ -1,24 +1,32 @@
 # ThreadLab: two commands do all the set-up on Debian 12.
 #   make run    install what is missing, build, open the app
-#   make test   install what is missing, build, run every test
+#   make test   install what is missing, build, run every test (with a short soak)
 # Debian packages are installed with apt-get when root or passwordless sudo allows;
 # otherwise the exact command is printed and make stops.
+#
+# What CI runs on top (make check): the 300-run soak, the whole suite under
+# AddressSanitizer+UBSan and under ThreadSanitizer, and a short fuzzing session.
 
-BUILD      ?= build
-BUILD_TYPE ?= RelWithDebInfo
-JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+BUILD        ?= build
+BUILD_TYPE   ?= RelWithDebInfo
+JOBS         ?= $(shell nproc 2>/dev/null || echo 2)
+SOAK_RUNS    ?= 300
+FUZZ_SECONDS ?= 60
 
 PACKAGES := cmake g++ make pkg-config \
             qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev \
             fontconfig fonts-dejavu-core
+# Sanitizer and fuzzing builds use clang with its runtimes.
+DEV_PACKAGES := clang libclang-rt-14-dev
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps deps-dev build run test soak asan tsan fuzz check clean
 
 all: build
 
-deps:
+# $(call install,PACKAGE LIST)
+define install
 	@missing=""; \
-	for p in $(PACKAGES); do \
+	for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -29,6 +37,13 @@ deps:
 	  echo "Installing:$$missing"; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq$$missing; \
 	fi
+endef
+
+deps:
+	$(call install,$(PACKAGES))
+
+deps-dev: deps
+	$(call install,$(DEV_PACKAGES))
 
 $(BUILD)/CMakeCache.txt: | deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
@@ -42,5 +57,32 @@ run: build
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
+soak: build
+	THREADLAB_SOAK_RUNS=$(SOAK_RUNS) ctest --test-dir $(BUILD) --output-on-failure -L soak
+
+# Sanitizer builds: the presets of CMakePresets.json, whole suite, every finding fatal.
+asan: deps-dev
+	cmake --preset asan
+	cmake --build build-asan -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir build-asan --output-on-failure -j $(JOBS)
+
+tsan: deps-dev
+	cmake --preset tsan
+	cmake --build build-tsan -j $(JOBS)
+	QT_NO_GLIB=1 TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$(CURDIR)/tests/tsan.supp" \
+	  ctest --test-dir build-tsan --output-on-failure -j $(JOBS)
+
+# libFuzzer targets for the child-stream decoder, the scenario loader and the worker's job
+# argument, FUZZ_SECONDS each, on copies of the committed corpora.
+fuzz: deps-dev
+	cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DTHREADLAB_FUZZ=ON -DTHREADLAB_BUILD_GUI=OFF \
+	  "-DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link,address,undefined"
+	cmake --build build-fuzz -j $(JOBS) --target fuzz_wiredecoder fuzz_scenarioloader fuzz_workerjob
+	tests/fuzz/run-fuzzers.sh build-fuzz $(FUZZ_SECONDS)
+
+check: test soak asan tsan fuzz
+
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) build-asan build-tsan build-fuzz

@@ -67,10 +67,7 @@ bool Engine::start(const Scenario& scenario, const RunSettings& settings)
     if (m_running)
         return false;
     m_running = true;
-    m_runner->clearCancel();
-    Runner* runner = m_runner;
-    QMetaObject::invokeMethod(m_runner, [runner, scenario, settings] { runner->run(scenario, settings); },
-                              Qt::QueuedConnection);
+    m_runner->queueRun(scenario, settings);
     return true;
 }
 

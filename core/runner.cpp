@@ -76,6 +76,30 @@ void Runner::requestCancel()
         Qt::QueuedConnection);
 }
 
+void Runner::queueRun(const Scenario& scenario, const RunSettings& settings)
+{
+    {
+        std::lock_guard lock(m_queuedMutex);
+        m_queuedScenario = std::make_unique<Scenario>(scenario);
+        m_queuedSettings = settings;
+        m_cancel.store(false);
+    }
+    QMetaObject::invokeMethod(this, "runQueued", Qt::QueuedConnection);
+}
+
+void Runner::runQueued()
+{
+    std::unique_ptr<Scenario> scenario;
+    RunSettings settings;
+    {
+        std::lock_guard lock(m_queuedMutex);
+        scenario = std::move(m_queuedScenario);
+        settings = m_queuedSettings;
+    }
+    if (scenario)
+        run(*scenario, settings);
+}
+
 void Runner::wake()
 {
     if (m_loop)

@@ -44,8 +44,9 @@ public:
     RunResult run(const Scenario& scenario, const RunSettings& settings);
     // Any thread: ends the current run as soon as possible.
     void requestCancel();
-    // Any thread, before a run is queued: forget an earlier cancel.
-    void clearCancel() { m_cancel.store(false); }
+    // Any thread: hands a run over to this object's thread, which starts it from its event
+    // loop (runQueued). Forgets an earlier cancel.
+    void queueRun(const Scenario& scenario, const RunSettings& settings);
 
 Q_SIGNALS:
     void variantStarted(int index, const QString& name, std::shared_ptr<const ThreadLab::EventLog> log);
@@ -53,6 +54,7 @@ Q_SIGNALS:
     void runFinished(const ThreadLab::RunResult& result);
 
 private:
+    Q_INVOKABLE void runQueued();
     VariantResult runVariant(int index, const PlannedVariant& variant, const RunSettings& settings,
                              double timeScale, double cpuIterationsPerMs);
     // Spins a local event loop until done() holds (or, if interruptible, the run is cancelled).
@@ -67,6 +69,10 @@ private:
     std::mutex m_stopMutex;
     StopToken* m_stop = nullptr;          // the current variant's, under m_stopMutex
     std::function<void()> m_onCancel;     // kills the current variant's children (runner thread)
+    // The hand-over from queueRun() to runQueued(), under a mutex that sanitizers can see.
+    std::mutex m_queuedMutex;
+    std::unique_ptr<Scenario> m_queuedScenario;
+    RunSettings m_queuedSettings;
 };
 
 } // namespace ThreadLab

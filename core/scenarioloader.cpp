@@ -250,7 +250,13 @@ TextProblem strictScan(const QByteArray& bytes)
         while (j < n && isJsonSpace(p[j]))
             ++j;
         if (j < n && p[j] == ':' && !levels.empty() && levels.back().isObject) {
-            const QByteArray key(p + start + 1, i - start - 1);
+            QByteArray key(p + start + 1, i - start - 1);
+            if (key.contains('\\')) {
+                // Compare keys as JSON reads them: "ti\u0074le" is "title" again.
+                const QJsonDocument decoded = QJsonDocument::fromJson('[' + QByteArray(p + start, i - start + 1) + ']');
+                if (decoded.isArray())
+                    key = decoded.array().at(0).toString().toUtf8();
+            }
             if (levels.back().keys.contains(key))
                 return {start, QStringLiteral("duplicate key %1: each key may appear only once in an object")
                                    .arg(quoted(QString::fromUtf8(key)))};

@@ -69,6 +69,25 @@ std::int64_t applyItemOp(ItemOp op, std::int64_t v)
     return v;
 }
 
+bool withinLimits(const TaskSpec& t)
+{
+    auto in = [](std::int64_t v, std::int64_t lo, std::int64_t hi) { return v >= lo && v <= hi; };
+    constexpr std::int64_t maxMs = Limits::maxDurationMs;
+    if (!in(t.ms, 0, maxMs) || !in(t.cpuMs, 0, maxMs) || !in(t.minMs, 0, maxMs) || !in(t.maxMs, 0, maxMs)
+        || !in(t.gapMs, 0, maxMs) || t.minMs > t.maxMs)
+        return false;
+    if (!in(t.repeat, 1, Limits::maxRepeat) || !in(t.times, 0, Limits::maxIncrements)
+        || !in(t.exitCode, 0, Limits::maxExitCode))
+        return false;
+    if (t.text.size() > static_cast<std::size_t>(Limits::maxTextChars) * 4 // UTF-8 of maxTextChars code points
+        || t.items.size() > static_cast<std::size_t>(Limits::maxItems))
+        return false;
+    for (const std::int64_t item : t.items)
+        if (!in(item, -Limits::maxItemValue, Limits::maxItemValue))
+            return false;
+    return taskKindName(t.kind) != "?" && itemOpName(t.op) != "?" && crashHowName(t.how) != "?";
+}
+
 std::int64_t statedDurationMs(const std::vector<TaskSpec>& tasks)
 {
     std::int64_t total = 0;

@@ -65,6 +65,9 @@ std::optional<ItemOp> itemOpFromName(std::string_view name);
 std::string_view crashHowName(CrashHow how);
 std::optional<CrashHow> crashHowFromName(std::string_view name);
 std::int64_t applyItemOp(ItemOp op, std::int64_t v);
+// Every duration, count, size and code of the task within Limits (split fields aside: they are
+// set by the planner). What the loader and the worker both guarantee; the fuzzers check it.
+bool withinLimits(const TaskSpec& task);
 // The longest a task list can take at time scale 1 (every wait and all CPU work, in ms).
 std::int64_t statedDurationMs(const std::vector<TaskSpec>& tasks);
 

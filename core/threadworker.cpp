@@ -75,13 +75,20 @@ ThreadWorker::ThreadWorker(Lane* lane, const PlannedWorker& plan, const Executio
     m_thread->setObjectName(plan.name);
     // finished is emitted on the worker thread; the queued slot runs on ours, after the thread's
     // last event was recorded.
-    connect(m_thread, &QThread::finished, this, &ThreadWorker::markDone, Qt::QueuedConnection);
+    connect(m_thread, &QThread::finished, this, &ThreadWorker::onThreadFinished, Qt::QueuedConnection);
 }
 
 ThreadWorker::~ThreadWorker()
 {
     m_thread->wait();
+    (void)m_jobEnded.load(std::memory_order_acquire);
     delete m_thread;
+}
+
+void ThreadWorker::onThreadFinished()
+{
+    (void)m_jobEnded.load(std::memory_order_acquire);
+    markDone();
 }
 
 void ThreadWorker::start()
@@ -102,9 +109,11 @@ void ThreadWorker::runJob()
     ctx.laneId = lane()->id();
     ctx.crashAllowed = false;
     TaskExecutor executor(ctx);
-    m_result = executor.runJob(m_plan.tasks);
-    if (m_result == ExecutionResult::Failed)
+    const ExecutionResult result = executor.runJob(m_plan.tasks);
+    if (result == ExecutionResult::Failed)
         lane()->setOutcomeDetail(QString::fromStdString(executor.failure()));
+    m_result.store(result, std::memory_order_relaxed);
+    m_jobEnded.store(true, std::memory_order_release);
 }
 
 } // namespace ThreadLab

@@ -4,6 +4,8 @@
 #include "variantplan.h"
 #include "worker.h"
 
+#include <atomic>
+
 class QThread;
 
 namespace ThreadLab {
@@ -22,16 +24,20 @@ public:
     ~ThreadWorker() override;
 
     void start() override;
-    ExecutionResult result() const noexcept { return m_result; }
+    ExecutionResult result() const noexcept { return m_result.load(std::memory_order_acquire); }
 
 private:
     void runJob(); // on the worker thread
+    void onThreadFinished();
 
     PlannedWorker m_plan;
     ExecutionContext m_context;
     QThread* m_thread = nullptr;
     QObject* m_jobObject = nullptr; // ThreadStyle::Object only, lives on m_thread
-    ExecutionResult m_result = ExecutionResult::Completed;
+    // The worker thread's last write. Qt's QThread::wait()/finished() order everything before
+    // it, but inside Qt where sanitizers cannot see; this release/acquire pair says it in C++.
+    std::atomic<ExecutionResult> m_result {ExecutionResult::Completed};
+    std::atomic<bool> m_jobEnded {false};
 };
 
 } // namespace ThreadLab

@@ -56,6 +56,9 @@ bool WireDecoder::feed(std::string_view bytes)
         }
         bool ok;
         if (m_partial.empty()) {
+            // The same limit whether or not the pipe split the line.
+            if (nl > maxLineBytes)
+                return fail("a line longer than " + std::to_string(maxLineBytes) + " bytes");
             ok = decodeLine(bytes.substr(0, nl));
         } else {
             if (m_partial.size() + nl > maxLineBytes)

@@ -27,7 +27,8 @@ struct WireRecord
 class WireDecoder
 {
 public:
-    static constexpr std::size_t maxLineBytes = 32 * 1024;
+    // The longest valid record is an L list of maxListItems 20-digit values (~86 KB).
+    static constexpr std::size_t maxLineBytes = 128 * 1024;
     static constexpr std::size_t maxListItems = 4096;
 
     explicit WireDecoder(std::function<void(const WireRecord&)> onRecord);

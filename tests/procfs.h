@@ -57,6 +57,18 @@ inline bool alive(pid_t pid)
     return statOf(pid, &state, &ppid) && state != 'Z' && state != 'X';
 }
 
+// The program's file name (the first argument; comm would be the renamed main thread).
+inline QByteArray commandName(pid_t pid)
+{
+    QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray argv0 = f.readAll().split('\0').value(0);
+    return argv0.mid(argv0.lastIndexOf('/') + 1);
+}
+
+// Living children that are ThreadLab's own (threadlab-worker and the test's fake one), not
+// helpers a sanitizer may start (llvm-symbolizer).
 inline QList<pid_t> livingChildren(pid_t parent)
 {
     QList<pid_t> out;
@@ -65,7 +77,8 @@ inline QList<pid_t> livingChildren(pid_t parent)
         const auto pid = static_cast<pid_t>(name.toInt(&ok));
         char state = 0;
         pid_t ppid = 0;
-        if (ok && statOf(pid, &state, &ppid) && ppid == parent && state != 'Z' && state != 'X')
+        if (ok && statOf(pid, &state, &ppid) && ppid == parent && state != 'Z' && state != 'X'
+            && commandName(pid).startsWith("threadlab"))
             out << pid;
     }
     return out;

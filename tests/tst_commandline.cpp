@@ -1,6 +1,7 @@
 #include "commandline.h"
 #include "procfs.h"
 #include "scenariocatalog.h"
+#include "sanitizers.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -56,6 +57,7 @@ class TestCommandLine : public QObject
 private Q_SLOTS:
     void listsEveryScenario()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         const Outcome o = runApp({QStringLiteral("--list")});
         QCOMPARE(o.exitCode, 0);
         const QStringList lines = o.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -107,6 +109,7 @@ private Q_SLOTS:
     }
     void badUsageExitsWithTwo()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         QFETCH(QStringList, args);
         QFETCH(QString, mentions);
         const Outcome o = runApp(args);
@@ -128,6 +131,7 @@ private Q_SLOTS:
     }
     void malformedScenarioFilesExitWithTwo()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         QFETCH(QString, path);
         const Outcome o = runApp({QStringLiteral("--scenario-file"), path, QStringLiteral("--run"),
                                   QStringLiteral("whatever")});
@@ -139,6 +143,7 @@ private Q_SLOTS:
 
     void runsATeachersFile()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         const QString path = QStringLiteral(THREADLAB_TEST_DATA "/valid/minimal.json");
         const Outcome list = runApp({QStringLiteral("--scenario-file"), path, QStringLiteral("--list")});
         QCOMPARE(list.exitCode, 0);
@@ -147,6 +152,7 @@ private Q_SLOTS:
 
     void summaryResultsAndTrace()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString results = dir.filePath(QStringLiteral("r.json"));
@@ -219,6 +225,7 @@ private Q_SLOTS:
 
     void unwritableExportFailsTheRun()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         const Outcome o = runApp({QStringLiteral("--run"), QStringLiteral("memory-isolation"), QStringLiteral("--time-scale"),
                                   QStringLiteral("0.02"), QStringLiteral("--results"),
                                   QStringLiteral("/nonexistent-dir/r.json")});
@@ -229,6 +236,7 @@ private Q_SLOTS:
     // Ctrl+C mid-run: the run is cancelled, children end, exit status 3.
     void sigintCancelsTheRun()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         QProcess p;
         p.start(QStringLiteral(THREADLAB_BIN_DIR "/threadlab"),
                 {QStringLiteral("--run"), QStringLiteral("cpu-bound"), QStringLiteral("--variant"),
@@ -250,6 +258,7 @@ private Q_SLOTS:
     // threadlab killed outright: its children notice and leave within a second.
     void childrenDieWithTheirParent()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         QProcess p;
         p.start(QStringLiteral(THREADLAB_BIN_DIR "/threadlab"),
                 {QStringLiteral("--run"), QStringLiteral("cpu-bound"), QStringLiteral("--variant"),

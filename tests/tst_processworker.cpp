@@ -1,5 +1,6 @@
 #include "engine.h"
 #include "scenario.h"
+#include "sanitizers.h"
 
 #include <QProcess>
 #include <QSignalSpy>
@@ -68,6 +69,7 @@ private Q_SLOTS:
     }
     void faultsAreNamedAndIsolated()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         QFETCH(QString, mode);
         QFETCH(QString, detail);
         // A well-behaved sibling on each side: their results must come through intact.
@@ -90,6 +92,7 @@ private Q_SLOTS:
 
     void missingWorkerProgram()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         const RunResult r = run(misbehaving({QStringLiteral("good")}), QStringLiteral("/nonexistent/threadlab-worker"));
         QCOMPARE(r.variants.size(), std::size_t(1));
         const WorkerResult& w = r.variants.front().workers[1];
@@ -99,6 +102,7 @@ private Q_SLOTS:
 
     void realWorkerRejectsABadJob()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         QProcess p;
         p.start(QStringLiteral(THREADLAB_BIN_DIR "/threadlab-worker"),
                 {QStringLiteral("--job"), QStringLiteral("v1;name=x;program=/bin/sh")});

@@ -4,6 +4,8 @@
 #include "procfs.h"
 #include "scenario.h"
 #include "scenariocatalog.h"
+#include "scenarioloader.h"
+#include "sanitizers.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -161,6 +163,7 @@ private Q_SLOTS:
 
     void memoryIsolation()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         const RunResult r = runScenario(QStringLiteral("memory-isolation"));
         REQUIRE_RUN(r);
         const VariantResult* thr = variant(r, QStringLiteral("threads"));
@@ -177,6 +180,7 @@ private Q_SLOTS:
 
     void queueCarriesEveryItemBack()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         const RunResult r = runScenario(QStringLiteral("queue-ipc"));
         REQUIRE_RUN(r);
         QVERIFY(!r.variants.empty());
@@ -278,6 +282,7 @@ private Q_SLOTS:
 
     void crashIsolation()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         const RunResult r = runScenario(QStringLiteral("crash-isolation"));
         REQUIRE_RUN(r);
         QCOMPARE(r.variants.size(), std::size_t(1));
@@ -314,6 +319,7 @@ private Q_SLOTS:
     }
     void everyWorkerStartsAndIsNamed()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         QFETCH(QString, id);
         QFETCH(QStringList, someNames);
         const RunResult r = runScenario(id);
@@ -370,6 +376,8 @@ private Q_SLOTS:
     void cancelEndsTheRunAndLeavesNothingBehind()
     {
         QFETCH(QString, variantName);
+        if (variantName.contains(QStringLiteral("processes")))
+            SKIP_IF_SPAWNING_UNDER_TSAN();
         const auto scenario = ScenarioCatalog::builtin(QStringLiteral("cpu-bound"));
         QVERIFY(scenario);
         const pid_t self = getpid();
@@ -416,6 +424,34 @@ private Q_SLOTS:
         // The engine thread and every worker thread are gone, and so are the pipes.
         QTRY_VERIFY_WITH_TIMEOUT(ProcFs::threadCount(self) <= threadsBefore, 5'000);
         QTRY_VERIFY_WITH_TIMEOUT(ProcFs::fdCount(self) <= fdsBefore, 5'000);
+    }
+
+    // Found by fuzzing: a child's longest report (its own list, ~43 KB on one line) arrives whole
+    // whatever the pipe does with it.
+    void aChildsLongestReportComesThrough()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        QString error;
+        const auto scenario = ScenarioLoader::loadFile(QStringLiteral(THREADLAB_TEST_DATA "/valid/long-wire-line.json"), &error);
+        QVERIFY2(scenario, qPrintable(error));
+        Engine engine;
+        QSignalSpy finished(&engine, &Engine::runFinished);
+        RunSettings s;
+        s.timeScale = 0.01;
+        engine.start(*scenario, s);
+        QVERIFY(finished.wait(60'000));
+        const RunResult r = finished.at(0).at(0).value<RunResult>();
+        QVERIFY(!r.variants.empty());
+        for (const VariantResult& v : r.variants) {
+            if (v.mode != QLatin1String("processes"))
+                continue;
+            for (std::size_t i = 1; i < v.workers.size(); ++i)
+                QVERIFY2(v.workers[i].outcome == QLatin1String("finished"), qPrintable(v.workers[i].outcomeDetail));
+            const QJsonObject lists = v.observations.value(QStringLiteral("child_lists")).toObject();
+            QVERIFY(!lists.isEmpty());
+            for (const QJsonValue& list : lists)
+                QCOMPARE(list.toArray().size(), 2048);
+        }
     }
 
     void unknownVariantIsAnError()

@@ -45,6 +45,7 @@ const MalformedCase kMalformed[] = {
     {"syntax-raw-newline-in-string.json", "line 4, column 22: JSON syntax error: a control character (byte 0x0a)"},
     {"syntax-deep-nesting.json", "nested too deeply"},
     {"duplicate-key.json", "line 5, column 3: duplicate key \"title\""},
+    {"duplicate-key-escaped.json", "duplicate key \"title\""}, // found by fuzzing
     {"invalid-utf8.json", "line 4, column 20: the file is not valid UTF-8 (byte 0xff"},
     {"invalid-utf8-overlong.json", "not valid UTF-8 (byte 0xc0"},
     {"invalid-utf8-surrogate.json", "not valid UTF-8 (byte 0xed"},

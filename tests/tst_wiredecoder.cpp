@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include <cstdio>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,30 @@ private Q_SLOTS:
         QCOMPARE(counter, 12);
     }
 
+    // Found by fuzzing: the longest valid record must pass whether the pipe splits it or not.
+    void longestValidListDecodesInAnyPieces_data()
+    {
+        QTest::addColumn<int>("pieceSize");
+        for (int n : {1000, 32 * 1024, 200 * 1024})
+            QTest::newRow(qPrintable(QString::number(n))) << n;
+    }
+    void longestValidListDecodesInAnyPieces()
+    {
+        QFETCH(int, pieceSize);
+        QByteArray line = "1 L 10 ";
+        for (std::size_t i = 0; i < WireDecoder::maxListItems; ++i)
+            line += (i ? "," : "") + QByteArray::number(std::numeric_limits<qint64>::min() + 1);
+        line += '\n';
+        std::size_t items = 0;
+        WireDecoder dec([&](const WireRecord& r) { items = r.list->size(); });
+        for (qsizetype at = 0; at < line.size(); at += pieceSize)
+            QVERIFY2(dec.feed(std::string_view(line.constData() + at,
+                                               static_cast<std::size_t>(std::min<qsizetype>(pieceSize, line.size() - at)))),
+                     dec.error().c_str());
+        QVERIFY(dec.finish());
+        QCOMPARE(items, WireDecoder::maxListItems);
+    }
+
     void rejectsGarbage_data()
     {
         QTest::addColumn<QByteArray>("stream");
@@ -94,6 +119,8 @@ private Q_SLOTS:
         QTest::newRow("bad list") << QByteArray("1 L 10 1,,2\n") << "bad list";
         QTest::newRow("zero time") << QByteArray("1 H 0 5\n") << "no timestamp";
         QTest::newRow("endless line") << QByteArray(WireDecoder::maxLineBytes + 10, 'x') << "longer than";
+        QTest::newRow("long line in one piece") << (QByteArray("1 O 10 ") + QByteArray(WireDecoder::maxLineBytes, 'a') + "\n")
+                                                << "longer than";
         QTest::newRow("truncated") << QByteArray("1 H 10 5\n2 P 11") << "ends in the middle";
         QTest::newRow("binary") << QByteArray("\x00\xff\x01\n", 4) << "no sequence number";
     }
