@@ -240,9 +240,13 @@ void TaskExecutor::crash(const TaskSpec& task)
     m_ctx.sink->aboutToBlock(); // flush what was reported so far
     switch (task.how) {
     case CrashHow::Segfault:
+        // The default action, even where a handler is installed (e.g. a sanitizer's): the
+        // lesson is a process killed by the signal.
+        std::signal(SIGSEGV, SIG_DFL);
         std::raise(SIGSEGV);
         break;
     case CrashHow::Abort:
+        std::signal(SIGABRT, SIG_DFL);
         std::abort();
     case CrashHow::Exit:
         break;
