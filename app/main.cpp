@@ -3,13 +3,43 @@
 
 #include "commandline.h"
 
+#if defined(THREADLAB_WITH_GUI)
+#include "guiapplication.h"
+#include "pictureexporter.h"
+
+#include <QApplication>
+#endif
+
 #include <QCoreApplication>
 #include <QTextStream>
 
-#include <cstdio>
-#include <memory>
-
 using namespace ThreadLab;
+
+namespace {
+
+#if defined(THREADLAB_WITH_GUI)
+QtMessageHandler g_defaultHandler = nullptr;
+
+// Headless pictures use the offscreen platform, which warns about things that do not matter
+// without a display. Everything else still gets through.
+void quietOffscreenMessages(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (type == QtWarningMsg
+        && (message.startsWith(QLatin1String("This plugin does not support"))
+            || message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set"))))
+        return;
+    g_defaultHandler(type, context, message);
+}
+#endif
+
+void nameApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("threadlab"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(THREADLAB_VERSION));
+    QCoreApplication::setOrganizationName(QStringLiteral("ThreadLab"));
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
@@ -26,12 +56,26 @@ int main(int argc, char** argv)
         return CommandLine::UsageError;
     }
 
+#if defined(THREADLAB_WITH_GUI)
+    const bool headlessPictures = options->action == CliOptions::Action::Run && options->wantsPictures();
+    if (options->action == CliOptions::Action::Gui || headlessPictures) {
+        // Pictures from the command line render offscreen: no display needed.
+        if (headlessPictures && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        if (headlessPictures)
+            g_defaultHandler = qInstallMessageHandler(quietOffscreenMessages);
+        QApplication app(argc, argv);
+        nameApplication();
+        if (options->action == CliOptions::Action::Gui)
+            return GuiApplication::run(app, *options);
+        return CommandLine::execute(*options, out, err, &PictureExporter::exportForCommandLine);
+    }
+#endif
+
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("threadlab"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(THREADLAB_VERSION));
-    QCoreApplication::setOrganizationName(QStringLiteral("ThreadLab"));
+    nameApplication();
     if (options->action == CliOptions::Action::Gui) {
-        err << "threadlab: the classroom window is not part of this build yet; try --list or --run ID (see --help)\n";
+        err << "threadlab: this build has no window (configured without the GUI); try --list or --run ID\n";
         return CommandLine::UsageError;
     }
     return CommandLine::execute(*options, out, err);

@@ -279,6 +279,23 @@ private Q_SLOTS:
         QCOMPARE(RunHistory::speedupText(1.857), QStringLiteral("1.86×"));
         QCOMPARE(RunHistory::speedupText(0), QString());
     }
+
+    void comparisons_data()
+    {
+        QTest::addColumn<double>("speedup");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("faster") << 1.857 << QStringLiteral("1.86× faster than 1 thread");
+        QTest::newRow("same") << 0.95 << QStringLiteral("about as fast as 1 thread");
+        QTest::newRow("slower") << 0.04 << QStringLiteral("25.0× slower than 1 thread");
+        QTest::newRow("undefined") << 0.0 << QString();
+    }
+
+    void comparisons()
+    {
+        QFETCH(double, speedup);
+        QFETCH(QString, text);
+        QCOMPARE(RunHistory::comparisonText(speedup, QStringLiteral("1 thread")), text);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRunHistory)

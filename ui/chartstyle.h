@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QColor>
+#include <QFont>
+#include <QPalette>
+
+class QAbstractAxis;
+class QChart;
+
+namespace ThreadLab {
+
+// One look for every chart: colours from the window's palette (light or dark), fonts from the
+// view's font (so presenter mode scales them), Okabe–Ito colours for runs and series.
+class ChartStyle
+{
+public:
+    ChartStyle() = delete;
+
+    static QColor seriesColor(int index);
+    // Black or white, whichever reads on `fill`.
+    static QColor textOn(const QColor& fill);
+    static QFont scaled(const QFont& font, double factor, bool bold = false);
+
+    static void apply(QChart& chart, const QPalette& palette, const QFont& font);
+    static void applyAxis(QAbstractAxis& axis, const QPalette& palette, const QFont& font);
+};
+
+} // namespace ThreadLab

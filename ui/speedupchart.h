@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QChartView>
+
+#include <vector>
+
+class QGraphicsTextItem;
+class QLineSeries;
+class QValueAxis;
+
+namespace ThreadLab {
+
+class RunHistory;
+
+// Speedup against the number of workers for sweep runs (cpu-scaling): one line per mode and
+// run, the ideal line y = x dashed, and the machine's core count marked.
+class SpeedupChart : public QChartView
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SpeedupChart)
+
+public:
+    explicit SpeedupChart(QWidget* parent = nullptr);
+    ~SpeedupChart() override;
+
+    void setHistory(const RunHistory& history);
+    void setPresenterScale(double scale);
+
+    int seriesCount() const noexcept { return m_used; }
+    QChart* chartItem() const noexcept { return m_chart; }
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void restyle();
+    void layoutKey();
+    QLineSeries* lineAt(int index);
+
+    QChart* m_chart = nullptr;
+    QValueAxis* m_axisX = nullptr;
+    QValueAxis* m_axisY = nullptr;
+    QLineSeries* m_ideal = nullptr;
+    QLineSeries* m_cores = nullptr;
+    std::vector<QLineSeries*> m_lines; // a pool: fed with replace(), never rebuilt point by point
+    // The key sits inside the plot's top-left corner, above the ideal line where no measured
+    // speedup can go; Qt's own legend would truncate the labels to one crowded row.
+    QGraphicsTextItem* m_key = nullptr;
+    int m_coreCount = 0;
+    int m_used = 0;
+    double m_scale = 1;
+};
+
+} // namespace ThreadLab

@@ -1,0 +1,116 @@
+#pragma once
+
+#include "workerstate.h"
+
+#include <QList>
+#include <QString>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace ThreadLab {
+
+class Lane;
+
+// The timeline's maths, with no widget: a visible window [t0, t1) in ns since the log's origin,
+// mapped onto the plot's [0, widthPx) pixels; zoom, pan, fit and clamping; the time axis' ticks;
+// and level of detail (Hotspot/Tracy style): a lane's state intervals turned into the few
+// screen blocks worth drawing, visiting only the events of the visible window.
+class TimelineMath
+{
+public:
+    static constexpr double minSpanNs = 1'000;      // 1 µs across the plot at most zoom
+    static constexpr double minMaxSpanNs = 1'000'000; // zooming out always reaches 1 ms
+    static constexpr double minBlockPx = 3;           // narrower intervals fold with their neighbours
+    static constexpr double maxFoldPx = 12;           // a folded block ends after this width
+    static constexpr std::size_t skipThreshold = 8;   // more events than this in one pixel: jump
+
+    struct Tick
+    {
+        double tNs = 0;
+        double x = 0;
+        QString label;
+    };
+
+    // A screen block: pixel columns [x0, x1) of the plot.
+    struct Block
+    {
+        int x0 = 0;
+        int x1 = 0;
+        WorkerState state = WorkerState::Running; // the dominant state (most time)
+        int count = 1;                             // intervals folded in (1 = one plain interval)
+        std::int64_t startNs = 0;                  // since the origin, clipped to the window
+        std::int64_t endNs = 0;
+        std::uint32_t arg = 0;                     // of the first interval (the joined lane)
+        std::array<double, workerStateCount> stateNs {}; // time spent in each state
+
+        int width() const noexcept { return x1 - x0; }
+        // More than one state inside: a fold of narrow intervals of different states.
+        bool mixed() const noexcept;
+    };
+
+    TimelineMath() = default;
+    TimelineMath(double t0Ns, double t1Ns, double widthPx);
+
+    double t0Ns() const noexcept { return m_t0Ns; }
+    double t1Ns() const noexcept { return m_t1Ns; }
+    double spanNs() const noexcept { return m_t1Ns - m_t0Ns; }
+    double widthPx() const noexcept { return m_widthPx; }
+    double nsPerPx() const noexcept { return spanNs() / m_widthPx; }
+    // The data's duration so far; pan and zoom-out stay near [0, limit].
+    double limitNs() const noexcept { return m_limitNs; }
+    double maxSpanNs() const noexcept;
+
+    void setWidthPx(double widthPx);   // keeps the time window
+    void setLimitNs(double durationNs); // does not clamp by itself
+    void setWindow(double t0Ns, double t1Ns); // clamps
+
+    double xForTime(double tNs) const noexcept { return (tNs - m_t0Ns) * m_widthPx / spanNs(); }
+    double timeForX(double x) const noexcept { return m_t0Ns + x * spanNs() / m_widthPx; }
+
+    // factor > 1 zooms in; the time under pixel x stays under x (unless clamping must move it).
+    void zoomAt(double x, double factor);
+    // Moves the window right by dx pixels' worth of time (dx < 0: left).
+    void panByPx(double dx);
+    // Shows [0, duration], keeping rightMarginPx free on the right (for end-of-lane labels).
+    void fit(double durationNs, double rightMarginPx = 0);
+    // While a run is live: [0, a round span a bit beyond duration], so the scale changes only
+    // now and then instead of every frame.
+    void follow(double durationNs, double rightMarginPx = 0);
+    void clamp();
+
+    // 1, 2 or 5 × 10^k ns, at least raw.
+    static double niceStep(double rawNs);
+    // 1, 1.5, 2, 3, 4, 5, 6 or 8 × 10^k, at least v.
+    static double niceCeil(double v);
+    double tickStepNs(double minSpacingPx) const;
+    QList<Tick> ticks(double minSpacingPx) const;
+    // "250 ms", "1.5 s", "20 µs": the unit and decimals follow the step.
+    static QString formatTick(double tNs, double stepNs);
+    // Three significant digits in the best unit: "512 µs", "1.23 ms", "2.50 s".
+    static QString formatDuration(double ns);
+
+    // Events [first, last) of `lane` that can touch the window: first is the state event in
+    // effect at t0, last the first event at or after t1. Two binary searches.
+    std::pair<std::size_t, std::size_t> visibleRange(const Lane& lane, std::size_t n, std::int64_t originNs) const;
+    // Turns the state intervals of events [first, last) into blocks (appended to out): same-state
+    // neighbours merge; runs of intervals narrower than minBlockPx fold into one block with a
+    // count and the time per state; every block is at least one pixel wide. The interval of
+    // the last state event lasts until untilNs (since the origin); a terminal state ends the
+    // lane. Where more than skipThreshold events share one pixel, the walk jumps to the next
+    // pixel with Lane::lowerBound (the skipped run counts its events and is attributed to the
+    // state at the pixel's start), so a frame costs about O(pixels · log n), not O(n).
+    void foldLane(const Lane& lane, std::size_t first, std::size_t last, std::int64_t originNs,
+                  std::int64_t untilNs, std::vector<Block>& out) const;
+
+private:
+    double m_t0Ns = 0;
+    double m_t1Ns = 1e9;
+    double m_widthPx = 1000;
+    double m_limitNs = 0;
+};
+
+} // namespace ThreadLab

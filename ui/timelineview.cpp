@@ -1,0 +1,1031 @@
+#include "timelineview.h"
+
+#include "eventlog.h"
+#include "lane.h"
+#include "monoclock.h"
+#include "statepalette.h"
+#include "variantresult.h"
+
+#include <QCursor>
+#include <QFontMetricsF>
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace ThreadLab {
+
+namespace {
+
+constexpr int frameIntervalMs = 25; // ~40 frames/s while live
+constexpr double keyZoomFactor = 1.5;
+
+QColor blend(const QColor& a, const QColor& b, double amountOfA)
+{
+    const double k = std::clamp(amountOfA, 0.0, 1.0);
+    auto mix = [k](int x, int y) { return static_cast<int>(std::lround(x * k + y * (1.0 - k))); };
+    return QColor(mix(a.red(), b.red()), mix(a.green(), b.green()), mix(a.blue(), b.blue()));
+}
+
+double luminance(const QColor& c)
+{
+    auto f = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c.redF()) + 0.7152 * f(c.greenF()) + 0.0722 * f(c.blueF());
+}
+
+QColor textOn(const QColor& background)
+{
+    return luminance(background) > 0.18 ? QColor(Qt::black) : QColor(Qt::white);
+}
+
+QFont pixelFont(const QFont& base, double px, bool bold)
+{
+    QFont f(base);
+    f.setPixelSize(std::max(6, static_cast<int>(std::lround(px))));
+    f.setBold(bold);
+    return f;
+}
+
+} // namespace
+
+struct TimelineView::Layout
+{
+    QRectF whole;
+    QRectF axis;   // tick labels, above the lanes
+    QRectF lanes;  // the lane rows' viewport, full width
+    QRectF legend;
+    double plotLeft = 0;
+    double plotRight = 0;
+    double laneHeight = 0;
+    double pitch = 0;
+    double scrollY = 0;
+    double scale = 1;
+    bool details = true; // room for the second label line (kind, pid, daemon)
+    QFont nameFont;
+    QFont detailFont;
+    QFont axisFont;
+    QFont barFont;
+    std::array<double, workerStateCount> labelWidth {};      // of StatePalette::label in barFont
+    std::array<double, workerStateCount> shortLabelWidth {}; // of StatePalette::shortLabel
+
+    double plotWidth() const { return plotRight - plotLeft; }
+    QRectF bar(int lane) const
+    {
+        const double top = std::round(lanes.top() + lane * pitch - scrollY + (pitch - laneHeight) / 2);
+        return QRectF(plotLeft, top, plotWidth(), std::max(1.0, std::round(laneHeight)));
+    }
+};
+
+struct TimelineView::Frame
+{
+    const EventLog* log = nullptr;
+    int laneCount = 0;
+    std::vector<std::size_t> sizes; // events per lane when the frame began
+    std::int64_t originNs = 0;
+    std::int64_t untilNs = 0; // open intervals last until here (since the origin)
+    QColor base;
+    QColor text;
+    QColor window;
+    QColor muted;
+    QColor grid;
+    QColor rowA;
+    QColor rowB;
+};
+
+TimelineView::TimelineView(QWidget* parent)
+    : QWidget(parent)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(false);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    m_frameTimer.setInterval(frameIntervalMs);
+    m_frameTimer.setTimerType(Qt::CoarseTimer);
+    connect(&m_frameTimer, &QTimer::timeout, this, [this] { update(); });
+}
+
+TimelineView::~TimelineView() = default;
+
+void TimelineView::setLog(std::shared_ptr<const EventLog> log)
+{
+    m_log = std::move(log);
+    m_index.clear();
+    m_labelMeasuredLanes = 0;
+    m_labelTextWidth = 0;
+    m_follow = true;
+    m_scrollY = 0;
+    m_math = TimelineMath();
+    update();
+}
+
+std::shared_ptr<const EventLog> TimelineView::log() const
+{
+    return m_log;
+}
+
+void TimelineView::setLive(bool live)
+{
+    m_live = live;
+    if (live)
+        m_frameTimer.start();
+    else
+        m_frameTimer.stop();
+    updateWindow();
+    update();
+}
+
+void TimelineView::clear()
+{
+    setLog(nullptr);
+}
+
+void TimelineView::zoomIn()
+{
+    const QPoint p = mapFromGlobal(QCursor::pos());
+    zoomBy(keyZoomFactor, rect().contains(p) ? plotXFromWidget(p.x()) : m_math.widthPx() / 2);
+}
+
+void TimelineView::zoomOut()
+{
+    const QPoint p = mapFromGlobal(QCursor::pos());
+    zoomBy(1.0 / keyZoomFactor, rect().contains(p) ? plotXFromWidget(p.x()) : m_math.widthPx() / 2);
+}
+
+void TimelineView::fit()
+{
+    m_follow = true;
+    updateWindow();
+    update();
+}
+
+void TimelineView::setScale(double presenterScale)
+{
+    m_scale = std::clamp(presenterScale, 0.5, 4.0);
+    updateGeometry();
+    updateWindow();
+    update();
+}
+
+// ---- snapshot and layout ---------------------------------------------------------------------
+
+void TimelineView::syncIndex() const
+{
+    const EventLog* log = m_log.get();
+    if (!log)
+        return;
+    const int count = log->laneCount();
+    if (static_cast<int>(m_index.size()) < count)
+        m_index.resize(static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i) {
+        const Lane* lane = log->lane(i);
+        LaneIndex& idx = m_index[static_cast<std::size_t>(i)];
+        const std::size_t n = lane->size();
+        for (std::size_t k = idx.scanned; k < n; ++k) {
+            const Event& e = lane->at(k);
+            if (e.kind == EventKind::State) {
+                if (isTerminal(e.state)) {
+                    if (idx.endNs < 0)
+                        idx.endNs = e.tNs;
+                    idx.outcome = e.state; // a later terminal overrules (see WorkerResult::fromLane)
+                } else if (e.state == WorkerState::WaitingJoin && idx.endNs < 0) {
+                    idx.joins.push_back(static_cast<std::uint32_t>(k));
+                }
+            } else if (idx.endNs < 0) {
+                idx.marks.push_back(static_cast<std::uint32_t>(k));
+            }
+        }
+        idx.scanned = std::max(idx.scanned, n);
+    }
+}
+
+TimelineView::Frame TimelineView::snapshot() const
+{
+    Frame f;
+    const QPalette& pal = palette();
+    f.base = pal.color(QPalette::Base);
+    f.text = pal.color(QPalette::Text);
+    f.window = pal.color(QPalette::Window);
+    f.muted = blend(f.text, f.base, 0.62);
+    f.grid = blend(f.text, f.base, 0.16);
+    f.rowA = blend(f.text, f.base, 0.05);
+    f.rowB = blend(f.text, f.base, 0.085);
+
+    f.log = m_log.get();
+    if (!f.log)
+        return f;
+    f.originNs = f.log->originNs();
+    f.laneCount = f.log->laneCount();
+    f.sizes.resize(static_cast<std::size_t>(f.laneCount));
+    std::int64_t last = f.originNs;
+    for (int i = 0; i < f.laneCount; ++i) {
+        const Lane* lane = f.log->lane(i);
+        const std::size_t n = lane->size();
+        f.sizes[static_cast<std::size_t>(i)] = n;
+        if (n)
+            last = std::max(last, lane->at(n - 1).tNs);
+    }
+    if (m_live)
+        last = std::max(last, MonoClock::nowNs());
+    f.untilNs = last - f.originNs;
+    syncIndex();
+    return f;
+}
+
+QString TimelineView::laneDetail(int laneIndex, bool pidPlaceholder) const
+{
+    const Lane* lane = m_log->lane(laneIndex);
+    const LaneInfo& info = lane->info();
+    QString detail;
+    switch (info.kind) {
+    case LaneKind::Main: detail = tr("main thread"); break;
+    case LaneKind::Thread: detail = tr("thread"); break;
+    case LaneKind::Process:
+        if (pidPlaceholder)
+            detail = tr("process · pid %1").arg(QStringLiteral("0000000"));
+        else
+            detail = lane->pid() > 0 ? tr("process · pid %1").arg(lane->pid()) : tr("process");
+        break;
+    }
+    if (info.daemon)
+        detail += tr(" · daemon");
+    if (!info.style.isEmpty())
+        detail += QStringLiteral(" · ") + info.style;
+    return detail;
+}
+
+double TimelineView::labelTextWidth(const QFont& nameFont, const QFont& detailFont) const
+{
+    const int count = m_log ? m_log->laneCount() : 0;
+    if (m_labelMeasuredScale != m_scale || count < m_labelMeasuredLanes) {
+        m_labelMeasuredScale = m_scale;
+        m_labelMeasuredLanes = 0;
+        m_labelTextWidth = 0;
+    }
+    const QFontMetricsF nameMetrics(nameFont);
+    const QFontMetricsF detailMetrics(detailFont);
+    for (int i = m_labelMeasuredLanes; i < count; ++i) {
+        m_labelTextWidth = std::max(m_labelTextWidth, nameMetrics.horizontalAdvance(m_log->lane(i)->info().name));
+        m_labelTextWidth = std::max(m_labelTextWidth, detailMetrics.horizontalAdvance(laneDetail(i, true)));
+    }
+    m_labelMeasuredLanes = count;
+    return m_labelTextWidth;
+}
+
+TimelineView::Layout TimelineView::layoutFor(const QRectF& rect, bool fitAllLanes) const
+{
+    Layout l;
+    const double s = m_scale;
+    l.whole = rect;
+    l.scale = s;
+    const QFont base = font();
+    l.nameFont = pixelFont(base, 16 * s, true);
+    l.detailFont = pixelFont(base, 12 * s, false);
+    l.axisFont = pixelFont(base, 13 * s, false);
+    l.barFont = pixelFont(base, 12.5 * s, true);
+    const QFontMetricsF barMetrics(l.barFont);
+    for (int st = 0; st < workerStateCount; ++st) {
+        l.labelWidth[static_cast<std::size_t>(st)] = barMetrics.horizontalAdvance(StatePalette::label(static_cast<WorkerState>(st)));
+        l.shortLabelWidth[static_cast<std::size_t>(st)] =
+            barMetrics.horizontalAdvance(StatePalette::shortLabel(static_cast<WorkerState>(st)));
+    }
+
+    const int count = m_log ? m_log->laneCount() : 0;
+    // Label column: wide enough for the longest label, within limits.
+    const QFontMetricsF nameMetrics(l.nameFont);
+    const QFontMetricsF detailMetrics(l.detailFont);
+    const double labelText = std::max(90 * s, labelTextWidth(l.nameFont, l.detailFont));
+    const double labelWidth = std::min(labelText + 26 * s, std::max(110 * s, rect.width() * 0.3));
+    l.plotLeft = std::round(rect.left() + labelWidth);
+    l.plotRight = std::max(l.plotLeft + 10, std::round(rect.right() - 10 * s));
+
+    const double axisH = std::round(QFontMetricsF(l.axisFont).height() + 14 * s);
+    const double legendH = std::ceil(StatePalette::legendHeight(rect.width(), s, base));
+    l.axis = QRectF(rect.left(), rect.top(), rect.width(), axisH);
+    l.legend = QRectF(rect.left(), rect.bottom() - legendH, rect.width(), legendH);
+    l.lanes = QRectF(rect.left(), l.axis.bottom(), rect.width(), std::max(0.0, l.legend.top() - l.axis.bottom()));
+
+    l.laneHeight = std::round(42 * s);
+    l.pitch = std::round(52 * s);
+    if (fitAllLanes && count > 0 && count * l.pitch > l.lanes.height()) {
+        l.pitch = std::max(2.0, std::floor(l.lanes.height() / count));
+        l.laneHeight = std::max(1.0, std::round(l.pitch * 0.82));
+        l.scrollY = 0;
+    } else {
+        const double overflow = std::max(0.0, count * l.pitch + 4 * s - l.lanes.height());
+        l.scrollY = fitAllLanes ? 0 : std::clamp(m_scrollY, 0.0, overflow);
+    }
+    const double needed = nameMetrics.height() + detailMetrics.height();
+    l.details = l.laneHeight >= needed;
+    if (l.laneHeight < nameMetrics.height()) // squeezed export: shrink the names to fit
+        l.nameFont = pixelFont(base, std::max(6.0, l.laneHeight * 0.8), true);
+    return l;
+}
+
+TimelineMath TimelineView::mathFor(const Layout& layout, const Frame& frame) const
+{
+    TimelineMath math = m_math;
+    math.setWidthPx(layout.plotWidth());
+    math.setLimitNs(static_cast<double>(frame.untilNs));
+    if (m_follow) {
+        // Room on the right for the "✂ cut off" of daemons ended with main, i.e. at the very end.
+        const double margin = 120 * m_scale;
+        if (m_live)
+            math.follow(static_cast<double>(frame.untilNs), margin);
+        else
+            math.fit(static_cast<double>(frame.untilNs), margin);
+    } else {
+        math.clamp();
+    }
+    return math;
+}
+
+void TimelineView::updateWindow()
+{
+    const Frame frame = snapshot();
+    m_math = mathFor(layoutFor(QRectF(rect()), false), frame);
+}
+
+double TimelineView::plotXFromWidget(double x) const
+{
+    const Layout l = layoutFor(QRectF(rect()), false);
+    return std::clamp(x - l.plotLeft, 0.0, l.plotWidth());
+}
+
+// ---- painting --------------------------------------------------------------------------------
+
+void TimelineView::paintEvent(QPaintEvent*)
+{
+    const Frame frame = snapshot();
+    const Layout layout = layoutFor(QRectF(rect()), false);
+    m_math = mathFor(layout, frame);
+    QPainter painter(this);
+    paintTimeline(painter, layout, m_math, frame);
+
+    // A slim scroll indicator when the lanes overflow.
+    const double content = frame.laneCount * layout.pitch;
+    if (content > layout.lanes.height() && content > 0) {
+        const double h = layout.lanes.height();
+        const double w = std::max(3.0, 4 * layout.scale);
+        const QRectF thumb(layout.whole.right() - w - 1, layout.lanes.top() + layout.scrollY / content * h, w,
+                           std::max(12.0, h * h / content));
+        painter.fillRect(thumb, frame.muted);
+    }
+}
+
+void TimelineView::render(QPainter& painter, const QRectF& target) const
+{
+    const Frame frame = snapshot();
+    const Layout layout = layoutFor(target, true);
+    const TimelineMath math = mathFor(layout, frame);
+    painter.save();
+    painter.setClipRect(target, Qt::IntersectClip);
+    paintTimeline(painter, layout, math, frame);
+    painter.restore();
+}
+
+QImage TimelineView::renderImage(const QSize& logicalSize, qreal devicePixelRatio) const
+{
+    const qreal dpr = std::max<qreal>(0.25, devicePixelRatio);
+    QImage image((QSizeF(logicalSize) * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    image.fill(palette().color(QPalette::Base));
+    QPainter painter(&image);
+    render(painter, QRectF(QPointF(0, 0), QSizeF(logicalSize)));
+    painter.end();
+    return image;
+}
+
+QRectF TimelineView::laneRectIn(const QRectF& target, int laneIndex) const
+{
+    return layoutFor(target, true).bar(laneIndex);
+}
+
+double TimelineView::xForTimeIn(const QRectF& target, double tNs) const
+{
+    const Frame frame = snapshot();
+    const Layout layout = layoutFor(target, true);
+    return layout.plotLeft + mathFor(layout, frame).xForTime(tNs);
+}
+
+int TimelineView::contentHeight(int width) const
+{
+    const Layout l = layoutFor(QRectF(0, 0, width, 0), false);
+    const int count = m_log ? m_log->laneCount() : 0;
+    return static_cast<int>(std::ceil(l.axis.height() + count * l.pitch + 4 * m_scale + l.legend.height()));
+}
+
+QSize TimelineView::sizeHint() const
+{
+    return QSize(900, std::clamp(contentHeight(900), 240, 800));
+}
+
+QSize TimelineView::minimumSizeHint() const
+{
+    return QSize(320, 160);
+}
+
+void TimelineView::paintTimeline(QPainter& painter, const Layout& l, const TimelineMath& math, const Frame& f) const
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.setRenderHint(QPainter::TextAntialiasing, true);
+    painter.fillRect(l.whole, f.base);
+
+    if (f.laneCount > 0)
+        paintAxis(painter, l, math);
+
+    // Lane rows: backgrounds, grid, blocks and marks, clipped to the lanes' viewport.
+    painter.save();
+    painter.setClipRect(l.lanes, Qt::IntersectClip);
+    int firstLane = 0;
+    int lastLane = -1;
+    if (f.laneCount > 0 && l.pitch > 0) {
+        firstLane = std::clamp(static_cast<int>(std::floor(l.scrollY / l.pitch)), 0, f.laneCount - 1);
+        lastLane = std::clamp(static_cast<int>(std::ceil((l.scrollY + l.lanes.height()) / l.pitch)), 0, f.laneCount - 1);
+    }
+    for (int i = firstLane; i <= lastLane; ++i) {
+        const QRectF bar = l.bar(i);
+        painter.fillRect(QRectF(l.whole.left(), bar.top(), l.whole.width(), bar.height()), i % 2 ? f.rowB : f.rowA);
+    }
+    if (lastLane >= firstLane) {
+        const double lanesBottom = std::min(l.lanes.bottom(), l.bar(lastLane).bottom());
+        const double lineW = std::max(1.0, std::round(m_scale));
+        for (const TimelineMath::Tick& tick : math.ticks(110 * l.scale)) {
+            const double x = std::round(l.plotLeft + tick.x);
+            painter.fillRect(QRectF(x, l.lanes.top(), lineW, lanesBottom - l.lanes.top()), f.grid);
+        }
+    }
+    painter.setClipRect(QRectF(l.plotLeft, l.lanes.top(), l.plotWidth() + 1, l.lanes.height()), Qt::IntersectClip);
+    for (int i = firstLane; i <= lastLane; ++i)
+        paintLane(painter, l, math, f, i, l.bar(i));
+    paintJoins(painter, l, math, f);
+    if (m_live && f.log) {
+        const double x = std::round(l.plotLeft + math.xForTime(static_cast<double>(f.untilNs)));
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        painter.setPen(QPen(f.muted, std::max(1.0, l.scale), Qt::DashLine));
+        painter.drawLine(QPointF(x, l.lanes.top()), QPointF(x, l.lanes.bottom()));
+    }
+    painter.restore();
+
+    painter.save();
+    painter.setClipRect(l.lanes, Qt::IntersectClip);
+    paintLabels(painter, l, f);
+    painter.restore();
+
+    if (f.laneCount == 0) {
+        painter.setPen(f.muted);
+        painter.setFont(pixelFont(font(), 15 * l.scale, false));
+        painter.drawText(l.lanes, Qt::AlignCenter, tr("Run a scenario: each worker gets its own lane here."));
+    }
+
+    // Legend, separated from the lanes by a rule.
+    painter.fillRect(QRectF(l.legend.left(), l.legend.top(), l.legend.width(), std::max(1.0, std::round(l.scale))),
+                     f.grid);
+    painter.setPen(f.text);
+    painter.setBackground(f.base);
+    painter.setFont(font());
+    StatePalette::paintLegend(painter, l.legend, l.scale);
+    painter.restore();
+}
+
+void TimelineView::paintAxis(QPainter& painter, const Layout& l, const TimelineMath& math) const
+{
+    const QPalette& pal = palette();
+    const QColor text = pal.color(QPalette::Text);
+    const QColor base = pal.color(QPalette::Base);
+    const double s = l.scale;
+    const double lineW = std::max(1.0, std::round(s));
+    painter.fillRect(QRectF(l.plotLeft, l.axis.bottom() - lineW, l.plotWidth(), lineW), text);
+
+    painter.setFont(l.axisFont);
+    const QFontMetricsF fm(l.axisFont);
+    painter.setPen(blend(text, base, 0.62));
+    painter.drawText(QRectF(l.axis.left() + 8 * s, l.axis.top(), l.plotLeft - l.axis.left() - 16 * s,
+                            l.axis.height() - 4 * s),
+                     Qt::AlignRight | Qt::AlignVCenter, tr("time →"));
+    painter.setPen(text);
+    double lastRight = -1e9;
+    for (const TimelineMath::Tick& tick : math.ticks(110 * s)) {
+        const double x = std::round(l.plotLeft + tick.x);
+        painter.fillRect(QRectF(x, l.axis.bottom() - 7 * s, lineW, 7 * s), text);
+        const double w = fm.horizontalAdvance(tick.label);
+        double left = std::clamp(x - w / 2, l.plotLeft, l.plotRight - w);
+        if (left < lastRight + 8 * s)
+            continue;
+        painter.drawText(QPointF(left, l.axis.bottom() - 10 * s - fm.descent()), tick.label);
+        lastRight = left + w;
+    }
+}
+
+void TimelineView::paintLane(QPainter& painter, const Layout& l, const TimelineMath& math, const Frame& f,
+                             int laneIndex, const QRectF& bar) const
+{
+    const Lane* lane = f.log->lane(laneIndex);
+    const std::size_t n = f.sizes[static_cast<std::size_t>(laneIndex)];
+    const LaneIndex& idx = m_index[static_cast<std::size_t>(laneIndex)];
+    const double s = l.scale;
+    const QColor rowBg = laneIndex % 2 ? f.rowB : f.rowA;
+
+    // State blocks (level of detail: visible events only, narrow runs folded).
+    std::vector<TimelineMath::Block> blocks;
+    const auto [first, last] = math.visibleRange(*lane, n, f.originNs);
+    math.foldLane(*lane, first, last, f.originNs, f.untilNs, blocks);
+
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    for (const TimelineMath::Block& b : blocks) {
+        const QRectF r(l.plotLeft + b.x0, bar.top(), b.width(), bar.height());
+        if (!b.mixed()) {
+            StatePalette::paintState(painter, r, b.state, s, f.base);
+            continue;
+        }
+        // A fold of narrow intervals: stacked bands, one per state, as tall as its share of time.
+        double total = 0;
+        for (double ns : b.stateNs)
+            total += ns;
+        double cum = 0;
+        double y = r.top();
+        for (int st = 0; st < workerStateCount; ++st) {
+            const double ns = b.stateNs[static_cast<std::size_t>(st)];
+            if (ns <= 0)
+                continue;
+            cum += ns;
+            const double yEnd = std::round(r.top() + cum / total * r.height());
+            if (yEnd > y)
+                StatePalette::paintState(painter, QRectF(r.left(), y, r.width(), yEnd - y), static_cast<WorkerState>(st),
+                                         s, f.base);
+            y = yEnd;
+        }
+    }
+
+    // Labels on the bars wide enough to hold one: the second, colour-free channel.
+    if (bar.height() >= QFontMetricsF(l.barFont).height()) {
+        painter.setFont(l.barFont);
+        const QFontMetricsF fm(l.barFont);
+        const double pad = 4 * s;
+        for (const TimelineMath::Block& b : blocks) {
+            if (b.mixed() || b.state == WorkerState::Created)
+                continue;
+            const double left = std::max(l.plotLeft + b.x0, l.plotLeft);
+            const double right = std::min(l.plotLeft + b.x1, l.plotRight);
+            const double room = right - left - 2 * pad;
+            const auto st = static_cast<std::size_t>(b.state);
+            if (room < l.shortLabelWidth[st])
+                continue;
+            QString text;
+            if (b.state == WorkerState::WaitingJoin && static_cast<int>(b.arg) < f.laneCount && b.arg != lane->id()) {
+                text = tr("joining %1").arg(f.log->lane(static_cast<int>(b.arg))->info().name);
+                if (fm.horizontalAdvance(text) > room)
+                    text.clear();
+            }
+            double w = 0;
+            if (!text.isEmpty()) {
+                w = fm.horizontalAdvance(text);
+            } else if (l.labelWidth[st] <= room) {
+                text = StatePalette::label(b.state);
+                w = l.labelWidth[st];
+            } else {
+                text = StatePalette::shortLabel(b.state);
+                w = l.shortLabelWidth[st];
+            }
+            const QRectF box(std::round(left + pad - 2 * s), std::round(bar.center().y() - fm.height() / 2 - 1 * s),
+                             std::round(w + 4 * s), std::round(fm.height() + 2 * s));
+            QColor boxColor = StatePalette::color(b.state);
+            if (StatePalette::pattern(b.state) != Qt::SolidPattern) {
+                boxColor = StatePalette::tint(b.state, f.base);
+                painter.fillRect(box, boxColor);
+            }
+            painter.setPen(textOn(boxColor));
+            painter.drawText(QPointF(left + pad, bar.center().y() - fm.height() / 2 + fm.ascent()), text);
+        }
+    }
+
+    // Marks: output lines and queue traffic, at most one of a kind per pixel.
+    if (!idx.marks.empty()) {
+        const auto t0 = f.originNs + static_cast<std::int64_t>(std::floor(math.t0Ns()));
+        const auto t1 = f.originNs + static_cast<std::int64_t>(std::ceil(math.t1Ns()));
+        auto timeOf = [lane](std::uint32_t k) { return lane->at(k).tNs; };
+        auto it = std::partition_point(idx.marks.begin(), idx.marks.end(),
+                                       [&timeOf, t0](std::uint32_t k) { return timeOf(k) < t0; });
+        while (it != idx.marks.end() && timeOf(*it) < t1) {
+            const Event& e = lane->at(*it);
+            const double px = std::floor(math.xForTime(static_cast<double>(e.tNs - f.originNs)));
+            const double x = l.plotLeft + px + 0.5;
+            if (e.kind == EventKind::Output)
+                StatePalette::paintOutputTick(painter, QPointF(x, bar.bottom()), std::round(bar.height() * 0.38), s,
+                                              f.text, f.base);
+            else
+                StatePalette::paintQueueMark(painter, QPointF(x, bar.top() + 2 * s), e.kind == EventKind::QueuePut, s,
+                                             f.text, f.base);
+            // Skip whatever else falls on this pixel.
+            const auto next = f.originNs + static_cast<std::int64_t>(std::ceil(math.timeForX(px + 1)));
+            it = std::partition_point(it + 1, idx.marks.end(), [&timeOf, next](std::uint32_t k) { return timeOf(k) < next; });
+        }
+    }
+
+    // How the lane ended.
+    if (idx.endNs >= 0) {
+        const double xf = math.xForTime(static_cast<double>(idx.endNs - f.originNs));
+        if (xf >= -40 * s && xf <= math.widthPx() + 1) {
+            const double x = std::round(l.plotLeft + xf);
+            painter.setRenderHint(QPainter::Antialiasing, false);
+            const double cap = std::max(1.0, std::round(2 * s));
+            QString badge;
+            QColor badgeColor;
+            switch (idx.outcome) {
+            case WorkerState::Abandoned:
+                StatePalette::paintCutOff(painter, x, bar.top(), bar.bottom(), s, f.text, rowBg);
+                badge = QStringLiteral("✂ ") + StatePalette::label(WorkerState::Abandoned);
+                badgeColor = f.text;
+                break;
+            case WorkerState::Crashed:
+                painter.fillRect(QRectF(x, bar.top(), 2 * cap, bar.height()), StatePalette::color(WorkerState::Crashed));
+                badge = QStringLiteral("✖ ") + StatePalette::label(WorkerState::Crashed);
+                badgeColor = StatePalette::color(WorkerState::Crashed);
+                break;
+            case WorkerState::Cancelled:
+                painter.fillRect(QRectF(x, bar.top(), 2 * cap, bar.height()), f.muted);
+                badge = QStringLiteral("■ ") + StatePalette::label(WorkerState::Cancelled);
+                badgeColor = f.muted;
+                break;
+            default:
+                painter.fillRect(QRectF(x, bar.top(), cap, bar.height()), f.text);
+                break;
+            }
+            if (!badge.isEmpty() && bar.height() >= QFontMetricsF(l.barFont).height()) {
+                painter.setFont(l.barFont);
+                const QFontMetricsF fm(l.barFont);
+                const double w = fm.horizontalAdvance(badge) + 8 * s;
+                const double h = fm.height() + 4 * s;
+                double left = x + 5 * s;
+                if (left + w > l.plotRight)
+                    left = x - 12 * s - w;
+                const QRectF box(std::round(left), std::round(bar.center().y() - h / 2), std::round(w), std::round(h));
+                painter.setRenderHint(QPainter::Antialiasing, true);
+                painter.setPen(Qt::NoPen);
+                painter.setBrush(badgeColor);
+                painter.drawRoundedRect(box, 3 * s, 3 * s);
+                painter.setPen(textOn(badgeColor));
+                painter.drawText(box, Qt::AlignCenter, badge);
+                painter.setRenderHint(QPainter::Antialiasing, false);
+            }
+        }
+    }
+}
+
+void TimelineView::paintJoins(QPainter& painter, const Layout& l, const TimelineMath& math, const Frame& f) const
+{
+    const double s = l.scale;
+    const QColor ink = StatePalette::ink(WorkerState::WaitingJoin, f.base);
+    for (int i = 0; i < f.laneCount; ++i) {
+        const LaneIndex& idx = m_index[static_cast<std::size_t>(i)];
+        if (idx.joins.empty())
+            continue;
+        const Lane* lane = f.log->lane(i);
+        const std::size_t n = f.sizes[static_cast<std::size_t>(i)];
+        for (std::uint32_t j : idx.joins) {
+            if (j >= n)
+                break;
+            const Event& e = lane->at(j);
+            const int target = static_cast<int>(e.arg);
+            if (target >= f.laneCount || target == i)
+                continue;
+            const std::int64_t targetEnd = m_index[static_cast<std::size_t>(target)].endNs;
+            if (targetEnd < 0)
+                continue; // still running: nothing to connect yet
+            // The join ends at the lane's next state event.
+            std::int64_t joinEnd = -1;
+            for (std::size_t k = j + 1; k < n; ++k) {
+                const Event& ek = lane->at(k);
+                if (ek.kind == EventKind::State) {
+                    joinEnd = ek.tNs;
+                    break;
+                }
+            }
+            if (joinEnd < 0)
+                continue;
+            const double xa = l.plotLeft + math.xForTime(static_cast<double>(targetEnd - f.originNs));
+            const double xb = l.plotLeft + math.xForTime(static_cast<double>(joinEnd - f.originNs));
+            if (std::max(xa, xb) < l.plotLeft || std::min(xa, xb) > l.plotRight)
+                continue;
+            // A vertical connector where the join returned, from the joined lane to the joiner.
+            // If the joined worker had ended earlier, a dotted line along its (empty) row leads
+            // from its end to that point: the join returned at once.
+            const QRectF from = l.bar(target);
+            const QRectF to = l.bar(i);
+            const bool down = from.top() > to.top();
+            const QPointF a(xa, from.center().y());
+            const QPointF corner(xb, from.center().y());
+            const QPointF b(xb, down ? to.bottom() : to.top());
+            painter.setRenderHint(QPainter::Antialiasing, true);
+            if (xb - xa > 3 * s) {
+                painter.setPen(QPen(ink, 1.5 * s, Qt::DotLine, Qt::FlatCap));
+                painter.drawLine(a, corner);
+            }
+            painter.setPen(QPen(f.base, 4.5 * s, Qt::SolidLine, Qt::RoundCap));
+            painter.drawLine(corner, b);
+            painter.setPen(QPen(ink, 2 * s, Qt::SolidLine, Qt::RoundCap));
+            painter.drawLine(corner, b);
+            // A dot where the joined worker ended, an arrowhead where the joiner resumes.
+            painter.setPen(QPen(f.base, 1.5 * s));
+            painter.setBrush(ink);
+            painter.drawEllipse(a, 4 * s, 4 * s);
+            const double dir = down ? -1 : 1;
+            QPolygonF head;
+            head << b << QPointF(b.x() - 5 * s, b.y() + dir * 8 * s) << QPointF(b.x() + 5 * s, b.y() + dir * 8 * s);
+            painter.drawPolygon(head);
+            painter.setRenderHint(QPainter::Antialiasing, false);
+        }
+    }
+}
+
+void TimelineView::paintLabels(QPainter& painter, const Layout& l, const Frame& f) const
+{
+    const double s = l.scale;
+    painter.fillRect(QRectF(l.whole.left(), l.lanes.top(), l.plotLeft - l.whole.left(), l.lanes.height()), f.window);
+    painter.fillRect(QRectF(l.plotLeft - std::max(1.0, std::round(s)), l.lanes.top(), std::max(1.0, std::round(s)),
+                            l.lanes.height()),
+                     f.grid);
+    if (f.laneCount == 0 || l.pitch <= 0)
+        return;
+    const int firstLane = std::clamp(static_cast<int>(std::floor(l.scrollY / l.pitch)), 0, f.laneCount - 1);
+    const int lastLane = std::clamp(static_cast<int>(std::ceil((l.scrollY + l.lanes.height()) / l.pitch)), 0,
+                                    f.laneCount - 1);
+    const QFontMetricsF nameMetrics(l.nameFont);
+    const QFontMetricsF detailMetrics(l.detailFont);
+    const QColor windowText = palette().color(QPalette::WindowText);
+    const QColor muted = blend(windowText, f.window, 0.7);
+    for (int i = firstLane; i <= lastLane; ++i) {
+        const Lane* lane = f.log->lane(i);
+        const LaneInfo& info = lane->info();
+        const QRectF bar = l.bar(i);
+        const double chipW = std::max(2.0, std::round(6 * s));
+        const double left = l.whole.left() + 6 * s;
+        painter.fillRect(QRectF(std::round(left), bar.top(), chipW, bar.height()), StatePalette::laneColor(i));
+        const double textLeft = left + chipW + 8 * s;
+        const double textWidth = l.plotLeft - textLeft - 6 * s;
+
+        const QString detail = laneDetail(i, false);
+
+        const double block = nameMetrics.height() + (l.details ? detailMetrics.height() : 0);
+        const double top = bar.center().y() - block / 2;
+        painter.setFont(l.nameFont);
+        painter.setPen(windowText);
+        painter.drawText(QPointF(textLeft, top + nameMetrics.ascent()),
+                         nameMetrics.elidedText(info.name, Qt::ElideRight, textWidth));
+        if (l.details) {
+            painter.setFont(l.detailFont);
+            painter.setPen(muted);
+            painter.drawText(QPointF(textLeft, top + nameMetrics.height() + detailMetrics.ascent()),
+                             detailMetrics.elidedText(detail, Qt::ElideRight, textWidth));
+        }
+    }
+}
+
+// ---- interaction -----------------------------------------------------------------------------
+
+void TimelineView::zoomBy(double factor, double plotX)
+{
+    updateWindow();
+    m_follow = false;
+    m_math.zoomAt(plotX, factor);
+    update();
+}
+
+void TimelineView::scrollLanes(double dy)
+{
+    const Layout l = layoutFor(QRectF(rect()), false);
+    const int count = m_log ? m_log->laneCount() : 0;
+    const double overflow = std::max(0.0, count * l.pitch + 4 * m_scale - l.lanes.height());
+    m_scrollY = std::clamp(m_scrollY + dy, 0.0, overflow);
+    update();
+}
+
+void TimelineView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    updateWindow();
+}
+
+void TimelineView::wheelEvent(QWheelEvent* event)
+{
+    const QPoint delta = event->angleDelta();
+    const int d = delta.y() != 0 ? delta.y() : delta.x();
+    if (d == 0) {
+        event->ignore();
+        return;
+    }
+    const Layout l = layoutFor(QRectF(rect()), false);
+    const Qt::KeyboardModifiers mods = event->modifiers();
+    if (mods & Qt::ControlModifier) {
+        zoomBy(std::pow(1.0015, d), plotXFromWidget(event->position().x()));
+    } else if ((mods & Qt::ShiftModifier) || (delta.x() != 0 && delta.y() == 0)) {
+        updateWindow();
+        m_follow = false;
+        m_math.panByPx(-d / 120.0 * l.plotWidth() / 10);
+        update();
+    } else {
+        const int count = m_log ? m_log->laneCount() : 0;
+        if (count * l.pitch <= l.lanes.height()) {
+            event->ignore(); // nothing to scroll: let an enclosing scroll area have it
+            return;
+        }
+        scrollLanes(-d / 120.0 * l.pitch);
+    }
+    event->accept();
+}
+
+void TimelineView::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton) {
+        m_dragging = true;
+        m_dragLast = event->position().toPoint();
+        setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QWidget::mousePressEvent(event);
+}
+
+void TimelineView::mouseMoveEvent(QMouseEvent* event)
+{
+    if (m_dragging) {
+        const QPoint p = event->position().toPoint();
+        const QPoint d = p - m_dragLast;
+        m_dragLast = p;
+        if (d.x() != 0) {
+            if (m_follow)
+                updateWindow();
+            m_follow = false;
+            m_math.panByPx(-d.x());
+        }
+        if (d.y() != 0)
+            scrollLanes(-d.y());
+        update();
+        event->accept();
+        return;
+    }
+    QWidget::mouseMoveEvent(event);
+}
+
+void TimelineView::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton && m_dragging) {
+        m_dragging = false;
+        unsetCursor();
+        event->accept();
+        return;
+    }
+    QWidget::mouseReleaseEvent(event);
+}
+
+void TimelineView::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton) {
+        fit();
+        event->accept();
+        return;
+    }
+    QWidget::mouseDoubleClickEvent(event);
+}
+
+void TimelineView::keyPressEvent(QKeyEvent* event)
+{
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomIn();
+        break;
+    case Qt::Key_Minus:
+        zoomOut();
+        break;
+    case Qt::Key_F:
+    case Qt::Key_0:
+        fit();
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+bool TimelineView::event(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const QString text = toolTipAt(help->pos());
+        if (text.isEmpty()) {
+            QToolTip::hideText();
+            event->ignore();
+        } else {
+            QToolTip::showText(help->globalPos(), text, this);
+        }
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+QString TimelineView::toolTipAt(const QPoint& pos) const
+{
+    if (!m_log)
+        return {};
+    const Frame f = snapshot();
+    const Layout l = layoutFor(QRectF(rect()), false);
+    if (!l.lanes.contains(pos) || l.pitch <= 0)
+        return {};
+    const int i = static_cast<int>(std::floor((pos.y() - l.lanes.top() + l.scrollY) / l.pitch));
+    if (i < 0 || i >= f.laneCount)
+        return {};
+    const QRectF bar = l.bar(i);
+    if (pos.y() < bar.top() || pos.y() > bar.bottom())
+        return {};
+    const Lane* lane = f.log->lane(i);
+    const LaneInfo& info = lane->info();
+    const LaneIndex& idx = m_index[static_cast<std::size_t>(i)];
+    QString head = info.name + QStringLiteral(" (") + laneKindName(info.kind);
+    if (lane->pid() > 0)
+        head += tr(", pid %1").arg(lane->pid());
+    if (info.daemon)
+        head += tr(", daemon");
+    head += QLatin1Char(')');
+
+    if (pos.x() < l.plotLeft) {
+        QString text = head;
+        if (idx.endNs >= 0) {
+            text += QLatin1Char('\n') + tr("ended: %1 at %2")
+                                             .arg(StatePalette::label(idx.outcome),
+                                                  TimelineMath::formatDuration(static_cast<double>(idx.endNs - f.originNs)));
+            const QString detail = lane->outcomeDetail();
+            if (!detail.isEmpty())
+                text += QStringLiteral(" (") + detail + QLatin1Char(')');
+        }
+        return text;
+    }
+
+    const std::size_t n = f.sizes[static_cast<std::size_t>(i)];
+    const double px = pos.x() - l.plotLeft;
+    const auto tAbs = f.originNs + static_cast<std::int64_t>(std::llround(m_math.timeForX(px)));
+
+    // A mark within a few pixels wins.
+    if (!idx.marks.empty()) {
+        const auto reach = static_cast<std::int64_t>(std::ceil(5 * l.scale * m_math.nsPerPx()));
+        auto it = std::partition_point(idx.marks.begin(), idx.marks.end(),
+                                       [lane, tAbs, reach](std::uint32_t k) { return lane->at(k).tNs < tAbs - reach; });
+        if (it != idx.marks.end() && *it < n && lane->at(*it).tNs <= tAbs + reach) {
+            const Event& e = lane->at(*it);
+            const QString at = TimelineMath::formatDuration(static_cast<double>(e.tNs - f.originNs));
+            switch (e.kind) {
+            case EventKind::Output:
+                return head + QLatin1Char('\n') + tr("output at %1:\n%2").arg(at, lane->text(e.arg));
+            case EventKind::QueuePut:
+                return head + QLatin1Char('\n') + tr("queue put %1 at %2").arg(e.value).arg(at);
+            case EventKind::QueueGet: {
+                const QString from = static_cast<int>(e.arg) < f.laneCount ? f.log->lane(static_cast<int>(e.arg))->info().name
+                                                                           : QString::number(e.arg);
+                return head + QLatin1Char('\n') + tr("queue get %1 from %2 at %3").arg(e.value).arg(from, at);
+            }
+            case EventKind::State: break;
+            }
+        }
+    }
+
+    // The state interval under the cursor.
+    std::size_t k = lane->lowerBound(tAbs + 1, n); // first event after t
+    while (k > 0 && lane->at(k - 1).kind != EventKind::State)
+        --k;
+    if (k == 0)
+        return head + QLatin1Char('\n') + tr("not created yet");
+    const Event& e = lane->at(k - 1);
+    if (isTerminal(e.state) || (idx.endNs >= 0 && tAbs >= idx.endNs)) {
+        QString text = head + QLatin1Char('\n') + tr("%1 at %2").arg(StatePalette::label(idx.outcome),
+                                                                     TimelineMath::formatDuration(static_cast<double>(idx.endNs - f.originNs)));
+        const QString detail = lane->outcomeDetail();
+        if (!detail.isEmpty())
+            text += QLatin1Char('\n') + detail;
+        return text;
+    }
+    std::int64_t end = f.originNs + f.untilNs;
+    bool open = true;
+    for (std::size_t j = k; j < n; ++j) {
+        const Event& ej = lane->at(j);
+        if (ej.kind == EventKind::State) {
+            end = ej.tNs;
+            open = false;
+            break;
+        }
+    }
+    QString state = StatePalette::label(e.state);
+    if (e.state == WorkerState::WaitingJoin && static_cast<int>(e.arg) < f.laneCount)
+        state = tr("waiting to join %1").arg(f.log->lane(static_cast<int>(e.arg))->info().name);
+    return head + QLatin1Char('\n') + state + QLatin1Char('\n')
+        + tr("start %1").arg(TimelineMath::formatDuration(static_cast<double>(e.tNs - f.originNs))) + QLatin1Char('\n')
+        + tr("duration %1%2").arg(TimelineMath::formatDuration(static_cast<double>(end - e.tNs)),
+                                  open ? tr(" so far") : QString());
+}
+
+} // namespace ThreadLab
