@@ -24,6 +24,7 @@
 #include <QChart>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 using namespace ThreadLab;
@@ -49,6 +50,52 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // 16 CPU-bound threads on a 2-core machine: the window keeps repainting the live timeline
+    // and handles what is posted to it while the run is still going. (Counts, not times: the
+    // frame rate is measured in the benchmarks.)
+    void staysResponsiveWithSixteenCpuBoundWorkers()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.selectScenario(QStringLiteral("cpu-bound")));
+        QListWidget* variants = w.runControls()->variantList();
+        for (int i = 0; i < variants->count(); ++i)
+            variants->item(i)->setCheckState(variants->item(i)->text() == QLatin1String("4 threads") ? Qt::Checked
+                                                                                                  : Qt::Unchecked);
+        w.runControls()->workersBox()->setValue(16);
+        w.runControls()->gilBox()->setCurrentIndex(w.runControls()->gilBox()->findData(false));
+        w.runControls()->timeScaleBox()->setValue(1.0); // 4 s of CPU work shared by 16 threads
+
+        struct PaintCounter : QObject
+        {
+            int paints = 0;
+            bool eventFilter(QObject* watched, QEvent* event) override
+            {
+                paints += event->type() == QEvent::Paint;
+                return QObject::eventFilter(watched, event);
+            }
+        } counter;
+        w.timelinePanel()->view()->installEventFilter(&counter);
+        QSignalSpy finished(w.controller(), &RunController::runFinished);
+        w.startRun();
+        QTRY_VERIFY(w.timelinePanel()->view()->log());
+        QTRY_VERIFY_WITH_TIMEOUT(w.timelinePanel()->view()->log()->laneCount() == 17, 10'000);
+        const int paintsAtStart = counter.paints;
+        QTRY_VERIFY_WITH_TIMEOUT(counter.paints >= paintsAtStart + 10, 10'000);
+        QVERIFY2(w.controller()->isRunning(), "the repaints must happen during the run");
+        bool handled = false;
+        QTimer::singleShot(0, &w, [&handled, &w] {
+            w.chartTabs()->setCurrentIndex(1);
+            handled = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(handled, 10'000);
+        QCOMPARE(w.chartTabs()->currentIndex(), 1);
+        QVERIFY2(w.controller()->isRunning(), "the posted click must be handled during the run");
+        w.stopRun();
+        QVERIFY(finished.count() == 1 || finished.wait(10'000));
+    }
+
     void initTestCase()
     {
         // Never touch the teacher's real settings.
