@@ -1,5 +1,7 @@
 #include "pictureexporter.h"
 
+#include "sessionsettings.h"
+
 #include "chartstyle.h"
 #include "commandline.h"
 #include "elapsedchart.h"
@@ -304,6 +306,10 @@ bool PictureExporter::exportForCommandLine(const RunResult& run, const CliOption
     if (!options.windowPngPath.isEmpty()) {
         MainWindow window;
         window.setErrorReporter([](const QString&, const QString&) {});
+        // As the teacher sees it: their presenter mode and palette (not their window size).
+        const SessionSettings session;
+        window.setPresenterMode(session.presenterMode());
+        window.setDarkPalette(session.darkPalette());
         if (!options.scenarioFile.isEmpty())
             window.openScenarioFile(options.scenarioFile);
         window.setAttribute(Qt::WA_DontShowOnScreen);

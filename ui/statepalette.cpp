@@ -218,16 +218,22 @@ struct LegendItem
     QString text;
 };
 
-QList<LegendItem> legendItems()
+QList<LegendItem> legendItems(std::uint32_t shown)
 {
     QList<LegendItem> items;
     for (WorkerState s : StatePalette::legendStates())
-        items.append({LegendItem::State, s, StatePalette::label(s)});
-    items.append({LegendItem::Output, WorkerState::Running, QCoreApplication::translate("StatePalette", "output line")});
-    items.append({LegendItem::QueuePut, WorkerState::Running, QCoreApplication::translate("StatePalette", "queue put")});
-    items.append({LegendItem::QueueGet, WorkerState::Running, QCoreApplication::translate("StatePalette", "queue get")});
-    items.append({LegendItem::CutOff, WorkerState::Abandoned, QCoreApplication::translate("StatePalette", "daemon cut off")});
-    items.append({LegendItem::Crashed, WorkerState::Crashed, StatePalette::label(WorkerState::Crashed)});
+        if (s == WorkerState::Running || (shown & StatePalette::legendBit(s)))
+            items.append({LegendItem::State, s, StatePalette::label(s)});
+    if (shown & StatePalette::outputMark)
+        items.append({LegendItem::Output, WorkerState::Running, QCoreApplication::translate("StatePalette", "output line")});
+    if (shown & StatePalette::queuePutMark)
+        items.append({LegendItem::QueuePut, WorkerState::Running, QCoreApplication::translate("StatePalette", "queue put")});
+    if (shown & StatePalette::queueGetMark)
+        items.append({LegendItem::QueueGet, WorkerState::Running, QCoreApplication::translate("StatePalette", "queue get")});
+    if (shown & StatePalette::legendBit(WorkerState::Abandoned))
+        items.append({LegendItem::CutOff, WorkerState::Abandoned, QCoreApplication::translate("StatePalette", "daemon cut off")});
+    if (shown & StatePalette::legendBit(WorkerState::Crashed))
+        items.append({LegendItem::Crashed, WorkerState::Crashed, StatePalette::label(WorkerState::Crashed)});
     return items;
 }
 
@@ -255,7 +261,7 @@ LegendMetrics legendMetrics(const QFont& font, double scale)
 
 // Lays the legend out; calls `place(item, swatchRect, textPos)` for each item, returns the height.
 template<typename Place>
-double layoutLegend(const QFont& font, const QRectF& rect, double scale, Place&& place)
+double layoutLegend(const QFont& font, const QRectF& rect, double scale, std::uint32_t shown, Place&& place)
 {
     const LegendMetrics m = legendMetrics(font, scale);
     const QFontMetricsF fm(font);
@@ -263,7 +269,7 @@ double layoutLegend(const QFont& font, const QRectF& rect, double scale, Place&&
     double y = rect.top() + m.pad;
     const double right = rect.right() - m.pad;
     bool rowEmpty = true;
-    for (const LegendItem& item : legendItems()) {
+    for (const LegendItem& item : legendItems(shown)) {
         const double w = m.swatchW + m.textGap + fm.horizontalAdvance(item.text);
         if (!rowEmpty && x + w > right) {
             x = rect.left() + m.pad;
@@ -523,13 +529,14 @@ QList<WorkerState> StatePalette::legendStates()
             WorkerState::Starting,    WorkerState::Created};
 }
 
-double StatePalette::legendHeight(double width, double scale, const QFont& baseFont)
+double StatePalette::legendHeight(double width, double scale, const QFont& baseFont, std::uint32_t shown)
 {
     const QFont font = legendFont(baseFont, scale);
-    return layoutLegend(font, QRectF(0, 0, width, 0), scale, [](const LegendItem&, const QRectF&, const QPointF&) {});
+    return layoutLegend(font, QRectF(0, 0, width, 0), scale, shown,
+                        [](const LegendItem&, const QRectF&, const QPointF&) {});
 }
 
-void StatePalette::paintLegend(QPainter& painter, const QRectF& rect, double scale)
+void StatePalette::paintLegend(QPainter& painter, const QRectF& rect, double scale, std::uint32_t shown)
 {
     painter.save();
     const QColor textColor = painter.pen().color();
@@ -539,7 +546,7 @@ void StatePalette::paintLegend(QPainter& painter, const QRectF& rect, double sca
     const QFont font = legendFont(painter.font(), scale);
     painter.setFont(font);
     painter.setRenderHint(QPainter::Antialiasing, false);
-    layoutLegend(font, rect, scale, [&painter, &background, &textColor, scale](const LegendItem& item, const QRectF& swatchF,
+    layoutLegend(font, rect, scale, shown, [&painter, &background, &textColor, scale](const LegendItem& item, const QRectF& swatchF,
                                                                                const QPointF& textPos) {
         const QRectF swatch(std::round(swatchF.left()), std::round(swatchF.top()), std::round(swatchF.width()),
                             std::round(swatchF.height()));

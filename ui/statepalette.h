@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+
 #include "workerstate.h"
 
 #include <QColor>
@@ -61,9 +63,17 @@ public:
     static QList<WorkerState> legendStates();
     // The legend (state swatches, then the marks), flowing left to right and wrapping inside
     // `rect`. Text uses the painter's pen colour, tints its background() colour.
-    static void paintLegend(QPainter& painter, const QRectF& rect, double scale);
+    // Which legend entries to show: a bit per WorkerState (1 << state; Abandoned stands for the
+    // cut-off mark, Crashed for the crash badge) plus the three marks below. A timeline shows
+    // only what occurs in its run.
+    static constexpr std::uint32_t outputMark = 1u << 16;
+    static constexpr std::uint32_t queuePutMark = 1u << 17;
+    static constexpr std::uint32_t queueGetMark = 1u << 18;
+    static constexpr std::uint32_t everything = 0xFFFFFFFFu;
+    static std::uint32_t legendBit(WorkerState s) { return 1u << static_cast<int>(s); }
+    static void paintLegend(QPainter& painter, const QRectF& rect, double scale, std::uint32_t shown = everything);
     // Height paintLegend needs for a given width, with the painter's font `font`.
-    static double legendHeight(double width, double scale, const QFont& font);
+    static double legendHeight(double width, double scale, const QFont& font, std::uint32_t shown = everything);
 };
 
 } // namespace ThreadLab

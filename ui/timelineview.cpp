@@ -60,6 +60,7 @@ struct TimelineView::Layout
     QRectF axis;   // tick labels, above the lanes
     QRectF lanes;  // the lane rows' viewport, full width
     QRectF legend;
+    std::uint32_t legendShown = StatePalette::everything;
     double plotLeft = 0;
     double plotRight = 0;
     double laneHeight = 0;
@@ -115,6 +116,7 @@ void TimelineView::setLog(std::shared_ptr<const EventLog> log)
 {
     m_log = std::move(log);
     m_index.clear();
+    m_legendShown = 0;
     m_labelMeasuredLanes = 0;
     m_labelTextWidth = 0;
     m_follow = true;
@@ -187,6 +189,12 @@ void TimelineView::syncIndex() const
         const std::size_t n = lane->size();
         for (std::size_t k = idx.scanned; k < n; ++k) {
             const Event& e = lane->at(k);
+            switch (e.kind) {
+            case EventKind::State: m_legendShown |= StatePalette::legendBit(e.state); break;
+            case EventKind::Output: m_legendShown |= StatePalette::outputMark; break;
+            case EventKind::QueuePut: m_legendShown |= StatePalette::queuePutMark; break;
+            case EventKind::QueueGet: m_legendShown |= StatePalette::queueGetMark; break;
+            }
             if (e.kind == EventKind::State) {
                 if (isTerminal(e.state)) {
                     if (idx.endNs < 0)
@@ -304,7 +312,10 @@ TimelineView::Layout TimelineView::layoutFor(const QRectF& rect, bool fitAllLane
     l.plotRight = std::max(l.plotLeft + 10, std::round(rect.right() - 10 * s));
 
     const double axisH = std::round(QFontMetricsF(l.axisFont).height() + 14 * s);
-    const double legendH = std::ceil(StatePalette::legendHeight(rect.width(), s, base));
+    syncIndex(); // the legend lists what occurs in the log
+    const std::uint32_t shown = m_log ? m_legendShown : StatePalette::everything;
+    l.legendShown = shown;
+    const double legendH = std::ceil(StatePalette::legendHeight(rect.width(), s, base, shown));
     l.axis = QRectF(rect.left(), rect.top(), rect.width(), axisH);
     l.legend = QRectF(rect.left(), rect.bottom() - legendH, rect.width(), legendH);
     l.lanes = QRectF(rect.left(), l.axis.bottom(), rect.width(), std::max(0.0, l.legend.top() - l.axis.bottom()));
@@ -489,7 +500,7 @@ void TimelineView::paintTimeline(QPainter& painter, const Layout& l, const Timel
     painter.setPen(f.text);
     painter.setBackground(f.base);
     painter.setFont(font());
-    StatePalette::paintLegend(painter, l.legend, l.scale);
+    StatePalette::paintLegend(painter, l.legend, l.scale, l.legendShown);
     painter.restore();
 }
 

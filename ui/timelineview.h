@@ -118,6 +118,8 @@ private:
 
     std::shared_ptr<const EventLog> m_log;
     mutable std::vector<LaneIndex> m_index;
+    // Legend entries that occur in the log so far (StatePalette bits), grown with the index.
+    mutable std::uint32_t m_legendShown = 0;
     // Widest lane label so far, measured once per lane (layout runs on every paint).
     mutable int m_labelMeasuredLanes = 0;
     mutable double m_labelMeasuredScale = 0;
