@@ -13,6 +13,21 @@
 #endif
 #endif
 
+// AddressSanitizer keeps freed memory in quarantine, so resident memory grows under it whether
+// or not anything leaks (LeakSanitizer checks leaks there instead).
+#if defined(__SANITIZE_ADDRESS__)
+#define THREADLAB_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define THREADLAB_UNDER_ASAN 1
+#endif
+#endif
+#if defined(THREADLAB_UNDER_ASAN) || defined(THREADLAB_UNDER_TSAN)
+inline constexpr bool residentMemoryIsMeaningful = false;
+#else
+inline constexpr bool residentMemoryIsMeaningful = true;
+#endif
+
 #if defined(THREADLAB_UNDER_TSAN)
 #define SKIP_IF_SPAWNING_UNDER_TSAN()                                                                                  \
     QSKIP("starts child processes: LLVM 14's ThreadSanitizer cannot follow Qt's clone()-based QProcess")

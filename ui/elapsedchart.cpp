@@ -25,8 +25,8 @@ constexpr double barWidth = 0.82; // of a category
 } // namespace
 
 ElapsedChart::ElapsedChart(QWidget* parent)
-    : QChartView(parent)
-    , m_chart(new QChart)
+    : QChartView(new QChart, parent) // a chart of ours from the start: setChart() would leak the default one
+    , m_chart(chart())
     , m_series(new QHorizontalBarSeries)
     , m_categories(new QBarCategoryAxis)
     , m_values(new QValueAxis)
@@ -47,7 +47,6 @@ ElapsedChart::ElapsedChart(QWidget* parent)
     m_values->setTitleText(QStringLiteral("elapsed time (s)"));
     m_values->setRange(0, 1);
     m_values->setLabelFormat(QStringLiteral("%.2g"));
-    setChart(m_chart); // the view owns the chart from here
     connect(m_chart, &QChart::plotAreaChanged, this, [this](const QRectF&) { layoutTexts(); });
     restyle();
 }

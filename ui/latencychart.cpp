@@ -17,8 +17,8 @@
 namespace ThreadLab {
 
 LatencyChart::LatencyChart(QWidget* parent)
-    : QChartView(parent)
-    , m_chart(new QChart)
+    : QChartView(new QChart, parent) // a chart of ours from the start: setChart() would leak the default one
+    , m_chart(chart())
     , m_axisX(new QValueAxis)
     , m_axisY(new QLogValueAxis)
 {
@@ -34,7 +34,6 @@ LatencyChart::LatencyChart(QWidget* parent)
     m_axisY->setBase(10);
     m_axisY->setLabelFormat(QStringLiteral("%g"));
     m_axisY->setRange(1, 10000);
-    setChart(m_chart);
     restyle();
 }
 

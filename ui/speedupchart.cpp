@@ -18,8 +18,8 @@
 namespace ThreadLab {
 
 SpeedupChart::SpeedupChart(QWidget* parent)
-    : QChartView(parent)
-    , m_chart(new QChart)
+    : QChartView(new QChart, parent) // a chart of ours from the start: setChart() would leak the default one
+    , m_chart(chart())
     , m_axisX(new QValueAxis)
     , m_axisY(new QValueAxis)
     , m_ideal(new QLineSeries)
@@ -45,7 +45,6 @@ SpeedupChart::SpeedupChart(QWidget* parent)
     }
     m_axisX->setRange(1, 4);
     m_axisY->setRange(0, 4);
-    setChart(m_chart);
     connect(m_chart, &QChart::plotAreaChanged, this, [this](const QRectF&) { layoutKey(); });
     restyle();
 }
