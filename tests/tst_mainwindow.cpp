@@ -6,6 +6,7 @@
 #include "observationspanel.h"
 #include "runcontrols.h"
 #include "runcontroller.h"
+#include "sanitizers.h"
 #include "scenariobrowser.h"
 #include "scenariocatalog.h"
 #include "scenarioloader.h"
@@ -167,6 +168,7 @@ private Q_SLOTS:
 
     void runningAShortScenarioFillsTheViews()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         MainWindow w;
         QVERIFY(w.selectScenario(QStringLiteral("memory-isolation")));
         w.runControls()->timeScaleBox()->setValue(0.02);

@@ -2,6 +2,7 @@
 #include "commandline.h"
 #include "engine.h"
 #include "pictureexporter.h"
+#include "sanitizers.h"
 #include "runhistory.h"
 #include "scenariocatalog.h"
 #include "statepalette.h"
@@ -78,6 +79,7 @@ class TestPictureExporter : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
         m_run = runScenario(QStringLiteral("memory-isolation"), 0.02);
