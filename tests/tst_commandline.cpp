@@ -43,6 +43,19 @@ Outcome runApp(const QStringList& args, int timeoutMs = 120'000)
     return o;
 }
 
+// A long headless run of two process workers (cpu-bound, 40 s of work), once both children
+// are up.
+void startWithTwoChildren(QProcess& p, QList<pid_t>& children)
+{
+    p.start(QStringLiteral(THREADLAB_BIN_DIR "/threadlab"),
+            {QStringLiteral("--run"), QStringLiteral("cpu-bound"), QStringLiteral("--variant"),
+             QStringLiteral("2 processes"), QStringLiteral("--time-scale"), QStringLiteral("10")});
+    QVERIFY(p.waitForStarted());
+    const auto pid = static_cast<pid_t>(p.processId());
+    QTRY_COMPARE_WITH_TIMEOUT(ProcFs::livingChildren(pid).size(), 2, 10'000);
+    children = ProcFs::livingChildren(pid);
+}
+
 bool isOneLine(const QString& s)
 {
     return !s.trimmed().isEmpty() && !s.trimmed().contains(QLatin1Char('\n'));
@@ -238,13 +251,11 @@ private Q_SLOTS:
     {
         SKIP_IF_SPAWNING_UNDER_TSAN();
         QProcess p;
-        p.start(QStringLiteral(THREADLAB_BIN_DIR "/threadlab"),
-                {QStringLiteral("--run"), QStringLiteral("cpu-bound"), QStringLiteral("--variant"),
-                 QStringLiteral("2 processes"), QStringLiteral("--time-scale"), QStringLiteral("10")});
-        QVERIFY(p.waitForStarted());
+        QList<pid_t> children;
+        startWithTwoChildren(p, children);
+        if (QTest::currentTestFailed())
+            return;
         const auto pid = static_cast<pid_t>(p.processId());
-        QTRY_COMPARE_WITH_TIMEOUT(ProcFs::livingChildren(pid).size(), 2, 10'000);
-        const QList<pid_t> children = ProcFs::livingChildren(pid);
         ::kill(pid, SIGINT);
         QVERIFY(p.waitForFinished(10'000));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
@@ -260,13 +271,11 @@ private Q_SLOTS:
     {
         SKIP_IF_SPAWNING_UNDER_TSAN();
         QProcess p;
-        p.start(QStringLiteral(THREADLAB_BIN_DIR "/threadlab"),
-                {QStringLiteral("--run"), QStringLiteral("cpu-bound"), QStringLiteral("--variant"),
-                 QStringLiteral("2 processes"), QStringLiteral("--time-scale"), QStringLiteral("10")});
-        QVERIFY(p.waitForStarted());
+        QList<pid_t> children;
+        startWithTwoChildren(p, children);
+        if (QTest::currentTestFailed())
+            return;
         const auto pid = static_cast<pid_t>(p.processId());
-        QTRY_COMPARE_WITH_TIMEOUT(ProcFs::livingChildren(pid).size(), 2, 10'000);
-        const QList<pid_t> children = ProcFs::livingChildren(pid);
         QElapsedTimer clock;
         clock.start();
         ::kill(pid, SIGKILL);
