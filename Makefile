@@ -11,6 +11,9 @@ BUILD        ?= build
 BUILD_TYPE   ?= RelWithDebInfo
 JOBS         ?= $(shell nproc 2>/dev/null || echo 2)
 SOAK_RUNS    ?= 300
+BENCH_BUILD  ?= build-bench
+BENCHMARKS   := bench_eventlog bench_ingest bench_timeline bench_startlatency bench_gil
+BENCH_ARGS   ?=
 FUZZ_SECONDS ?= 60
 
 PACKAGES := cmake g++ make pkg-config \
@@ -19,7 +22,7 @@ PACKAGES := cmake g++ make pkg-config \
 # Sanitizer and fuzzing builds use clang with its runtimes.
 DEV_PACKAGES := clang libclang-rt-14-dev
 
-.PHONY: all deps deps-dev build run test soak asan tsan fuzz check clean
+.PHONY: all deps deps-dev build run test soak bench asan tsan fuzz check clean
 
 all: build
 
@@ -60,6 +63,14 @@ test: build
 soak: build
 	THREADLAB_SOAK_RUNS=$(SOAK_RUNS) ctest --test-dir $(BUILD) --output-on-failure -L soak
 
+# Google Benchmark programs (Release build of their own), one table each.
+bench: deps
+	$(call install,libbenchmark-dev)
+	cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release -DTHREADLAB_BUILD_BENCHMARKS=ON
+	cmake --build $(BENCH_BUILD) -j $(JOBS) --target $(BENCHMARKS)
+	@for b in $(BENCHMARKS); do echo "== $$b"; \
+	  $(BENCH_BUILD)/bin/$$b --benchmark_counters_tabular=true $(BENCH_ARGS) || exit 1; done
+
 # Sanitizer builds: the presets of CMakePresets.json, whole suite, every finding fatal.
 asan: deps-dev
 	cmake --preset asan
@@ -85,4 +96,4 @@ fuzz: deps-dev
 check: test soak asan tsan fuzz
 
 clean:
-	rm -rf $(BUILD) build-asan build-tsan build-fuzz
+	rm -rf $(BUILD) build-asan build-tsan build-fuzz $(BENCH_BUILD)

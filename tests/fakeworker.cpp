@@ -1,14 +1,18 @@
 // threadlab-fakeworker: a child that misbehaves on purpose, for tst_processworker. It takes the
 // same arguments as threadlab-worker and picks its misdeed from the job's worker name.
+// "burst-N" is well-behaved but fast: exactly N state events as quickly as it can (bench_ingest).
 
 #include "monoclock.h"
 #include "platform.h"
 #include "wireencoder.h"
 #include "workerjob.h"
 
+#include <charconv>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <string>
+#include <string_view>
 #include <thread>
 
 using namespace ThreadLab;
@@ -36,6 +40,22 @@ int main(int argc, char** argv)
     }
     if (mode == "starting") {
         std::printf("1 H %lld 1\n2 S %lld 1 0\n", t, t);
+        return 0;
+    }
+    if (const std::string_view burst = "burst-"; mode.starts_with(burst)) {
+        // N state events alternating running / waiting-io, then finished: the lane gets N + 3
+        // (the parent's own "created" and "starting" first).
+        std::uint64_t n = 0;
+        const char* first = mode.data() + burst.size();
+        const char* last = mode.data() + mode.size();
+        if (const auto [end, ec] = std::from_chars(first, last, n); ec != std::errc() || end != last)
+            return 66;
+        wire.hello(Platform::currentPid());
+        for (std::uint64_t i = 0; i < n; ++i)
+            wire.state(i % 2 ? WorkerState::WaitingIo : WorkerState::Running);
+        wire.state(WorkerState::Finished);
+        wire.ownState({}, 0);
+        wire.flush();
         return 0;
     }
     wire.hello(Platform::currentPid());
