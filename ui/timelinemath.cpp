@@ -159,7 +159,7 @@ public:
         if (!m_has)
             return;
         m_has = false;
-        Block b = m_pending;
+        Block& b = m_pending; // finished with after this call: edit in place
         b.state = static_cast<WorkerState>(dominantState(b));
         b.x0 = std::max(static_cast<int>(std::lround(m_fx0)), m_prevX1);
         b.x1 = std::min(std::max(static_cast<int>(std::lround(m_fx1)), b.x0 + 1), m_maxX);
