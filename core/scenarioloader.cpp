@@ -58,15 +58,6 @@ QString quoted(QStringView text)
     return QLatin1Char('"') + printable(text) + QLatin1Char('"');
 }
 
-// Characters as a reader counts them: code points, not UTF-16 units.
-qsizetype charCount(const QString& s)
-{
-    qsizetype n = s.size();
-    for (qsizetype i = 0; i + 1 < s.size(); ++i)
-        if (s[i].isHighSurrogate() && s[i + 1].isLowSurrogate())
-            --n;
-    return n;
-}
 
 QString numberText(double d)
 {
@@ -399,7 +390,7 @@ private:
         if (!v.isString())
             return fail(place, QStringLiteral("must be %1, got %2").arg(rule, describe(v)));
         const QString s = v.toString();
-        const qsizetype n = charCount(s);
+        const qsizetype n = ScenarioLoader::characterCount(s);
         if (n < min || n > max)
             return fail(place, QStringLiteral("must be %1, got %2")
                                    .arg(rule, n == 0 ? QStringLiteral("an empty string")
@@ -926,6 +917,15 @@ std::optional<Scenario> ScenarioLoader::loadFile(const QString& path, QString* e
     if (file.error() != QFileDevice::NoError)
         return refuse(file.errorString());
     return loadJson(bytes, path, error);
+}
+
+qsizetype ScenarioLoader::characterCount(const QString& s)
+{
+    qsizetype n = s.size();
+    for (qsizetype i = 0; i + 1 < s.size(); ++i)
+        if (s[i].isHighSurrogate() && s[i + 1].isLowSurrogate())
+            --n;
+    return n;
 }
 
 std::optional<Scenario> ScenarioLoader::loadJson(const QByteArray& json, const QString& fileName, QString* error)

@@ -22,6 +22,8 @@ public:
     // `path` may be a file name or a resource path (":/scenarios/io-bound.json").
     static std::optional<Scenario> loadFile(const QString& path, QString* error);
     // `fileName` only names the source in messages and in Scenario::sourcePath.
+    // Characters as the loader counts them for its limits: code points, not UTF-16 units.
+    static qsizetype characterCount(const QString& text);
     static std::optional<Scenario> loadJson(const QByteArray& json, const QString& fileName, QString* error);
 };
 

@@ -13,6 +13,8 @@
 #include <QEventLoop>
 #include <QTimer>
 
+#include "qtbenchmarkmain.h"
+
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -208,11 +210,5 @@ BENCHMARK(BM_DecodeIntoLane)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv); // the engine's QProcess and queued signals need one
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return runQtBenchmarks<QCoreApplication>(argc, argv);
 }

@@ -11,6 +11,8 @@
 #include <QEventLoop>
 #include <QTimer>
 
+#include "qtbenchmarkmain.h"
+
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -115,11 +117,5 @@ BENCHMARK(BM_StartLatency)
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv); // the engine's QProcess and queued signals need one
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return runQtBenchmarks<QCoreApplication>(argc, argv);
 }

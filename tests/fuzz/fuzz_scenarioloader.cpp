@@ -35,19 +35,9 @@ void check(bool ok)
 
 const QString kFileName = QStringLiteral("fuzz-input.json");
 
-// Characters as the loader counts them: code points, not UTF-16 units.
-qsizetype charCount(const QString& s)
-{
-    qsizetype n = s.size();
-    for (qsizetype i = 0; i + 1 < s.size(); ++i)
-        if (s[i].isHighSurrogate() && s[i + 1].isLowSurrogate())
-            --n;
-    return n;
-}
-
 bool lengthIn(const QString& s, qsizetype min, qsizetype max)
 {
-    const qsizetype n = charCount(s);
+    const qsizetype n = ScenarioLoader::characterCount(s);
     return n >= min && n <= max;
 }
 
@@ -143,7 +133,7 @@ void checkScenario(const Scenario& s)
     for (const VariantSpec& v : s.variants) {
         check(lengthIn(v.name, 1, 40) && !names.contains(v.name));
         names.insert(v.name);
-        check(charCount(v.description) <= 300);
+        check(ScenarioLoader::characterCount(v.description) <= 300);
         check(v.mainTasks.size() <= static_cast<std::size_t>(Limits::maxTasksPerWorker));
         for (const TaskSpec& t : v.mainTasks)
             checkTask(t, false, false);
