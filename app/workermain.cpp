@@ -32,6 +32,7 @@ int main(int argc, char** argv)
         return 65;
     }
     Platform::setCurrentThreadName(job->name);
+    Platform::lowerCurrentThreadPriority();
 
     InterpreterLock gil(job->gil, job->switchIntervalNs);
     InterpreterState memory; // this process's own copy of the "global" list and counter

@@ -2,6 +2,7 @@
 
 #include "monoclock.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <cstdlib>
@@ -12,6 +13,8 @@
 #include <csignal>
 #include <pthread.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #elif defined(_WIN32)
 #include <process.h>
@@ -56,6 +59,16 @@ void Platform::exitWithParent()
         }
         std::_Exit(3); // stdin closed: the parent is gone
     }).detach();
+}
+
+void Platform::lowerCurrentThreadPriority()
+{
+#if defined(__linux__)
+    // On Linux a thread has its own nice value, addressed by its thread id.
+    const auto tid = static_cast<id_t>(syscall(SYS_gettid));
+    const int current = getpriority(PRIO_PROCESS, tid);
+    setpriority(PRIO_PROCESS, tid, std::min(current + 5, 19));
+#endif
 }
 
 void Platform::setCurrentThreadName(std::string_view name)

@@ -16,6 +16,10 @@ public:
     // (PR_SET_PDEATHSIG); everywhere a thread also watches stdin, which the parent holds open
     // and the system closes when the parent dies.
     static void exitWithParent();
+    // Workers run below the window's priority so that the GUI keeps answering while they keep
+    // every core busy; all workers alike, so their timings relative to each other do not change.
+    // Linux: the calling thread's nice value +5. Elsewhere: nothing.
+    static void lowerCurrentThreadPriority();
     // Names the calling thread for debuggers and `top -H` (at most 15 bytes on Linux).
     static void setCurrentThreadName(std::string_view name);
     // "SIGSEGV" for 11 on Linux; "signal N" where the name is not known.

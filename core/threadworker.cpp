@@ -100,6 +100,7 @@ void ThreadWorker::start()
 
 void ThreadWorker::runJob()
 {
+    Platform::lowerCurrentThreadPriority();
     Platform::setCurrentThreadName(m_plan.name.toStdString());
     LaneSink sink(lane());
     ExecutionContext ctx = m_context;

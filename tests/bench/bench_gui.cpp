@@ -1,0 +1,154 @@
+// The window under load (issue 5): how fast it first paints, and whether it keeps painting and
+// answering while 16 CPU-bound threads run on the machine's cores.
+
+#include "mainwindow.h"
+#include "monoclock.h"
+#include "qtbenchmarkmain.h"
+#include "runcontrols.h"
+#include "runcontroller.h"
+#include "timelinepanel.h"
+#include "timelineview.h"
+
+#include <benchmark/benchmark.h>
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QEventLoop>
+#include <QListWidget>
+#include <QSpinBox>
+#include <QTimer>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <thread>
+#include <vector>
+
+using namespace ThreadLab;
+
+namespace {
+
+// Timestamps of the paint events a widget receives.
+class PaintWatch : public QObject
+{
+public:
+    std::vector<std::int64_t> paints;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint)
+            paints.push_back(MonoClock::nowNs());
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
+}
+
+// From constructing the main window to its timeline's first paint, in this process (the Qt
+// libraries already loaded: program start-up is not included).
+void BM_WindowToFirstPaint(benchmark::State& state)
+{
+    for (auto _ : state) {
+        const std::int64_t t0 = MonoClock::nowNs();
+        MainWindow window;
+        PaintWatch watch;
+        window.timelinePanel()->view()->installEventFilter(&watch);
+        window.show();
+        while (watch.paints.empty() && MonoClock::nowNs() - t0 < 10'000'000'000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        if (watch.paints.empty()) {
+            state.SkipWithError("the window never painted");
+            return;
+        }
+        state.SetIterationTime(static_cast<double>(watch.paints.front() - t0) / 1e9);
+    }
+}
+BENCHMARK(BM_WindowToFirstPaint)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(5);
+
+// cpu-bound's "4 threads" variant with 16 workers and the GIL off: 16 threads busy on the cores
+// for about two seconds. Counts the live timeline's frames, and the delay of events posted to
+// the GUI every 10 ms (what a click would wait before being handled).
+void BM_LiveRunSixteenWorkers(benchmark::State& state)
+{
+    for (auto _ : state) {
+        MainWindow window;
+        window.resize(MainWindow::defaultSize);
+        window.show();
+        if (!window.selectScenario(QStringLiteral("cpu-bound"))) {
+            state.SkipWithError("no cpu-bound scenario");
+            return;
+        }
+        QListWidget* variants = window.runControls()->variantList();
+        for (int i = 0; i < variants->count(); ++i)
+            variants->item(i)->setCheckState(variants->item(i)->text() == QLatin1String("4 threads") ? Qt::Checked
+                                                                                                  : Qt::Unchecked);
+        window.runControls()->workersBox()->setValue(16);
+        window.runControls()->gilBox()->setCurrentIndex(window.runControls()->gilBox()->findData(false));
+        window.runControls()->timeScaleBox()->setValue(1.0);
+
+        PaintWatch watch;
+        window.timelinePanel()->view()->installEventFilter(&watch);
+        // Probes arrive from another thread every 10 ms of wall time, as input does: whenever
+        // the GUI thread is busy painting, a probe waits, and that wait is what is measured.
+        std::vector<double> lagsMs; // touched on the GUI thread only
+        std::atomic<bool> probing {false};
+        std::atomic<bool> stopProbing {false};
+        std::thread prober([&window, &lagsMs, &probing, &stopProbing] {
+            while (!stopProbing.load()) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                if (!probing.load())
+                    continue;
+                const std::int64_t posted = MonoClock::nowNs();
+                QMetaObject::invokeMethod(
+                    &window, [posted, &lagsMs] { lagsMs.push_back(static_cast<double>(MonoClock::nowNs() - posted) / 1e6); },
+                    Qt::QueuedConnection);
+            }
+        });
+        QEventLoop loop;
+        bool finished = false;
+        QObject::connect(window.controller(), &RunController::runFinished, &loop, [&loop, &finished] {
+            finished = true;
+            loop.quit();
+        });
+        QTimer::singleShot(60'000, &loop, &QEventLoop::quit);
+        const std::int64_t start = MonoClock::nowNs();
+        window.startRun();
+        probing = true;
+        loop.exec();
+        probing = false;
+        const std::int64_t end = MonoClock::nowNs();
+        stopProbing = true;
+        prober.join();
+        QCoreApplication::processEvents(); // deliver the last probes before the window goes
+        if (!finished) {
+            state.SkipWithError("the run did not finish");
+            return;
+        }
+        const auto during = std::count_if(watch.paints.begin(), watch.paints.end(),
+                                          [start, end](std::int64_t t) { return t >= start && t <= end; });
+        const double seconds = static_cast<double>(end - start) / 1e9;
+        state.SetIterationTime(seconds);
+        state.counters["runSeconds"] = seconds;
+        state.counters["framesPerSecond"] = static_cast<double>(during) / seconds;
+        state.counters["inputMedianMs"] = percentile(lagsMs, 0.5);
+        state.counters["inputP99Ms"] = percentile(lagsMs, 0.99);
+        state.counters["probes"] = static_cast<double>(lagsMs.size());
+    }
+}
+BENCHMARK(BM_LiveRunSixteenWorkers)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(3);
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    return runQtBenchmarks<QApplication>(argc, argv);
+}
