@@ -34,6 +34,14 @@ std::size_t EventLog::eventCount() const noexcept
     return total;
 }
 
+std::size_t EventLog::memoryBytes() const noexcept
+{
+    std::size_t bytes = 0;
+    for (int i = 0; i < laneCount(); ++i)
+        bytes += lane(i)->memoryBytes();
+    return bytes;
+}
+
 std::int64_t EventLog::lastEventNs() const noexcept
 {
     std::int64_t last = m_originNs;

@@ -27,6 +27,8 @@ public:
 
     std::int64_t originNs() const noexcept { return m_originNs; }
     std::size_t eventCount() const noexcept;
+    // Bytes held by all lanes' event chunks (for the ≤ 48 bytes per event budget).
+    std::size_t memoryBytes() const noexcept;
     // The latest timestamp recorded so far in any lane (originNs when empty).
     std::int64_t lastEventNs() const noexcept;
 

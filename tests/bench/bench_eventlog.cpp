@@ -42,14 +42,6 @@ std::unique_ptr<EventLog> freshLog(int lanes)
     return log;
 }
 
-std::size_t logBytes(const EventLog& log)
-{
-    std::size_t bytes = 0;
-    for (int i = 0; i < log.laneCount(); ++i)
-        bytes += log.lane(i)->memoryBytes();
-    return bytes;
-}
-
 void setUpLog(const benchmark::State& state)
 {
     g_shared.log = freshLog(state.threads());
@@ -106,7 +98,7 @@ void BM_RecordEvent(benchmark::State& state)
             g_shared.barrier->arrive_and_wait();
             if (thread == 0) {
                 g_shared.lost = g_shared.lost || !complete(*g_shared.log, kEventsPerLog);
-                g_shared.retiredBytes += logBytes(*g_shared.log);
+                g_shared.retiredBytes += g_shared.log->memoryBytes();
                 g_shared.retiredEvents += g_shared.log->eventCount();
                 g_shared.log = freshLog(state.threads());
             }
@@ -126,7 +118,7 @@ void BM_RecordEvent(benchmark::State& state)
         return;
     }
     const std::size_t events = g_shared.retiredEvents + g_shared.log->eventCount();
-    const std::size_t bytes = g_shared.retiredBytes + logBytes(*g_shared.log);
+    const std::size_t bytes = g_shared.retiredBytes + g_shared.log->memoryBytes();
     state.counters["bytesPerEvent"] = static_cast<double>(bytes) / static_cast<double>(events);
     state.counters["lanes"] = state.threads();
     // The Time column divides the threads' mean wall time by the events of all threads. This is

@@ -13,6 +13,7 @@
 #include <QEventLoop>
 #include <QTimer>
 
+#include "enginerun.h"
 #include "qtbenchmarkmain.h"
 
 #include <benchmark/benchmark.h>
@@ -47,24 +48,6 @@ Scenario burstScenario(std::int64_t n)
     s.defaultTimeScale = 1;
     s.variants.push_back(variant);
     return s;
-}
-
-// Runs the scenario to its end on this thread's event loop; nothing if it did not finish in time.
-std::optional<RunResult> runToEnd(Engine& engine, const Scenario& scenario, int timeoutMs)
-{
-    QEventLoop loop;
-    std::optional<RunResult> result;
-    QObject::connect(&engine, &Engine::runFinished, &loop, [&loop, &result](const RunResult& r) {
-        result = r;
-        loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    if (!engine.start(scenario, RunSettings {}))
-        return std::nullopt;
-    loop.exec();
-    if (!result)
-        engine.cancel();
-    return result;
 }
 
 const Lane* laneNamed(const EventLog& log, const QString& name)
@@ -107,7 +90,7 @@ void BM_IngestFromChild(benchmark::State& state)
     const QString name = scenario.variants.front().groups.front().name;
     double streamSeconds = 0;
     for (auto _ : state) {
-        const std::optional<RunResult> result = runToEnd(engine, scenario, 120'000);
+        const std::optional<RunResult> result = runToEnd(engine, scenario, RunSettings {}, 120'000);
         state.PauseTiming();
         if (!result || !result->error.isEmpty() || result->variants.size() != 1) {
             state.SkipWithError(result ? qPrintable(QStringLiteral("the run failed: ") + result->error)

@@ -11,6 +11,7 @@
 #include <QEventLoop>
 #include <QTimer>
 
+#include "enginerun.h"
 #include "qtbenchmarkmain.h"
 
 #include <benchmark/benchmark.h>
@@ -26,24 +27,6 @@ using namespace ThreadLab;
 namespace {
 
 constexpr double kTimeScale = 0.05; // each worker's 4 ms of CPU work becomes 0.2 ms
-
-std::optional<RunResult> runToEnd(Engine& engine, const Scenario& scenario, const RunSettings& settings,
-                                  int timeoutMs)
-{
-    QEventLoop loop;
-    std::optional<RunResult> result;
-    QObject::connect(&engine, &Engine::runFinished, &loop, [&loop, &result](const RunResult& r) {
-        result = r;
-        loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    if (!engine.start(scenario, settings))
-        return std::nullopt;
-    loop.exec();
-    if (!result)
-        engine.cancel();
-    return result;
-}
 
 // The value below which a fraction q of the sorted samples lie (nearest rank).
 double quantile(const std::vector<double>& sorted, double q)

@@ -59,14 +59,6 @@ std::shared_ptr<const EventLog> syntheticLog(std::int64_t events)
     return log;
 }
 
-std::size_t logBytes(const EventLog& log)
-{
-    std::size_t bytes = 0;
-    for (int i = 0; i < log.laneCount(); ++i)
-        bytes += log.lane(i)->memoryBytes();
-    return bytes;
-}
-
 // Ctrl+wheel at the middle of the plot until the view shows no more than `spanNs`.
 void zoomInTo(TimelineView& view, double spanNs)
 {
@@ -115,7 +107,7 @@ void BM_RenderTimeline(benchmark::State& state)
         state.SkipWithError("the frame shows no lane content");
         return;
     }
-    state.counters["bytesPerEvent"] = static_cast<double>(logBytes(*log)) / static_cast<double>(log->eventCount());
+    state.counters["bytesPerEvent"] = static_cast<double>(log->memoryBytes()) / static_cast<double>(log->eventCount());
     state.counters["windowMs"] = (zoomed ? view.math().spanNs() : static_cast<double>(kRunNs)) / 1e6;
 }
 BENCHMARK(BM_RenderTimeline)
