@@ -16,7 +16,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QElapsedTimer>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -349,15 +348,14 @@ private Q_SLOTS:
         w.startRun();
         QVERIFY(started.wait(30'000));
         QTest::qWait(100);
-        QElapsedTimer clock;
-        clock.start();
         w.stopRun();
         const RunResult run = waitForRun(finished, 30'000);
-        // Far sooner than the 4 s the variant alone would take, even on a loaded machine.
-        QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
         QVERIFY(run.cancelled);
         QVERIFY(!run.variants.empty());
         QVERIFY(run.variants.back().cancelled);
+        // Cut short, not waited out: every lane of the stopped variant ended cancelled mid-work.
+        for (const WorkerResult& worker : run.variants.back().workers)
+            QCOMPARE(worker.outcome, QStringLiteral("cancelled"));
         QVERIFY(!w.controller()->isRunning());
         QVERIFY(w.runControls()->runButton()->isEnabled());
         QVERIFY(!w.runControls()->stopButton()->isEnabled());
