@@ -29,7 +29,6 @@ public:
     InterpreterLock& operator=(const InterpreterLock&) = delete;
 
     bool enabled() const noexcept { return m_enabled; }
-    std::int64_t switchIntervalNs() const noexcept { return m_switchIntervalNs; }
 
     // Takes the lock for `owner`, recording waiting-for-GIL (when it must wait) and running.
     // Returns false, without the lock, if `stop` is requested while waiting.

@@ -34,7 +34,6 @@ public:
 
     // threadlab-worker, by default next to the running executable.
     void setWorkerProgram(const QString& path) { m_workerProgram = path; }
-    QString workerProgram() const { return m_workerProgram; }
     static QString defaultWorkerProgram();
     // Slack added to a child's stated work before it counts as hung.
     void setHangGraceMs(std::int64_t ms) { m_hangGraceMs = ms; }

@@ -113,7 +113,6 @@ void ThreadWorker::runJob()
     const ExecutionResult result = executor.runJob(m_plan.tasks);
     if (result == ExecutionResult::Failed)
         lane()->setOutcomeDetail(QString::fromStdString(executor.failure()));
-    m_result.store(result, std::memory_order_relaxed);
     m_jobEnded.store(true, std::memory_order_release);
 }
 

@@ -24,7 +24,6 @@ public:
     ~ThreadWorker() override;
 
     void start() override;
-    ExecutionResult result() const noexcept { return m_result.load(std::memory_order_acquire); }
 
 private:
     void runJob(); // on the worker thread
@@ -36,7 +35,6 @@ private:
     QObject* m_jobObject = nullptr; // ThreadStyle::Object only, lives on m_thread
     // The worker thread's last write. Qt's QThread::wait()/finished() order everything before
     // it, but inside Qt where sanitizers cannot see; this release/acquire pair says it in C++.
-    std::atomic<ExecutionResult> m_result {ExecutionResult::Completed};
     std::atomic<bool> m_jobEnded {false};
 };
 

@@ -32,8 +32,6 @@ public:
     void checkpoint() override;
     void flush();
 
-    std::uint64_t recordsWritten() const noexcept { return m_seq; }
-
 private:
     void begin(char type, std::int64_t tNs);
     void end();
