@@ -72,7 +72,8 @@ Run runThreads(bool gil, const std::vector<std::vector<TaskSpec>>& tasksPerThrea
             ctx.gil = &lock;
             ctx.shared = &memory;
             ctx.stop = stop ? stop : &ownStop;
-            ctx.name = "t" + std::to_string(i);
+            ctx.name = "t";
+            ctx.name += std::to_string(i);
             ctx.cpuIterationsPerMs = CpuWork::iterationsPerMs();
             TaskExecutor(ctx).runJob(tasksPerThread[i]);
         });

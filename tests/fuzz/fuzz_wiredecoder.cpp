@@ -149,8 +149,11 @@ std::string reencode(const std::vector<Record>& records)
         case 'O':
         case 'X': s += escapeText(r.text); break;
         case 'L':
-            for (std::size_t i = 0; i < r.list.size(); ++i)
-                s += (i ? "," : "") + std::to_string(r.list[i]);
+            for (std::size_t i = 0; i < r.list.size(); ++i) {
+                if (i)
+                    s += ',';
+                s += std::to_string(r.list[i]);
+            }
             break;
         default: s += std::to_string(r.value); break;
         }
