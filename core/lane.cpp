@@ -25,21 +25,20 @@ void Lane::locate(std::size_t i, std::size_t& chunk, std::size_t& offset) noexce
     offset = j - (std::size_t(1) << top);
 }
 
-void Lane::append(const Event& e)
+void Lane::appendToNewChunk(const Event& e)
 {
-    const std::size_t n = m_count.load(std::memory_order_relaxed);
     std::size_t chunk = 0;
     std::size_t offset = 0;
-    locate(n, chunk, offset);
+    locate(m_written, chunk, offset); // offset is 0: the previous chunk is exactly full
     if (chunk >= static_cast<std::size_t>(maxChunks))
         return; // 17 billion events: beyond any run; drop rather than overflow
-    Event* block = m_chunks[chunk].load(std::memory_order_relaxed);
-    if (!block) {
-        block = new Event[std::size_t(1) << (firstChunkBits + chunk)];
-        m_chunks[chunk].store(block, std::memory_order_release);
-    }
-    block[offset] = e;
-    m_count.store(n + 1, std::memory_order_release);
+    const std::size_t capacity = std::size_t(1) << (firstChunkBits + chunk);
+    Event* block = new Event[capacity];
+    m_chunks[chunk].store(block, std::memory_order_release);
+    block[0] = e;
+    m_writeCursor = block + 1;
+    m_writeLeft = capacity - 1;
+    m_count.store(++m_written, std::memory_order_release);
 }
 
 const Event& Lane::at(std::size_t i) const noexcept

@@ -41,8 +41,18 @@ public:
     std::uint32_t id() const noexcept { return m_id; }
     const LaneInfo& info() const noexcept { return m_info; }
 
-    // Writer side.
-    void append(const Event& e);
+    // Writer side. The common case stays inline: a copy into the current chunk and a release
+    // store of the count; a new chunk is allocated out of line when the current one is full.
+    void append(const Event& e)
+    {
+        if (m_writeLeft == 0) [[unlikely]] {
+            appendToNewChunk(e);
+            return;
+        }
+        *m_writeCursor++ = e;
+        --m_writeLeft;
+        m_count.store(++m_written, std::memory_order_release);
+    }
     void appendState(WorkerState s, std::int64_t tNs, std::uint32_t arg = 0)
     {
         append(Event {tNs, EventKind::State, s, 0, arg, 0});
@@ -66,11 +76,16 @@ public:
 
 private:
     static void locate(std::size_t i, std::size_t& chunk, std::size_t& offset) noexcept;
+    void appendToNewChunk(const Event& e);
 
     const std::uint32_t m_id;
     const LaneInfo m_info;
     std::array<std::atomic<Event*>, maxChunks> m_chunks {};
     std::atomic<std::size_t> m_count {0};
+    // The writer's own position (whoever writes now; hand-overs between writers happen-before).
+    Event* m_writeCursor = nullptr;
+    std::size_t m_writeLeft = 0;
+    std::size_t m_written = 0;
     std::atomic<std::int64_t> m_pid {0};
     mutable std::mutex m_textMutex; // output lines are rare next to state events
     std::vector<std::string> m_texts;

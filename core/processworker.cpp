@@ -8,6 +8,22 @@
 
 namespace ThreadLab {
 
+namespace {
+
+// Every child reads the parent's clock (see MonoClock): one mapping for all processes of a run.
+const QProcessEnvironment& childEnvironment()
+{
+    static const QProcessEnvironment environment = [] {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(QString::fromLatin1(MonoClock::environmentVariable),
+                 QString::fromStdString(MonoClock::mapping().encode()));
+        return e;
+    }();
+    return environment;
+}
+
+} // namespace
+
 ProcessWorker::ProcessWorker(Lane* lane, const QString& program, WorkerJob job, std::int64_t deadlineMs,
                              QObject* parent)
     : Worker(lane, parent)
@@ -19,6 +35,7 @@ ProcessWorker::ProcessWorker(Lane* lane, const QString& program, WorkerJob job, 
 {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.setStandardErrorFile(QProcess::nullDevice());
+    m_process.setProcessEnvironment(childEnvironment());
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &ProcessWorker::readOutput);
     connect(&m_process, &QProcess::finished, this, &ProcessWorker::onFinished);
     connect(&m_process, &QProcess::errorOccurred, this, &ProcessWorker::onError);

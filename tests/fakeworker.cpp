@@ -1,5 +1,6 @@
 // threadlab-fakeworker: a child that misbehaves on purpose, for tst_processworker. It takes the
 // same arguments as threadlab-worker and picks its misdeed from the job's worker name.
+// "clock" is well-behaved and prints the clock mapping it was handed (THREADLAB_CLOCK).
 // "burst-N" is well-behaved but fast: exactly N state events as quickly as it can (bench_ingest).
 
 #include "monoclock.h"
@@ -11,6 +12,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -82,7 +84,12 @@ int main(int argc, char** argv)
         for (;;)
             std::this_thread::sleep_for(std::chrono::seconds(1));
     }
-    wire.output("fine");
+    if (mode == "clock") {
+        const char* mapping = std::getenv(MonoClock::environmentVariable);
+        wire.output(mapping ? mapping : "(none)");
+    } else {
+        wire.output("fine");
+    }
     wire.state(WorkerState::Finished);
     wire.ownState({}, 0);
     wire.flush();
