@@ -5,11 +5,44 @@
 #include "sessionsettings.h"
 #include "themepalette.h"
 
+#include "monoclock.h"
+
 #include <QApplication>
+#include <QEvent>
 #include <QIcon>
 #include <QStyleFactory>
+#include <QTimer>
+
+#include <cstdio>
 
 namespace ThreadLab {
+
+namespace {
+
+// THREADLAB_QUIT_AFTER_FIRST_PAINT=1 (bench_coldstart): once the window's first paint is done,
+// print the moment on CLOCK_MONOTONIC ("first-paint-ns N") and quit. The paint event reaches the
+// window before its children; the zero timer fires after the whole tree has painted.
+class FirstPaintProbe final : public QObject
+{
+public:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint && !m_painted) {
+            m_painted = true;
+            QTimer::singleShot(0, this, [] {
+                std::printf("first-paint-ns %lld\n", static_cast<long long>(MonoClock::steadyNs()));
+                std::fflush(stdout);
+                QCoreApplication::exit(0);
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_painted = false;
+};
+
+} // namespace
 
 void GuiApplication::applyStyle(QApplication& app, bool dark)
 {
@@ -30,6 +63,9 @@ int GuiApplication::run(QApplication& app, const CliOptions& options)
     applyStyle(app, SessionSettings().darkPalette());
 
     MainWindow window;
+    FirstPaintProbe probe;
+    if (qEnvironmentVariableIntValue("THREADLAB_QUIT_AFTER_FIRST_PAINT") == 1)
+        window.installEventFilter(&probe);
     window.restoreSession();
     window.show();
     if (!options.scenarioFile.isEmpty())
