@@ -41,21 +41,33 @@ public:
     std::uint32_t id() const noexcept { return m_id; }
     const LaneInfo& info() const noexcept { return m_info; }
 
-    // Writer side. The common case stays inline: a copy into the current chunk and a release
-    // store of the count; a new chunk is allocated out of line when the current one is full.
+    // Writer side. The common case stays inline: the event is written straight into the current
+    // chunk (not built elsewhere and copied: a copy would read back narrow stores as one wide
+    // load, which the CPU cannot forward) and the count is published with a release store; a
+    // new chunk is allocated out of line when the current one is full.
     void append(const Event& e)
     {
         if (m_writeLeft == 0) [[unlikely]] {
             appendToNewChunk(e);
             return;
         }
-        *m_writeCursor++ = e;
-        --m_writeLeft;
-        m_count.store(++m_written, std::memory_order_release);
+        *m_writeCursor = e;
+        publishOne();
     }
     void appendState(WorkerState s, std::int64_t tNs, std::uint32_t arg = 0)
     {
-        append(Event {tNs, EventKind::State, s, 0, arg, 0});
+        if (m_writeLeft == 0) [[unlikely]] {
+            appendToNewChunk(Event {tNs, EventKind::State, s, 0, arg, 0});
+            return;
+        }
+        Event& e = *m_writeCursor;
+        e.tNs = tNs;
+        e.kind = EventKind::State;
+        e.state = s;
+        e.reserved = 0;
+        e.arg = arg;
+        e.value = 0;
+        publishOne();
     }
     void appendOutput(std::int64_t tNs, std::string_view text);
     void setPid(std::int64_t pid) noexcept { m_pid.store(pid, std::memory_order_relaxed); }
@@ -77,6 +89,12 @@ public:
 private:
     static void locate(std::size_t i, std::size_t& chunk, std::size_t& offset) noexcept;
     void appendToNewChunk(const Event& e);
+    void publishOne() noexcept
+    {
+        ++m_writeCursor;
+        --m_writeLeft;
+        m_count.store(++m_written, std::memory_order_release);
+    }
 
     const std::uint32_t m_id;
     const LaneInfo m_info;
