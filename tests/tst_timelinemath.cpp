@@ -1,12 +1,14 @@
 #include "timelinemath.h"
 
 #include "lane.h"
+#include "lanesummary.h"
 
 #include <QTest>
 
 #include <cmath>
 #include <memory>
 #include <numeric>
+#include <random>
 #include <vector>
 
 using namespace ThreadLab;
@@ -40,6 +42,117 @@ bool wellFormed(const std::vector<TimelineMath::Block>& blocks, double widthPx)
         prev = b.x1;
     }
     return true;
+}
+
+std::vector<TimelineMath::Block> foldWith(const TimelineMath& math, const Lane& lane, std::size_t n,
+                                          std::int64_t originNs, std::int64_t untilNs, const LaneSummary* summary)
+{
+    std::vector<TimelineMath::Block> blocks;
+    const auto [first, last] = math.visibleRange(lane, n, originNs);
+    math.foldLane(lane, first, last, originNs, untilNs, blocks, summary);
+    return blocks;
+}
+
+// A lane of GIL-like traffic with everything that makes folding tricky: bursts far denser than a
+// pixel, long waits, repeated states, joins of different lanes back to back, two changes at the
+// same instant, output and queue marks in between, and (if `ends`) a terminal state followed by
+// a straggler.
+void appendRandomEvents(Lane& lane, std::mt19937_64& rng, int count, std::int64_t& t, bool ends)
+{
+    static constexpr WorkerState states[] = {WorkerState::Running, WorkerState::WaitingGil, WorkerState::WaitingIo,
+                                             WorkerState::WaitingLock, WorkerState::WaitingJoin};
+    std::uniform_int_distribution<int> pick(0, 99);
+    for (int k = 0; k < count; ++k) {
+        const int gapKind = pick(rng);
+        if (gapKind < 60)
+            t += 1 + static_cast<std::int64_t>(rng() % 200); // dense
+        else if (gapKind < 90)
+            t += static_cast<std::int64_t>(rng() % (20 * us));
+        else if (gapKind < 99)
+            t += static_cast<std::int64_t>(rng() % (2 * ms));
+        else
+            t += 0; // two events at the same instant
+        const int what = pick(rng);
+        if (what < 4) {
+            lane.appendOutput(t, "line");
+        } else if (what < 7) {
+            lane.append(Event {t, what < 5 ? EventKind::QueuePut : EventKind::QueueGet, WorkerState::Running, 0, 1, 7});
+        } else {
+            const WorkerState st = states[rng() % std::size(states)];
+            lane.appendState(st, t, st == WorkerState::WaitingJoin ? static_cast<std::uint32_t>(1 + rng() % 2) : 0);
+        }
+    }
+    if (ends) {
+        t += 1 + static_cast<std::int64_t>(rng() % us);
+        lane.appendState(WorkerState::Finished, t);
+        lane.appendState(WorkerState::Running, t + us); // a late straggler must not revive it
+    }
+}
+
+// Windows from the whole run down to a few events, at plot widths with and without a fraction.
+QList<TimelineMath> windowsOver(std::int64_t durationNs, std::mt19937_64& rng)
+{
+    QList<TimelineMath> windows;
+    const double d = static_cast<double>(durationNs);
+    for (double width : {1700.0, 1000.0, 333.5}) {
+        TimelineMath fit(0, d, width);
+        fit.fit(d, 37);
+        windows.append(fit);
+        for (double span = d / 3; span > 2 * us; span /= 4.7) {
+            const double t0 = std::uniform_real_distribution<double>(-0.05 * span, d - span)(rng);
+            windows.append(TimelineMath(t0, t0 + span, width));
+        }
+    }
+    return windows;
+}
+
+QString describe(const TimelineMath::Block& b)
+{
+    QStringList ns;
+    for (double v : b.stateNs)
+        ns << QString::number(v, 'f', 0);
+    return QStringLiteral("[%1, %2) %3 ×%4 arg %5 %6–%7 ns {%8}")
+        .arg(b.x0)
+        .arg(b.x1)
+        .arg(static_cast<int>(b.state))
+        .arg(b.count)
+        .arg(b.arg)
+        .arg(b.startNs)
+        .arg(b.endNs)
+        .arg(ns.join(QLatin1Char(',')));
+}
+
+// The same blocks: pixels, dominant state, counts, ends, and time per state within rounding.
+bool sameBlocks(const std::vector<TimelineMath::Block>& a, const std::vector<TimelineMath::Block>& b, QString* why)
+{
+    const std::size_t n = std::min(a.size(), b.size());
+    for (std::size_t k = 0; k <= n; ++k) {
+        if (k == n) {
+            if (a.size() == b.size())
+                return true;
+            *why = QStringLiteral("%1 blocks vs %2").arg(a.size()).arg(b.size());
+            return false;
+        }
+        const auto& x = a[k];
+        const auto& y = b[k];
+        bool same = x.x0 == y.x0 && x.x1 == y.x1 && x.state == y.state && x.count == y.count && x.arg == y.arg
+            && x.startNs == y.startNs && x.endNs == y.endNs;
+        for (std::size_t s = 0; s < x.stateNs.size(); ++s)
+            same = same && std::abs(x.stateNs[s] - y.stateNs[s]) <= 1e-9 * std::max(1.0, std::abs(x.stateNs[s]));
+        if (!same) {
+            *why = QStringLiteral("block %1: %2 vs %3").arg(k).arg(describe(x), describe(y));
+            return false;
+        }
+    }
+    return true;
+}
+
+int foldedIntervals(const std::vector<TimelineMath::Block>& blocks)
+{
+    int n = 0;
+    for (const auto& b : blocks)
+        n += b.mixed() ? b.count : 0;
+    return n;
 }
 
 } // namespace
@@ -446,6 +559,153 @@ private Q_SLOTS:
             QCOMPARE(b.width(), 100);
             QVERIFY(b.startNs >= 495 * ms && b.endNs <= 505 * ms);
         }
+    }
+
+    void summaryFoldsLikeTheEvents_data()
+    {
+        QTest::addColumn<int>("events");
+        QTest::addColumn<bool>("ends");
+        QTest::addColumn<quint64>("seed");
+        QTest::newRow("short, no whole block") << 20 << true << quint64(1);
+        QTest::newRow("ended") << 30'000 << true << quint64(2);
+        QTest::newRow("still going") << 30'000 << false << quint64(3);
+        QTest::newRow("long") << 150'000 << true << quint64(4);
+    }
+    // The fold taken through the summary is the fold of every event, at every zoom level.
+    void summaryFoldsLikeTheEvents()
+    {
+        QFETCH(int, events);
+        QFETCH(bool, ends);
+        QFETCH(quint64, seed);
+        std::mt19937_64 rng(seed);
+        auto lane = makeLane();
+        const std::int64_t origin = 3'000 * ms;
+        std::int64_t t = origin;
+        appendRandomEvents(*lane, rng, events, t, ends);
+        LaneSummary summary;
+        summary.extend(*lane, lane->size());
+        QCOMPARE(summary.summarisedEvents(), lane->size() / LaneSummary::blockEvents * LaneSummary::blockEvents);
+        const std::int64_t until = t - origin + 5 * ms; // live: the open interval lasts until now
+        int folded = 0;
+        for (const TimelineMath& math : windowsOver(t - origin, rng)) {
+            const auto walked = foldWith(math, *lane, lane->size(), origin, until, nullptr);
+            const auto summed = foldWith(math, *lane, lane->size(), origin, until, &summary);
+            QString why;
+            QVERIFY2(sameBlocks(summed, walked, &why),
+                     qPrintable(QStringLiteral("window [%1, %2) ns on %3 px: %4")
+                                    .arg(math.t0Ns(), 0, 'f', 0)
+                                    .arg(math.t1Ns(), 0, 'f', 0)
+                                    .arg(math.widthPx())
+                                    .arg(why)));
+            QVERIFY(wellFormed(summed, math.widthPx()));
+            folded += foldedIntervals(summed);
+        }
+        if (events > 1000)
+            QVERIFY(folded > events / 10); // the lanes are dense enough to fold (and so to skip)
+    }
+
+    // Frame by frame while the lane grows: the summary extended with the new events only folds
+    // like the events, the open interval reaching beyond the last event.
+    void summaryGrowsWithTheLane()
+    {
+        std::mt19937_64 rng(11);
+        auto lane = makeLane();
+        const std::int64_t origin = 0;
+        std::int64_t t = origin;
+        LaneSummary summary;
+        for (int frame = 0; frame < 40; ++frame) {
+            appendRandomEvents(*lane, rng, 1 + static_cast<int>(rng() % 3000), t, frame == 39);
+            const std::size_t n = lane->size();
+            summary.extend(*lane, n);
+            QVERIFY(summary.summarisedEvents() <= n);
+            QVERIFY(n - summary.summarisedEvents() < LaneSummary::blockEvents);
+            const std::int64_t until = t - origin + static_cast<std::int64_t>(rng() % ms);
+            TimelineMath math(0, 1, 1500);
+            math.follow(static_cast<double>(until), 120);
+            QList<TimelineMath> windows {math};
+            math.setLimitNs(static_cast<double>(until));
+            math.zoomAt(std::uniform_real_distribution<double>(0, 1500)(rng), 30);
+            windows.append(math);
+            for (const TimelineMath& w : windows) {
+                QString why;
+                QVERIFY2(sameBlocks(foldWith(w, *lane, n, origin, until, &summary),
+                                    foldWith(w, *lane, n, origin, until, nullptr), &why),
+                         qPrintable(QStringLiteral("frame %1: %2").arg(frame).arg(why)));
+            }
+        }
+        // Built in one go, the summary is the same.
+        LaneSummary once;
+        once.extend(*lane, lane->size());
+        for (int level = 0; level < LaneSummary::levels; ++level) {
+            QCOMPARE(once.blocks(level).size(), summary.blocks(level).size());
+            for (std::size_t k = 0; k < once.blocks(level).size(); ++k) {
+                const auto& a = once.blocks(level)[k];
+                const auto& b = summary.blocks(level)[k];
+                QCOMPARE(a.changes, b.changes);
+                QCOMPARE(a.lastNs, b.lastNs);
+                QVERIFY(a.innerNs == b.innerNs);
+            }
+        }
+    }
+
+    // The summary is what the fold reads: one of another lane gives other blocks.
+    void summaryIsConsulted()
+    {
+        std::mt19937_64 rng(5);
+        auto lane = makeLane();
+        auto other = makeLane();
+        std::int64_t t = 0;
+        appendRandomEvents(*lane, rng, 20'000, t, true);
+        std::int64_t t2 = 0;
+        appendRandomEvents(*other, rng, 20'000, t2, true);
+        LaneSummary wrong;
+        wrong.extend(*other, other->size());
+        TimelineMath math(0, 1, 1700);
+        math.fit(static_cast<double>(t));
+        QString why;
+        QVERIFY(!sameBlocks(foldWith(math, *lane, lane->size(), 0, t, &wrong),
+                            foldWith(math, *lane, lane->size(), 0, t, nullptr), &why));
+    }
+
+    void summaryTotals()
+    {
+        // 64 events alternating every 10 ns, then a wait: level-0 blocks hold 31 and 32 changes.
+        auto lane = makeLane();
+        for (int i = 0; i < 64; ++i)
+            lane->appendState(i % 2 ? WorkerState::WaitingGil : WorkerState::Running, i * 10);
+        LaneSummary summary;
+        summary.extend(*lane, 63);
+        QCOMPARE(summary.blocks(0).size(), std::size_t(1)); // the second block is not whole yet
+        summary.extend(*lane, lane->size());
+        QCOMPARE(summary.blocks(0).size(), std::size_t(2));
+        const auto& b = summary.blocks(0)[1];
+        QCOMPARE(b.firstNs, 320);
+        QCOMPARE(b.changes, 31u); // the first event's change is the walk's to decide
+        QCOMPARE(b.c1Ns, 330);
+        QCOMPARE(b.lastNs, 630);
+        QCOMPARE(b.c1Offset, 1u);
+        QCOMPARE(b.maxInnerNs, 10);
+        // Inner intervals [330, 630): 15 of "waiting for GIL", 15 of "running".
+        QCOMPARE(b.innerNs[static_cast<std::size_t>(WorkerState::WaitingGil)], 150);
+        QCOMPARE(b.innerNs[static_cast<std::size_t>(WorkerState::Running)], 150);
+        QCOMPARE(b.lastState, WorkerState::WaitingGil);
+        QVERIFY(summary.blocks(1).empty());
+        summary.reset();
+        QCOMPARE(summary.summarisedEvents(), std::size_t(0));
+        QVERIFY(summary.blocks(0).empty());
+    }
+
+    void summaryMemoryStaysSmall()
+    {
+        // Part of issue 5's 48 bytes per stored event: the summary takes a few of them.
+        std::mt19937_64 rng(9);
+        auto lane = makeLane();
+        std::int64_t t = 0;
+        appendRandomEvents(*lane, rng, 200'000, t, false);
+        LaneSummary summary;
+        summary.extend(*lane, lane->size());
+        const double perEvent = static_cast<double>(summary.memoryBytes()) / static_cast<double>(lane->size());
+        QVERIFY2(perEvent < 6, qPrintable(QString::number(perEvent)));
     }
 
     void emptyLane()

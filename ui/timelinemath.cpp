@@ -1,6 +1,7 @@
 #include "timelinemath.h"
 
 #include "lane.h"
+#include "lanesummary.h"
 
 #include <algorithm>
 #include <climits>
@@ -13,63 +14,6 @@ namespace {
 
 using Block = TimelineMath::Block;
 using StateTimes = std::array<double, workerStateCount>;
-
-// SplitMix64's finaliser: a well-spread hash of one number.
-std::uint64_t mix64(std::uint64_t x)
-{
-    x += 0x9E3779B97F4A7C15ULL;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-    return x ^ (x >> 31);
-}
-
-// First index in (from, last) whose event is at or after t (or last), given that the event at
-// `from` is before t. A galloping search around from + hint (the previous pixel's stride: the
-// density of events changes slowly), so a jump costs O(log error) probes rather than
-// O(log lane size): at full zoom-out each probe is a likely cache miss.
-std::size_t gallop(const Lane& lane, std::size_t from, std::size_t last, std::int64_t t, std::size_t hint)
-{
-    std::size_t lo = from; // at(lo) < t
-    std::size_t hi = last; // at(hi) >= t, or hi == last
-    const std::size_t guess = std::min(from + std::max<std::size_t>(hint, 1), last);
-    std::size_t step = std::max<std::size_t>(1, hint / 8);
-    if (guess < last && lane.at(guess).tNs < t) {
-        lo = guess;
-        while (true) {
-            const std::size_t probe = lo + step;
-            if (probe >= last)
-                break;
-            if (lane.at(probe).tNs >= t) {
-                hi = probe;
-                break;
-            }
-            lo = probe;
-            step *= 2;
-        }
-    } else {
-        hi = guess;
-        while (hi > from + step) {
-            const std::size_t probe = hi - step;
-            if (lane.at(probe).tNs < t) {
-                lo = probe;
-                break;
-            }
-            hi = probe;
-            step *= 2;
-        }
-    }
-    // The answer lies in (lo, hi].
-    std::size_t a = lo + 1;
-    std::size_t b = hi;
-    while (a < b) {
-        const std::size_t mid = a + (b - a) / 2;
-        if (lane.at(mid).tNs < t)
-            a = mid + 1;
-        else
-            b = mid;
-    }
-    return a;
-}
 
 int statesIn(const StateTimes& ns)
 {
@@ -93,7 +37,11 @@ int dominantState(const Block& b)
     return bestNs > 0 ? best : static_cast<int>(b.state);
 }
 
-// Collects clipped intervals (in ns since the origin) into blocks. See foldLane.
+// Collects clipped intervals (in ns since the origin) into blocks. See foldLane. A narrow interval
+// joins the block being built if that is narrow or a fold already and the fold stays within
+// maxFoldPx; anything else starts a new block. Narrowness is decided on durations, not on
+// rounded pixel positions, so that a run of intervals summed up by LaneSummary folds exactly as
+// its intervals would one by one.
 class Folder
 {
 public:
@@ -101,50 +49,78 @@ public:
         : m_math(math)
         , m_out(out)
         , m_maxX(static_cast<int>(std::ceil(math.widthPx())))
+        , m_narrowNs(TimelineMath::minBlockPx * math.nsPerPx())
     {
     }
 
-    void add(double startNs, double endNs, WorkerState state, std::uint32_t arg, int count)
-    {
-        StateTimes ns {};
-        ns[static_cast<std::size_t>(state)] = endNs - startNs;
-        add(startNs, endNs, ns, state, arg, count);
-    }
+    bool narrow(double startNs, double endNs) const noexcept { return endNs - startNs < m_narrowNs; }
 
-    // A span whose time is shared among states (a skipped run of events).
-    void add(double startNs, double endNs, const StateTimes& ns, WorkerState state, std::uint32_t arg, int count)
+    void add(double startNs, double endNs, WorkerState state, std::uint32_t arg)
     {
         const double fa = m_math.xForTime(startNs);
         const double fb = m_math.xForTime(endNs);
-        const bool narrow = fb - fa < TimelineMath::minBlockPx;
-        const bool spanMixed = statesIn(ns) > 1;
-        if (m_has) {
-            const bool sameState = !spanMixed && !m_pending.mixed() && m_pending.state == state && m_pending.arg == arg;
-            const bool foldable = narrow && (m_fx1 - m_fx0 < TimelineMath::minBlockPx || m_fold)
-                && fb - m_fx0 <= TimelineMath::maxFoldPx;
-            if (sameState || foldable) {
-                if (!sameState)
-                    m_fold = true;
-                m_pending.count += count;
-                m_pending.endNs = static_cast<std::int64_t>(endNs);
-                for (std::size_t k = 0; k < ns.size(); ++k)
-                    m_pending.stateNs[k] += ns[k];
-                m_fx1 = fb;
-                return;
-            }
-            flush();
+        const bool isNarrow = narrow(startNs, endNs);
+        if (m_has && isNarrow && (m_narrow || m_fold) && fb - m_fx0 <= TimelineMath::maxFoldPx) {
+            m_fold = true;
+            ++m_pending.count;
+            m_pending.endNs = static_cast<std::int64_t>(endNs);
+            m_pending.stateNs[static_cast<std::size_t>(state)] += endNs - startNs;
+            m_fx1 = fb;
+            return;
         }
-        m_has = true;
-        m_fold = spanMixed;
-        m_fx0 = fa;
-        m_fx1 = fb;
-        m_pending = Block {};
-        m_pending.state = state;
-        m_pending.count = count;
-        m_pending.startNs = static_cast<std::int64_t>(startNs);
-        m_pending.endNs = static_cast<std::int64_t>(endNs);
-        m_pending.arg = arg;
-        m_pending.stateNs = ns;
+        StateTimes ns {};
+        ns[static_cast<std::size_t>(state)] = endNs - startNs;
+        start(startNs, endNs, fa, fb, ns, state, arg, 1);
+        m_narrow = isNarrow;
+    }
+
+    // What decides whether the next interval joins the block being built; probing a few intervals
+    // ahead tells whether a summarised run would fold into one block, without adding anything.
+    struct Probe
+    {
+        bool has = false;
+        bool narrow = false;
+        bool fold = false;
+        double fx0 = 0;
+    };
+    Probe probe() const noexcept { return {m_has, m_narrow, m_fold, m_fx0}; }
+    void probeAdd(Probe& p, double startNs, double endNs) const
+    {
+        const bool isNarrow = narrow(startNs, endNs);
+        const double fa = m_math.xForTime(startNs);
+        if (p.has && isNarrow && (p.narrow || p.fold)
+            && m_math.xForTime(endNs) - p.fx0 <= TimelineMath::maxFoldPx) {
+            p.fold = true;
+            return;
+        }
+        p = {true, isNarrow, false, fa};
+    }
+    // Whether addRun(startNs, endNs, …) after the probed intervals keeps the run in one block.
+    bool runFits(const Probe& p, double startNs, double endNs) const
+    {
+        const double fb = m_math.xForTime(endNs);
+        if (p.has && (p.narrow || p.fold))
+            return fb - p.fx0 <= TimelineMath::maxFoldPx;
+        return fb - m_math.xForTime(startNs) <= TimelineMath::maxFoldPx;
+    }
+
+    // A run of `count` narrow intervals (as runFits), with their time per state; the first one
+    // has `state` and `arg`.
+    void addRun(double startNs, double endNs, const StateTimes& ns, WorkerState state, std::uint32_t arg, int count)
+    {
+        const double fb = m_math.xForTime(endNs);
+        if (m_has && (m_narrow || m_fold)) {
+            m_fold = true;
+            m_pending.count += count;
+            m_pending.endNs = static_cast<std::int64_t>(endNs);
+            for (std::size_t k = 0; k < ns.size(); ++k)
+                m_pending.stateNs[k] += ns[k];
+            m_fx1 = fb;
+            return;
+        }
+        start(startNs, endNs, m_math.xForTime(startNs), fb, ns, state, arg, count);
+        m_narrow = true;
+        m_fold = count > 1;
     }
 
     // Intervals of no length (clipped away, or two events at the same instant) still count.
@@ -171,7 +147,7 @@ public:
         }
         if (!m_out.empty() && m_out.back().x1 == b.x0 && !m_out.back().mixed() && !b.mixed()
             && m_out.back().state == b.state && m_out.back().arg == b.arg) {
-            mergeInto(m_out.back(), b); // e.g. a long run of repeated state events folded piecewise
+            mergeInto(m_out.back(), b); // e.g. narrow intervals of one state, folded piecewise
             m_out.back().x1 = b.x1;
         } else {
             m_out.push_back(b);
@@ -180,6 +156,23 @@ public:
     }
 
 private:
+    void start(double startNs, double endNs, double fa, double fb, const StateTimes& ns, WorkerState state,
+               std::uint32_t arg, int count)
+    {
+        flush();
+        m_has = true;
+        m_fold = false;
+        m_fx0 = fa;
+        m_fx1 = fb;
+        m_pending = Block {};
+        m_pending.state = state;
+        m_pending.count = count;
+        m_pending.startNs = static_cast<std::int64_t>(startNs);
+        m_pending.endNs = static_cast<std::int64_t>(endNs);
+        m_pending.arg = arg;
+        m_pending.stateNs = ns;
+    }
+
     static void mergeInto(Block& into, const Block& b)
     {
         into.count += b.count;
@@ -192,9 +185,11 @@ private:
     const TimelineMath& m_math;
     std::vector<Block>& m_out;
     const int m_maxX;
+    const double m_narrowNs;
     Block m_pending;
     bool m_has = false;
-    bool m_fold = false;
+    bool m_fold = false;   // the block being built holds more than one interval
+    bool m_narrow = false; // … or one narrow interval, which narrow neighbours may join
     double m_fx0 = 0;
     double m_fx1 = 0;
     int m_prevX1 = INT_MIN;
@@ -396,111 +391,119 @@ std::pair<std::size_t, std::size_t> TimelineMath::visibleRange(const Lane& lane,
 }
 
 void TimelineMath::foldLane(const Lane& lane, std::size_t first, std::size_t last, std::int64_t originNs,
-                            std::int64_t untilNs, std::vector<Block>& out) const
+                            std::int64_t untilNs, std::vector<Block>& out, const LaneSummary* summary) const
 {
     const auto t0 = originNs + static_cast<std::int64_t>(std::floor(m_t0Ns));
     const auto t1 = originNs + static_cast<std::int64_t>(std::ceil(m_t1Ns));
     const auto untilAbs = originNs + untilNs;
-    const double nsPerPixel = nsPerPx();
+    const double narrowNs = minBlockPx * nsPerPx();
     Folder folder(*this, out);
 
-    auto addBlock = [&folder, t0, t1, originNs](std::int64_t s, std::int64_t e, WorkerState state, std::uint32_t arg,
-                                             int count) {
+    // Intervals in absolute ns, clipped to the window; the folder works in ns since the origin.
+    auto rel = [originNs](std::int64_t t) { return static_cast<double>(t - originNs); };
+    auto addInterval = [&folder, &rel, t0, t1](std::int64_t s, std::int64_t e, WorkerState state, std::uint32_t arg) {
         s = std::max(s, t0);
         e = std::min(e, t1);
         if (e > s)
-            folder.add(static_cast<double>(s - originNs), static_cast<double>(e - originNs), state, arg, count);
+            folder.add(rel(s), rel(e), state, arg);
         else if (s < t1 && e >= t0)
-            folder.addCount(count);
+            folder.addCount(1);
     };
-    auto stateAtOrBefore = [&lane](std::size_t k, std::size_t floor) {
-        while (k > floor && lane.at(k).kind != EventKind::State)
-            --k;
-        return lane.at(k).state;
+    auto probeInterval = [&folder, &rel, t0, t1](Folder::Probe& p, std::int64_t s, std::int64_t e) {
+        s = std::max(s, t0);
+        e = std::min(e, t1);
+        if (e > s)
+            folder.probeAdd(p, rel(s), rel(e));
     };
 
+    // The walk: the open interval started at curStart in state cur.
     bool open = false;
     WorkerState cur = WorkerState::Created;
     std::uint32_t curArg = 0;
     std::int64_t curStart = 0;
-    std::int64_t lastEventNs = std::numeric_limits<std::int64_t>::min();
-    std::int64_t noSkipBefore = std::numeric_limits<std::int64_t>::min();
-    std::size_t stride = 0; // events per pixel at the last jump
 
-    for (std::size_t i = first; i < last; ++i) {
-        const Event& e = lane.at(i);
-        if (e.kind != EventKind::State)
-            continue;
-        const bool dense = lastEventNs != std::numeric_limits<std::int64_t>::min()
-            && static_cast<double>(e.tNs - lastEventNs) < nsPerPixel;
-        lastEventNs = e.tNs;
-        if (!open || e.state != cur || e.arg != curArg) {
+    // Takes a whole summary block starting at event i if it can stand for its events: no terminal
+    // inside, and its inner intervals all narrow, in the window, and folding into one block.
+    // Exactly what visiting its events would do, in O(1).
+    auto takeBlock = [&](const LaneSummary::Block& b) {
+        if (!b.has(LaneSummary::Block::HasState))
+            return true; // output and queue marks only
+        if (b.has(LaneSummary::Block::Terminal))
+            return false;
+        const bool changeAtFirst = !open || b.firstState != cur || b.firstArg != curArg;
+        if (b.changes >= 2) {
+            if (b.has(LaneSummary::Block::ZeroInner) || !(static_cast<double>(b.maxInnerNs) < narrowNs)
+                || b.c1Ns < t0 || b.lastNs > t1)
+                return false;
+            Folder::Probe p = folder.probe();
+            if (changeAtFirst && open)
+                probeInterval(p, curStart, b.firstNs);
+            probeInterval(p, changeAtFirst ? b.firstNs : curStart, b.c1Ns);
+            if (!folder.runFits(p, rel(b.c1Ns), rel(b.lastNs)))
+                return false;
+        }
+        if (changeAtFirst) {
             if (open)
-                addBlock(curStart, e.tNs, cur, curArg, 1);
-            open = false;
-            if (isTerminal(e.state))
-                break;
-            cur = e.state;
-            curArg = e.arg;
-            curStart = e.tNs;
+                addInterval(curStart, b.firstNs, cur, curArg);
+            cur = b.firstState;
+            curArg = b.firstArg;
+            curStart = b.firstNs;
             open = true;
         }
-        if (!dense || e.tNs < noSkipBefore)
-            continue;
-        // Events are dense here: if many share this pixel, jump to the next pixel boundary.
-        const double px = xForTime(static_cast<double>(e.tNs - originNs));
-        const auto boundary = originNs + static_cast<std::int64_t>(std::ceil(timeForX(std::floor(px) + 1)));
-        const std::size_t j = gallop(lane, i, last, boundary, stride);
-        if (j <= i + 1 + skipThreshold) {
-            noSkipBefore = boundary;
-            stride = 0;
-            continue;
+        if (b.changes >= 1) {
+            addInterval(curStart, b.c1Ns, cur, curArg);
+            cur = b.c1State;
+            curArg = b.c1Arg;
+            curStart = b.c1Ns;
         }
-        stride = j - i;
-        std::size_t k = j - 1;
-        while (k > i && lane.at(k).kind != EventKind::State)
-            --k;
-        if (k == i)
-            continue;
-        const Event& ek = lane.at(k);
-        const int skipped = static_cast<int>(std::min<std::size_t>(k - i, INT_MAX / 2));
-        if (isTerminal(ek.state)) {
-            // The lane ends inside this pixel.
-            addBlock(curStart, ek.tNs, cur, curArg, skipped);
-            open = false;
-            break;
+        if (b.changes >= 2) {
+            StateTimes ns {};
+            for (std::size_t s = 0; s < b.innerNs.size(); ++s)
+                ns[s] = static_cast<double>(b.innerNs[s]);
+            folder.addRun(rel(b.c1Ns), rel(b.lastNs), ns, b.c1State, b.c1Arg, static_cast<int>(b.changes - 1));
+            cur = b.lastState;
+            curArg = b.lastArg;
+            curStart = b.lastNs;
         }
-        {
-            // The skipped run's time is shared among four states sampled by index, one from each
-            // quarter of the run at a pseudo-random (but repeatable) place: a cheap estimate
-            // that does not alias with periodic data the way evenly spaced samples would.
-            const std::int64_t from = std::max(curStart, t0);
-            const std::int64_t to = std::min(boundary, t1);
-            if (to > from) {
-                StateTimes ns {};
-                const double quarter = static_cast<double>(to - from) / 4;
-                ns[static_cast<std::size_t>(cur)] += quarter;
-                const std::size_t stratum = std::max<std::size_t>(1, (k - i) / 4);
-                for (std::size_t q = 1; q < 4; ++q) {
-                    const std::uint64_t h = mix64(static_cast<std::uint64_t>(boundary) + q);
-                    const std::size_t at = std::min(k, i + q * stratum + static_cast<std::size_t>(h % stratum));
-                    const WorkerState sampled = stateAtOrBefore(at, i);
-                    ns[static_cast<std::size_t>(isTerminal(sampled) ? cur : sampled)] += quarter;
-                }
-                folder.add(static_cast<double>(from - originNs), static_cast<double>(to - originNs), ns, cur, curArg,
-                           skipped);
-            } else {
-                addBlock(from, to, cur, curArg, skipped);
+        return true;
+    };
+    // The largest whole block starting at i that can be taken, if any: its size in events.
+    auto takeBlocksAt = [&](std::size_t i) -> std::size_t {
+        for (int level = LaneSummary::levels - 1; level >= 0; --level) {
+            const std::size_t size = LaneSummary::eventsPerBlock(level);
+            if (i % size != 0 || i + size > last)
+                continue;
+            const std::vector<LaneSummary::Block>& blocks = summary->blocks(level);
+            const std::size_t k = i / size;
+            if (k < blocks.size() && takeBlock(blocks[k]))
+                return size;
+        }
+        return 0;
+    };
+
+    std::size_t i = first;
+    while (i < last) {
+        if (summary && i % LaneSummary::blockEvents == 0) {
+            if (const std::size_t taken = takeBlocksAt(i)) {
+                i += taken;
+                continue;
             }
         }
-        cur = ek.state;
-        curArg = ek.arg;
-        curStart = boundary;
-        lastEventNs = ek.tNs;
-        i = j - 1;
+        const Event& e = lane.at(i++);
+        if (e.kind != EventKind::State || (open && e.state == cur && e.arg == curArg))
+            continue;
+        if (open)
+            addInterval(curStart, e.tNs, cur, curArg);
+        open = false;
+        if (isTerminal(e.state))
+            break;
+        cur = e.state;
+        curArg = e.arg;
+        curStart = e.tNs;
+        open = true;
     }
     if (open)
-        addBlock(curStart, std::max(untilAbs, curStart), cur, curArg, 1);
+        addInterval(curStart, std::max(untilAbs, curStart), cur, curArg);
     folder.flush();
 }
 

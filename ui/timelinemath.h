@@ -14,6 +14,7 @@
 namespace ThreadLab {
 
 class Lane;
+class LaneSummary;
 
 // The timeline's maths, with no widget: a visible window [t0, t1) in ns since the log's origin,
 // mapped onto the plot's [0, widthPx) pixels; zoom, pan, fit and clamping; the time axis' ticks;
@@ -26,7 +27,6 @@ public:
     static constexpr double minMaxSpanNs = 1'000'000; // zooming out always reaches 1 ms
     static constexpr double minBlockPx = 3;           // narrower intervals fold with their neighbours
     static constexpr double maxFoldPx = 12;           // a folded block ends after this width
-    static constexpr std::size_t skipThreshold = 8;   // more events than this in one pixel: jump
 
     struct Tick
     {
@@ -97,14 +97,15 @@ public:
     // effect at t0, last the first event at or after t1. Two binary searches.
     std::pair<std::size_t, std::size_t> visibleRange(const Lane& lane, std::size_t n, std::int64_t originNs) const;
     // Turns the state intervals of events [first, last) into blocks (appended to out): same-state
-    // neighbours merge; runs of intervals narrower than minBlockPx fold into one block with a
-    // count and the time per state; every block is at least one pixel wide. The interval of
-    // the last state event lasts until untilNs (since the origin); a terminal state ends the
-    // lane. Where more than skipThreshold events share one pixel, the walk jumps to the next
-    // pixel with Lane::lowerBound (the skipped run counts its events and is attributed to the
-    // state at the pixel's start), so a frame costs about O(pixels · log n), not O(n).
+    // neighbours merge; runs of intervals narrower than minBlockPx fold into one block (at most
+    // maxFoldPx wide) with a count and the time per state; every block is at least one pixel
+    // wide. The interval of the last state event lasts until untilNs (since the origin); a
+    // terminal state ends the lane.
+    // With the lane's summary, whole summary blocks whose intervals fold into one screen block
+    // are taken in O(1), so a frame costs about O(pixels), not O(events); the blocks are the
+    // same as without it (which visits every event: for tests and short lanes).
     void foldLane(const Lane& lane, std::size_t first, std::size_t last, std::int64_t originNs,
-                  std::int64_t untilNs, std::vector<Block>& out) const;
+                  std::int64_t untilNs, std::vector<Block>& out, const LaneSummary* summary = nullptr) const;
 
 private:
     double m_t0Ns = 0;
