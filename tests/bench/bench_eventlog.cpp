@@ -4,6 +4,7 @@
 
 #include "eventlog.h"
 #include "lanesink.h"
+#include "monoclock.h"
 
 #include <benchmark/benchmark.h>
 
@@ -82,6 +83,15 @@ void BM_SteadyClockNow(benchmark::State& state)
         benchmark::DoNotOptimize(std::chrono::steady_clock::now());
 }
 BENCHMARK(BM_SteadyClockNow);
+
+// The clock ThreadLab reads (a fenced TSC read where the kernel times with the TSC).
+void BM_MonoClockNow(benchmark::State& state)
+{
+    state.counters["tsc"] = MonoClock::mapping().usesTsc() ? 1 : 0;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(MonoClock::nowNs());
+}
+BENCHMARK(BM_MonoClockNow);
 
 // One state event from a worker thread onto its own lane, as TaskExecutor reports it.
 void BM_RecordEvent(benchmark::State& state)

@@ -239,6 +239,8 @@ void BM_GilThroughput(benchmark::State& state)
     const std::vector<Job> one(1, Job {{cpuTask(kWorkMs)}, false});
     const std::vector<Job> many(n, Job {{cpuTask(kWorkMs)}, false});
     std::vector<double> relative;
+    std::vector<double> aloneMs;
+    std::vector<double> togetherMs;
     for (auto _ : state) {
         state.PauseTiming();
         const GilRun alone = runUnderGil(one);
@@ -252,6 +254,8 @@ void BM_GilThroughput(benchmark::State& state)
         // (n · work / wall together) / (work / wall alone)
         relative.push_back(static_cast<double>(n) * static_cast<double>(alone.wallNs)
                            / static_cast<double>(together.wallNs));
+        aloneMs.push_back(static_cast<double>(alone.wallNs) / 1e6);
+        togetherMs.push_back(static_cast<double>(together.wallNs) / 1e6);
         state.ResumeTiming();
     }
     if (relative.empty())
@@ -259,6 +263,8 @@ void BM_GilThroughput(benchmark::State& state)
     const auto iterationsPerJob = static_cast<std::int64_t>(static_cast<double>(kWorkMs) * CpuWork::iterationsPerMs());
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n) * iterationsPerJob);
     state.counters["relThroughput"] = median(relative);
+    state.counters["aloneMs"] = median(aloneMs);
+    state.counters["togetherMs"] = median(togetherMs);
 }
 BENCHMARK(BM_GilThroughput)->ArgName("threads")->Arg(1)->Arg(2)->Arg(4)->UseRealTime()->Unit(benchmark::kMillisecond);
 
