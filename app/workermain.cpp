@@ -5,6 +5,7 @@
 #include "interpreterlock.h"
 #include "interpreterstate.h"
 #include "platform.h"
+#include "settlingsink.h"
 #include "stoptoken.h"
 #include "taskexecutor.h"
 #include "wireencoder.h"
@@ -18,7 +19,6 @@ using namespace ThreadLab;
 
 int main(int argc, char** argv)
 {
-    Platform::exitWithParent();
     WireEncoder wire(stdout);
     wire.hello(Platform::currentPid());
     if (argc != 3 || std::strcmp(argv[1], "--job") != 0) {
@@ -31,14 +31,21 @@ int main(int argc, char** argv)
         wire.failure("invalid job: " + error);
         return 65;
     }
-    Platform::setCurrentThreadName(job->name);
-    Platform::lowerCurrentThreadPriority();
+    // Only after the first event: the parent's start latency ends there. Watching for the
+    // parent's end starts a thread, and lowering the priority gives the CPU away; neither is
+    // needed a few microseconds earlier (stdin stays open, so a parent that died meanwhile is
+    // still noticed).
+    SettlingSink sink(wire, [&job] {
+        Platform::lowerCurrentThreadPriority();
+        Platform::setCurrentThreadName(job->name);
+        Platform::exitWithParent();
+    });
 
     InterpreterLock gil(job->gil, job->switchIntervalNs);
     InterpreterState memory; // this process's own copy of the "global" list and counter
     StopToken stop;
     ExecutionContext ctx;
-    ctx.sink = &wire;
+    ctx.sink = &sink;
     ctx.gil = &gil;
     ctx.shared = &memory;
     ctx.stop = &stop;
@@ -50,6 +57,7 @@ int main(int argc, char** argv)
     ctx.crashAllowed = true;
     TaskExecutor executor(ctx);
     const ExecutionResult result = executor.runJob(job->tasks);
+    sink.settle();
     wire.ownState(memory.list(), memory.readCounter());
     if (result == ExecutionResult::Failed)
         wire.failure(executor.failure());

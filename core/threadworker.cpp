@@ -4,6 +4,7 @@
 #include "lanesink.h"
 #include "monoclock.h"
 #include "platform.h"
+#include "settlingsink.h"
 
 #include <QThread>
 
@@ -72,6 +73,7 @@ ThreadWorker::ThreadWorker(Lane* lane, const PlannedWorker& plan, const Executio
         break;
     }
     }
+    // Qt names the thread after its object name as it starts it (Linux, macOS).
     m_thread->setObjectName(plan.name);
     // finished is emitted on the worker thread; the queued slot runs on ours, after the thread's
     // last event was recorded.
@@ -100,9 +102,8 @@ void ThreadWorker::start()
 
 void ThreadWorker::runJob()
 {
-    Platform::lowerCurrentThreadPriority();
-    Platform::setCurrentThreadName(m_plan.name.toStdString());
-    LaneSink sink(lane());
+    LaneSink laneSink(lane());
+    SettlingSink sink(laneSink, [] { Platform::lowerCurrentThreadPriority(); });
     ExecutionContext ctx = m_context;
     ctx.sink = &sink;
     ctx.name = m_plan.name.toStdString();

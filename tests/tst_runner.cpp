@@ -13,6 +13,7 @@
 
 #include <algorithm>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 using namespace ThreadLab;
@@ -99,6 +100,26 @@ QList<qint64> ints(const QJsonValue& v)
     for (const QJsonValue& x : v.toArray())
         out << x.toInteger();
     return out;
+}
+
+// One thread's name and nice value from /proc (Linux); false where it cannot be read.
+bool threadNameAndNice(const QString& statPath, QByteArray* name, int* nice)
+{
+    QFile f(statPath);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray line = f.readAll();
+    const qsizetype open = line.indexOf('(');
+    const qsizetype close = line.lastIndexOf(')');
+    if (open < 0 || close < open)
+        return false;
+    // After "pid (comm) ": state is field 3, nice field 19.
+    const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+    if (fields.size() < 17)
+        return false;
+    *name = line.mid(open + 1, close - open - 1);
+    *nice = fields[16].toInt();
+    return true;
 }
 
 #define REQUIRE_RUN(r)                                                                                                 \
@@ -452,6 +473,68 @@ private Q_SLOTS:
             for (const QJsonValue& list : lists)
                 QCOMPARE(list.toArray().size(), 2048);
         }
+    }
+
+    // Issue 5: a worker lowers its priority and names itself only after its first event (which
+    // ends its start latency), but it still does both, for as long as it runs.
+    void workersRunBelowTheRunnerUnderTheirNames_data()
+    {
+        QTest::addColumn<QString>("variantName");
+        QTest::newRow("threads") << QStringLiteral("4 threads");
+        QTest::newRow("processes") << QStringLiteral("2 processes");
+    }
+    void workersRunBelowTheRunnerUnderTheirNames()
+    {
+        QFETCH(QString, variantName);
+        const bool processes = variantName.contains(QStringLiteral("processes"));
+        if (processes)
+            SKIP_IF_SPAWNING_UNDER_TSAN();
+        if (!ProcFs::available())
+            QSKIP("reads thread names and nice values from /proc");
+        const auto scenario = ScenarioCatalog::builtin(QStringLiteral("cpu-bound"));
+        QVERIFY(scenario);
+        const int expectedNice = std::min(getpriority(PRIO_PROCESS, 0) + 5, 19);
+        Engine engine;
+        QSignalSpy started(&engine, &Engine::variantStarted);
+        QSignalSpy finished(&engine, &Engine::runFinished);
+        RunSettings s;
+        s.timeScale = 10; // 40 s of work: long enough to look at, then cancelled
+        s.variants = QStringList {variantName};
+        engine.start(*scenario, s);
+        QVERIFY(started.wait(10'000));
+        const auto log = started.at(0).at(2).value<std::shared_ptr<const EventLog>>();
+        const int workers = processes ? 2 : 4;
+        QTRY_COMPARE_WITH_TIMEOUT(log->laneCount(), workers + 1, 10'000);
+
+        // Each worker, found by its name: the process's main thread, or one of our threads.
+        auto settled = [&](const Lane& lane, QByteArray* why) {
+            const QByteArray name = lane.info().name.toUtf8().left(15); // Linux keeps 15 bytes
+            QStringList stats;
+            if (processes) {
+                stats << QStringLiteral("/proc/%1/stat").arg(lane.pid());
+            } else {
+                for (const QString& tid : QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+                    stats << QStringLiteral("/proc/self/task/%1/stat").arg(tid);
+            }
+            for (const QString& stat : stats) {
+                QByteArray comm;
+                int nice = 0;
+                if (threadNameAndNice(stat, &comm, &nice) && comm == name) {
+                    *why = name + " runs at nice " + QByteArray::number(nice);
+                    return nice == expectedNice;
+                }
+            }
+            *why = "no thread named " + name;
+            return false;
+        };
+        for (int i = 1; i < log->laneCount(); ++i) {
+            const Lane& lane = *log->lane(i);
+            QTRY_VERIFY_WITH_TIMEOUT(lane.size() >= 3, 10'000); // created, starting, then its own
+            QByteArray why;
+            QTRY_VERIFY2_WITH_TIMEOUT(settled(lane, &why), why.constData(), 5'000);
+        }
+        engine.cancel();
+        QVERIFY(finished.wait(10'000));
     }
 
     void unknownVariantIsAnError()
