@@ -26,6 +26,8 @@ public:
     void start() override;
 
 private:
+    static constexpr unsigned workerStackBytes = 256 * 1024; // see the constructor
+
     void runJob(); // on the worker thread
     void onThreadFinished();
 

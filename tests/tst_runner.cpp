@@ -12,6 +12,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <cstring>
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -120,6 +121,19 @@ bool threadNameAndNice(const QString& statPath, QByteArray* name, int* nice)
     *name = line.mid(open + 1, close - open - 1);
     *nice = fields[16].toInt();
     return true;
+}
+
+// How many of this process's descriptors are eventfds (a GLib event loop holds one each).
+int eventFdCount()
+{
+    int n = 0;
+    for (const QString& fd : QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System)) {
+        char target[64] = {};
+        const QByteArray path = QByteArrayLiteral("/proc/self/fd/") + fd.toLatin1();
+        if (::readlink(path.constData(), target, sizeof target - 1) > 0 && std::strstr(target, "eventfd"))
+            ++n;
+    }
+    return n;
 }
 
 #define REQUIRE_RUN(r)                                                                                                 \
@@ -535,6 +549,37 @@ private Q_SLOTS:
         }
         engine.cancel();
         QVERIFY(finished.wait(10'000));
+    }
+
+    // Issue 5: a thread worker that runs no event loop (ways 1 and 2) is not given one. With
+    // GLib, Qt's own would hold an eventfd per thread and cost each start its set-up.
+    void threadWorkersWithoutEventLoopHoldNone()
+    {
+        if (!ProcFs::available())
+            QSKIP("counts descriptors in /proc");
+        const auto scenario = ScenarioCatalog::builtin(QStringLiteral("cpu-bound"));
+        QVERIFY(scenario);
+        const int before = eventFdCount();
+        Engine engine;
+        QSignalSpy started(&engine, &Engine::variantStarted);
+        QSignalSpy finished(&engine, &Engine::runFinished);
+        RunSettings s;
+        s.timeScale = 10;
+        s.variants = QStringList {QStringLiteral("4 threads")};
+        engine.start(*scenario, s);
+        QVERIFY(started.wait(10'000));
+        const auto log = started.at(0).at(2).value<std::shared_ptr<const EventLog>>();
+        QTRY_COMPARE_WITH_TIMEOUT(log->laneCount(), 5, 10'000);
+        for (int i = 1; i < log->laneCount(); ++i) // every worker thread has started its job
+            QTRY_VERIFY_WITH_TIMEOUT(log->lane(i)->size() >= 3, 10'000);
+        const int during = eventFdCount();
+        engine.cancel();
+        QVERIFY(finished.wait(10'000));
+        QCOMPARE(log->lane(1)->info().style, QStringLiteral("subclass"));
+        // The engine's own thread runs an event loop: one more at most, not one per worker.
+        QVERIFY2(during - before <= 1, qPrintable(QStringLiteral("%1 eventfds before, %2 while 4 workers ran")
+                                                     .arg(before)
+                                                     .arg(during)));
     }
 
     void unknownVariantIsAnError()
