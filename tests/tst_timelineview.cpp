@@ -472,6 +472,88 @@ private Q_SLOTS:
         expectPattern(shot, region(view, target, 0, 650, 950, true), WorkerState::WaitingGil, Qt::white);
     }
 
+    // The view's level-of-detail summaries grow with the log frame by frame; every frame is the
+    // frame a new view draws of the same events.
+    void framesWhileTheLogGrowsMatchAFreshView()
+    {
+        auto log = std::make_shared<EventLog>(origin);
+        Lane* main = log->addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}});
+        Lane* worker = log->addLane({QStringLiteral("Thread-1"), LaneKind::Thread, false, {}});
+        main->appendState(WorkerState::Running, origin);
+        TimelineView view;
+        view.setPalette(lightPalette());
+        view.setLog(log);
+        const QSize size(900, 300);
+        std::int64_t t = 0;
+        std::uint64_t rng = 0x2545F4914F6CDD1DULL;
+        for (int frame = 0; frame < 6; ++frame) {
+            for (int i = 0; i < 7'000 + frame * 3'001; ++i) {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                t += static_cast<std::int64_t>(rng % (i % 500 < 400 ? 300 : 40 * us));
+                worker->appendState(rng % 3 == 0 ? WorkerState::WaitingGil
+                                        : rng % 3 == 1 ? WorkerState::Running
+                                                       : WorkerState::WaitingIo,
+                                    origin + t);
+                if (i % 2000 == 0)
+                    worker->appendOutput(origin + t, "tick");
+            }
+            main->appendState(WorkerState::WaitingJoin, origin + t, 1);
+            const QImage image = view.renderImage(size, 1.0);
+            TimelineView fresh;
+            fresh.setPalette(lightPalette());
+            fresh.setLog(log);
+            QVERIFY2(image == fresh.renderImage(size, 1.0), qPrintable(QStringLiteral("frame %1").arg(frame)));
+        }
+        worker->appendState(WorkerState::Finished, origin + t + ms);
+        main->appendState(WorkerState::Running, origin + t + 2 * ms); // the join returned
+        main->appendState(WorkerState::Finished, origin + t + 3 * ms);
+        const QImage image = view.renderImage(size, 1.0);
+        TimelineView fresh;
+        fresh.setPalette(lightPalette());
+        fresh.setLog(log);
+        QVERIFY(image == fresh.renderImage(size, 1.0));
+        // The join's connector stands where the join returned, between the two lanes.
+        const QRectF target(QPointF(0, 0), QSizeF(size));
+        const double x = view.xForTimeIn(target, static_cast<double>(t + 2 * ms));
+        const QRectF gap(x - 1, view.laneRectIn(target, 0).bottom() + 1, 3,
+                         view.laneRectIn(target, 1).top() - view.laneRectIn(target, 0).bottom() - 2);
+        QVERIFY2(colorsIn(image, gap).contains(StatePalette::ink(WorkerState::WaitingJoin).rgb()),
+                 qPrintable(describe(colorsIn(image, gap))));
+        // What the view keeps per lane is a small part of the memory per event.
+        QVERIFY(view.indexMemoryBytes() < log->eventCount() * 8);
+    }
+
+    // A new log starts new summaries: nothing of the old log's shows.
+    void newLogStartsAfresh()
+    {
+        auto dense = [](int phase) {
+            auto log = std::make_shared<EventLog>(origin);
+            Lane* lane = log->addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}});
+            for (int i = 0; i < 60'000; ++i)
+                lane->appendState(i % 3 == 0 ? WorkerState::WaitingIo
+                                      : (i * 7) % 5 < 2 + phase ? WorkerState::WaitingGil
+                                                                : WorkerState::Running,
+                                  origin + i * 500 + (i * 13) % 300);
+            lane->appendState(WorkerState::Finished, origin + 30 * ms);
+            return log;
+        };
+        const QSize size(700, 200);
+        TimelineView view;
+        view.setPalette(lightPalette());
+        view.setLog(dense(0));
+        const QImage first = view.renderImage(size, 1.0);
+        const auto second = dense(1);
+        view.setLog(second);
+        TimelineView fresh;
+        fresh.setPalette(lightPalette());
+        fresh.setLog(second);
+        const QImage expected = fresh.renderImage(size, 1.0);
+        QVERIFY(view.renderImage(size, 1.0) == expected);
+        QVERIFY(first != expected);
+    }
+
     void hoverTooltip()
     {
         TimelineView view;

@@ -13,11 +13,13 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
+#include <QVarLengthArray>
 #include <QWheelEvent>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <vector>
 
 namespace ThreadLab {
 
@@ -51,6 +53,105 @@ QFont pixelFont(const QFont& base, double px, bool bold)
     f.setBold(bold);
     return f;
 }
+
+// Paints folds of narrow intervals as stacked bands, one per state, as tall as its share of time,
+// with as few fills as give the same picture: zoomed out, a lane is ~150 folds of 2–4 bands each
+// and every fill costs about as much as the event walk behind it. A run of adjacent folds gets
+// one fill for the state most of them end with (every fold's bands cover it whole, opaquely) and
+// a band on the same rows as its left neighbour's band of that state widens that one. Patterns
+// are anchored to the painter's origin, so wider fills draw the very same pixels. Not for the
+// start-up states: their line and outline are drawn per rectangle.
+class FoldPainter
+{
+public:
+    FoldPainter(QPainter& painter, double scale, const QColor& base)
+        : m_painter(painter)
+        , m_scale(scale)
+        , m_base(base)
+    {
+    }
+
+    void add(const QRectF& r, const std::array<double, workerStateCount>& stateNs)
+    {
+        if (!m_run.empty() && m_run.back().rect.right() != r.left())
+            finish();
+        Fold fold {r, {}};
+        double total = 0;
+        for (double ns : stateNs)
+            total += ns;
+        double cum = 0;
+        double y = r.top();
+        for (int st = 0; st < workerStateCount; ++st) {
+            const double ns = stateNs[static_cast<std::size_t>(st)];
+            if (ns <= 0)
+                continue;
+            cum += ns;
+            const double yEnd = std::round(r.top() + cum / total * r.height());
+            if (yEnd > y)
+                fold.bands.push_back({QRectF(r.left(), y, r.width(), yEnd - y), static_cast<WorkerState>(st)});
+            y = yEnd;
+        }
+        m_run.push_back(std::move(fold));
+    }
+
+    void finish()
+    {
+        if (m_run.empty())
+            return;
+        std::array<int, workerStateCount> endsWith {};
+        for (const Fold& fold : m_run)
+            if (!fold.bands.empty() && widens(fold.bands.back().state))
+                ++endsWith[static_cast<std::size_t>(fold.bands.back().state)];
+        const auto under = static_cast<int>(std::max_element(endsWith.begin(), endsWith.end()) - endsWith.begin());
+        const bool shared = endsWith[static_cast<std::size_t>(under)] > 1;
+        if (shared) {
+            const QRectF all(m_run.front().rect.topLeft(), m_run.back().rect.bottomRight());
+            StatePalette::paintState(m_painter, all, static_cast<WorkerState>(under), m_scale, m_base);
+        }
+        std::array<QRectF, workerStateCount> pending {};
+        for (const Fold& fold : m_run) {
+            for (const Band& band : fold.bands) {
+                if (shared && &band == &fold.bands.back() && static_cast<int>(band.state) == under)
+                    continue;
+                QRectF& p = pending[static_cast<std::size_t>(band.state)];
+                if (widens(band.state) && !p.isEmpty() && p.right() == band.rect.left() && p.top() == band.rect.top()
+                    && p.bottom() == band.rect.bottom()) {
+                    p.setRight(band.rect.right());
+                    continue;
+                }
+                paint(p, band.state);
+                p = band.rect;
+            }
+        }
+        for (int st = 0; st < workerStateCount; ++st)
+            paint(pending[static_cast<std::size_t>(st)], static_cast<WorkerState>(st));
+        m_run.clear();
+    }
+
+private:
+    struct Band
+    {
+        QRectF rect;
+        WorkerState state;
+    };
+    struct Fold
+    {
+        QRectF rect;
+        QVarLengthArray<Band, 4> bands;
+    };
+
+    static bool widens(WorkerState state) { return StatePalette::pattern(state) != Qt::NoBrush; }
+    void paint(const QRectF& r, WorkerState state)
+    {
+        if (!r.isEmpty())
+            StatePalette::paintState(m_painter, r, state, m_scale, m_base);
+    }
+
+    QPainter& m_painter;
+    const double m_scale;
+    const QColor m_base;
+    std::vector<Fold> m_run;
+};
 
 } // namespace
 
@@ -196,19 +297,31 @@ void TimelineView::syncIndex() const
             case EventKind::QueueGet: m_legendShown |= StatePalette::queueGetMark; break;
             }
             if (e.kind == EventKind::State) {
+                if (!idx.joins.empty() && idx.joins.back().endNs < 0 && idx.joins.back().event < k)
+                    idx.joins.back().endNs = e.tNs; // the join returned
                 if (isTerminal(e.state)) {
                     if (idx.endNs < 0)
                         idx.endNs = e.tNs;
                     idx.outcome = e.state; // a later terminal overrules (see WorkerResult::fromLane)
                 } else if (e.state == WorkerState::WaitingJoin && idx.endNs < 0) {
-                    idx.joins.push_back(static_cast<std::uint32_t>(k));
+                    idx.joins.push_back({static_cast<std::uint32_t>(k), -1});
                 }
             } else if (idx.endNs < 0) {
                 idx.marks.push_back(static_cast<std::uint32_t>(k));
             }
         }
+        idx.summary.extend(*lane, n);
         idx.scanned = std::max(idx.scanned, n);
     }
+}
+
+std::size_t TimelineView::indexMemoryBytes() const
+{
+    std::size_t bytes = m_index.capacity() * sizeof(LaneIndex);
+    for (const LaneIndex& idx : m_index)
+        bytes += idx.marks.capacity() * sizeof(std::uint32_t) + idx.joins.capacity() * sizeof(Join)
+            + idx.summary.memoryBytes() - sizeof(LaneSummary);
+    return bytes;
 }
 
 TimelineView::Frame TimelineView::snapshot() const
@@ -545,33 +658,18 @@ void TimelineView::paintLane(QPainter& painter, const Layout& l, const TimelineM
     // State blocks (level of detail: visible events only, narrow runs folded).
     std::vector<TimelineMath::Block> blocks;
     const auto [first, last] = math.visibleRange(*lane, n, f.originNs);
-    math.foldLane(*lane, first, last, f.originNs, f.untilNs, blocks);
+    math.foldLane(*lane, first, last, f.originNs, f.untilNs, blocks, &idx.summary);
 
     painter.setRenderHint(QPainter::Antialiasing, false);
+    FoldPainter folds(painter, s, f.base);
     for (const TimelineMath::Block& b : blocks) {
         const QRectF r(l.plotLeft + b.x0, bar.top(), b.width(), bar.height());
-        if (!b.mixed()) {
+        if (b.mixed())
+            folds.add(r, b.stateNs);
+        else
             StatePalette::paintState(painter, r, b.state, s, f.base);
-            continue;
-        }
-        // A fold of narrow intervals: stacked bands, one per state, as tall as its share of time.
-        double total = 0;
-        for (double ns : b.stateNs)
-            total += ns;
-        double cum = 0;
-        double y = r.top();
-        for (int st = 0; st < workerStateCount; ++st) {
-            const double ns = b.stateNs[static_cast<std::size_t>(st)];
-            if (ns <= 0)
-                continue;
-            cum += ns;
-            const double yEnd = std::round(r.top() + cum / total * r.height());
-            if (yEnd > y)
-                StatePalette::paintState(painter, QRectF(r.left(), y, r.width(), yEnd - y), static_cast<WorkerState>(st),
-                                         s, f.base);
-            y = yEnd;
-        }
     }
+    folds.finish();
 
     // Labels on the bars wide enough to hold one: the second, colour-free channel.
     if (bar.height() >= QFontMetricsF(l.barFont).height()) {
@@ -698,31 +796,31 @@ void TimelineView::paintJoins(QPainter& painter, const Layout& l, const Timeline
             continue;
         const Lane* lane = f.log->lane(i);
         const std::size_t n = f.sizes[static_cast<std::size_t>(i)];
-        for (std::uint32_t j : idx.joins) {
-            if (j >= n)
+        // Joins that returned before the window cannot show; the rest are in time order, and
+        // one connector per pixel and joined lane is all that can be seen.
+        auto it = std::partition_point(idx.joins.begin(), idx.joins.end(), [&f, &math, s](const Join& j) {
+            return j.endNs >= 0 && math.xForTime(static_cast<double>(j.endNs - f.originNs)) < -10 * s;
+        });
+        double lastX = -1;
+        int lastTarget = -1;
+        for (; it != idx.joins.end(); ++it) {
+            if (it->event >= n || it->endNs < 0)
                 break;
-            const Event& e = lane->at(j);
+            const std::int64_t joinEnd = it->endNs;
+            const Event& e = lane->at(it->event);
             const int target = static_cast<int>(e.arg);
             if (target >= f.laneCount || target == i)
                 continue;
             const std::int64_t targetEnd = m_index[static_cast<std::size_t>(target)].endNs;
             if (targetEnd < 0)
                 continue; // still running: nothing to connect yet
-            // The join ends at the lane's next state event.
-            std::int64_t joinEnd = -1;
-            for (std::size_t k = j + 1; k < n; ++k) {
-                const Event& ek = lane->at(k);
-                if (ek.kind == EventKind::State) {
-                    joinEnd = ek.tNs;
-                    break;
-                }
-            }
-            if (joinEnd < 0)
-                continue;
             const double xa = l.plotLeft + math.xForTime(static_cast<double>(targetEnd - f.originNs));
             const double xb = l.plotLeft + math.xForTime(static_cast<double>(joinEnd - f.originNs));
-            if (std::max(xa, xb) < l.plotLeft || std::min(xa, xb) > l.plotRight)
+            if (std::max(xa, xb) < l.plotLeft || std::min(xa, xb) > l.plotRight
+                || (target == lastTarget && std::round(xb) == lastX))
                 continue;
+            lastX = std::round(xb);
+            lastTarget = target;
             // A vertical connector where the join returned, from the joined lane to the joiner.
             // If the joined worker had ended earlier, a dotted line along its (empty) row leads
             // from its end to that point: the join returned at once.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lanesummary.h"
 #include "timelinemath.h"
 
 #include <QImage>
@@ -68,6 +69,9 @@ public:
 
     // The on-screen time window and pixel mapping.
     const TimelineMath& math() const noexcept { return m_math; }
+    // What the view keeps per lane on top of the log (level-of-detail summaries, mark and join
+    // indices), in bytes: part of the memory per stored event.
+    std::size_t indexMemoryBytes() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -88,13 +92,19 @@ private:
     struct Frame;
     // What the view remembers about a lane, extended incrementally with the events appended
     // since the last frame (never a rescan of the whole lane).
+    struct Join
+    {
+        std::uint32_t event = 0; // the WaitingJoin state event
+        std::int64_t endNs = -1; // the lane's next state event (absolute), -1 while waiting
+    };
     struct LaneIndex
     {
         std::size_t scanned = 0;
         std::int64_t endNs = -1;                // first terminal event (absolute), -1 while going
         WorkerState outcome = WorkerState::Running; // the last terminal state seen
         std::vector<std::uint32_t> marks;       // output, queue put and get events
-        std::vector<std::uint32_t> joins;       // WaitingJoin state events
+        std::vector<Join> joins;                // in time order
+        LaneSummary summary;
     };
 
     Layout layoutFor(const QRectF& rect, bool fitAllLanes) const;

@@ -107,7 +107,14 @@ void BM_RenderTimeline(benchmark::State& state)
         state.SkipWithError("the frame shows no lane content");
         return;
     }
-    state.counters["bytesPerEvent"] = static_cast<double>(log->memoryBytes()) / static_cast<double>(log->eventCount());
+    // THREADLAB_BENCH_PNG=/tmp/frame saves the frames (/tmp/frame-1000000-0.png, …) to compare
+    // what changes to the painting draw.
+    if (const QByteArray png = qgetenv("THREADLAB_BENCH_PNG"); !png.isEmpty())
+        image.save(QString::fromLocal8Bit(png) + QStringLiteral("-%1-%2.png").arg(events).arg(zoomed ? 1 : 0));
+    // The log and what the view keeps on top of it (level-of-detail summaries, mark indices).
+    const auto stored = static_cast<double>(log->eventCount());
+    state.counters["bytesPerEvent"] = static_cast<double>(log->memoryBytes() + view.indexMemoryBytes()) / stored;
+    state.counters["viewBytesPerEvent"] = static_cast<double>(view.indexMemoryBytes()) / stored;
     state.counters["windowMs"] = (zoomed ? view.math().spanNs() : static_cast<double>(kRunNs)) / 1e6;
 }
 BENCHMARK(BM_RenderTimeline)
