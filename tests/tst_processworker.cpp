@@ -1,10 +1,14 @@
 #include "engine.h"
 #include "scenario.h"
 #include "sanitizers.h"
+#include "settlingsink.h"
 
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <string>
+#include <vector>
 
 using namespace ThreadLab;
 
@@ -45,6 +49,31 @@ RunResult run(const Scenario& s, const QString& program)
         return {};
     return finished.at(0).at(0).value<RunResult>();
 }
+
+// Writes down what reaches it, for checking what a sink in front of it passes on.
+class RecordingSink final : public EventSink
+{
+public:
+    explicit RecordingSink(std::vector<std::string>& log)
+        : m_log(log)
+    {
+    }
+    void state(WorkerState s, std::uint32_t arg) override
+    {
+        m_log.push_back("state " + std::to_string(static_cast<int>(s)) + " " + std::to_string(arg));
+    }
+    void output(std::string_view line) override { m_log.push_back("output " + std::string(line)); }
+    void queuePut(std::int64_t value) override { m_log.push_back("put " + std::to_string(value)); }
+    void ownState(const std::vector<std::int64_t>& list, std::int64_t counter) override
+    {
+        m_log.push_back("own " + std::to_string(list.size()) + " " + std::to_string(counter));
+    }
+    void aboutToBlock() override { m_log.push_back("block"); }
+    void checkpoint() override { m_log.push_back("checkpoint"); }
+
+private:
+    std::vector<std::string>& m_log;
+};
 
 } // namespace
 
@@ -110,6 +139,40 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), 65);
         const QByteArray out = p.readAllStandardOutput();
         QVERIFY2(out.contains(" X ") && out.contains("unknown%20job%20field"), out.constData());
+    }
+
+    // Issue 5: a worker settles in (priority, name, watching its parent) once, right after its
+    // first state is recorded, and everything it reports passes through unchanged.
+    void settlingComesRightAfterTheFirstState()
+    {
+        std::vector<std::string> log;
+        RecordingSink inner(log);
+        SettlingSink sink(inner, [&log] { log.push_back("settle"); });
+        sink.output("hello");
+        sink.checkpoint();
+        sink.state(WorkerState::WaitingGil);
+        sink.state(WorkerState::Running, 7);
+        sink.queuePut(-3);
+        sink.aboutToBlock();
+        sink.ownState({1, 2}, 5);
+        sink.settle(); // the end of the job: nothing is left to do
+        const std::vector<std::string> expected {"output hello",
+                                                 "checkpoint",
+                                                 "state " + std::to_string(static_cast<int>(WorkerState::WaitingGil)) + " 0",
+                                                 "settle",
+                                                 "state " + std::to_string(static_cast<int>(WorkerState::Running)) + " 7",
+                                                 "put -3",
+                                                 "block",
+                                                 "own 2 5"};
+        QCOMPARE(log, expected);
+
+        // A job that ends without a state still settles, once, when asked at its end.
+        std::vector<std::string> quiet;
+        RecordingSink quietInner(quiet);
+        SettlingSink quietSink(quietInner, [&quiet] { quiet.push_back("settle"); });
+        quietSink.settle();
+        quietSink.settle();
+        QCOMPARE(quiet, std::vector<std::string> {"settle"});
     }
 };
 
