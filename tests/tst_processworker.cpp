@@ -3,12 +3,18 @@
 #include "sanitizers.h"
 #include "settlingsink.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
+#include <cstring>
 #include <string>
 #include <vector>
+
+#if defined(Q_OS_LINUX)
+#include <elf.h>
+#endif
 
 using namespace ThreadLab;
 
@@ -173,6 +179,34 @@ private Q_SLOTS:
         quietSink.settle();
         quietSink.settle();
         QCOMPARE(quiet, std::vector<std::string> {"settle"});
+    }
+
+    // Issue 5: the worker is linked statically, so that no start waits for the dynamic loader
+    // (sanitizer builds cannot link it so and keep it dynamic).
+    void realWorkerNeedsNoDynamicLoader()
+    {
+#if !defined(Q_OS_LINUX) || !defined(__x86_64__)
+        QSKIP("reads an x86-64 Linux ELF header");
+#elif defined(THREADLAB_UNDER_ASAN) || defined(THREADLAB_UNDER_TSAN)
+        QSKIP("sanitizer runtimes cannot be linked into a static program");
+#else
+        QFile f(QStringLiteral(THREADLAB_BIN_DIR "/threadlab-worker"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray elf = f.readAll();
+        Elf64_Ehdr header {};
+        QVERIFY(static_cast<std::size_t>(elf.size()) >= sizeof header);
+        std::memcpy(&header, elf.constData(), sizeof header);
+        QVERIFY(std::memcmp(header.e_ident, ELFMAG, SELFMAG) == 0);
+        bool interpreter = false;
+        for (int i = 0; i < header.e_phnum; ++i) {
+            Elf64_Phdr ph {};
+            const std::size_t at = header.e_phoff + std::size_t(i) * header.e_phentsize;
+            QVERIFY(at + sizeof ph <= static_cast<std::size_t>(elf.size()));
+            std::memcpy(&ph, elf.constData() + at, sizeof ph);
+            interpreter = interpreter || ph.p_type == PT_INTERP;
+        }
+        QVERIFY2(!interpreter, "threadlab-worker names a program interpreter: it is linked dynamically");
+#endif
     }
 };
 
