@@ -695,6 +695,49 @@ private Q_SLOTS:
         QVERIFY(summary.blocks(0).empty());
     }
 
+    // Evenly dense traffic, as in bench_timeline: nearly every fold edge falls inside a
+    // level-0 block, which the fold walks only up to the edge and takes the rest of from the
+    // block's totals. Still exactly the fold of every event, at densities from a few events per
+    // pixel (level-0 blocks split) to hundreds (level-1 blocks taken whole, level 0 split).
+    void summarySplitsBlocksAtFoldEdges_data()
+    {
+        QTest::addColumn<int>("events");
+        QTest::addColumn<double>("widthPx");
+        QTest::newRow("8 per pixel") << 15'000 << 1800.0;
+        QTest::newRow("3 per pixel") << 6'000 << 2000.0;
+        QTest::newRow("80 per pixel") << 150'000 << 1800.0;
+    }
+    void summarySplitsBlocksAtFoldEdges()
+    {
+        QFETCH(int, events);
+        QFETCH(double, widthPx);
+        auto lane = makeLane();
+        const std::int64_t origin = 7'000 * ms;
+        const std::int64_t runNs = 10'000 * ms;
+        const std::int64_t slotNs = runNs / events;
+        std::mt19937_64 rng(11);
+        static constexpr WorkerState states[] = {WorkerState::Running, WorkerState::WaitingGil, WorkerState::WaitingIo};
+        lane->appendState(WorkerState::Starting, origin);
+        for (int k = 1; k + 1 < events; ++k)
+            lane->appendState(states[rng() % 3], origin + k * slotNs + static_cast<std::int64_t>(rng() % (slotNs / 2)));
+        lane->appendState(WorkerState::Finished, origin + runNs);
+        LaneSummary summary;
+        summary.extend(*lane, lane->size());
+        int folds = 0;
+        for (double zoom : {1.0, 1.3, 2.0, 3.7, 8.0}) {
+            TimelineMath math(0, static_cast<double>(runNs), widthPx);
+            math.setLimitNs(static_cast<double>(runNs));
+            math.zoomAt(widthPx * 0.37, zoom);
+            const auto walked = foldWith(math, *lane, lane->size(), origin, runNs, nullptr);
+            const auto summed = foldWith(math, *lane, lane->size(), origin, runNs, &summary);
+            QString why;
+            QVERIFY2(sameBlocks(summed, walked, &why), qPrintable(QStringLiteral("zoom %1: %2").arg(zoom).arg(why)));
+            for (const auto& b : summed)
+                folds += b.count > 1;
+        }
+        QVERIFY(folds > 100);
+    }
+
     void summaryMemoryStaysSmall()
     {
         // Part of issue 5's 48 bytes per stored event: the summary takes a few of them.

@@ -7,6 +7,7 @@
 #include <climits>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace ThreadLab {
 
@@ -123,6 +124,9 @@ public:
         m_fold = count > 1;
     }
 
+    // How many blocks have been started: a new one means the fold before it has closed.
+    int starts() const noexcept { return m_starts; }
+
     // Intervals of no length (clipped away, or two events at the same instant) still count.
     void addCount(int count)
     {
@@ -160,6 +164,7 @@ private:
                std::uint32_t arg, int count)
     {
         flush();
+        ++m_starts;
         m_has = true;
         m_fold = false;
         m_fx0 = fa;
@@ -193,6 +198,7 @@ private:
     double m_fx0 = 0;
     double m_fx1 = 0;
     int m_prevX1 = INT_MIN;
+    int m_starts = 0;
 };
 
 } // namespace
@@ -481,26 +487,135 @@ void TimelineMath::foldLane(const Lane& lane, std::size_t first, std::size_t las
         return 0;
     };
 
+    // One event of the walk; false once the lane has ended.
+    auto step = [&](const Event& e) {
+        if (e.kind != EventKind::State || (open && e.state == cur && e.arg == curArg))
+            return true;
+        if (open)
+            addInterval(curStart, e.tNs, cur, curArg);
+        open = false;
+        if (isTerminal(e.state))
+            return false;
+        cur = e.state;
+        curArg = e.arg;
+        curStart = e.tNs;
+        open = true;
+        return true;
+    };
+
+    // A level-0 block whose intervals are all narrow and in the window but reach past the fold
+    // being built: a fold edge lies inside it. Walks its events only until the edge; from the
+    // first change point after which the rest of the block fits in one screen block, the rest is
+    // taken as a run, its time per state being the block's minus what was walked (exact: times
+    // are whole ns). The same blocks as walking every event; about half the events visited.
+    auto splitBlock = [&](const LaneSummary::Block& b, const Event* events) {
+        std::array<std::int64_t, LaneSummary::lastingStates> walkedNs {};
+        std::uint32_t walkedInner = 0;
+        int startsSeen = -1;
+        for (std::uint32_t k = 0; k < LaneSummary::blockEvents; ++k) {
+            const Event& e = events[k];
+            const bool change = e.kind == EventKind::State && (!open || e.state != cur || e.arg != curArg);
+            if (change && k > b.c1Offset) {
+                // An inner interval ends here (no terminal inside: the lane goes on).
+                walkedNs[static_cast<std::size_t>(cur)] += e.tNs - curStart;
+                ++walkedInner;
+            }
+            step(e);
+            if (!change || k < b.c1Offset || curStart == b.lastNs || folder.starts() == startsSeen)
+                continue;
+            // A fold may have closed here: would the rest join what is being built now?
+            startsSeen = folder.starts();
+            if (!folder.runFits(folder.probe(), rel(curStart), rel(b.lastNs)))
+                continue;
+            StateTimes ns {};
+            for (std::size_t st = 0; st < b.innerNs.size(); ++st)
+                ns[st] = static_cast<double>(b.innerNs[st] - walkedNs[st]);
+            folder.addRun(rel(curStart), rel(b.lastNs), ns, cur, curArg, static_cast<int>(b.changes - 1 - walkedInner));
+            cur = b.lastState;
+            curArg = b.lastArg;
+            curStart = b.lastNs;
+            return true;
+        }
+        return false;
+    };
+    // Reading the events of a split block is a cache miss (whole blocks are taken without
+    // touching their events, so the walk jumps a fold's worth of the log ahead each time), and
+    // waiting for memory was most of the fold's time. The next fold ends a maxFoldPx further on:
+    // find the block holding that time in the summary (whose blocks the fold reads in order
+    // anyway) and ask for its events up to about there now, while the blocks before it are taken.
+    auto prefetchNextEdge = [&](std::size_t k) {
+        const double edgeNs = timeForX(folder.probe().fx0 + maxFoldPx);
+        auto startsBefore = [&](const std::vector<LaneSummary::Block>& blocks, std::size_t j) {
+            return j < blocks.size() && rel(blocks[j].firstNs) <= edgeNs;
+        };
+        const std::vector<LaneSummary::Block>& level1 = summary->blocks(1);
+        std::size_t parent = k / LaneSummary::fanOut + 1;
+        bool jumped = false;
+        for (int steps = 0; steps < 64 && startsBefore(level1, parent); ++steps) {
+            k = parent++ * LaneSummary::fanOut;
+            jumped = true;
+        }
+        const std::vector<LaneSummary::Block>& level0 = summary->blocks(0);
+        if (jumped) {
+            // Denser than a level-1 block per fold: the fold takes level-1 blocks whole and
+            // reads the level-0 blocks only where it ends. Those are as far from here as the
+            // events, so ask for them instead of reading through them now.
+            for (std::size_t j = k; j < std::min(level0.size(), k + LaneSummary::fanOut); ++j) {
+                __builtin_prefetch(&level0[j]);
+                __builtin_prefetch(reinterpret_cast<const char*>(&level0[j]) + 64);
+            }
+            return;
+        }
+        for (int steps = 0; steps < 2 * static_cast<int>(LaneSummary::fanOut) && startsBefore(level0, k + 1); ++steps)
+            ++k;
+        const std::size_t at = k * LaneSummary::blockEvents;
+        if (k >= level0.size() || at + LaneSummary::blockEvents > last)
+            return;
+        // The walk reads from the block's start to the edge: guess where in the block that is.
+        const LaneSummary::Block& b = level0[k];
+        const double span = k + 1 < level0.size() ? rel(level0[k + 1].firstNs) - rel(b.firstNs) : 0;
+        const double share = span > 0 ? std::clamp((edgeNs - rel(b.firstNs)) / span, 0.0, 1.0) : 1.0;
+        const std::size_t bytes = std::min(LaneSummary::blockEvents * sizeof(Event),
+                                           static_cast<std::size_t>(share * LaneSummary::blockEvents * sizeof(Event)) + 128);
+        const char* events = reinterpret_cast<const char*>(&lane.at(at));
+        for (std::size_t offset = 0; offset < bytes; offset += 64)
+            __builtin_prefetch(events + offset);
+    };
+    auto splittable = [&](const LaneSummary::Block& b) {
+        return b.has(LaneSummary::Block::HasState) && !b.has(LaneSummary::Block::Terminal)
+            && !b.has(LaneSummary::Block::ZeroInner) && b.changes >= 2
+            && static_cast<double>(b.maxInnerNs) < narrowNs && b.c1Ns >= t0 && b.lastNs <= t1;
+    };
+
+    // Events between two multiples of blockEvents are contiguous: the lane's chunks hold a
+    // multiple of 256 events each, so the walk reads them through a plain pointer.
+    static_assert((std::size_t(1) << Lane::firstChunkBits) % LaneSummary::blockEvents == 0);
     std::size_t i = first;
-    while (i < last) {
+    bool going = true;
+    while (going && i < last) {
         if (summary && i % LaneSummary::blockEvents == 0) {
             if (const std::size_t taken = takeBlocksAt(i)) {
                 i += taken;
                 continue;
             }
+            const std::vector<LaneSummary::Block>& blocks = summary->blocks(0);
+            const std::size_t k = i / LaneSummary::blockEvents;
+            if (i + LaneSummary::blockEvents <= last && k < blocks.size() && splittable(blocks[k])) {
+                if (splitBlock(blocks[k], &lane.at(i)))
+                    prefetchNextEdge(k);
+                i += LaneSummary::blockEvents;
+                continue;
+            }
         }
-        const Event& e = lane.at(i++);
-        if (e.kind != EventKind::State || (open && e.state == cur && e.arg == curArg))
-            continue;
-        if (open)
-            addInterval(curStart, e.tNs, cur, curArg);
-        open = false;
-        if (isTerminal(e.state))
-            break;
-        cur = e.state;
-        curArg = e.arg;
-        curStart = e.tNs;
-        open = true;
+        const std::size_t end = std::min(last, (i / LaneSummary::blockEvents + 1) * LaneSummary::blockEvents);
+        const Event* events = &lane.at(i);
+        for (const Event* e = events; e != events + (end - i); ++e) {
+            if (!step(*e)) {
+                going = false;
+                break;
+            }
+        }
+        i = end;
     }
     if (open)
         addInterval(curStart, std::max(untilAbs, curStart), cur, curArg);
