@@ -525,6 +525,88 @@ private Q_SLOTS:
         QVERIFY(view.indexMemoryBytes() < log->eventCount() * 8);
     }
 
+    // Lanes painted as pixel strips look exactly like lanes filled block by block through
+    // QPainter: fitted and zoomed, at one and two device pixels per pixel, at normal and
+    // presenter scale, in the widget (a translated painter), on light and dark backgrounds.
+    void stripsPaintLikeFills_data()
+    {
+        QTest::addColumn<double>("dpr");
+        QTest::addColumn<double>("scale");
+        QTest::addColumn<double>("zoom");
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("fitted") << 1.0 << 1.0 << 1.0 << false;
+        QTest::newRow("fitted, 2x") << 2.0 << 1.0 << 1.0 << false;
+        QTest::newRow("zoomed") << 1.0 << 1.0 << 40.0 << false;
+        QTest::newRow("zoomed, 2x, dark") << 2.0 << 1.0 << 300.0 << true;
+        QTest::newRow("presenter") << 1.0 << 1.6 << 6.0 << false;
+        QTest::newRow("presenter, 2x, dark") << 2.0 << 1.6 << 1.0 << true;
+    }
+    void stripsPaintLikeFills()
+    {
+        QFETCH(double, dpr);
+        QFETCH(double, scale);
+        QFETCH(double, zoom);
+        QFETCH(bool, dark);
+        // The known lanes, then dense GIL-like traffic with every waiting state folded together.
+        auto log = std::make_shared<EventLog>(origin);
+        Lane* starting = log->addLane({QStringLiteral("Starter"), LaneKind::Thread, false, {}});
+        starting->appendState(WorkerState::Created, origin);
+        starting->appendState(WorkerState::Starting, origin + 100 * ms);
+        starting->appendState(WorkerState::Running, origin + 200 * ms);
+        starting->appendState(WorkerState::Finished, origin + 900 * ms);
+        std::uint64_t rng = 0x9E3779B97F4A7C15ULL;
+        for (int l = 0; l < 5; ++l) {
+            Lane* lane = log->addLane({QStringLiteral("Busy-%1").arg(l), LaneKind::Thread, false, {}});
+            lane->appendState(WorkerState::Starting, origin);
+            std::int64_t t = ms;
+            while (t < 1000 * ms) {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                static constexpr WorkerState states[] = {WorkerState::Running, WorkerState::WaitingGil,
+                                                         WorkerState::WaitingIo, WorkerState::WaitingLock,
+                                                         WorkerState::WaitingQueue, WorkerState::WaitingJoin};
+                lane->appendState(states[rng % (l + 2)], origin + t);
+                t += static_cast<std::int64_t>(rng % (l % 2 ? 40 * us : 4 * ms));
+            }
+            lane->appendState(WorkerState::Finished, origin + 1000 * ms);
+        }
+        TimelineView view;
+        QPalette palette = lightPalette();
+        if (dark) {
+            palette.setColor(QPalette::Base, QColor(0x1e1e1e));
+            palette.setColor(QPalette::Text, QColor(0xeeeeee));
+            palette.setColor(QPalette::Window, QColor(0x2b2b2b));
+            palette.setColor(QPalette::WindowText, QColor(0xeeeeee));
+        }
+        view.setPalette(palette);
+        view.setScale(scale);
+        view.resize(1100, 600);
+        view.setLog(log);
+        const double target = view.math().spanNs() / zoom;
+        const QPointF at(view.width() * 0.47, view.height() / 2.0);
+        for (int i = 0; i < 40 && view.math().spanNs() > target * 1.01; ++i) {
+            QWheelEvent wheel(at, view.mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::ControlModifier,
+                              Qt::NoScrollPhase, false);
+            QCoreApplication::sendEvent(&view, &wheel);
+        }
+        const QSize size(1100, 600);
+        const QImage strips = view.renderImage(size, dpr);
+        const QImage widgetStrips = view.grab().toImage();
+        view.setStripPainting(false);
+        const QImage fills = view.renderImage(size, dpr);
+        const QImage widgetFills = view.grab().toImage();
+        QCOMPARE(strips.size(), fills.size());
+        int differ = 0;
+        for (int y = 0; y < strips.height(); ++y)
+            for (int x = 0; x < strips.width(); ++x)
+                differ += strips.pixel(x, y) != fills.pixel(x, y);
+        QCOMPARE(differ, 0);
+        QVERIFY(widgetStrips == widgetFills);
+        // Something was folded and patterned: more than the plain state colours show.
+        QVERIFY(colorsIn(strips, QRectF(QPointF(0, 0), QSizeF(size))).size() > 12);
+    }
+
     // A new log starts new summaries: nothing of the old log's shows.
     void newLogStartsAfresh()
     {

@@ -467,6 +467,14 @@ void StatePalette::paintState(QPainter& painter, const QRectF& rect, WorkerState
     fillPattern(pieces);
 }
 
+QImage StatePalette::patternTile(WorkerState state, double scale, qreal devicePixelRatio, const QColor& background)
+{
+    const Qt::BrushStyle style = pattern(state);
+    if (style == Qt::SolidPattern || style == Qt::NoBrush)
+        return {};
+    return patternBrush(state, std::max(0.5, scale), devicePixelRatio, background).textureImage();
+}
+
 void StatePalette::paintOutputTick(QPainter& painter, const QPointF& bottom, double height, double scale,
                                    const QColor& inkColor, const QColor& halo)
 {

@@ -7,6 +7,7 @@
 #include <QColor>
 #include <QCoreApplication>
 #include <QFont>
+#include <QImage>
 #include <QList>
 #include <QString>
 
@@ -48,6 +49,10 @@ public:
     // other, and it never draws outside `rect` (exact on raster, SVG and PDF alike).
     static void paintState(QPainter& painter, const QRectF& rect, WorkerState state, double scale,
                            const QColor& background);
+    // The tile paintState repeats on raster targets for a patterned state (tint and ink, in
+    // device pixels, anchored at the painter's origin), for callers that write pixels
+    // themselves and must look the same; a null image for the solid and start-up states.
+    static QImage patternTile(WorkerState state, double scale, qreal devicePixelRatio, const QColor& background);
 
     // Marks shared by the timeline and its legend.
     static void paintOutputTick(QPainter& painter, const QPointF& bottom, double height, double scale,
