@@ -593,7 +593,7 @@ private Q_SLOTS:
         const QSize size(1100, 600);
         const QImage strips = view.renderImage(size, dpr);
         const QImage widgetStrips = view.grab().toImage();
-        view.setStripPainting(false);
+        view.setRasterShortcuts(false);
         const QImage fills = view.renderImage(size, dpr);
         const QImage widgetFills = view.grab().toImage();
         QCOMPARE(strips.size(), fills.size());
@@ -605,6 +605,56 @@ private Q_SLOTS:
         QVERIFY(widgetStrips == widgetFills);
         // Something was folded and patterned: more than the plain state colours show.
         QVERIFY(colorsIn(strips, QRectF(QPointF(0, 0), QSizeF(size))).size() > 12);
+    }
+
+    // The label column is painted once and kept: whatever it shows changes, the kept image is
+    // painted anew (new lanes, a pid, palette, scale, size, scrolling, a new log).
+    void keptLabelsFollowChanges()
+    {
+        auto log = std::make_shared<EventLog>(origin);
+        Lane* main = log->addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}});
+        main->appendState(WorkerState::Running, origin);
+        main->appendState(WorkerState::Finished, origin + 100 * ms);
+        TimelineView view;
+        view.setPalette(lightPalette());
+        view.resize(700, 300);
+        view.setLog(log);
+        auto sameBothWays = [&view](const char* what) {
+            const QImage kept = view.renderImage(QSize(700, 300), 1.0);
+            const QImage widgetKept = view.grab().toImage();
+            view.setRasterShortcuts(false);
+            const QImage painted = view.renderImage(QSize(700, 300), 1.0);
+            const QImage widgetPainted = view.grab().toImage();
+            view.setRasterShortcuts(true);
+            QVERIFY2(kept == painted, what);
+            QVERIFY2(widgetKept == widgetPainted, what);
+        };
+        sameBothWays("first frame");
+        Lane* worker = log->addLane({QStringLiteral("worker-process"), LaneKind::Process, false, {}});
+        worker->appendState(WorkerState::Running, origin + 10 * ms);
+        sameBothWays("a new lane");
+        worker->setPid(4242);
+        sameBothWays("a pid");
+        QPalette dark = lightPalette();
+        dark.setColor(QPalette::Window, QColor(0x2b2b2b));
+        dark.setColor(QPalette::WindowText, QColor(0xeeeeee));
+        view.setPalette(dark);
+        sameBothWays("palette");
+        view.setScale(1.6);
+        sameBothWays("scale");
+        view.resize(600, 250);
+        sameBothWays("size");
+        for (int i = 2; i < 12; ++i)
+            log->addLane({QStringLiteral("Thread-%1").arg(i), LaneKind::Thread, false, {}})
+                ->appendState(WorkerState::Running, origin + i * ms);
+        QWheelEvent wheel(QPointF(50, 150), view.mapToGlobal(QPointF(50, 150)), QPoint(), QPoint(0, -240), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(&view, &wheel);
+        sameBothWays("scrolled");
+        auto other = std::make_shared<EventLog>(origin);
+        other->addLane({QStringLiteral("Another"), LaneKind::Main, false, {}})->appendState(WorkerState::Running, origin);
+        view.setLog(other);
+        sameBothWays("a new log");
     }
 
     // A new log starts new summaries: nothing of the old log's shows.

@@ -418,6 +418,7 @@ void TimelineView::setLog(std::shared_ptr<const EventLog> log)
 {
     m_log = std::move(log);
     m_index.clear();
+    m_labelImage = QImage();
     m_legendShown = 0;
     m_labelMeasuredLanes = 0;
     m_labelTextWidth = 0;
@@ -773,9 +774,26 @@ void TimelineView::paintTimeline(QPainter& painter, const Layout& l, const Timel
         firstLane = std::clamp(static_cast<int>(std::floor(l.scrollY / l.pitch)), 0, f.laneCount - 1);
         lastLane = std::clamp(static_cast<int>(std::ceil((l.scrollY + l.lanes.height()) / l.pitch)), 0, f.laneCount - 1);
     }
+    StripPainter strips;
+    bool useStrips = false;
+    if (m_rasterShortcuts) {
+        std::vector<int> gridX;
+        for (const TimelineMath::Tick& tick : math.ticks(110 * l.scale))
+            gridX.push_back(static_cast<int>(std::round(l.plotLeft + tick.x)));
+        useStrips = strips.begin(painter, static_cast<int>(l.plotLeft), static_cast<int>(l.plotWidth()), l.scale,
+                                 f.base, std::move(gridX), static_cast<int>(std::max(1.0, std::round(m_scale))), f.grid);
+    }
     for (int i = firstLane; i <= lastLane; ++i) {
         const QRectF bar = l.bar(i);
-        painter.fillRect(QRectF(l.whole.left(), bar.top(), l.whole.width(), bar.height()), i % 2 ? f.rowB : f.rowA);
+        const QColor& rowBg = i % 2 ? f.rowB : f.rowA;
+        if (!useStrips) {
+            painter.fillRect(QRectF(l.whole.left(), bar.top(), l.whole.width(), bar.height()), rowBg);
+            continue;
+        }
+        // The lane's strip will cover the plot, row background included: only the sides here.
+        painter.fillRect(QRectF(l.whole.left(), bar.top(), l.plotLeft - l.whole.left(), bar.height()), rowBg);
+        const double right = l.plotLeft + l.plotWidth();
+        painter.fillRect(QRectF(right, bar.top(), l.whole.right() - right, bar.height()), rowBg);
     }
     if (lastLane >= firstLane) {
         const double lanesBottom = std::min(l.lanes.bottom(), l.bar(lastLane).bottom());
@@ -786,15 +804,6 @@ void TimelineView::paintTimeline(QPainter& painter, const Layout& l, const Timel
         }
     }
     painter.setClipRect(QRectF(l.plotLeft, l.lanes.top(), l.plotWidth() + 1, l.lanes.height()), Qt::IntersectClip);
-    StripPainter strips;
-    bool useStrips = false;
-    if (m_stripPainting) {
-        std::vector<int> gridX;
-        for (const TimelineMath::Tick& tick : math.ticks(110 * l.scale))
-            gridX.push_back(static_cast<int>(std::round(l.plotLeft + tick.x)));
-        useStrips = strips.begin(painter, static_cast<int>(l.plotLeft), static_cast<int>(l.plotWidth()), l.scale,
-                                 f.base, std::move(gridX), static_cast<int>(std::max(1.0, std::round(m_scale))), f.grid);
-    }
     for (int i = firstLane; i <= lastLane; ++i) {
         const QRectF bar = l.bar(i);
         if (useStrips)
@@ -812,7 +821,8 @@ void TimelineView::paintTimeline(QPainter& painter, const Layout& l, const Timel
 
     painter.save();
     painter.setClipRect(l.lanes, Qt::IntersectClip);
-    paintLabels(painter, l, f);
+    if (!useStrips || !paintCachedLabels(painter, l, f))
+        paintLabels(painter, l, f);
     painter.restore();
 
     if (f.laneCount == 0) {
@@ -1070,6 +1080,47 @@ void TimelineView::paintJoins(QPainter& painter, const Layout& l, const Timeline
             painter.setRenderHint(QPainter::Antialiasing, false);
         }
     }
+}
+
+// The label column (64 lanes: two elided, shaped lines of text each) cost about a millisecond a
+// frame and rarely changes: paint it once into an image and draw that while nothing it shows has
+// changed. Drawn at a whole-pixel offset on the same background, the text has the same pixels.
+bool TimelineView::paintCachedLabels(QPainter& painter, const Layout& l, const Frame& f) const
+{
+    const QRectF column(l.whole.left(), l.lanes.top(), l.plotLeft - l.whole.left(), l.lanes.height());
+    const QRect whole = column.toRect();
+    if (QRectF(whole) != column || whole.isEmpty())
+        return false;
+    LabelKey key;
+    key.column = whole;
+    key.dpr = painter.device()->devicePixelRatio();
+    key.scrollY = l.scrollY;
+    key.pitch = l.pitch;
+    key.laneHeight = l.laneHeight;
+    key.details = l.details;
+    key.nameFont = l.nameFont;
+    key.detailFont = l.detailFont;
+    key.window = f.window.rgba();
+    key.windowText = palette().color(QPalette::WindowText).rgba();
+    key.grid = f.grid.rgba();
+    key.log = f.log;
+    key.laneCount = f.laneCount;
+    for (int i = 0; i < f.laneCount; ++i) // a process' pid shows once it is known
+        key.pids = key.pids * 31 + static_cast<std::uint64_t>(f.log->lane(i)->pid());
+    if (!(key == m_labelKey) || m_labelImage.isNull()) {
+        m_labelImage = QImage((QSizeF(whole.size()) * key.dpr).toSize(), QImage::Format_RGB32);
+        m_labelImage.setDevicePixelRatio(key.dpr);
+        m_labelImage.fill(f.window);
+        QPainter p(&m_labelImage);
+        p.setRenderHints(painter.renderHints());
+        p.translate(-whole.left(), -whole.top());
+        p.setClipRect(l.lanes);
+        paintLabels(p, l, f);
+        p.end();
+        m_labelKey = key;
+    }
+    painter.drawImage(QPointF(whole.topLeft()), m_labelImage);
+    return true;
 }
 
 void TimelineView::paintLabels(QPainter& painter, const Layout& l, const Frame& f) const

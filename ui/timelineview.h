@@ -3,6 +3,7 @@
 #include "lanesummary.h"
 #include "timelinemath.h"
 
+#include <QFont>
 #include <QImage>
 #include <QTimer>
 #include <QWidget>
@@ -67,9 +68,10 @@ public:
     // Height that shows every lane with the axis and legend at the current scale.
     int contentHeight(int width) const;
 
-    // Raster frames paint the lanes' blocks as pixel strips (the same pixels as filling them
-    // one by one, much faster); off, every block is filled through QPainter. For tests.
-    void setStripPainting(bool on) { m_stripPainting = on; }
+    // Raster frames paint the lanes' blocks as pixel strips and draw the label column from an
+    // image kept between frames (the same pixels, much faster); off, every block and label is
+    // painted through QPainter each frame. For tests.
+    void setRasterShortcuts(bool on) { m_rasterShortcuts = on; }
 
     // The on-screen time window and pixel mapping.
     const TimelineMath& math() const noexcept { return m_math; }
@@ -122,6 +124,7 @@ private:
                    int laneIndex, const QRectF& bar, StripPainter* strip) const;
     void paintJoins(QPainter& painter, const Layout& layout, const TimelineMath& math, const Frame& frame) const;
     void paintLabels(QPainter& painter, const Layout& layout, const Frame& frame) const;
+    bool paintCachedLabels(QPainter& painter, const Layout& layout, const Frame& frame) const;
 
     QString laneDetail(int laneIndex, bool pidPlaceholder) const;
     double labelTextWidth(const QFont& nameFont, const QFont& detailFont) const;
@@ -139,12 +142,33 @@ private:
     mutable int m_labelMeasuredLanes = 0;
     mutable double m_labelMeasuredScale = 0;
     mutable double m_labelTextWidth = 0;
+    // The label column as last painted, and what it showed.
+    struct LabelKey
+    {
+        QRect column;
+        qreal dpr = 0;
+        double scrollY = 0;
+        double pitch = 0;
+        double laneHeight = 0;
+        bool details = false;
+        QFont nameFont;
+        QFont detailFont;
+        QRgb window = 0;
+        QRgb windowText = 0;
+        QRgb grid = 0;
+        const EventLog* log = nullptr;
+        int laneCount = 0;
+        std::uint64_t pids = 0;
+        bool operator==(const LabelKey&) const = default;
+    };
+    mutable LabelKey m_labelKey;
+    mutable QImage m_labelImage;
     TimelineMath m_math;
     QTimer m_frameTimer;
     double m_scale = 1.0;
     double m_scrollY = 0;
     bool m_live = false;
-    bool m_stripPainting = true;
+    bool m_rasterShortcuts = true;
     bool m_follow = true; // window tracks the run until the user zooms or pans
     bool m_dragging = false;
     QPoint m_dragLast;
