@@ -1,9 +1,7 @@
-#include "engine.h"
+#include "fakeworkerrun.h"
 #include "monoclock.h"
 #include "sanitizers.h"
-#include "scenario.h"
 
-#include <QSignalSpy>
 #include <QTest>
 
 #include <atomic>
@@ -104,28 +102,8 @@ private Q_SLOTS:
     void childrenAreHandedTheParentsMapping()
     {
         SKIP_IF_SPAWNING_UNDER_TSAN();
-        Scenario s;
-        s.id = QStringLiteral("clock");
-        s.title = QStringLiteral("Clock");
-        VariantSpec v;
-        v.name = QStringLiteral("processes");
-        v.mode = VariantMode::Processes;
-        WorkerGroup g;
-        g.name = QStringLiteral("clock");
-        TaskSpec wait;
-        wait.kind = TaskKind::Wait;
-        wait.ms = 1;
-        g.tasks.push_back(wait);
-        v.groups.push_back(g);
-        s.variants.push_back(v);
-        s.defaultTimeScale = 1;
-
-        Engine engine;
-        engine.setWorkerProgram(QStringLiteral(THREADLAB_BIN_DIR "/threadlab-fakeworker"));
-        QSignalSpy finished(&engine, &Engine::runFinished);
-        engine.start(s, RunSettings {});
-        QVERIFY(finished.wait(60'000));
-        const auto r = finished.at(0).at(0).value<RunResult>();
+        const RunResult r = runWithWorkerProgram(fakeWorkerScenario({QStringLiteral("clock")}),
+                                                 QStringLiteral(THREADLAB_BIN_DIR "/threadlab-fakeworker"));
         QCOMPARE(r.variants.size(), std::size_t(1));
         const VariantResult& variant = r.variants.front();
         QCOMPARE(variant.workers.size(), std::size_t(2));

@@ -1,4 +1,5 @@
 #include "engine.h"
+#include "fakeworkerrun.h"
 #include "scenario.h"
 #include "sanitizers.h"
 #include "settlingsink.h"
@@ -19,42 +20,6 @@
 using namespace ThreadLab;
 
 namespace {
-
-// One processes variant whose workers are named after the misdeeds of threadlab-fakeworker.
-Scenario misbehaving(const QStringList& names)
-{
-    Scenario s;
-    s.id = QStringLiteral("faults");
-    s.title = QStringLiteral("Faults");
-    VariantSpec v;
-    v.name = QStringLiteral("processes");
-    v.mode = VariantMode::Processes;
-    for (const QString& name : names) {
-        WorkerGroup g;
-        g.name = name;
-        TaskSpec wait;
-        wait.kind = TaskKind::Wait;
-        wait.ms = 10;
-        g.tasks.push_back(wait);
-        v.groups.push_back(g);
-    }
-    s.variants.push_back(v);
-    s.defaultTimeScale = 1;
-    return s;
-}
-
-RunResult run(const Scenario& s, const QString& program)
-{
-    Engine engine;
-    engine.setWorkerProgram(program);
-    engine.setHangGraceMs(1500);
-    engine.setMaxEventsPerChild(20'000);
-    QSignalSpy finished(&engine, &Engine::runFinished);
-    engine.start(s, RunSettings {});
-    if (!finished.wait(60'000))
-        return {};
-    return finished.at(0).at(0).value<RunResult>();
-}
 
 // Writes down what reaches it, for checking what a sink in front of it passes on.
 class RecordingSink final : public EventSink
@@ -108,7 +73,7 @@ private Q_SLOTS:
         QFETCH(QString, mode);
         QFETCH(QString, detail);
         // A well-behaved sibling on each side: their results must come through intact.
-        const RunResult r = run(misbehaving({QStringLiteral("good"), mode, QStringLiteral("good")}),
+        const RunResult r = runWithWorkerProgram(fakeWorkerScenario({QStringLiteral("good"), mode, QStringLiteral("good")}),
                                 QStringLiteral(THREADLAB_BIN_DIR "/threadlab-fakeworker"));
         QCOMPARE(r.variants.size(), std::size_t(1));
         const VariantResult& v = r.variants.front();
@@ -128,7 +93,7 @@ private Q_SLOTS:
     void missingWorkerProgram()
     {
         SKIP_IF_SPAWNING_UNDER_TSAN();
-        const RunResult r = run(misbehaving({QStringLiteral("good")}), QStringLiteral("/nonexistent/threadlab-worker"));
+        const RunResult r = runWithWorkerProgram(fakeWorkerScenario({QStringLiteral("good")}), QStringLiteral("/nonexistent/threadlab-worker"));
         QCOMPARE(r.variants.size(), std::size_t(1));
         const WorkerResult& w = r.variants.front().workers[1];
         QCOMPARE(w.outcome, QStringLiteral("crashed"));
