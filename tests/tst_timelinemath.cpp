@@ -5,6 +5,7 @@
 
 #include <QTest>
 
+#include <climits>
 #include <cmath>
 #include <memory>
 #include <numeric>
@@ -736,6 +737,96 @@ private Q_SLOTS:
                 folds += b.count > 1;
         }
         QVERIFY(folds > 100);
+    }
+
+    // Folds that end at level-0 block boundaries (dense lanes) are still an honest picture: every
+    // block at least a pixel wide and at most maxFoldPx (+ rounding) if folded, its pixel edges
+    // within one pixel of the true times of its first and last interval, and the time per state
+    // of all blocks exactly that of the intervals in the window.
+    void foldsStayHonest_data()
+    {
+        QTest::addColumn<int>("events");
+        QTest::addColumn<bool>("even");
+        QTest::newRow("random, 30k") << 30'000 << false;
+        QTest::newRow("even, 8 per pixel") << 15'000 << true;
+        QTest::newRow("even, 80 per pixel") << 150'000 << true;
+    }
+    void foldsStayHonest()
+    {
+        QFETCH(int, events);
+        QFETCH(bool, even);
+        std::mt19937_64 rng(17);
+        auto lane = makeLane();
+        const std::int64_t origin = 2'000 * ms;
+        std::int64_t t = origin;
+        if (even) {
+            const std::int64_t slotNs = 10'000 * ms / events;
+            static constexpr WorkerState states[] = {WorkerState::Running, WorkerState::WaitingGil, WorkerState::WaitingIo};
+            for (int k = 0; k < events; ++k)
+                lane->appendState(states[rng() % 3], origin + k * slotNs + static_cast<std::int64_t>(rng() % (slotNs / 2)));
+            t = origin + 10'000 * ms;
+        } else {
+            appendRandomEvents(*lane, rng, events, t, false);
+        }
+        LaneSummary summary;
+        summary.extend(*lane, lane->size());
+        const std::int64_t until = t - origin;
+        int dense = 0;
+        for (const TimelineMath& math : windowsOver(until, rng)) {
+            const auto blocks = foldWith(math, *lane, lane->size(), origin, until, &summary);
+            QVERIFY(wellFormed(blocks, math.widthPx()));
+            const int maxX = static_cast<int>(std::ceil(math.widthPx()));
+            std::array<double, workerStateCount> folded {};
+            int prevX1 = INT_MIN;
+            for (const auto& b : blocks) {
+                const QString where = QStringLiteral("%1 on [%2, %3) ns").arg(describe(b)).arg(math.t0Ns()).arg(math.t1Ns());
+                QVERIFY2(b.width() >= 1, qPrintable(where));
+                // Rounded, or pushed right by a neighbour that needed its pixel (never further than
+                // a pixel and a half; one-pixel neighbours in a row are rare and fold when narrow).
+                const double dx0 = b.x0 - math.xForTime(static_cast<double>(b.startNs));
+                QVERIFY2(std::abs(dx0) <= 0.5 + 1e-9 || (b.x0 == prevX1 && dx0 > 0 && dx0 <= 1.5 + 1e-9), qPrintable(where));
+                const double dx1 = b.x1 - math.xForTime(static_cast<double>(b.endNs));
+                QVERIFY2(b.x1 == maxX || std::abs(dx1) <= 0.5 + 1e-9 || (b.width() == 1 && dx1 > 0 && dx1 <= 1.5 + 1e-9),
+                         qPrintable(where));
+                prevX1 = b.x1;
+                if (b.count > 1 && b.mixed() && b.x1 < maxX) {
+                    QVERIFY2(math.xForTime(static_cast<double>(b.endNs)) - math.xForTime(static_cast<double>(b.startNs))
+                                 <= TimelineMath::maxFoldPx + 1e-9,
+                             qPrintable(where));
+                    dense += b.count > 100;
+                }
+                for (std::size_t st = 0; st < folded.size(); ++st)
+                    folded[st] += b.stateNs[st];
+            }
+            // The intervals' own time per state inside the window, event by event.
+            const auto w0 = origin + static_cast<std::int64_t>(std::floor(math.t0Ns()));
+            const auto w1 = origin + static_cast<std::int64_t>(std::ceil(math.t1Ns()));
+            std::array<double, workerStateCount> truth {};
+            bool open = false;
+            WorkerState cur = WorkerState::Created;
+            std::int64_t start = 0;
+            auto account = [&](std::int64_t end) {
+                const std::int64_t a = std::max(start, w0);
+                const std::int64_t e = std::min(end, w1);
+                if (open && e > a)
+                    truth[static_cast<std::size_t>(cur)] += static_cast<double>(e - a);
+            };
+            for (std::size_t k = 0; k < lane->size(); ++k) {
+                const Event& e = lane->at(k);
+                if (e.kind != EventKind::State)
+                    continue;
+                account(e.tNs);
+                cur = e.state;
+                start = e.tNs;
+                open = true;
+            }
+            account(origin + until);
+            for (std::size_t st = 0; st < truth.size(); ++st)
+                QVERIFY2(std::abs(folded[st] - truth[st]) <= 1e-9 * std::max(1.0, truth[st]),
+                         qPrintable(QStringLiteral("state %1: %2 vs %3 ns").arg(st).arg(folded[st], 0, 'f', 0).arg(truth[st], 0, 'f', 0)));
+        }
+        if (events > 100'000)
+            QVERIFY(dense > 0);
     }
 
     void summaryMemoryStaysSmall()

@@ -86,13 +86,18 @@ void LaneSummary::Block::append(const Block& next, std::uint32_t offset)
     lastArg = next.lastArg;
 }
 
+LaneSummary::Block LaneSummary::blockAt(const Lane& lane, std::size_t first)
+{
+    Block b;
+    for (std::uint32_t k = 0; k < blockEvents; ++k)
+        b.append(fromEvent(lane.at(first + k)), k);
+    return b;
+}
+
 void LaneSummary::extend(const Lane& lane, std::size_t n)
 {
     while (m_summarised + blockEvents <= n) {
-        Block b;
-        for (std::uint32_t k = 0; k < blockEvents; ++k)
-            b.append(fromEvent(lane.at(m_summarised + k)), k);
-        pushBlock(m_levels[0], b);
+        pushBlock(m_levels[0], blockAt(lane, m_summarised));
         m_summarised += blockEvents;
         // A block completes its parent: summarise the parent from its children.
         for (std::size_t level = 1; level < m_levels.size(); ++level) {

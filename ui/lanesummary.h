@@ -70,6 +70,10 @@ public:
         return n;
     }
 
+    // The level-0 block of events [first, first + blockEvents) of `lane`, as extend() builds it
+    // (for walks without a summary that follow the same rules).
+    static Block blockAt(const Lane& lane, std::size_t first);
+
     // Summarises the events appended to `lane` since the last call, up to its first n.
     void extend(const Lane& lane, std::size_t n);
     void reset();

@@ -61,7 +61,7 @@ public:
         const double fa = m_math.xForTime(startNs);
         const double fb = m_math.xForTime(endNs);
         const bool isNarrow = narrow(startNs, endNs);
-        if (m_has && isNarrow && (m_narrow || m_fold) && fb - m_fx0 <= TimelineMath::maxFoldPx) {
+        if (m_has && !m_closing && isNarrow && (m_narrow || m_fold) && fb - m_fx0 <= TimelineMath::maxFoldPx) {
             m_fold = true;
             ++m_pending.count;
             m_pending.endNs = static_cast<std::int64_t>(endNs);
@@ -84,7 +84,7 @@ public:
         bool fold = false;
         double fx0 = 0;
     };
-    Probe probe() const noexcept { return {m_has, m_narrow, m_fold, m_fx0}; }
+    Probe probe() const noexcept { return {m_has && !m_closing, m_narrow, m_fold, m_fx0}; }
     void probeAdd(Probe& p, double startNs, double endNs) const
     {
         const bool isNarrow = narrow(startNs, endNs);
@@ -110,7 +110,7 @@ public:
     void addRun(double startNs, double endNs, const StateTimes& ns, WorkerState state, std::uint32_t arg, int count)
     {
         const double fb = m_math.xForTime(endNs);
-        if (m_has && (m_narrow || m_fold)) {
+        if (m_has && !m_closing && (m_narrow || m_fold)) {
             m_fold = true;
             m_pending.count += count;
             m_pending.endNs = static_cast<std::int64_t>(endNs);
@@ -122,6 +122,15 @@ public:
         start(startNs, endNs, m_math.xForTime(startNs), fb, ns, state, arg, count);
         m_narrow = true;
         m_fold = count > 1;
+    }
+
+    // At a dense block's first event: if the fold being built could not take the block whole
+    // (its last change point at endNs lies past the fold's maxFoldPx), the fold ends here, before
+    // the block, instead of inside it; the next interval starts a new block.
+    void closeBefore(double endNs)
+    {
+        if (m_has && (m_narrow || m_fold) && m_math.xForTime(endNs) - m_fx0 > TimelineMath::maxFoldPx)
+            m_closing = true;
     }
 
     // How many blocks have been started: a new one means the fold before it has closed.
@@ -166,6 +175,7 @@ private:
         flush();
         ++m_starts;
         m_has = true;
+        m_closing = false;
         m_fold = false;
         m_fx0 = fa;
         m_fx1 = fb;
@@ -194,6 +204,7 @@ private:
     Block m_pending;
     bool m_has = false;
     bool m_fold = false;   // the block being built holds more than one interval
+    bool m_closing = false; // … and takes no more (closeBefore)
     bool m_narrow = false; // … or one narrow interval, which narrow neighbours may join
     double m_fx0 = 0;
     double m_fx1 = 0;
@@ -586,6 +597,13 @@ void TimelineMath::foldLane(const Lane& lane, std::size_t first, std::size_t las
             && !b.has(LaneSummary::Block::ZeroInner) && b.changes >= 2
             && static_cast<double>(b.maxInnerNs) < narrowNs && b.c1Ns >= t0 && b.lastNs <= t1;
     };
+    // Folds end at the start of a dense level-0 block rather than inside it (see foldLane's
+    // documentation): the same decision with and without the summary, at every block boundary.
+    const double denseNs = denseBlockPx * nsPerPx();
+    auto closeBeforeDense = [&](const LaneSummary::Block& b) {
+        if (splittable(b) && static_cast<double>(b.lastNs - b.firstNs) <= denseNs)
+            folder.closeBefore(rel(b.lastNs));
+    };
 
     // Events between two multiples of blockEvents are contiguous: the lane's chunks hold a
     // multiple of 256 events each, so the walk reads them through a plain pointer.
@@ -593,7 +611,12 @@ void TimelineMath::foldLane(const Lane& lane, std::size_t first, std::size_t las
     std::size_t i = first;
     bool going = true;
     while (going && i < last) {
+        if (!summary && i % LaneSummary::blockEvents == 0 && i + LaneSummary::blockEvents <= last)
+            closeBeforeDense(LaneSummary::blockAt(lane, i));
         if (summary && i % LaneSummary::blockEvents == 0) {
+            const std::size_t k0 = i / LaneSummary::blockEvents;
+            if (i + LaneSummary::blockEvents <= last && k0 < summary->blocks(0).size())
+                closeBeforeDense(summary->blocks(0)[k0]);
             if (const std::size_t taken = takeBlocksAt(i)) {
                 i += taken;
                 continue;

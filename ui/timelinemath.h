@@ -27,6 +27,7 @@ public:
     static constexpr double minMaxSpanNs = 1'000'000; // zooming out always reaches 1 ms
     static constexpr double minBlockPx = 3;           // narrower intervals fold with their neighbours
     static constexpr double maxFoldPx = 12;           // a folded block ends after this width
+    static constexpr double denseBlockPx = 6;         // level-0 summary blocks this narrow are not split
 
     struct Tick
     {
@@ -101,9 +102,23 @@ public:
     // maxFoldPx wide) with a count and the time per state; every block is at least one pixel
     // wide. The interval of the last state event lasts until untilNs (since the origin); a
     // terminal state ends the lane.
+    // Where the events are dense, folds end between events blockEvents apart (LaneSummary's
+    // level 0: events [32k, 32k + 32)): at the first event of a level-0 block whose intervals all
+    // fold (narrow, in the window, no terminal, no zero-length interval) and whose state changes
+    // span at most denseBlockPx, a fold that could not take the block whole (its last change
+    // point lies more than maxFoldPx from the fold's start) ends there, before the block, instead
+    // of where the block's intervals outgrow it; the block's intervals start the next block. So a
+    // fold still spans at most maxFoldPx, and at least maxFoldPx - denseBlockPx minus the interval
+    // reaching into the block when it ends this way. Blocks stay honest: every block is at least
+    // one pixel wide; x0 and x1 are xForTime(startNs) and xForTime(endNs) rounded (within half a
+    // pixel), but for x0 pushed right by a neighbour that needed its pixel, x1 of a one-pixel
+    // block, and x1 at the plot's right edge (the pushed ones within 1.5 px); the dominant state,
+    // count and time per state are exactly those of the intervals inside [startNs, endNs).
     // With the lane's summary, whole summary blocks whose intervals fold into one screen block
-    // are taken in O(1), so a frame costs about O(pixels), not O(events); the blocks are the
-    // same as without it (which visits every event: for tests and short lanes).
+    // are taken in O(1), so a frame costs about O(pixels), not O(events), and at dense zoom
+    // levels reads no event at all; the blocks are the same as without it (which visits every
+    // event and summarises each level-0 block on the way to apply the rule above: for tests and
+    // short lanes), provided the summary covers the events' whole level-0 blocks.
     void foldLane(const Lane& lane, std::size_t first, std::size_t last, std::int64_t originNs,
                   std::int64_t untilNs, std::vector<Block>& out, const LaneSummary* summary = nullptr) const;
 
