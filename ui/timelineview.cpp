@@ -760,14 +760,7 @@ void TimelineView::paintTimeline(QPainter& painter, const Layout& l, const Timel
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, false);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
-    painter.fillRect(l.whole, f.base);
 
-    if (f.laneCount > 0)
-        paintAxis(painter, l, math);
-
-    // Lane rows: backgrounds, grid, blocks and marks, clipped to the lanes' viewport.
-    painter.save();
-    painter.setClipRect(l.lanes, Qt::IntersectClip);
     int firstLane = 0;
     int lastLane = -1;
     if (f.laneCount > 0 && l.pitch > 0) {
@@ -783,6 +776,34 @@ void TimelineView::paintTimeline(QPainter& painter, const Layout& l, const Timel
         useStrips = strips.begin(painter, static_cast<int>(l.plotLeft), static_cast<int>(l.plotWidth()), l.scale,
                                  f.base, std::move(gridX), static_cast<int>(std::max(1.0, std::round(m_scale))), f.grid);
     }
+    // The background. Strips and the row sides beside them cover the lanes' rows whole (on a
+    // whole-pixel layout): fill only between them, not the frame's every pixel twice.
+    const bool wholePixels = QRectF(l.whole.toRect()) == l.whole && l.plotLeft == std::round(l.plotLeft)
+        && l.plotRight == std::round(l.plotRight);
+    if (useStrips && wholePixels && lastLane >= firstLane) {
+        double y = l.whole.top();
+        for (int i = firstLane; i <= lastLane; ++i) {
+            const QRectF bar = l.bar(i);
+            const double top = std::max(bar.top(), l.lanes.top());
+            const double bottom = std::min(bar.bottom(), l.lanes.bottom());
+            if (bottom <= top)
+                continue;
+            if (top > y)
+                painter.fillRect(QRectF(l.whole.left(), y, l.whole.width(), top - y), f.base);
+            y = std::max(y, bottom);
+        }
+        if (l.whole.bottom() > y)
+            painter.fillRect(QRectF(l.whole.left(), y, l.whole.width(), l.whole.bottom() - y), f.base);
+    } else {
+        painter.fillRect(l.whole, f.base);
+    }
+
+    if (f.laneCount > 0)
+        paintAxis(painter, l, math);
+
+    // Lane rows: backgrounds, grid, blocks and marks, clipped to the lanes' viewport.
+    painter.save();
+    painter.setClipRect(l.lanes, Qt::IntersectClip);
     for (int i = firstLane; i <= lastLane; ++i) {
         const QRectF bar = l.bar(i);
         const QColor& rowBg = i % 2 ? f.rowB : f.rowA;
