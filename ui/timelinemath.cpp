@@ -134,8 +134,12 @@ public:
     // the block, instead of inside it; the next interval starts a new block.
     void closeBefore(double endNs)
     {
-        if (m_has && (m_narrow || m_fold) && x(endNs) - m_fx0 > TimelineMath::maxFoldPx)
+        if (wouldClose(endNs))
             m_closing = true;
+    }
+    bool wouldClose(double endNs) const noexcept
+    {
+        return m_has && (m_narrow || m_fold) && x(endNs) - m_fx0 > TimelineMath::maxFoldPx;
     }
 
     // How many blocks have been started: a new one means the fold before it has closed.
@@ -621,8 +625,17 @@ void TimelineMath::foldLane(const Lane& lane, std::size_t first, std::size_t las
             closeBeforeDense(LaneSummary::blockAt(lane, i));
         if (summary && i % LaneSummary::blockEvents == 0) {
             const std::size_t k0 = i / LaneSummary::blockEvents;
-            if (i + LaneSummary::blockEvents <= last && k0 < summary->blocks(0).size())
-                closeBeforeDense(summary->blocks(0)[k0]);
+            if (i + LaneSummary::blockEvents <= last && k0 < summary->blocks(0).size()) {
+                // The level-1 block starting here bounds its first level-0 block's last change
+                // point: if even that fits the fold, closeBeforeDense would do nothing, and the
+                // level-0 block (a cache miss when the level-1 block is taken whole) is not read.
+                const std::size_t k1 = i / LaneSummary::eventsPerBlock(1);
+                const std::vector<LaneSummary::Block>& level1 = summary->blocks(1);
+                const bool cannotClose = i % LaneSummary::eventsPerBlock(1) == 0 && k1 < level1.size()
+                    && (!level1[k1].has(LaneSummary::Block::HasState) || !folder.wouldClose(rel(level1[k1].lastNs)));
+                if (!cannotClose)
+                    closeBeforeDense(summary->blocks(0)[k0]);
+            }
             if (const std::size_t taken = takeBlocksAt(i)) {
                 i += taken;
                 continue;
