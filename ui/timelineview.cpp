@@ -169,8 +169,11 @@ class TimelineView::StripPainter
 public:
     // Whether `painter` can take strips of `width` logical pixels from x = left; sets up the
     // mapping to its device pixels. The grid lines at gridX (logical, gridW wide) are in `grid`.
+    // Strips go through one drawImage each, or, on an image (an export, the bench), straight into
+    // its pixels where they lie wholly inside `lanesClip` and the painter's clip: the same pixels
+    // without writing them twice.
     bool begin(const QPainter& painter, int left, int width, double scale, const QColor& base,
-               std::vector<int> gridX, int gridW, const QColor& grid)
+               std::vector<int> gridX, int gridW, const QColor& grid, const QRectF& lanesClip)
     {
         const QPaintEngine* engine = painter.paintEngine();
         if (!engine || engine->type() != QPaintEngine::Raster || !painter.device() || width <= 0)
@@ -190,6 +193,21 @@ public:
         m_gridX = std::move(gridX);
         m_gridW = gridW;
         m_grid = grid.rgb();
+        m_target = nullptr;
+        if (painter.device()->devType() == QInternal::Image) {
+            auto* image = static_cast<QImage*>(painter.device());
+            const QImage::Format format = image->format();
+            // Opaque pixels are the same words in all three formats.
+            if (format == QImage::Format_RGB32 || format == QImage::Format_ARGB32
+                || format == QImage::Format_ARGB32_Premultiplied) {
+                m_target = image;
+                m_directClip = lanesClip;
+                if (painter.hasClipping()) {
+                    const QRegion clip = painter.clipRegion();
+                    m_directClip = clip.rectCount() == 1 ? m_directClip & QRectF(clip.boundingRect()) : QRectF();
+                }
+            }
+        }
         for (int st = 0; st < workerStateCount; ++st) {
             const auto state = static_cast<WorkerState>(st);
             m_solid[static_cast<std::size_t>(st)] = StatePalette::color(state).rgb();
@@ -204,13 +222,23 @@ public:
         m_top = top;
         m_height = height;
         m_background = background.rgb();
-        const QSize size(m_width, height * m_dpr);
-        if (m_image.size() != size) {
-            m_image = QImage(size, QImage::Format_RGB32);
-            m_image.setDevicePixelRatio(m_dpr);
+        const QRect device(m_originX + m_left * m_dpr, m_originY + top * m_dpr, m_width, height * m_dpr);
+        m_direct = m_target && m_directClip.contains(QRectF(m_left, top, m_width / m_dpr, height))
+            && m_target->rect().contains(device);
+        if (m_direct) {
+            // constBits: the painter's buffer itself (bits() could detach a shared image from it).
+            m_stride = static_cast<int>(m_target->bytesPerLine() / sizeof(QRgb));
+            m_bits = reinterpret_cast<QRgb*>(const_cast<uchar*>(m_target->constBits())) + device.y() * m_stride
+                + device.x();
+        } else {
+            const QSize size(m_width, height * m_dpr);
+            if (m_image.size() != size) {
+                m_image = QImage(size, QImage::Format_RGB32);
+                m_image.setDevicePixelRatio(m_dpr);
+            }
+            m_bits = reinterpret_cast<QRgb*>(m_image.bits());
+            m_stride = static_cast<int>(m_image.bytesPerLine() / sizeof(QRgb));
         }
-        m_bits = reinterpret_cast<QRgb*>(m_image.bits());
-        m_stride = static_cast<int>(m_image.bytesPerLine() / sizeof(QRgb));
         m_filledTo = 0;
         m_startUpRects.clear();
     }
@@ -248,7 +276,8 @@ public:
     void finish(QPainter& painter)
     {
         background(m_filledTo, m_width / m_dpr, 0, m_height);
-        painter.drawImage(QPointF(m_left, m_top), m_image);
+        if (!m_direct)
+            painter.drawImage(QPointF(m_left, m_top), m_image);
         for (const auto& [rect, state] : m_startUpRects)
             StatePalette::paintState(painter, rect, state, m_scale, m_base);
     }
@@ -350,6 +379,9 @@ private:
     int m_height = 0;
     QRgb m_background = 0;
     QImage m_image;
+    QImage* m_target = nullptr; // the painter's image, if it is one strips can be written into
+    QRectF m_directClip;        // where (logical)
+    bool m_direct = false;      // this lane's strip is written into m_target
     QRgb* m_bits = nullptr;
     int m_stride = 0;
     int m_filledTo = 0; // logical columns [0, m_filledTo) are written
@@ -773,8 +805,10 @@ void TimelineView::paintTimeline(QPainter& painter, const Layout& l, const Timel
         std::vector<int> gridX;
         for (const TimelineMath::Tick& tick : math.ticks(110 * l.scale))
             gridX.push_back(static_cast<int>(std::round(l.plotLeft + tick.x)));
+        const QRectF lanesClip = l.lanes & QRectF(l.plotLeft, l.lanes.top(), l.plotWidth() + 1, l.lanes.height());
         useStrips = strips.begin(painter, static_cast<int>(l.plotLeft), static_cast<int>(l.plotWidth()), l.scale,
-                                 f.base, std::move(gridX), static_cast<int>(std::max(1.0, std::round(m_scale))), f.grid);
+                                 f.base, std::move(gridX), static_cast<int>(std::max(1.0, std::round(m_scale))), f.grid,
+                                 lanesClip);
     }
     // The background. Strips and the row sides beside them cover the lanes' rows whole (on a
     // whole-pixel layout): fill only between them, not the frame's every pixel twice.
