@@ -497,8 +497,9 @@ void TimelineMath::foldLane(const Lane& lane, std::size_t first, std::size_t las
     // The largest whole block starting at i that can be taken, if any: its size in events.
     auto takeBlocksAt = [&](std::size_t i) -> std::size_t {
         for (int level = LaneSummary::levels - 1; level >= 0; --level) {
-            const std::size_t size = LaneSummary::eventsPerBlock(level);
-            if (i % size != 0 || i + size > last)
+            static_assert(LaneSummary::blockEvents == 32 && LaneSummary::fanOut == 8);
+            const std::size_t size = std::size_t(32) << (3 * level); // eventsPerBlock, no loop
+            if ((i & (size - 1)) != 0 || i + size > last)
                 continue;
             const std::vector<LaneSummary::Block>& blocks = summary->blocks(level);
             const std::size_t k = i / size;
