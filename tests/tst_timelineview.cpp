@@ -607,6 +607,73 @@ private Q_SLOTS:
         QVERIFY(colorsIn(strips, QRectF(QPointF(0, 0), QSizeF(size))).size() > 12);
     }
 
+    // Strips written straight into an image keep to the painter's clip and to the image: a clip
+    // through the lanes, a second clip rectangle and a target hanging over the image's edge all
+    // paint as plain fills do. (A translated painter is left out: there the patterns of strips and
+    // fills differ in [153, 707) × [79, 357) already with drawImage, since c5f43e6.)
+    void directStripsKeepToClips()
+    {
+        auto log = std::make_shared<EventLog>(origin);
+        std::uint64_t rng = 0x2545F4914F6CDD1DULL;
+        for (int l = 0; l < 6; ++l) {
+            Lane* lane = log->addLane({QStringLiteral("Busy-%1").arg(l), LaneKind::Thread, false, {}});
+            lane->appendState(WorkerState::Starting, origin);
+            for (std::int64_t t = ms; t < 1000 * ms; t += static_cast<std::int64_t>(rng % (300 * us))) {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                lane->appendState(rng % 3 ? WorkerState::Running : WorkerState::WaitingGil, origin + t);
+            }
+            lane->appendState(WorkerState::Finished, origin + 1000 * ms);
+        }
+        TimelineView view;
+        view.setPalette(lightPalette());
+        view.resize(900, 500);
+        view.setLog(log);
+        const QRegion twoRects = QRegion(QRect(0, 0, 900, 180)) + QRegion(QRect(300, 260, 400, 120));
+        struct Case
+        {
+            const char* what;
+            QRectF target;
+            QRect clip; // empty: none
+            bool twoRects;
+            QPoint translate;
+        };
+        const Case cases[] = {
+            {"clip through the lanes", QRectF(0, 0, 900, 500), QRect(130, 97, 600, 211), false, {}},
+            {"two clip rectangles", QRectF(0, 0, 900, 500), QRect(), true, {}},
+            {"over the image's edge", QRectF(-40, 150, 900, 500), QRect(), false, {}},
+        };
+        for (const Case& c : cases) {
+            QImage images[2];
+            for (int shortcuts = 0; shortcuts < 2; ++shortcuts) {
+                view.setRasterShortcuts(shortcuts == 1);
+                QImage& image = images[shortcuts];
+                image = QImage(900, 500, QImage::Format_ARGB32_Premultiplied);
+                image.fill(Qt::magenta);
+                QPainter painter(&image);
+                painter.translate(c.translate);
+                if (!c.clip.isEmpty())
+                    painter.setClipRect(c.clip);
+                if (c.twoRects)
+                    painter.setClipRegion(twoRects);
+                view.render(painter, c.target);
+            }
+            QRect differ;
+            for (int y = 0; y < 500; ++y)
+                for (int x = 0; x < 900; ++x)
+                    if (images[0].pixel(x, y) != images[1].pixel(x, y))
+                        differ |= QRect(x, y, 1, 1);
+            QVERIFY2(differ.isNull(), qPrintable(QStringLiteral("%1: pixels differ in [%2, %3) × [%4, %5)")
+                                                     .arg(QLatin1String(c.what))
+                                                     .arg(differ.left())
+                                                     .arg(differ.right() + 1)
+                                                     .arg(differ.top())
+                                                     .arg(differ.bottom() + 1)));
+        }
+        view.setRasterShortcuts(true);
+    }
+
     // The label column is painted once and kept: whatever it shows changes, the kept image is
     // painted anew (new lanes, a pid, palette, scale, size, scrolling, a new log).
     void keptLabelsFollowChanges()
