@@ -58,7 +58,6 @@ QString quoted(QStringView text)
     return QLatin1Char('"') + printable(text) + QLatin1Char('"');
 }
 
-
 QString numberText(double d)
 {
     if (std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 1e15)
