@@ -80,12 +80,6 @@ void TimelinePanel::finishRun()
     m_view->fit();
 }
 
-void TimelinePanel::showVariant(int index)
-{
-    if (index >= 0 && index < m_tabs->count())
-        m_tabs->setCurrentIndex(index);
-}
-
 int TimelinePanel::variantCount() const
 {
     return m_tabs->count();

@@ -30,14 +30,12 @@ public:
     // The run is over: the view stops following and fits what it shows.
     void finishRun();
 
-    void showVariant(int index);
     int variantCount() const;
     int currentVariant() const;
     QString variantName(int index) const;
     std::shared_ptr<const EventLog> log(int index) const;
 
     TimelineView* view() const noexcept { return m_view; }
-    QTabBar* tabs() const noexcept { return m_tabs; }
 
     void setPresenterScale(double scale);
 
