@@ -406,8 +406,6 @@ struct TimelineView::Layout
     QFont detailFont;
     QFont axisFont;
     QFont barFont;
-    std::array<double, workerStateCount> labelWidth {};      // of StatePalette::label in barFont
-    std::array<double, workerStateCount> shortLabelWidth {}; // of StatePalette::shortLabel
 
     double plotWidth() const { return plotRight - plotLeft; }
     QRectF bar(int lane) const
@@ -642,11 +640,17 @@ TimelineView::Layout TimelineView::layoutFor(const QRectF& rect, bool fitAllLane
     l.detailFont = pixelFont(base, 12 * s, false);
     l.axisFont = pixelFont(base, 13 * s, false);
     l.barFont = pixelFont(base, 12.5 * s, true);
-    const QFontMetricsF barMetrics(l.barFont);
-    for (int st = 0; st < workerStateCount; ++st) {
-        l.labelWidth[static_cast<std::size_t>(st)] = barMetrics.horizontalAdvance(StatePalette::label(static_cast<WorkerState>(st)));
-        l.shortLabelWidth[static_cast<std::size_t>(st)] =
-            barMetrics.horizontalAdvance(StatePalette::shortLabel(static_cast<WorkerState>(st)));
+    if (m_barLabels.font != l.barFont || m_barLabels.textHeight == 0) {
+        // Measured once per font, not on every paint (layoutFor runs several times a frame).
+        const QFontMetricsF barMetrics(l.barFont);
+        m_barLabels.font = l.barFont;
+        m_barLabels.textHeight = barMetrics.height();
+        for (int st = 0; st < workerStateCount; ++st) {
+            const auto state = static_cast<WorkerState>(st);
+            m_barLabels.labelWidth[static_cast<std::size_t>(st)] = barMetrics.horizontalAdvance(StatePalette::label(state));
+            m_barLabels.shortLabelWidth[static_cast<std::size_t>(st)] =
+                barMetrics.horizontalAdvance(StatePalette::shortLabel(state));
+        }
     }
 
     const int count = m_log ? m_log->laneCount() : 0;
@@ -801,9 +805,10 @@ void TimelineView::paintTimeline(QPainter& painter, const Layout& l, const Timel
     }
     StripPainter strips;
     bool useStrips = false;
+    const QList<TimelineMath::Tick> ticks = math.ticks(110 * l.scale); // axis, grid lines and strips
     if (m_rasterShortcuts) {
         std::vector<int> gridX;
-        for (const TimelineMath::Tick& tick : math.ticks(110 * l.scale))
+        for (const TimelineMath::Tick& tick : ticks)
             gridX.push_back(static_cast<int>(std::round(l.plotLeft + tick.x)));
         const QRectF lanesClip = l.lanes & QRectF(l.plotLeft, l.lanes.top(), l.plotWidth() + 1, l.lanes.height());
         useStrips = strips.begin(painter, static_cast<int>(l.plotLeft), static_cast<int>(l.plotWidth()), l.scale,
@@ -833,7 +838,7 @@ void TimelineView::paintTimeline(QPainter& painter, const Layout& l, const Timel
     }
 
     if (f.laneCount > 0)
-        paintAxis(painter, l, math);
+        paintAxis(painter, l, ticks);
 
     // Lane rows: backgrounds, grid, blocks and marks, clipped to the lanes' viewport.
     painter.save();
@@ -853,7 +858,7 @@ void TimelineView::paintTimeline(QPainter& painter, const Layout& l, const Timel
     if (lastLane >= firstLane) {
         const double lanesBottom = std::min(l.lanes.bottom(), l.bar(lastLane).bottom());
         const double lineW = std::max(1.0, std::round(m_scale));
-        for (const TimelineMath::Tick& tick : math.ticks(110 * l.scale)) {
+        for (const TimelineMath::Tick& tick : ticks) {
             const double x = std::round(l.plotLeft + tick.x);
             painter.fillRect(QRectF(x, l.lanes.top(), lineW, lanesBottom - l.lanes.top()), f.grid);
         }
@@ -896,7 +901,7 @@ void TimelineView::paintTimeline(QPainter& painter, const Layout& l, const Timel
     painter.restore();
 }
 
-void TimelineView::paintAxis(QPainter& painter, const Layout& l, const TimelineMath& math) const
+void TimelineView::paintAxis(QPainter& painter, const Layout& l, const QList<TimelineMath::Tick>& ticks) const
 {
     const QPalette& pal = palette();
     const QColor text = pal.color(QPalette::Text);
@@ -913,7 +918,7 @@ void TimelineView::paintAxis(QPainter& painter, const Layout& l, const TimelineM
                      Qt::AlignRight | Qt::AlignVCenter, tr("time →"));
     painter.setPen(text);
     double lastRight = -1e9;
-    for (const TimelineMath::Tick& tick : math.ticks(110 * s)) {
+    for (const TimelineMath::Tick& tick : ticks) {
         const double x = std::round(l.plotLeft + tick.x);
         painter.fillRect(QRectF(x, l.axis.bottom() - 7 * s, lineW, 7 * s), text);
         const double w = fm.horizontalAdvance(tick.label);
@@ -935,7 +940,8 @@ void TimelineView::paintLane(QPainter& painter, const Layout& l, const TimelineM
     const QColor rowBg = laneIndex % 2 ? f.rowB : f.rowA;
 
     // State blocks (level of detail: visible events only, narrow runs folded).
-    std::vector<TimelineMath::Block> blocks;
+    std::vector<TimelineMath::Block>& blocks = m_blocks; // reused: no allocation per lane and frame
+    blocks.clear();
     const auto [first, last] = math.visibleRange(*lane, n, f.originNs);
     math.foldLane(*lane, first, last, f.originNs, f.untilNs, blocks, &idx.summary);
 
@@ -957,7 +963,8 @@ void TimelineView::paintLane(QPainter& painter, const Layout& l, const TimelineM
     }
 
     // Labels on the bars wide enough to hold one: the second, colour-free channel.
-    if (bar.height() >= QFontMetricsF(l.barFont).height()) {
+    const BarLabels& labels = m_barLabels;
+    if (bar.height() >= labels.textHeight) {
         painter.setFont(l.barFont);
         const QFontMetricsF fm(l.barFont);
         const double pad = 4 * s;
@@ -968,7 +975,7 @@ void TimelineView::paintLane(QPainter& painter, const Layout& l, const TimelineM
             const double right = std::min(l.plotLeft + b.x1, l.plotRight);
             const double room = right - left - 2 * pad;
             const auto st = static_cast<std::size_t>(b.state);
-            if (room < l.shortLabelWidth[st])
+            if (room < labels.shortLabelWidth[st])
                 continue;
             QString text;
             if (b.state == WorkerState::WaitingJoin && static_cast<int>(b.arg) < f.laneCount && b.arg != lane->id()) {
@@ -979,12 +986,12 @@ void TimelineView::paintLane(QPainter& painter, const Layout& l, const TimelineM
             double w = 0;
             if (!text.isEmpty()) {
                 w = fm.horizontalAdvance(text);
-            } else if (l.labelWidth[st] <= room) {
+            } else if (labels.labelWidth[st] <= room) {
                 text = StatePalette::label(b.state);
-                w = l.labelWidth[st];
+                w = labels.labelWidth[st];
             } else {
                 text = StatePalette::shortLabel(b.state);
-                w = l.shortLabelWidth[st];
+                w = labels.shortLabelWidth[st];
             }
             const QRectF box(std::round(left + pad - 2 * s), std::round(bar.center().y() - fm.height() / 2 - 1 * s),
                              std::round(w + 4 * s), std::round(fm.height() + 2 * s));
@@ -1050,7 +1057,7 @@ void TimelineView::paintLane(QPainter& painter, const Layout& l, const TimelineM
                 painter.fillRect(QRectF(x, bar.top(), cap, bar.height()), f.text);
                 break;
             }
-            if (!badge.isEmpty() && bar.height() >= QFontMetricsF(l.barFont).height()) {
+            if (!badge.isEmpty() && bar.height() >= labels.textHeight) {
                 painter.setFont(l.barFont);
                 const QFontMetricsF fm(l.barFont);
                 const double w = fm.horizontalAdvance(badge) + 8 * s;

@@ -8,6 +8,7 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -119,7 +120,7 @@ private:
     void syncIndex() const;
     TimelineMath mathFor(const Layout& layout, const Frame& frame) const;
     void paintTimeline(QPainter& painter, const Layout& layout, const TimelineMath& math, const Frame& frame) const;
-    void paintAxis(QPainter& painter, const Layout& layout, const TimelineMath& math) const;
+    void paintAxis(QPainter& painter, const Layout& layout, const QList<TimelineMath::Tick>& ticks) const;
     void paintLane(QPainter& painter, const Layout& layout, const TimelineMath& math, const Frame& frame,
                    int laneIndex, const QRectF& bar, StripPainter* strip) const;
     void paintJoins(QPainter& painter, const Layout& layout, const TimelineMath& math, const Frame& frame) const;
@@ -163,6 +164,17 @@ private:
     };
     mutable LabelKey m_labelKey;
     mutable QImage m_labelImage;
+    // The state labels on the bars, measured once per bar font.
+    struct BarLabels
+    {
+        QFont font;
+        double textHeight = 0;
+        std::array<double, workerStateCount> labelWidth {};      // of StatePalette::label
+        std::array<double, workerStateCount> shortLabelWidth {}; // of StatePalette::shortLabel
+    };
+    mutable BarLabels m_barLabels;
+    // A lane's screen blocks, kept between lanes and frames so that painting allocates nothing.
+    mutable std::vector<TimelineMath::Block> m_blocks;
     TimelineMath m_math;
     QTimer m_frameTimer;
     double m_scale = 1.0;
