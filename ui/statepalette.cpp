@@ -23,13 +23,6 @@ constexpr QRgb okabeVermillion = 0xD55E00;
 constexpr QRgb okabeReddishPurple = 0xCC79A7;
 constexpr QRgb neutralGrey = 0x999999;
 
-QColor blend(const QColor& a, const QColor& b, double amountOfA)
-{
-    const double k = std::clamp(amountOfA, 0.0, 1.0);
-    auto mix = [k](int x, int y) { return static_cast<int>(std::lround(x * k + y * (1.0 - k))); };
-    return QColor(mix(a.red(), b.red()), mix(a.green(), b.green()), mix(a.blue(), b.blue()));
-}
-
 // Keeps the part of a convex polygon where a*x + b*y <= c (Sutherland–Hodgman, one edge).
 QPolygonF clipHalfPlane(const QPolygonF& poly, double a, double b, double c)
 {
@@ -377,6 +370,13 @@ QColor StatePalette::laneColor(int laneIndex)
     if (laneIndex <= 0)
         return QColor(0x808080);
     return QColor(workers[(laneIndex - 1) % count]);
+}
+
+QColor StatePalette::blend(const QColor& a, const QColor& b, double amountOfA)
+{
+    const double k = std::clamp(amountOfA, 0.0, 1.0);
+    auto mix = [k](int x, int y) { return static_cast<int>(std::lround(x * k + y * (1.0 - k))); };
+    return QColor(mix(a.red(), b.red()), mix(a.green(), b.green()), mix(a.blue(), b.blue()));
 }
 
 QColor StatePalette::tint(WorkerState state, const QColor& background)

@@ -38,6 +38,8 @@ public:
     // Per-worker colour (console lines, lane chips): mid-luminance, readable on light and dark.
     static QColor laneColor(int laneIndex);
 
+    // amountOfA of a, the rest b, channel by channel (opaque): tints, muted text and grid lines.
+    static QColor blend(const QColor& a, const QColor& b, double amountOfA);
     // The pale fill under a pattern: the state colour blended into `background`.
     static QColor tint(WorkerState state, const QColor& background);
     // The colour the pattern is drawn with on `background`: the state colour, except the yellow

@@ -29,13 +29,6 @@ namespace {
 constexpr int frameIntervalMs = 25; // ~40 frames/s while live
 constexpr double keyZoomFactor = 1.5;
 
-QColor blend(const QColor& a, const QColor& b, double amountOfA)
-{
-    const double k = std::clamp(amountOfA, 0.0, 1.0);
-    auto mix = [k](int x, int y) { return static_cast<int>(std::lround(x * k + y * (1.0 - k))); };
-    return QColor(mix(a.red(), b.red()), mix(a.green(), b.green()), mix(a.blue(), b.blue()));
-}
-
 double luminance(const QColor& c)
 {
     auto f = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
@@ -563,10 +556,10 @@ TimelineView::Frame TimelineView::snapshot() const
     f.base = pal.color(QPalette::Base);
     f.text = pal.color(QPalette::Text);
     f.window = pal.color(QPalette::Window);
-    f.muted = blend(f.text, f.base, 0.62);
-    f.grid = blend(f.text, f.base, 0.16);
-    f.rowA = blend(f.text, f.base, 0.05);
-    f.rowB = blend(f.text, f.base, 0.085);
+    f.muted = StatePalette::blend(f.text, f.base, 0.62);
+    f.grid = StatePalette::blend(f.text, f.base, 0.16);
+    f.rowA = StatePalette::blend(f.text, f.base, 0.05);
+    f.rowB = StatePalette::blend(f.text, f.base, 0.085);
 
     f.log = m_log.get();
     if (!f.log)
@@ -912,7 +905,7 @@ void TimelineView::paintAxis(QPainter& painter, const Layout& l, const QList<Tim
 
     painter.setFont(l.axisFont);
     const QFontMetricsF fm(l.axisFont);
-    painter.setPen(blend(text, base, 0.62));
+    painter.setPen(StatePalette::blend(text, base, 0.62));
     painter.drawText(QRectF(l.axis.left() + 8 * s, l.axis.top(), l.plotLeft - l.axis.left() - 16 * s,
                             l.axis.height() - 4 * s),
                      Qt::AlignRight | Qt::AlignVCenter, tr("time →"));
@@ -1200,7 +1193,7 @@ void TimelineView::paintLabels(QPainter& painter, const Layout& l, const Frame& 
     const QFontMetricsF nameMetrics(l.nameFont);
     const QFontMetricsF detailMetrics(l.detailFont);
     const QColor windowText = palette().color(QPalette::WindowText);
-    const QColor muted = blend(windowText, f.window, 0.7);
+    const QColor muted = StatePalette::blend(windowText, f.window, 0.7);
     for (int i = firstLane; i <= lastLane; ++i) {
         const Lane* lane = f.log->lane(i);
         const LaneInfo& info = lane->info();
