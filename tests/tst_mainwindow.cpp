@@ -23,6 +23,7 @@
 #include <QSignalSpy>
 #include <QChart>
 #include <QStandardPaths>
+#include <QTextDocument>
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
@@ -163,6 +164,44 @@ private Q_SLOTS:
         const QString html = ExplanationPane::highlightedHtml(QStringLiteral("The GIL keeps reference counting safe; the GIL again."),
                                                               {QStringLiteral("GIL"), QStringLiteral("reference counting")});
         QCOMPARE(html, QStringLiteral("The <b>GIL</b> keeps <b>reference counting</b> safe; the GIL again."));
+    }
+
+    // A worker name longer than the name column's cap widens the column once; later batches are
+    // appended, not the whole document written again.
+    void consoleWidensItsNameColumnOnce()
+    {
+        ConsoleView console;
+        const QString longName = QStringLiteral("a-worker-with-a-very-long-name-indeed");
+        auto batch = [&longName](double tMs) {
+            return std::vector<ConsoleLine> {{0, 1, tMs, longName, QStringLiteral("hello")}};
+        };
+        console.appendLines(batch(1));
+        QSignalSpy changes(console.textView()->document(), &QTextDocument::contentsChange);
+        console.appendLines(batch(2));
+        console.appendLines(batch(3));
+        QVERIFY(!changes.isEmpty());
+        for (const QList<QVariant>& change : std::as_const(changes))
+            QCOMPARE(change.at(1).toInt(), 0); // nothing removed: no rewrite
+        QCOMPARE(console.lineCount(), 3);
+    }
+
+    // Past maxLines the oldest lines go, and every line of the batch that crossed the limit shows.
+    void consoleKeepsTheNewestLinesPastItsLimit()
+    {
+        ConsoleView console;
+        std::vector<ConsoleLine> lines;
+        for (int i = 0; i < ConsoleView::maxLines - 5; ++i)
+            lines.push_back({0, 1, double(i), QStringLiteral("w"), QStringLiteral("old %1").arg(i)});
+        console.appendLines(lines);
+        lines.clear();
+        for (int i = 0; i < 20; ++i)
+            lines.push_back({0, 1, 1e6 + i, QStringLiteral("w"), QStringLiteral("new %1").arg(i)});
+        console.appendLines(lines);
+        QCOMPARE(console.lineCount(), ConsoleView::maxLines);
+        const QString text = console.plainText();
+        for (int i = 0; i < 20; ++i)
+            QVERIFY2(text.contains(QStringLiteral("new %1\n").arg(i)) || text.endsWith(QStringLiteral("new %1").arg(i)),
+                     qPrintable(QStringLiteral("new %1 is missing").arg(i)));
     }
 
     void runningAShortScenarioFillsTheViews()

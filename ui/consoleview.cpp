@@ -79,21 +79,22 @@ void ConsoleView::appendLines(const std::vector<ConsoleLine>& lines)
 {
     if (lines.empty())
         return;
+    // The name column widens up to its cap; names past the cap are not a reason to widen again.
     int widest = m_nameWidth;
     for (const ConsoleLine& l : lines)
-        widest = std::max(widest, static_cast<int>(l.worker.size()));
-    const std::size_t first = m_entries.size();
+        widest = std::max(widest, std::min(static_cast<int>(l.worker.size()), maxNameWidth));
     for (const ConsoleLine& l : lines)
         m_entries.push_back({false, l, {}});
     if (m_entries.size() > static_cast<std::size_t>(maxLines))
         m_entries.erase(m_entries.begin(), m_entries.end() - maxLines);
     if (widest != m_nameWidth) {
-        m_nameWidth = std::min(widest, 24);
+        m_nameWidth = widest;
         rerender(); // keep the columns aligned
         return;
     }
-    const std::size_t from = std::min(first, m_entries.size());
-    render(m_entries.data() + from, m_entries.data() + m_entries.size());
+    // The new lines are the last ones, also when the oldest entries were just dropped.
+    const std::size_t added = std::min(lines.size(), m_entries.size());
+    render(m_entries.data() + m_entries.size() - added, m_entries.data() + m_entries.size());
 }
 
 void ConsoleView::render(const Entry* from, const Entry* to)

@@ -19,6 +19,7 @@ class ConsoleView : public QWidget
 
 public:
     static constexpr int maxLines = 20000;
+    static constexpr int maxNameWidth = 24; // characters of the worker-name column
 
     explicit ConsoleView(QWidget* parent = nullptr);
     ~ConsoleView() override;
