@@ -17,6 +17,12 @@ bool differs(const std::vector<RunResult>& runs, auto&& field)
     return std::any_of(runs.begin(), runs.end(), [&field, &runs](const RunResult& r) { return field(r) != field(runs.front()); });
 }
 
+// base ÷ v; 0 where a cancelled variant's time would say nothing about speed.
+double speedupOver(const VariantResult& base, const VariantResult& v)
+{
+    return v.elapsedMs > 0 && !v.cancelled && !base.cancelled ? base.elapsedMs / v.elapsedMs : 0;
+}
+
 } // namespace
 
 void RunHistory::add(const RunResult& run)
@@ -75,7 +81,6 @@ std::vector<ElapsedEntry> RunHistory::elapsed() const
     for (int ri = 0; ri < runCount(); ++ri) {
         const RunResult& r = run(ri);
         const QString tag = runTag(ri);
-        const double firstMs = r.variants.front().elapsedMs;
         for (std::size_t vi = 0; vi < r.variants.size(); ++vi) {
             const VariantResult& v = r.variants[vi];
             ElapsedEntry e;
@@ -83,8 +88,7 @@ std::vector<ElapsedEntry> RunHistory::elapsed() const
             e.variant = v.name;
             e.label = v.name + separator + tag;
             e.elapsedMs = v.elapsedMs;
-            // A cancelled variant's time says nothing about speed.
-            e.speedup = v.elapsedMs > 0 && !v.cancelled && !r.variants.front().cancelled ? firstMs / v.elapsedMs : 0;
+            e.speedup = speedupOver(r.variants.front(), v);
             e.cancelled = v.cancelled;
             out.push_back(e);
         }
@@ -162,6 +166,23 @@ std::vector<LatencySeries> RunHistory::latencySeries() const
         }
     }
     return out;
+}
+
+Comparison RunHistory::comparison(const std::vector<VariantResult>& variants, std::size_t index)
+{
+    if (index >= variants.size())
+        return {};
+    const VariantResult& v = variants[index];
+    const VariantResult* base = &variants.front();
+    if (v.sweepWorkers > 0) {
+        base = nullptr;
+        for (std::size_t i = 0; i <= index; ++i)
+            if (variants[i].mode == v.mode && variants[i].sweepWorkers == 1)
+                base = &variants[i];
+    }
+    if (!base)
+        return {};
+    return {base == &v ? 0 : speedupOver(*base, v), base->name};
 }
 
 QString RunHistory::speedupText(double speedup)

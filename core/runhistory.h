@@ -45,6 +45,13 @@ struct LatencySeries
     std::vector<double> latenciesUs; // -1 for a worker that never started
 };
 
+// How one variant compares with its baseline, as the run goes.
+struct Comparison
+{
+    double speedup = 0;     // baseline ÷ this one; 0 when undefined
+    QString baseline;       // the baseline variant's name
+};
+
 // The runs of the current scenario, kept so that the charts can compare them side by side
 // (GIL on beside GIL off, 4 workers beside 16). Plain data: it knows nothing of widgets.
 class RunHistory
@@ -75,6 +82,10 @@ public:
     int maxSweepWorkers() const;
     std::vector<LatencySeries> latencySeries() const;
 
+    // Variant `index` of `variants` (a run's variants in the order they ran, possibly only those
+    // finished so far) against the run's first variant or, for a sweep step, against the 1-worker
+    // step of its mode. Undefined for the baseline itself, a cancelled variant or baseline.
+    static Comparison comparison(const std::vector<VariantResult>& variants, std::size_t index);
     // "1.86×"; empty when the speedup is undefined (0).
     static QString speedupText(double speedup);
     // "2.31 s" or "412 ms".

@@ -280,6 +280,30 @@ private Q_SLOTS:
         QCOMPARE(RunHistory::speedupText(0), QString());
     }
 
+    // What the observations say as a run goes: against the first variant, and for a sweep step
+    // against the 1-worker step of its own mode; nothing for a baseline or a cancelled variant.
+    void comparisonWithTheBaseline()
+    {
+        std::vector<VariantResult> vs {variant(QStringLiteral("sequential"), QStringLiteral("sequential"), 1000),
+                                       variant(QStringLiteral("2 threads"), QStringLiteral("threads"), 500),
+                                       variant(QStringLiteral("1 process"), QStringLiteral("processes"), 1200, 1),
+                                       variant(QStringLiteral("2 processes"), QStringLiteral("processes"), 600, 2),
+                                       variant(QStringLiteral("4 threads"), QStringLiteral("threads"), 250)};
+        vs[4].cancelled = true;
+        QCOMPARE(RunHistory::comparison(vs, 0).speedup, 0.0);
+        QCOMPARE(RunHistory::comparison(vs, 0).baseline, QStringLiteral("sequential"));
+        QCOMPARE(RunHistory::comparison(vs, 1).speedup, 2.0);
+        QCOMPARE(RunHistory::comparison(vs, 1).baseline, QStringLiteral("sequential"));
+        QCOMPARE(RunHistory::comparison(vs, 2).speedup, 0.0);
+        QCOMPARE(RunHistory::comparison(vs, 3).speedup, 2.0); // 1200 / 600, not 1000 / 600
+        QCOMPARE(RunHistory::comparison(vs, 3).baseline, QStringLiteral("1 process"));
+        QCOMPARE(RunHistory::comparison(vs, 4).speedup, 0.0);
+        QCOMPARE(RunHistory::comparison(vs, 5).speedup, 0.0); // out of range
+        // A sweep step whose 1-worker step has not run (yet): no baseline.
+        std::vector<VariantResult> noBase {variant(QStringLiteral("2 threads"), QStringLiteral("threads"), 500, 2)};
+        QCOMPARE(RunHistory::comparison(noBase, 0).baseline, QString());
+    }
+
     void comparisons_data()
     {
         QTest::addColumn<double>("speedup");

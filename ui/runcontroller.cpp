@@ -103,18 +103,8 @@ void RunController::onVariantFinished(int index, const VariantResult& result)
         m_reader.clear();
     }
     m_finished.push_back(result);
-    // Against the first variant, or for a sweep step against one worker of the same mode.
-    const VariantResult* base = &m_finished.front();
-    if (result.sweepWorkers > 0) {
-        base = nullptr;
-        for (const VariantResult& v : m_finished)
-            if (v.mode == result.mode && v.sweepWorkers == 1)
-                base = &v;
-    }
-    const bool comparable = base && base != &m_finished.back() && !result.cancelled && !base->cancelled
-        && result.elapsedMs > 0;
-    const double speedup = comparable ? base->elapsedMs / result.elapsedMs : 0;
-    Q_EMIT variantFinished(index, result, speedup, base ? base->name : QString());
+    const Comparison c = RunHistory::comparison(m_finished, m_finished.size() - 1);
+    Q_EMIT variantFinished(index, result, c.speedup, c.baseline);
 }
 
 void RunController::onRunFinished(const RunResult& result)
