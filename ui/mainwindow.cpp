@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "chartstyle.h"
 #include "consoleview.h"
 #include "elapsedchart.h"
 #include "eventlog.h"
@@ -523,12 +524,7 @@ void MainWindow::setPresenterMode(bool on)
     const bool changed = on != m_presenter;
     m_presenter = on;
     const double scale = on ? presenterScale : 1.0;
-    QFont f = m_baseFont;
-    if (f.pointSizeF() > 0)
-        f.setPointSizeF(m_baseFont.pointSizeF() * scale);
-    else
-        f.setPixelSize(static_cast<int>(m_baseFont.pixelSize() * scale));
-    setFont(f);
+    setFont(ChartStyle::scaled(m_baseFont, scale, m_baseFont.bold()));
     m_timeline->setPresenterScale(scale);
     m_elapsedChart->setPresenterScale(scale);
     m_speedupChart->setPresenterScale(scale);
