@@ -266,7 +266,8 @@ private Q_SLOTS:
             QVERIFY(!ProcFs::alive(child));
     }
 
-    // threadlab killed outright: its children notice and leave within a second.
+    // threadlab killed outright: its children notice and leave (they watch their parent every
+    // second; how soon they went is reported, not asserted).
     void childrenDieWithTheirParent()
     {
         SKIP_IF_SPAWNING_UNDER_TSAN();

@@ -162,6 +162,9 @@ private Q_SLOTS:
         QVERIFY(static_cast<std::size_t>(elf.size()) >= sizeof header);
         std::memcpy(&header, elf.constData(), sizeof header);
         QVERIFY(std::memcmp(header.e_ident, ELFMAG, SELFMAG) == 0);
+        QCOMPARE(header.e_ident[EI_CLASS], ELFCLASS64);
+        QVERIFY(header.e_phentsize >= sizeof(Elf64_Phdr));
+        QVERIFY2(header.e_phnum > 0, "no program headers: nothing would be checked");
         bool interpreter = false;
         for (int i = 0; i < header.e_phnum; ++i) {
             Elf64_Phdr ph {};
