@@ -4,7 +4,9 @@
 #include <QChart>
 #include <QLegend>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace ThreadLab {
 
@@ -19,6 +21,14 @@ QColor ChartStyle::textOn(const QColor& fill)
 {
     const double l = 0.299 * fill.redF() + 0.587 * fill.greenF() + 0.114 * fill.blueF();
     return l > 0.55 ? QColor(Qt::black) : QColor(Qt::white);
+}
+
+QFont ChartStyle::pixelFont(const QFont& base, double pixelSize, bool bold)
+{
+    QFont f(base);
+    f.setPixelSize(std::max(6, static_cast<int>(std::lround(pixelSize))));
+    f.setBold(bold);
+    return f;
 }
 
 QFont ChartStyle::scaled(const QFont& font, double factor, bool bold)

@@ -20,6 +20,8 @@ public:
     // Black or white, whichever reads on `fill`.
     static QColor textOn(const QColor& fill);
     static QFont scaled(const QFont& font, double factor, bool bold = false);
+    // `base` at a pixel size (at least 6 px, so nothing shrinks into unreadable dots).
+    static QFont pixelFont(const QFont& base, double pixelSize, bool bold = false);
 
     static void apply(QChart& chart, const QPalette& palette, const QFont& font);
     static void applyAxis(QAbstractAxis& axis, const QPalette& palette, const QFont& font);

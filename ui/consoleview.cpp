@@ -1,6 +1,7 @@
 #include "consoleview.h"
 
 #include "statepalette.h"
+#include "themepalette.h"
 
 #include <QEvent>
 #include <QFontDatabase>
@@ -11,22 +12,15 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <cmath>
 
 namespace ThreadLab {
 
 namespace {
 
-double luminance(const QColor& c)
-{
-    auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
-    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
-}
-
 double contrast(const QColor& a, const QColor& b)
 {
-    const double la = luminance(a);
-    const double lb = luminance(b);
+    const double la = ThemePalette::relativeLuminance(a);
+    const double lb = ThemePalette::relativeLuminance(b);
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
@@ -53,7 +47,7 @@ ConsoleView::~ConsoleView() = default;
 QColor ConsoleView::readableColor(const QColor& laneColor, const QColor& background)
 {
     QColor c = laneColor;
-    const bool darkBackground = luminance(background) < 0.5;
+    const bool darkBackground = ThemePalette::relativeLuminance(background) < 0.5;
     for (int i = 0; i < 12 && contrast(c, background) < 4.5; ++i)
         c = darkBackground ? c.lighter(115) : c.darker(115);
     return c;

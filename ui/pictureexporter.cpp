@@ -35,22 +35,14 @@ namespace {
 
 constexpr double captionPad = 14;
 
-QFont pixelFont(double px, bool bold)
-{
-    QFont f = QApplication::font();
-    f.setPixelSize(static_cast<int>(std::lround(px)));
-    f.setBold(bold);
-    return f;
-}
-
 QFont titleFont()
 {
-    return pixelFont(24, true);
+    return ChartStyle::pixelFont(QApplication::font(), 24, true);
 }
 
 QFont subtitleFont()
 {
-    return pixelFont(16, false);
+    return ChartStyle::pixelFont(QApplication::font(), 16, false);
 }
 
 double captionHeight(const QString& subtitle)
@@ -242,7 +234,7 @@ bool PictureExporter::exportRunTimelines(const RunResult& run, int variantIndex,
         return false;
     }
     const int width = std::max(logicalWidth, 400);
-    const QFont headingFont = pixelFont(18, true);
+    const QFont headingFont = ChartStyle::pixelFont(QApplication::font(), 18, true);
     const int headingH = static_cast<int>(std::ceil(QFontMetricsF(headingFont).height() + 12));
     // Very many lanes (100 processes) are squeezed rather than drawn thousands of pixels tall.
     const int maxPerVariant = shown.size() == 1 ? 2400 : 1000;

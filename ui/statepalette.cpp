@@ -1,5 +1,7 @@
 #include "statepalette.h"
 
+#include "chartstyle.h"
+
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPaintEngine>
@@ -195,14 +197,6 @@ QBrush patternBrush(WorkerState state, double scale, qreal dpr, const QColor& ba
     return cache.emplace(key, QBrush(tile)).first->second;
 }
 
-QFont scaledFont(const QFont& base, double pixelSize, bool bold = false)
-{
-    QFont f(base);
-    f.setPixelSize(std::max(6, static_cast<int>(std::lround(pixelSize))));
-    f.setBold(bold);
-    return f;
-}
-
 // One legend entry: a state swatch or a mark.
 struct LegendItem
 {
@@ -280,7 +274,7 @@ double layoutLegend(const QFont& font, const QRectF& rect, double scale, std::ui
 
 QFont legendFont(const QFont& base, double scale)
 {
-    return scaledFont(base, 13 * scale);
+    return ChartStyle::pixelFont(base, 13 * scale);
 }
 
 } // namespace

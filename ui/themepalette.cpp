@@ -1,5 +1,6 @@
 #include "themepalette.h"
 
+#include <cmath>
 #include <utility>
 
 namespace ThreadLab {
@@ -76,6 +77,12 @@ QPalette ThemePalette::dark()
 bool ThemePalette::isDark(const QPalette& palette)
 {
     return palette.color(QPalette::Base).lightnessF() < 0.5;
+}
+
+double ThemePalette::relativeLuminance(const QColor& c)
+{
+    auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
 }
 
 } // namespace ThreadLab

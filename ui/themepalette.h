@@ -15,6 +15,8 @@ public:
     static QPalette dark();
     static QPalette forDark(bool dark) { return dark ? ThemePalette::dark() : light(); }
     static bool isDark(const QPalette& palette);
+    // WCAG relative luminance of an sRGB colour: 0 for black, 1 for white.
+    static double relativeLuminance(const QColor& c);
 };
 
 } // namespace ThreadLab

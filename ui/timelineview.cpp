@@ -1,9 +1,11 @@
 #include "timelineview.h"
 
+#include "chartstyle.h"
 #include "eventlog.h"
 #include "lane.h"
 #include "monoclock.h"
 #include "statepalette.h"
+#include "themepalette.h"
 #include "variantresult.h"
 
 #include <QCursor>
@@ -29,23 +31,9 @@ namespace {
 constexpr int frameIntervalMs = 25; // ~40 frames/s while live
 constexpr double keyZoomFactor = 1.5;
 
-double luminance(const QColor& c)
-{
-    auto f = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
-    return 0.2126 * f(c.redF()) + 0.7152 * f(c.greenF()) + 0.0722 * f(c.blueF());
-}
-
 QColor textOn(const QColor& background)
 {
-    return luminance(background) > 0.18 ? QColor(Qt::black) : QColor(Qt::white);
-}
-
-QFont pixelFont(const QFont& base, double px, bool bold)
-{
-    QFont f(base);
-    f.setPixelSize(std::max(6, static_cast<int>(std::lround(px))));
-    f.setBold(bold);
-    return f;
+    return ThemePalette::relativeLuminance(background) > 0.18 ? QColor(Qt::black) : QColor(Qt::white);
 }
 
 // Paints folds of narrow intervals as stacked bands, one per state, as tall as its share of time,
@@ -629,10 +617,10 @@ TimelineView::Layout TimelineView::layoutFor(const QRectF& rect, bool fitAllLane
     l.whole = rect;
     l.scale = s;
     const QFont base = font();
-    l.nameFont = pixelFont(base, 16 * s, true);
-    l.detailFont = pixelFont(base, 12 * s, false);
-    l.axisFont = pixelFont(base, 13 * s, false);
-    l.barFont = pixelFont(base, 12.5 * s, true);
+    l.nameFont = ChartStyle::pixelFont(base, 16 * s, true);
+    l.detailFont = ChartStyle::pixelFont(base, 12 * s, false);
+    l.axisFont = ChartStyle::pixelFont(base, 13 * s, false);
+    l.barFont = ChartStyle::pixelFont(base, 12.5 * s, true);
     if (m_barLabels.font != l.barFont || m_barLabels.textHeight == 0) {
         // Measured once per font, not on every paint (layoutFor runs several times a frame).
         const QFontMetricsF barMetrics(l.barFont);
@@ -677,7 +665,7 @@ TimelineView::Layout TimelineView::layoutFor(const QRectF& rect, bool fitAllLane
     const double needed = nameMetrics.height() + detailMetrics.height();
     l.details = l.laneHeight >= needed;
     if (l.laneHeight < nameMetrics.height()) // squeezed export: shrink the names to fit
-        l.nameFont = pixelFont(base, std::max(6.0, l.laneHeight * 0.8), true);
+        l.nameFont = ChartStyle::pixelFont(base, std::max(6.0, l.laneHeight * 0.8), true);
     return l;
 }
 
@@ -880,7 +868,7 @@ void TimelineView::paintTimeline(QPainter& painter, const Layout& l, const Timel
 
     if (f.laneCount == 0) {
         painter.setPen(f.muted);
-        painter.setFont(pixelFont(font(), 15 * l.scale, false));
+        painter.setFont(ChartStyle::pixelFont(font(), 15 * l.scale, false));
         painter.drawText(l.lanes, Qt::AlignCenter, tr("Run a scenario: each worker gets its own lane here."));
     }
 
