@@ -5,6 +5,7 @@
 
 #include "engine.h"
 #include "scenario.h"
+#include "taskspecs.h"
 
 #include <QSignalSpy>
 #include <QStringList>
@@ -24,10 +25,7 @@ inline Scenario fakeWorkerScenario(const QStringList& names)
     for (const QString& name : names) {
         WorkerGroup g;
         g.name = name;
-        TaskSpec wait;
-        wait.kind = TaskKind::Wait;
-        wait.ms = 10;
-        g.tasks.push_back(wait);
+        g.tasks.push_back(waitTask(10));
         v.groups.push_back(g);
     }
     s.variants.push_back(v);

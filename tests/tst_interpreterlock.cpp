@@ -5,6 +5,7 @@
 #include "stoptoken.h"
 #include "taskexecutor.h"
 #include "cpuwork.h"
+#include "taskspecs.h"
 
 #include <QTest>
 
@@ -82,14 +83,6 @@ Run runThreads(bool gil, const std::vector<std::vector<TaskSpec>>& tasksPerThrea
     return run;
 }
 
-TaskSpec cpu(std::int64_t ms)
-{
-    TaskSpec t;
-    t.kind = TaskKind::Cpu;
-    t.ms = ms;
-    return t;
-}
-
 bool anyOverlap(const Run& run)
 {
     for (std::size_t a = 0; a < run.sinks.size(); ++a)
@@ -110,7 +103,7 @@ class TestInterpreterLock : public QObject
 private Q_SLOTS:
     void withGilNoTwoThreadsRunAtOnce()
     {
-        const Run run = runThreads(true, {{cpu(120)}, {cpu(120)}, {cpu(120)}});
+        const Run run = runThreads(true, {{cpuTask(120)}, {cpuTask(120)}, {cpuTask(120)}});
         QVERIFY(!anyOverlap(run));
         // They took turns: forced switches gave every thread several slices.
         for (const RecordingSink& s : run.sinks) {
@@ -123,7 +116,7 @@ private Q_SLOTS:
     {
         if (std::thread::hardware_concurrency() < 2)
             QSKIP("needs two cores");
-        const Run run = runThreads(false, {{cpu(150)}, {cpu(150)}});
+        const Run run = runThreads(false, {{cpuTask(150)}, {cpuTask(150)}});
         QVERIFY(anyOverlap(run));
     }
 
@@ -131,11 +124,8 @@ private Q_SLOTS:
     // its sleep ends.
     void ioThreadWaitsForGilAfterEachSleep()
     {
-        TaskSpec sleep;
-        sleep.kind = TaskKind::Wait;
-        sleep.ms = 2;
-        std::vector<TaskSpec> io(10, sleep);
-        const Run run = runThreads(true, {{cpu(200)}, io});
+        std::vector<TaskSpec> io(10, waitTask(2));
+        const Run run = runThreads(true, {{cpuTask(200)}, io});
         const auto waits = run.sinks[1].intervals(WorkerState::WaitingGil);
         QVERIFY2(waits.size() >= 5, qPrintable(QString::number(waits.size())));
         QVERIFY(!anyOverlap(run));

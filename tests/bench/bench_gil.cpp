@@ -12,6 +12,8 @@
 #include "stoptoken.h"
 #include "taskexecutor.h"
 
+#include "../taskspecs.h"
+
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -41,22 +43,6 @@ struct GilRun
     std::vector<ExecutionResult> results;
     std::int64_t wallNs = 0;                // all jobs released → the last foreground job done
 };
-
-TaskSpec cpuTask(std::int64_t ms)
-{
-    TaskSpec t;
-    t.kind = TaskKind::Cpu;
-    t.ms = ms;
-    return t;
-}
-
-TaskSpec waitTask(std::int64_t ms)
-{
-    TaskSpec t;
-    t.kind = TaskKind::Wait;
-    t.ms = ms;
-    return t;
-}
 
 // Each job on its own std::thread under one GIL, all released at once, as thread workers run.
 GilRun runUnderGil(const std::vector<Job>& jobs)

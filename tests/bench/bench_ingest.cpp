@@ -13,6 +13,7 @@
 #include <QEventLoop>
 #include <QTimer>
 
+#include "../taskspecs.h"
 #include "enginerun.h"
 #include "qtbenchmarkmain.h"
 
@@ -32,12 +33,9 @@ namespace {
 // One processes variant with one child, named so that the fake worker bursts n events.
 Scenario burstScenario(std::int64_t n)
 {
-    TaskSpec wait;
-    wait.kind = TaskKind::Wait; // ignored by the burst child; a plan needs a task
-    wait.ms = 1;
     WorkerGroup group;
     group.name = QStringLiteral("burst-%1").arg(n);
-    group.tasks.push_back(wait);
+    group.tasks.push_back(waitTask(1)); // ignored by the burst child; a plan needs a task
     VariantSpec variant;
     variant.name = QStringLiteral("burst");
     variant.mode = VariantMode::Processes;
