@@ -114,10 +114,13 @@ void BM_LiveRunSixteenWorkers(benchmark::State& state)
         });
         QEventLoop loop;
         bool finished = false;
-        QObject::connect(window.controller(), &RunController::runFinished, &loop, [&loop, &finished] {
-            finished = true;
-            loop.quit();
-        });
+        RunResult result;
+        QObject::connect(window.controller(), &RunController::runFinished, &loop,
+                         [&loop, &finished, &result](const RunResult& r) {
+                             result = r;
+                             finished = true;
+                             loop.quit();
+                         });
         QTimer::singleShot(60'000, &loop, &QEventLoop::quit);
         const std::int64_t start = MonoClock::nowNs();
         window.startRun();
@@ -130,6 +133,20 @@ void BM_LiveRunSixteenWorkers(benchmark::State& state)
         QCoreApplication::processEvents(); // deliver the last probes before the window goes
         if (!finished) {
             state.SkipWithError("the run did not finish");
+            return;
+        }
+        // The load is the one named: 16 threads, GIL off, all of them through to the end.
+        if (!result.error.isEmpty() || result.cancelled || result.variants.size() != 1
+            || result.variants.front().gil || result.variants.front().workerCount != 16
+            || std::any_of(result.variants.front().workers.begin(), result.variants.front().workers.end(),
+                           [](const WorkerResult& w) {
+                               return w.kind != LaneKind::Main && w.outcome != QLatin1String("finished");
+                           })) {
+            state.SkipWithError("the run was not 16 GIL-free threads finishing their work");
+            return;
+        }
+        if (lagsMs.empty()) {
+            state.SkipWithError("no input probe was delivered during the run");
             return;
         }
         const auto during = std::count_if(watch.paints.begin(), watch.paints.end(),
