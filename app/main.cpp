@@ -1,11 +1,11 @@
 // threadlab: the classroom app. With --list or --run it works headless (see CommandLine);
 // otherwise it opens the window.
 
-#include "commandline.h"
+#include "cli/commandline.h"
 
 #if defined(THREADLAB_WITH_GUI)
-#include "guiapplication.h"
-#include "pictureexporter.h"
+#include "app/guiapplication.h"
+#include "export/pictureexporter.h"
 
 #include <QApplication>
 #endif

@@ -2,14 +2,14 @@
 // starts in well under a millisecond. It runs one job given on its command line and reports
 // every event on stdout (see WireEncoder); it validates its argument itself and never trusts it.
 
-#include "interpreterlock.h"
-#include "interpreterstate.h"
-#include "platform.h"
-#include "settlingsink.h"
-#include "stoptoken.h"
-#include "taskexecutor.h"
-#include "wireencoder.h"
-#include "workerjob.h"
+#include "tasks/interpreterlock.h"
+#include "tasks/interpreterstate.h"
+#include "tasks/platform.h"
+#include "tasks/settlingsink.h"
+#include "tasks/stoptoken.h"
+#include "tasks/taskexecutor.h"
+#include "wire/wireencoder.h"
+#include "wire/workerjob.h"
 
 #include <cstdio>
 #include <cstring>

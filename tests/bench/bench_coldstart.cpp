@@ -5,7 +5,7 @@
 // in QT_QPA_PLATFORM (offscreen unless it is set, e.g. to xcb under Xvfb), and the settings
 // are a fresh, empty directory, as on a first start.
 
-#include "monoclock.h"
+#include "tasks/monoclock.h"
 
 #include <QCoreApplication>
 #include <QProcess>

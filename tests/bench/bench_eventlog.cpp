@@ -2,9 +2,9 @@
 // 4 threads recording at once no more than 2× that each). Workers record through their
 // LaneSink, clock read included, each into its own lane of one EventLog.
 
-#include "eventlog.h"
-#include "lanesink.h"
-#include "monoclock.h"
+#include "engine/eventlog.h"
+#include "engine/lanesink.h"
+#include "tasks/monoclock.h"
 
 #include <benchmark/benchmark.h>
 

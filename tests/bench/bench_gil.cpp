@@ -4,15 +4,15 @@
 // threads under the GIL give no more than 1.05× the work of one. Plain std::threads run
 // TaskExecutor jobs on one InterpreterLock, each recording into its own lane.
 
-#include "cpuwork.h"
-#include "eventlog.h"
-#include "interpreterlock.h"
-#include "lanesink.h"
-#include "monoclock.h"
-#include "stoptoken.h"
-#include "taskexecutor.h"
+#include "tasks/cpuwork.h"
+#include "engine/eventlog.h"
+#include "tasks/interpreterlock.h"
+#include "engine/lanesink.h"
+#include "tasks/monoclock.h"
+#include "tasks/stoptoken.h"
+#include "tasks/taskexecutor.h"
 
-#include "../taskspecs.h"
+#include "support/taskspecs.h"
 
 #include <benchmark/benchmark.h>
 

@@ -1,13 +1,13 @@
 // The window under load (issue 5): how fast it first paints, and whether it keeps painting and
 // answering while 16 CPU-bound threads run on the machine's cores.
 
-#include "mainwindow.h"
-#include "monoclock.h"
+#include "app/mainwindow.h"
+#include "tasks/monoclock.h"
 #include "qtbenchmarkmain.h"
-#include "runcontrols.h"
-#include "runcontroller.h"
-#include "timelinepanel.h"
-#include "timelineview.h"
+#include "panes/runcontrols.h"
+#include "model/runcontroller.h"
+#include "timeline/timelinepanel.h"
+#include "timeline/timelineview.h"
 
 #include <benchmark/benchmark.h>
 

@@ -3,17 +3,17 @@
 // WireEncoder as fast as it can; the real engine starts it, decodes its stdout into the lane and
 // reports the run. For reference, WireDecoder alone over an in-memory stream.
 
-#include "engine.h"
-#include "eventlog.h"
-#include "scenario.h"
-#include "wiredecoder.h"
-#include "wireencoder.h"
+#include "engine/engine.h"
+#include "engine/eventlog.h"
+#include "scenario/scenario.h"
+#include "wire/wiredecoder.h"
+#include "wire/wireencoder.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QTimer>
 
-#include "../taskspecs.h"
+#include "support/taskspecs.h"
 #include "enginerun.h"
 #include "qtbenchmarkmain.h"
 

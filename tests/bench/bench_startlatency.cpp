@@ -3,9 +3,9 @@
 // spawn-cost scenario (issue 5: threads ≤ 60 µs; processes ≤ 2 ms, also with 1 GiB allocated
 // in the parent).
 
-#include "engine.h"
-#include "scenario.h"
-#include "scenariocatalog.h"
+#include "engine/engine.h"
+#include "scenario/scenario.h"
+#include "scenario/scenariocatalog.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

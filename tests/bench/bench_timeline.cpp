@@ -2,8 +2,8 @@
 // with 1 million events over 64 lanes in view, ≤ 16 ms with 10 million, zoomed in cheaper still;
 // ≤ 48 bytes per stored event). The logs are synthetic, built once and shared by the cases.
 
-#include "eventlog.h"
-#include "timelineview.h"
+#include "engine/eventlog.h"
+#include "timeline/timelineview.h"
 
 #include <QApplication>
 #include <QImage>

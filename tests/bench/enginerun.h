@@ -2,8 +2,8 @@
 
 // Runs a scenario through the real engine to its end, on the calling thread's event loop.
 
-#include "engine.h"
-#include "scenario.h"
+#include "engine/engine.h"
+#include "scenario/scenario.h"
 
 #include <QEventLoop>
 #include <QTimer>

@@ -10,10 +10,10 @@
 //     the runner builds one (split CPU work shared out as the planner does) encodes, decodes and
 //     gives back equal tasks.
 
-#include "scenario.h"
-#include "scenarioloader.h"
-#include "taskspec.h"
-#include "workerjob.h"
+#include "scenario/scenario.h"
+#include "scenario/scenarioloader.h"
+#include "tasks/taskspec.h"
+#include "wire/workerjob.h"
 
 #include <QByteArray>
 #include <QSet>

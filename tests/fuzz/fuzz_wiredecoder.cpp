@@ -11,9 +11,9 @@
 //     means the input was empty or ended with '\n';
 //   - the delivered records, written back in the encoder's format, decode to the same records.
 
-#include "wiredecoder.h"
-#include "workerjob.h"
-#include "workerstate.h"
+#include "wire/wiredecoder.h"
+#include "wire/workerjob.h"
+#include "tasks/workerstate.h"
 
 #include <algorithm>
 #include <array>

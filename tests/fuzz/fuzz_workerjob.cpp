@@ -5,8 +5,8 @@
 //   - the round trip is idempotent: encode() of an accepted job decodes to an equal job, and
 //     encoding that gives the same text again.
 
-#include "taskspec.h"
-#include "workerjob.h"
+#include "tasks/taskspec.h"
+#include "wire/workerjob.h"
 
 #include <cstddef>
 #include <cstdint>

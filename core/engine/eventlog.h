@@ -1,0 +1,41 @@
+#pragma once
+
+#include "engine/lane.h"
+#include "tasks/taskspec.h"
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+
+namespace ThreadLab {
+
+// The events of one variant run: a lane per worker, main's first, in creation order. Lanes are
+// added only by the runner thread; any thread may read a consistent prefix of lanes and events.
+class EventLog
+{
+public:
+    static constexpr int maxLanes = Limits::maxWorkersPerVariant + 1;
+
+    explicit EventLog(std::int64_t originNs);
+    ~EventLog();
+    EventLog(const EventLog&) = delete;
+    EventLog& operator=(const EventLog&) = delete;
+
+    Lane* addLane(LaneInfo info);
+    int laneCount() const noexcept { return m_count.load(std::memory_order_acquire); }
+    Lane* lane(int i) const noexcept { return m_lanes[static_cast<std::size_t>(i)].load(std::memory_order_acquire); }
+
+    std::int64_t originNs() const noexcept { return m_originNs; }
+    std::size_t eventCount() const noexcept;
+    // Bytes held by all lanes' event chunks (for the ≤ 48 bytes per event budget).
+    std::size_t memoryBytes() const noexcept;
+    // The latest timestamp recorded so far in any lane (originNs when empty).
+    std::int64_t lastEventNs() const noexcept;
+
+private:
+    const std::int64_t m_originNs;
+    std::array<std::atomic<Lane*>, maxLanes> m_lanes {};
+    std::atomic<int> m_count {0};
+};
+
+} // namespace ThreadLab

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "engine/runsettings.h"
+#include "results/variantresult.h"
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+
+class QEventLoop;
+
+namespace ThreadLab {
+
+class EventLog;
+class StopToken;
+struct PlannedVariant;
+struct Scenario;
+
+// Runs a scenario's variants one after another on the thread it lives on (the engine thread,
+// never the GUI's), playing the part of Python's main thread on its own lane. Waiting (joins,
+// queue gets) spins a local event loop so that process workers' output keeps being read.
+class Runner : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Runner)
+
+public:
+    explicit Runner(QObject* parent = nullptr);
+    ~Runner() override;
+
+    // threadlab-worker, by default next to the running executable.
+    void setWorkerProgram(const QString& path) { m_workerProgram = path; }
+    static QString defaultWorkerProgram();
+    // Slack added to a child's stated work before it counts as hung.
+    void setHangGraceMs(std::int64_t ms) { m_hangGraceMs = ms; }
+    void setMaxEventsPerChild(std::size_t n) { m_maxEventsPerChild = n; }
+
+    // Blocks the calling thread (which must be this object's) until the run ends or is cancelled.
+    RunResult run(const Scenario& scenario, const RunSettings& settings);
+    // Any thread: ends the current run as soon as possible.
+    void requestCancel();
+    // Any thread: hands a run over to this object's thread, which starts it from its event
+    // loop (runQueued). Forgets an earlier cancel.
+    void queueRun(const Scenario& scenario, const RunSettings& settings);
+
+Q_SIGNALS:
+    void variantStarted(int index, const QString& name, std::shared_ptr<const ThreadLab::EventLog> log);
+    void variantFinished(int index, const ThreadLab::VariantResult& result);
+    void runFinished(const ThreadLab::RunResult& result);
+
+private:
+    Q_INVOKABLE void runQueued();
+    VariantResult runVariant(int index, const PlannedVariant& variant, const RunSettings& settings,
+                             double timeScale, double cpuIterationsPerMs);
+    // Spins a local event loop until done() holds (or, if interruptible, the run is cancelled).
+    void waitUntil(const std::function<bool()>& done, bool interruptible = true);
+    void wake();
+
+    QString m_workerProgram;
+    std::int64_t m_hangGraceMs = 10'000;
+    std::size_t m_maxEventsPerChild = 4'000'000;
+    QEventLoop* m_loop = nullptr;
+    std::atomic<bool> m_cancel {false};
+    std::mutex m_stopMutex;
+    StopToken* m_stop = nullptr;          // the current variant's, under m_stopMutex
+    std::function<void()> m_onCancel;     // kills the current variant's children (runner thread)
+    // The hand-over from queueRun() to runQueued(), under a mutex that sanitizers can see.
+    std::mutex m_queuedMutex;
+    std::unique_ptr<Scenario> m_queuedScenario;
+    RunSettings m_queuedSettings;
+};
+
+} // namespace ThreadLab

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "results/variantresult.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace ThreadLab {
+
+// Turns a run's results into the files ThreadLab exports: results JSON (schema in the README),
+// CSV (one row per worker and variant), a Chrome Trace Event file that opens in Perfetto, and
+// the summary table the command line prints.
+class ResultWriter
+{
+public:
+    static QJsonObject toJson(const RunResult& run);
+    static QByteArray toCsv(const RunResult& run);
+    static QByteArray toTrace(const RunResult& run);
+    static QString summaryTable(const RunResult& run);
+    // One short line per variant, e.g. "counter: 1412 of 2000 — 588 updates lost".
+    static QStringList observationLines(const VariantResult& variant);
+    static double speedup(const RunResult& run, std::size_t variantIndex);
+    // Writes atomically (a temporary file renamed into place); one-line error on failure.
+    static bool writeFile(const QString& path, const QByteArray& bytes, QString* error);
+};
+
+} // namespace ThreadLab

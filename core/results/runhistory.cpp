@@ -1,0 +1,216 @@
+#include "results/runhistory.h"
+
+#include <QStringList>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace ThreadLab {
+
+namespace {
+
+const QString separator = QStringLiteral(" · ");
+
+bool differs(const std::vector<RunResult>& runs, auto&& field)
+{
+    return std::any_of(runs.begin(), runs.end(), [&field, &runs](const RunResult& r) { return field(r) != field(runs.front()); });
+}
+
+// base ÷ v; 0 where a cancelled variant's time would say nothing about speed.
+double speedupOver(const VariantResult& base, const VariantResult& v)
+{
+    return v.elapsedMs > 0 && !v.cancelled && !base.cancelled ? base.elapsedMs / v.elapsedMs : 0;
+}
+
+} // namespace
+
+void RunHistory::add(const RunResult& run)
+{
+    if (!run.error.isEmpty() || run.variants.empty())
+        return;
+    m_runs.push_back(run);
+    while (static_cast<int>(m_runs.size()) > m_maxRuns)
+        m_runs.erase(m_runs.begin());
+}
+
+void RunHistory::clear()
+{
+    m_runs.clear();
+}
+
+void RunHistory::setMaxRuns(int maxRuns)
+{
+    m_maxRuns = std::max(1, maxRuns);
+    while (static_cast<int>(m_runs.size()) > m_maxRuns)
+        m_runs.erase(m_runs.begin());
+}
+
+QString RunHistory::baseTag(const RunResult& run) const
+{
+    QStringList parts {run.settings.gil ? QStringLiteral("GIL on") : QStringLiteral("GIL off")};
+    // A worker override always shows: the variant's own name ("4 threads") would mislead.
+    if (run.settings.workers > 0)
+        parts << QStringLiteral("%1 workers").arg(run.settings.workers);
+    else if (differs(m_runs, [](const RunResult& r) { return r.settings.workers; }))
+        parts << QStringLiteral("default workers");
+    if (run.settings.gil && differs(m_runs, [](const RunResult& r) { return r.settings.switchIntervalMs; }))
+        parts << QStringLiteral("switch %1 ms").arg(run.settings.switchIntervalMs);
+    if (differs(m_runs, [](const RunResult& r) { return r.timeScale; }))
+        parts << QStringLiteral("time ×%1").arg(run.timeScale);
+    return parts.join(separator);
+}
+
+QString RunHistory::runTag(int index) const
+{
+    const RunResult& mine = run(index);
+    const QString tag = baseTag(mine);
+    const bool twin = std::any_of(m_runs.begin(), m_runs.end(),
+                                  [this, &mine, &tag](const RunResult& r) { return &r != &mine && baseTag(r) == tag; });
+    return twin ? tag + separator + QStringLiteral("run %1").arg(index + 1) : tag;
+}
+
+QString RunHistory::variantLabel(int runIndex, std::size_t variantIndex) const
+{
+    return run(runIndex).variants.at(variantIndex).name + separator + runTag(runIndex);
+}
+
+std::vector<ElapsedEntry> RunHistory::elapsed() const
+{
+    std::vector<ElapsedEntry> out;
+    for (int ri = 0; ri < runCount(); ++ri) {
+        const RunResult& r = run(ri);
+        const QString tag = runTag(ri);
+        for (std::size_t vi = 0; vi < r.variants.size(); ++vi) {
+            const VariantResult& v = r.variants[vi];
+            ElapsedEntry e;
+            e.run = ri;
+            e.variant = v.name;
+            e.label = v.name + separator + tag;
+            e.elapsedMs = v.elapsedMs;
+            e.speedup = speedupOver(r.variants.front(), v);
+            e.cancelled = v.cancelled;
+            out.push_back(e);
+        }
+    }
+    return out;
+}
+
+std::vector<SpeedupSeries> RunHistory::speedupSeries() const
+{
+    std::vector<SpeedupSeries> out;
+    for (int ri = 0; ri < runCount(); ++ri) {
+        const RunResult& r = run(ri);
+        // Modes in the order their first sweep variant ran.
+        std::vector<QString> modes;
+        for (const VariantResult& v : r.variants)
+            if (v.sweepWorkers > 0 && std::find(modes.begin(), modes.end(), v.mode) == modes.end())
+                modes.push_back(v.mode);
+        for (const QString& mode : modes) {
+            const VariantResult* base = nullptr;
+            std::map<int, const VariantResult*> byWorkers;
+            for (const VariantResult& v : r.variants) {
+                if (v.mode != mode || v.sweepWorkers <= 0 || v.cancelled || v.elapsedMs <= 0)
+                    continue;
+                byWorkers[v.sweepWorkers] = &v;
+                if (v.sweepWorkers == 1)
+                    base = &v;
+            }
+            if (!base)
+                continue; // no 1-worker baseline (cancelled early): nothing to compare against
+            SpeedupSeries s;
+            s.run = ri;
+            s.mode = mode;
+            s.label = mode + separator + runTag(ri);
+            for (const auto& [workers, v] : byWorkers)
+                s.points.push_back({workers, base->elapsedMs / v->elapsedMs, v->elapsedMs});
+            out.push_back(std::move(s));
+        }
+    }
+    return out;
+}
+
+bool RunHistory::hasSweep() const
+{
+    return std::any_of(m_runs.begin(), m_runs.end(), [](const RunResult& r) {
+        return std::any_of(r.variants.begin(), r.variants.end(), [](const VariantResult& v) { return v.sweepWorkers > 0; });
+    });
+}
+
+int RunHistory::maxSweepWorkers() const
+{
+    int most = 0;
+    for (const RunResult& r : m_runs)
+        for (const VariantResult& v : r.variants)
+            most = std::max(most, v.sweepWorkers);
+    return most;
+}
+
+std::vector<LatencySeries> RunHistory::latencySeries() const
+{
+    std::vector<LatencySeries> out;
+    for (int ri = 0; ri < runCount(); ++ri) {
+        const RunResult& r = run(ri);
+        for (std::size_t vi = 0; vi < r.variants.size(); ++vi) {
+            const VariantResult& v = r.variants[vi];
+            LatencySeries s;
+            s.run = ri;
+            s.mode = v.mode;
+            s.label = variantLabel(ri, vi);
+            for (const WorkerResult& w : v.workers)
+                if (w.kind != LaneKind::Main)
+                    s.latenciesUs.push_back(w.startLatencyUs);
+            // Sequential variants run their work on main: there is no worker to start.
+            if (!s.latenciesUs.empty())
+                out.push_back(std::move(s));
+        }
+    }
+    return out;
+}
+
+Comparison RunHistory::comparison(const std::vector<VariantResult>& variants, std::size_t index)
+{
+    if (index >= variants.size())
+        return {};
+    const VariantResult& v = variants[index];
+    const VariantResult* base = &variants.front();
+    if (v.sweepWorkers > 0) {
+        base = nullptr;
+        for (std::size_t i = 0; i <= index; ++i)
+            if (variants[i].mode == v.mode && variants[i].sweepWorkers == 1)
+                base = &variants[i];
+    }
+    if (!base)
+        return {};
+    return {base == &v ? 0 : speedupOver(*base, v), base->name};
+}
+
+QString RunHistory::speedupText(double speedup)
+{
+    if (!(speedup > 0) || !std::isfinite(speedup))
+        return {};
+    return QStringLiteral("%1×").arg(speedup, 0, 'f', speedup < 10 ? 2 : 1);
+}
+
+QString RunHistory::durationText(double ms)
+{
+    if (ms >= 1000)
+        return QStringLiteral("%1 s").arg(ms / 1000.0, 0, 'f', 2);
+    if (ms >= 10)
+        return QStringLiteral("%1 ms").arg(ms, 0, 'f', 0);
+    return QStringLiteral("%1 ms").arg(ms, 0, 'f', 1);
+}
+
+QString RunHistory::comparisonText(double speedup, const QString& baseline)
+{
+    if (!(speedup > 0) || !std::isfinite(speedup))
+        return {};
+    // Within 10 % is noise on a busy machine, not a lesson.
+    if (speedup >= 0.9 && speedup <= 1.1)
+        return QStringLiteral("about as fast as %1").arg(baseline);
+    if (speedup > 1)
+        return QStringLiteral("%1 faster than %2").arg(speedupText(speedup), baseline);
+    return QStringLiteral("%1 slower than %2").arg(speedupText(1.0 / speedup), baseline);
+}
+
+} // namespace ThreadLab

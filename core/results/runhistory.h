@@ -1,0 +1,104 @@
+#pragma once
+
+#include "results/variantresult.h"
+
+#include <QString>
+
+#include <cstddef>
+#include <vector>
+
+namespace ThreadLab {
+
+// One bar of the elapsed-time chart: one variant of one run.
+struct ElapsedEntry
+{
+    int run = 0;            // index in the history, oldest first
+    QString variant;
+    QString label;          // "4 threads · GIL on"
+    double elapsedMs = 0;
+    double speedup = 0;     // first variant of the same run ÷ this one; 0 when undefined
+    bool cancelled = false;
+};
+
+struct SpeedupPoint
+{
+    int workers = 0;
+    double speedup = 0;     // the 1-worker variant of the same mode ÷ this one
+    double elapsedMs = 0;
+};
+
+// One line of the speedup chart: the sweep variants of one mode in one run.
+struct SpeedupSeries
+{
+    int run = 0;
+    QString mode;           // threads | processes | sequential
+    QString label;          // "threads · GIL on"
+    std::vector<SpeedupPoint> points; // by worker count, ascending
+};
+
+// The start latencies of the workers of one variant (main excluded), in creation order.
+struct LatencySeries
+{
+    int run = 0;
+    QString mode;
+    QString label;          // "100 processes · GIL on"
+    std::vector<double> latenciesUs; // -1 for a worker that never started
+};
+
+// How one variant compares with its baseline, as the run goes.
+struct Comparison
+{
+    double speedup = 0;     // baseline ÷ this one; 0 when undefined
+    QString baseline;       // the baseline variant's name
+};
+
+// The runs of the current scenario, kept so that the charts can compare them side by side
+// (GIL on beside GIL off, 4 workers beside 16). Plain data: it knows nothing of widgets.
+class RunHistory
+{
+public:
+    static constexpr int defaultMaxRuns = 6;
+
+    // Runs that could not start (an error) or produced no variant are ignored. Beyond maxRuns
+    // the oldest run is dropped so that the charts stay readable.
+    void add(const RunResult& run);
+    void clear();
+    void setMaxRuns(int maxRuns);
+    int maxRuns() const noexcept { return m_maxRuns; }
+
+    int runCount() const noexcept { return static_cast<int>(m_runs.size()); }
+    bool isEmpty() const noexcept { return m_runs.empty(); }
+    const RunResult& run(int index) const { return m_runs.at(static_cast<std::size_t>(index)); }
+    const RunResult* lastRun() const noexcept { return m_runs.empty() ? nullptr : &m_runs.back(); }
+
+    // What tells this run apart from the others: "GIL on", and the workers, switch interval or
+    // time scale when they differ between runs; "run 3" when two runs would read the same.
+    QString runTag(int index) const;
+    QString variantLabel(int runIndex, std::size_t variantIndex) const;
+
+    std::vector<ElapsedEntry> elapsed() const;
+    std::vector<SpeedupSeries> speedupSeries() const;
+    bool hasSweep() const;
+    int maxSweepWorkers() const;
+    std::vector<LatencySeries> latencySeries() const;
+
+    // Variant `index` of `variants` (a run's variants in the order they ran, possibly only those
+    // finished so far) against the run's first variant or, for a sweep step, against the 1-worker
+    // step of its mode. Undefined for the baseline itself, a cancelled variant or baseline.
+    static Comparison comparison(const std::vector<VariantResult>& variants, std::size_t index);
+    // "1.86×"; empty when the speedup is undefined (0).
+    static QString speedupText(double speedup);
+    // "2.31 s" or "412 ms".
+    static QString durationText(double ms);
+    // The lesson in words: "1.86× faster than 1 thread", "about as fast as 1 thread",
+    // "25× slower than 100 threads"; empty when the speedup is undefined.
+    static QString comparisonText(double speedup, const QString& baseline);
+
+private:
+    QString baseTag(const RunResult& run) const;
+
+    std::vector<RunResult> m_runs;
+    int m_maxRuns = defaultMaxRuns;
+};
+
+} // namespace ThreadLab

@@ -1,0 +1,84 @@
+#include "results/variantresult.h"
+
+namespace ThreadLab {
+
+QString laneKindName(LaneKind kind)
+{
+    switch (kind) {
+    case LaneKind::Main: return QStringLiteral("main");
+    case LaneKind::Thread: return QStringLiteral("thread");
+    case LaneKind::Process: return QStringLiteral("process");
+    }
+    return {};
+}
+
+QString outcomeName(WorkerState terminal)
+{
+    switch (terminal) {
+    case WorkerState::Finished: return QStringLiteral("finished");
+    case WorkerState::Crashed: return QStringLiteral("crashed");
+    case WorkerState::Abandoned: return QStringLiteral("abandoned");
+    case WorkerState::Cancelled: return QStringLiteral("cancelled");
+    default: return QStringLiteral("running");
+    }
+}
+
+WorkerResult WorkerResult::fromLane(const Lane& lane, std::int64_t originNs, std::int64_t untilNs)
+{
+    auto ms = [originNs](std::int64_t t) { return static_cast<double>(t - originNs) / 1e6; };
+    WorkerResult r;
+    const LaneInfo& info = lane.info();
+    r.name = info.name;
+    r.kind = info.kind;
+    r.daemon = info.daemon;
+    r.style = info.style;
+    r.pid = lane.pid();
+    r.outcome = outcomeName(WorkerState::Running);
+    r.outcomeDetail = lane.outcomeDetail();
+    r.endMs = ms(untilNs);
+
+    const std::size_t n = lane.size();
+    std::int64_t startingNs = -1;
+    bool open = false;
+    StateInterval current;
+    bool ended = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Event& e = lane.at(i);
+        if (ended) {
+            // Only a later terminal state counts now (the parent overruling a child that lied).
+            if (e.kind == EventKind::State && isTerminal(e.state))
+                r.outcome = outcomeName(e.state);
+            continue;
+        }
+        if (e.kind == EventKind::Output) {
+            r.output.push_back({ms(e.tNs), lane.text(e.arg)});
+            continue;
+        }
+        if (e.kind != EventKind::State)
+            continue;
+        if (startingNs >= 0 && r.startLatencyUs < 0 && e.state != WorkerState::Starting)
+            r.startLatencyUs = static_cast<double>(e.tNs - startingNs) / 1e3;
+        if (e.state == WorkerState::Starting)
+            startingNs = e.tNs;
+        if (open) {
+            current.endMs = ms(e.tNs);
+            r.intervals.push_back(current);
+            open = false;
+        }
+        if (isTerminal(e.state)) {
+            r.outcome = outcomeName(e.state);
+            r.endMs = ms(e.tNs);
+            ended = true;
+            continue;
+        }
+        current = StateInterval {e.state, ms(e.tNs), 0, e.arg};
+        open = true;
+    }
+    if (open) {
+        current.endMs = ms(untilNs);
+        r.intervals.push_back(current);
+    }
+    return r;
+}
+
+} // namespace ThreadLab

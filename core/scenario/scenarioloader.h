@@ -1,0 +1,30 @@
+#pragma once
+
+#include "scenario/scenario.h"
+
+#include <QString>
+
+#include <optional>
+
+class QByteArray;
+
+namespace ThreadLab {
+
+// Reads scenario files (format 1, spec/scenario-format.md) strictly: a file is either loaded
+// completely or refused with the first problem found, as one line "<file>: <place>: <problem>"
+// that a teacher can act on. Files may come from anywhere, so every value is checked against
+// the contract and Limits before it reaches the runner.
+class ScenarioLoader
+{
+public:
+    static constexpr qint64 maxFileBytes = 1024 * 1024;
+
+    // `path` may be a file name or a resource path (":/scenarios/io-bound.json").
+    static std::optional<Scenario> loadFile(const QString& path, QString* error);
+    // `fileName` only names the source in messages and in Scenario::sourcePath.
+    // Characters as the loader counts them for its limits: code points, not UTF-16 units.
+    static qsizetype characterCount(const QString& text);
+    static std::optional<Scenario> loadJson(const QByteArray& json, const QString& fileName, QString* error);
+};
+
+} // namespace ThreadLab

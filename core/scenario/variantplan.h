@@ -1,0 +1,49 @@
+#pragma once
+
+#include "engine/runsettings.h"
+#include "scenario/scenario.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace ThreadLab {
+
+struct PlannedWorker
+{
+    QString name;
+    int number = 1; // 1-based within its group
+    bool daemon = false;
+    ThreadStyle style = ThreadStyle::Subclass;
+    std::vector<TaskSpec> tasks;
+};
+
+// A variant made concrete for one run: groups expanded into named workers, --workers and
+// sweeps applied, split CPU work divided.
+struct PlannedVariant
+{
+    QString name;
+    VariantMode mode = VariantMode::Threads;
+    StartPattern pattern = StartPattern::StartAllThenJoinAll;
+    JoinPolicy join = JoinPolicy::All;
+    bool receive = false;
+    std::vector<TaskSpec> mainTasks;
+    std::vector<PlannedWorker> workers;
+    int sweepWorkers = 0;            // N of a sweep step, 0 otherwise
+    int expectedItems = 0;           // items the workers send over the queue
+    std::int64_t expectedIncrements = 0;
+    bool hasAppend = false;
+    bool hasIncrement = false;
+};
+
+class VariantPlanner
+{
+public:
+    // Largest worker count of a sweep: 2 × cores, at least 2, at most 16.
+    static int sweepMax(int cores);
+    // Returns an empty list and sets *error (one sentence) when the settings do not fit.
+    static std::vector<PlannedVariant> plan(const Scenario& scenario, const RunSettings& settings, int cores,
+                                            QString* error);
+};
+
+} // namespace ThreadLab

@@ -1,0 +1,105 @@
+#include "tasks/platform.h"
+
+#include "tasks/monoclock.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <cstdlib>
+#include <string>
+#include <thread>
+
+#if defined(__linux__)
+#include <csignal>
+#include <pthread.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#elif defined(_WIN32)
+#include <process.h>
+#else
+#include <csignal>
+#include <pthread.h>
+#include <unistd.h>
+#endif
+
+namespace ThreadLab {
+
+std::int64_t Platform::currentPid()
+{
+#if defined(_WIN32)
+    return _getpid();
+#else
+    return getpid();
+#endif
+}
+
+std::int64_t Platform::threadCpuTimeNs()
+{
+#if defined(_POSIX_THREAD_CPUTIME) && !defined(_WIN32)
+    timespec ts {};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) == 0)
+        return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+#endif
+    return MonoClock::nowNs();
+}
+
+void Platform::exitWithParent()
+{
+#if defined(__linux__)
+    const pid_t parent = getppid();
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) // the parent died before prctl took effect
+        std::_Exit(3);
+#endif
+    std::thread([] {
+        char buf[256];
+        while (std::fread(buf, 1, sizeof buf, stdin) > 0) {
+        }
+        std::_Exit(3); // stdin closed: the parent is gone
+    }).detach();
+}
+
+void Platform::lowerCurrentThreadPriority()
+{
+#if defined(__linux__)
+    // On Linux a thread has its own nice value, addressed by its thread id.
+    const auto tid = static_cast<id_t>(syscall(SYS_gettid));
+    const int current = getpriority(PRIO_PROCESS, tid);
+    setpriority(PRIO_PROCESS, tid, std::min(current + 5, 19));
+#endif
+}
+
+void Platform::setCurrentThreadName(std::string_view name)
+{
+#if defined(__linux__)
+    const std::string shortName(name.substr(0, 15));
+    pthread_setname_np(pthread_self(), shortName.c_str());
+#elif defined(__APPLE__)
+    const std::string n(name);
+    pthread_setname_np(n.c_str());
+#else
+    (void)name;
+#endif
+}
+
+std::string Platform::signalName(int signal)
+{
+#if !defined(_WIN32)
+    switch (signal) {
+    case SIGSEGV: return "SIGSEGV";
+    case SIGABRT: return "SIGABRT";
+    case SIGKILL: return "SIGKILL";
+    case SIGTERM: return "SIGTERM";
+    case SIGBUS: return "SIGBUS";
+    case SIGFPE: return "SIGFPE";
+    case SIGILL: return "SIGILL";
+    case SIGINT: return "SIGINT";
+    default: break;
+    }
+#endif
+    return "signal " + std::to_string(signal);
+}
+
+} // namespace ThreadLab

@@ -1,0 +1,328 @@
+#include "tasks/taskexecutor.h"
+
+#include "tasks/cpuwork.h"
+#include "tasks/eventsink.h"
+#include "tasks/interpreterlock.h"
+#include "tasks/interpreterstate.h"
+#include "tasks/stoptoken.h"
+
+#include <algorithm>
+#include <cmath>
+#include <csignal>
+#include <cstdlib>
+#include <random>
+#include <thread>
+
+namespace ThreadLab {
+
+namespace {
+
+std::int64_t scaledNs(std::int64_t ms, double timeScale)
+{
+    return static_cast<std::int64_t>(std::llround(static_cast<double>(ms) * timeScale * 1e6));
+}
+
+} // namespace
+
+TaskExecutor::TaskExecutor(ExecutionContext context)
+    : m_ctx(std::move(context))
+{
+    if (!m_ctx.owner)
+        m_ctx.owner = this;
+}
+
+WorkerState TaskExecutor::stopState() const noexcept
+{
+    return m_ctx.stop && m_ctx.stop->reason() == StopReason::Cancelled ? WorkerState::Cancelled
+                                                                      : WorkerState::Abandoned;
+}
+
+ExecutionResult TaskExecutor::runJob(const std::vector<TaskSpec>& tasks)
+{
+    EventSink& sink = *m_ctx.sink;
+    if (!m_ctx.gil->acquire(sink, m_ctx.owner, m_ctx.stop)) {
+        sink.state(stopState());
+        return ExecutionResult::Stopped;
+    }
+    m_holding = true;
+    const ExecutionResult result = runTasks(tasks);
+    WorkerState last = WorkerState::Finished;
+    if (result == ExecutionResult::Stopped)
+        last = stopState();
+    else if (result == ExecutionResult::Failed)
+        last = WorkerState::Crashed;
+    if (m_holding) {
+        m_ctx.gil->release(sink, last);
+        m_holding = false;
+    } else {
+        sink.state(last);
+    }
+    return result;
+}
+
+ExecutionResult TaskExecutor::runTasks(const std::vector<TaskSpec>& tasks)
+{
+    m_holding = true;
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+        if (!runTask(tasks[i], static_cast<int>(i)))
+            return m_failure.empty() ? ExecutionResult::Stopped : ExecutionResult::Failed;
+    }
+    return ExecutionResult::Completed;
+}
+
+bool TaskExecutor::cpu(std::uint64_t begin, std::uint64_t end, std::uint64_t* sum)
+{
+    // Chunks of about 25 µs: between them the GIL's drop request and a stop are noticed,
+    // as CPython's eval loop checks its eval breaker.
+    const auto chunk = static_cast<std::uint64_t>(std::max(64.0, m_ctx.cpuIterationsPerMs / 40.0));
+    std::uint64_t acc = 0;
+    for (std::uint64_t at = begin; at < end;) {
+        const std::uint64_t to = std::min(end, at + chunk);
+        acc += CpuWork::sumRange(at, to);
+        at = to;
+        if (m_ctx.stop->stopRequested())
+            return false;
+        m_ctx.sink->checkpoint();
+        if (!m_ctx.gil->checkpoint(*m_ctx.sink, m_ctx.owner, m_ctx.stop)) {
+            m_holding = false;
+            return false;
+        }
+    }
+    if (acc != CpuWork::expectedSum(begin, end)) {
+        m_failure = "CPU work gave a wrong sum";
+        return false;
+    }
+    if (sum)
+        *sum = acc;
+    return true;
+}
+
+bool TaskExecutor::cpuMs(std::int64_t ms)
+{
+    if (ms <= 0)
+        return true;
+    const auto n = static_cast<std::uint64_t>(static_cast<double>(ms) * m_ctx.timeScale * m_ctx.cpuIterationsPerMs);
+    return cpu(0, n, nullptr);
+}
+
+bool TaskExecutor::block(WorkerState state, std::int64_t durationNs)
+{
+    EventSink& sink = *m_ctx.sink;
+    m_ctx.gil->release(sink, state);
+    m_holding = false;
+    sink.aboutToBlock();
+    if (!m_ctx.stop->sleepFor(durationNs))
+        return false;
+    if (!m_ctx.gil->acquire(sink, m_ctx.owner, m_ctx.stop))
+        return false;
+    m_holding = true;
+    return true;
+}
+
+bool TaskExecutor::scaledWait(std::int64_t ms)
+{
+    if (ms <= 0)
+        return true;
+    return block(WorkerState::WaitingIo, scaledNs(ms, m_ctx.timeScale));
+}
+
+std::string TaskExecutor::format(const std::string& tmpl, std::int64_t item, std::int64_t value, std::int64_t ms,
+                                 int iteration, ItemOp op) const
+{
+    std::string out;
+    out.reserve(tmpl.size() + 16);
+    for (std::size_t i = 0; i < tmpl.size(); ++i) {
+        if (tmpl[i] == '{') {
+            const std::size_t close = tmpl.find('}', i);
+            if (close != std::string::npos) {
+                const std::string_view key(tmpl.data() + i + 1, close - i - 1);
+                bool known = true;
+                if (key == "name")
+                    out += m_ctx.name;
+                else if (key == "n")
+                    out += std::to_string(m_ctx.number);
+                else if (key == "i")
+                    out += std::to_string(iteration + 1);
+                else if (key == "item")
+                    out += std::to_string(item);
+                else if (key == "value")
+                    out += std::to_string(value);
+                else if (key == "ms")
+                    out += std::to_string(ms);
+                else if (key == "op")
+                    out += itemOpName(op);
+                else
+                    known = false;
+                if (known) {
+                    i = close;
+                    continue;
+                }
+            }
+        }
+        out += tmpl[i];
+    }
+    return out;
+}
+
+bool TaskExecutor::perItem(const TaskSpec& task)
+{
+    EventSink& sink = *m_ctx.sink;
+    for (std::size_t i = 0; i < task.items.size(); ++i) {
+        const std::int64_t item = task.items[i];
+        if (!cpuMs(task.cpuMs) || !scaledWait(task.ms))
+            return false;
+        const std::int64_t value = applyItemOp(task.op, item);
+        const int iteration = static_cast<int>(i);
+        switch (task.kind) {
+        case TaskKind::Append:
+            if (m_ctx.shared)
+                m_ctx.shared->append(value);
+            break;
+        case TaskKind::Send:
+            sink.queuePut(value);
+            if (m_ctx.shared)
+                m_ctx.shared->put(value, m_ctx.laneId);
+            break;
+        default:
+            break;
+        }
+        if (!task.text.empty())
+            sink.output(format(task.text, item, value, task.ms, iteration, task.op));
+    }
+    return true;
+}
+
+bool TaskExecutor::increment(const TaskSpec& task)
+{
+    EventSink& sink = *m_ctx.sink;
+    InterpreterState& shared = *m_ctx.shared;
+    InterpreterLock& gil = *m_ctx.gil;
+    for (std::int64_t t = 0; t < task.times; ++t) {
+        if (m_ctx.stop->stopRequested())
+            return false;
+        std::unique_lock<std::mutex> guard(shared.counterLock(), std::defer_lock);
+        if (task.locked && !guard.try_lock()) {
+            // Like threading.Lock.acquire(): a blocked thread lets go of the GIL.
+            gil.release(sink, WorkerState::WaitingLock);
+            m_holding = false;
+            guard.lock();
+            if (!gil.acquire(sink, m_ctx.owner, m_ctx.stop))
+                return false;
+            m_holding = true;
+        }
+        const std::int64_t seen = shared.readCounter();
+        if (task.yield) {
+            // time.sleep(0) between the read and the write: other threads get in here.
+            if (gil.enabled()) {
+                gil.release(sink, WorkerState::WaitingIo);
+                m_holding = false;
+                std::this_thread::yield();
+                if (!gil.acquire(sink, m_ctx.owner, m_ctx.stop))
+                    return false;
+                m_holding = true;
+            } else {
+                std::this_thread::yield();
+            }
+        }
+        shared.writeCounter(seen + 1);
+        if (!gil.checkpoint(sink, m_ctx.owner, m_ctx.stop)) {
+            m_holding = false;
+            return false;
+        }
+    }
+    if (!task.text.empty())
+        sink.output(format(task.text, task.times, shared.readCounter(), 0, 0, ItemOp::Identity));
+    return true;
+}
+
+void TaskExecutor::crash(const TaskSpec& task)
+{
+    m_ctx.sink->aboutToBlock(); // flush what was reported so far
+    switch (task.how) {
+    case CrashHow::Segfault:
+        // The default action, even where a handler is installed (e.g. a sanitizer's): the
+        // lesson is a process killed by the signal.
+        std::signal(SIGSEGV, SIG_DFL);
+        std::raise(SIGSEGV);
+        break;
+    case CrashHow::Abort:
+        std::signal(SIGABRT, SIG_DFL);
+        std::abort();
+    case CrashHow::Exit:
+        break;
+    }
+    std::_Exit(task.exitCode);
+}
+
+bool TaskExecutor::runTask(const TaskSpec& task, int taskIndex)
+{
+    EventSink& sink = *m_ctx.sink;
+    switch (task.kind) {
+    case TaskKind::Cpu: {
+        const auto total = static_cast<std::uint64_t>(static_cast<double>(task.ms) * m_ctx.timeScale
+                                                      * m_ctx.cpuIterationsPerMs);
+        const int parts = std::max(1, task.splitParts);
+        const std::uint64_t per = total / static_cast<std::uint64_t>(parts);
+        const std::uint64_t begin = per * static_cast<std::uint64_t>(task.splitIndex);
+        const std::uint64_t end = task.splitIndex == parts - 1 ? total : begin + per;
+        std::uint64_t sum = 0;
+        if (!cpu(begin, end, &sum))
+            return false;
+        if (!task.text.empty())
+            sink.output(format(task.text, static_cast<std::int64_t>(end - begin), static_cast<std::int64_t>(sum),
+                               task.ms, 0, ItemOp::Identity));
+        return true;
+    }
+    case TaskKind::Wait:
+        if (!scaledWait(task.ms))
+            return false;
+        if (!task.text.empty())
+            sink.output(format(task.text, 0, 0, task.ms, 0, ItemOp::Identity));
+        return true;
+    case TaskKind::RandomWait: {
+        // Seeded per run, worker and task: the same seed gives the same waits.
+        std::seed_seq seq {static_cast<std::uint32_t>(m_ctx.seed), static_cast<std::uint32_t>(m_ctx.seed >> 32),
+                           static_cast<std::uint32_t>(m_ctx.number), static_cast<std::uint32_t>(taskIndex)};
+        std::mt19937_64 rng(seq);
+        std::uniform_int_distribution<std::int64_t> dist(task.minMs, std::max(task.minMs, task.maxMs));
+        const std::int64_t ms = dist(rng);
+        if (!scaledWait(ms))
+            return false;
+        if (!task.text.empty())
+            sink.output(format(task.text, 0, 0, ms, 0, ItemOp::Identity));
+        return true;
+    }
+    case TaskKind::Print:
+        for (int r = 0; r < task.repeat; ++r) {
+            sink.output(format(task.text, 0, 0, task.gapMs, r, ItemOp::Identity));
+            if (r + 1 < task.repeat && !scaledWait(task.gapMs))
+                return false;
+            if (!m_ctx.gil->checkpoint(sink, m_ctx.owner, m_ctx.stop)) {
+                m_holding = false;
+                return false;
+            }
+        }
+        return true;
+    case TaskKind::PerItem:
+    case TaskKind::Append:
+    case TaskKind::Send:
+        return perItem(task);
+    case TaskKind::Increment:
+        if (!m_ctx.shared) {
+            m_failure = "no shared counter here";
+            return false;
+        }
+        return increment(task);
+    case TaskKind::Crash:
+        if (!m_ctx.crashAllowed) {
+            m_failure = "only a process worker can crash";
+            return false;
+        }
+        if (!scaledWait(task.ms))
+            return false;
+        crash(task);
+    }
+    return true;
+}
+
+} // namespace ThreadLab

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "tasks/taskspec.h"
+#include "tasks/workerstate.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ThreadLab {
+
+class EventSink;
+class InterpreterLock;
+class InterpreterState;
+class StopToken;
+
+struct ExecutionContext
+{
+    EventSink* sink = nullptr;
+    InterpreterLock* gil = nullptr;
+    InterpreterState* shared = nullptr; // null in a child: its queue puts travel through the sink
+    StopToken* stop = nullptr;
+    std::string name;
+    int number = 1;                     // 1-based position in its group, for {n}
+    std::uint32_t laneId = 0;
+    std::uint64_t seed = 0;
+    double timeScale = 1.0;             // applies to every stated duration, waits and CPU work
+    double cpuIterationsPerMs = 1e5;
+    bool crashAllowed = false;          // only process workers may crash on purpose
+    const void* owner = nullptr;        // who holds the GIL (defaults to the executor)
+};
+
+enum class ExecutionResult { Completed, Stopped, Failed };
+
+// Runs catalogue tasks on the calling thread, reporting every state change to the sink and
+// honouring the interpreter lock the way CPython does. Plain C++: threadlab-worker uses it too.
+class TaskExecutor
+{
+public:
+    explicit TaskExecutor(ExecutionContext context);
+
+    // A worker's whole life: take the lock, run the tasks, release it with a terminal state.
+    ExecutionResult runJob(const std::vector<TaskSpec>& tasks);
+    // Tasks run by a thread that already holds the lock (main's lane); leaves it held.
+    ExecutionResult runTasks(const std::vector<TaskSpec>& tasks);
+
+    const std::string& failure() const noexcept { return m_failure; }
+    WorkerState stopState() const noexcept;
+
+private:
+    bool runTask(const TaskSpec& task, int taskIndex);
+    bool cpu(std::uint64_t begin, std::uint64_t end, std::uint64_t* sum);
+    bool cpuMs(std::int64_t ms);
+    bool block(WorkerState state, std::int64_t durationNs);
+    bool scaledWait(std::int64_t ms);
+    bool perItem(const TaskSpec& task);
+    bool increment(const TaskSpec& task);
+    [[noreturn]] void crash(const TaskSpec& task);
+    std::string format(const std::string& tmpl, std::int64_t item, std::int64_t value, std::int64_t ms,
+                       int iteration, ItemOp op) const;
+
+    ExecutionContext m_ctx;
+    bool m_holding = false;
+    bool m_stopped = false;
+    std::string m_failure;
+};
+
+} // namespace ThreadLab

@@ -1,0 +1,314 @@
+#include "cli/commandline.h"
+#include "support/procfs.h"
+#include "scenario/scenariocatalog.h"
+#include "support/sanitizers.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <algorithm>
+#include <csignal>
+
+using namespace ThreadLab;
+
+namespace {
+
+struct Outcome
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Outcome runApp(const QStringList& args, int timeoutMs = 120'000)
+{
+    QProcess p;
+    p.start(QStringLiteral(THREADLAB_BIN_DIR "/threadlab"), args);
+    Outcome o;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        o.err = QStringLiteral("timed out");
+        return o;
+    }
+    o.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    o.out = QString::fromUtf8(p.readAllStandardOutput());
+    o.err = QString::fromUtf8(p.readAllStandardError());
+    return o;
+}
+
+// A long headless run of two process workers (cpu-bound, 40 s of work), once both children
+// are up.
+void startWithTwoChildren(QProcess& p, QList<pid_t>& children)
+{
+    p.start(QStringLiteral(THREADLAB_BIN_DIR "/threadlab"),
+            {QStringLiteral("--run"), QStringLiteral("cpu-bound"), QStringLiteral("--variant"),
+             QStringLiteral("2 processes"), QStringLiteral("--time-scale"), QStringLiteral("10")});
+    QVERIFY(p.waitForStarted());
+    const auto pid = static_cast<pid_t>(p.processId());
+    QTRY_COMPARE_WITH_TIMEOUT(ProcFs::livingChildren(pid).size(), 2, 10'000);
+    children = ProcFs::livingChildren(pid);
+}
+
+bool isOneLine(const QString& s)
+{
+    return !s.trimmed().isEmpty() && !s.trimmed().contains(QLatin1Char('\n'));
+}
+
+} // namespace
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void listsEveryScenario()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        const Outcome o = runApp({QStringLiteral("--list")});
+        QCOMPARE(o.exitCode, 0);
+        const QStringList lines = o.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QStringList ids;
+        for (const QString& line : lines) {
+            QVERIFY2(line.count(QLatin1Char('\t')) == 1, qPrintable(line));
+            ids << line.section(QLatin1Char('\t'), 0, 0);
+        }
+        QCOMPARE(ids, ScenarioCatalog::builtinIds());
+        QCOMPARE(ids.size(), 13);
+    }
+
+    void badUsageExitsWithTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("mentions");
+        auto run = [](std::initializer_list<const char*> extra) {
+            QStringList a {QStringLiteral("--run"), QStringLiteral("io-bound")};
+            for (const char* e : extra)
+                a << QString::fromLatin1(e);
+            return a;
+        };
+        QTest::newRow("unknown id") << QStringList {QStringLiteral("--run"), QStringLiteral("nope")} << "nope";
+        QTest::newRow("unknown option") << QStringList {QStringLiteral("--frobnicate")} << "frobnicate";
+        QTest::newRow("run without id") << QStringList {QStringLiteral("--run")} << "run";
+        QTest::newRow("stray argument") << QStringList {QStringLiteral("io-bound")} << "io-bound";
+        QTest::newRow("workers zero") << run({"--workers", "0"}) << "--workers";
+        QTest::newRow("workers too many") << run({"--workers", "257"}) << "--workers";
+        QTest::newRow("workers text") << run({"--workers", "four"}) << "four";
+        QTest::newRow("workers million") << run({"--workers", "1000000"}) << "--workers";
+        QTest::newRow("gil maybe") << run({"--gil", "maybe"}) << "--gil";
+        QTest::newRow("switch zero") << run({"--switch-interval-ms", "0"}) << "--switch-interval-ms";
+        QTest::newRow("switch huge") << run({"--switch-interval-ms", "5000"}) << "--switch-interval-ms";
+        QTest::newRow("time scale zero") << run({"--time-scale", "0"}) << "--time-scale";
+        QTest::newRow("time scale nan") << run({"--time-scale", "nan"}) << "--time-scale";
+        QTest::newRow("time scale negative") << run({"--time-scale", "-1"}) << "--time-scale";
+        QTest::newRow("seed negative") << run({"--seed", "-3"}) << "--seed";
+        QTest::newRow("seed text") << run({"--seed", "abc"}) << "--seed";
+        QTest::newRow("twice") << run({"--workers", "2", "--workers", "3"}) << "more than once";
+        QTest::newRow("unknown variant") << run({"--variant", "nope"}) << "nope";
+        QTest::newRow("run option without run") << QStringList {QStringLiteral("--workers"), QStringLiteral("2")}
+                                                << "--run";
+        QTest::newRow("list and run") << QStringList {QStringLiteral("--list"), QStringLiteral("--run"),
+                                                      QStringLiteral("io-bound")}
+                                      << "--list";
+        QTest::newRow("missing file") << QStringList {QStringLiteral("--scenario-file"),
+                                                      QStringLiteral("/nonexistent/x.json"), QStringLiteral("--list")}
+                                      << "/nonexistent/x.json";
+    }
+    void badUsageExitsWithTwo()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        QFETCH(QStringList, args);
+        QFETCH(QString, mentions);
+        const Outcome o = runApp(args);
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(isOneLine(o.err), qPrintable(o.err));
+        QVERIFY2(o.err.contains(mentions), qPrintable(o.err));
+        QVERIFY2(o.out.isEmpty(), qPrintable(o.out)); // nothing ran
+    }
+
+    void malformedScenarioFilesExitWithTwo_data()
+    {
+        QTest::addColumn<QString>("path");
+        const QDir dir(QStringLiteral(THREADLAB_TEST_DATA "/malformed"));
+        const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+        QVERIFY(files.size() >= 40);
+        for (const QString& f : files)
+            QTest::newRow(qPrintable(f)) << dir.filePath(f);
+        QTest::newRow("a directory") << QStringLiteral(THREADLAB_TEST_DATA "/malformed");
+    }
+    void malformedScenarioFilesExitWithTwo()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        QFETCH(QString, path);
+        const Outcome o = runApp({QStringLiteral("--scenario-file"), path, QStringLiteral("--run"),
+                                  QStringLiteral("whatever")});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(isOneLine(o.err), qPrintable(o.err));
+        QVERIFY2(o.err.startsWith(path), qPrintable(o.err));
+        QVERIFY(o.out.isEmpty());
+    }
+
+    void runsATeachersFile()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        const QString path = QStringLiteral(THREADLAB_TEST_DATA "/valid/minimal.json");
+        const Outcome list = runApp({QStringLiteral("--scenario-file"), path, QStringLiteral("--list")});
+        QCOMPARE(list.exitCode, 0);
+        QCOMPARE(list.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 14);
+    }
+
+    void summaryResultsAndTrace()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString results = dir.filePath(QStringLiteral("r.json"));
+        const QString trace = dir.filePath(QStringLiteral("t.json"));
+        const QString csv = dir.filePath(QStringLiteral("r.csv"));
+        const Outcome o = runApp({QStringLiteral("--run"), QStringLiteral("queue-ipc"), QStringLiteral("--time-scale"),
+                                  QStringLiteral("0.05"), QStringLiteral("--results"), results,
+                                  QStringLiteral("--export-trace"), trace, QStringLiteral("--export-csv"), csv});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QVERIFY(o.out.contains(QStringLiteral("processes + queue")));
+        QVERIFY(o.out.contains(QStringLiteral("speedup")));
+        QVERIFY(o.out.contains(QStringLiteral("parent's list: [")));
+
+        QFile rf(results);
+        QVERIFY(rf.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(rf.readAll()).object();
+        QCOMPARE(root.value(QStringLiteral("scenario")).toString(), QStringLiteral("queue-ipc"));
+        const QJsonArray variants = root.value(QStringLiteral("variants")).toArray();
+        QVERIFY(!variants.isEmpty());
+        for (const QJsonValue& vv : variants) {
+            const QJsonObject v = vv.toObject();
+            for (const char* key : {"name", "mode", "gil", "elapsed_ms", "workers", "observations"})
+                QVERIFY2(v.contains(QLatin1String(key)), key);
+            for (const QJsonValue& wv : v.value(QStringLiteral("workers")).toArray()) {
+                const QJsonObject w = wv.toObject();
+                for (const char* key : {"name", "kind", "daemon", "outcome", "start_latency_us", "intervals", "output"})
+                    QVERIFY2(w.contains(QLatin1String(key)), key);
+                const QString kind = w.value(QStringLiteral("kind")).toString();
+                QVERIFY(kind == QLatin1String("thread") || kind == QLatin1String("process") || kind == QLatin1String("main"));
+                for (const QJsonValue& iv : w.value(QStringLiteral("intervals")).toArray()) {
+                    const QJsonObject i = iv.toObject();
+                    QVERIFY(i.contains(QStringLiteral("state")));
+                    QVERIFY(i.value(QStringLiteral("end_ms")).toDouble() >= i.value(QStringLiteral("start_ms")).toDouble());
+                }
+            }
+        }
+
+        QFile tf(trace);
+        QVERIFY(tf.open(QIODevice::ReadOnly));
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(tf.readAll(), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        int slices = 0, threadNames = 0, processNames = 0, instants = 0;
+        QSet<QPair<int, int>> tids;
+        for (const QJsonValue& ev : doc.object().value(QStringLiteral("traceEvents")).toArray()) {
+            const QJsonObject e = ev.toObject();
+            const QString ph = e.value(QStringLiteral("ph")).toString();
+            QVERIFY(e.contains(QStringLiteral("pid")) && e.contains(QStringLiteral("tid")));
+            if (ph == QLatin1String("X")) {
+                ++slices;
+                QVERIFY(e.contains(QStringLiteral("ts")) && e.contains(QStringLiteral("dur")));
+                tids.insert({e.value(QStringLiteral("pid")).toInt(), e.value(QStringLiteral("tid")).toInt()});
+            } else if (ph == QLatin1String("M")) {
+                threadNames += e.value(QStringLiteral("name")).toString() == QLatin1String("thread_name");
+                processNames += e.value(QStringLiteral("name")).toString() == QLatin1String("process_name");
+            } else if (ph == QLatin1String("i")) {
+                ++instants;
+            }
+        }
+        QVERIFY(slices > 0);
+        QVERIFY(threadNames >= tids.size());
+        QCOMPARE(processNames, int(variants.size()));
+        QVERIFY(instants >= 8); // output lines and queue put/get
+
+        QFile cf(csv);
+        QVERIFY(cf.open(QIODevice::ReadOnly));
+        const QList<QByteArray> rows = cf.readAll().split('\n');
+        QVERIFY(rows.first().startsWith("scenario,variant,mode,gil,elapsed_ms"));
+    }
+
+    void unwritableExportFailsTheRun()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        const Outcome o = runApp({QStringLiteral("--run"), QStringLiteral("memory-isolation"), QStringLiteral("--time-scale"),
+                                  QStringLiteral("0.02"), QStringLiteral("--results"),
+                                  QStringLiteral("/nonexistent-dir/r.json")});
+        QCOMPARE(o.exitCode, 3);
+        QVERIFY(o.err.contains(QStringLiteral("/nonexistent-dir/r.json")));
+    }
+
+    // Ctrl+C mid-run: the run is cancelled, children end, exit status 3.
+    void sigintCancelsTheRun()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        QProcess p;
+        QList<pid_t> children;
+        startWithTwoChildren(p, children);
+        if (QTest::currentTestFailed())
+            return;
+        const auto pid = static_cast<pid_t>(p.processId());
+        ::kill(pid, SIGINT);
+        QVERIFY(p.waitForFinished(10'000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 3);
+        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("cancelled")));
+        QVERIFY(QString::fromUtf8(p.readAllStandardOutput()).contains(QStringLiteral("cancelled")));
+        for (const pid_t child : children)
+            QVERIFY(!ProcFs::alive(child));
+    }
+
+    // threadlab killed outright: its children notice and leave (they watch their parent every
+    // second; how soon they went is reported, not asserted).
+    void childrenDieWithTheirParent()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        QProcess p;
+        QList<pid_t> children;
+        startWithTwoChildren(p, children);
+        if (QTest::currentTestFailed())
+            return;
+        const auto pid = static_cast<pid_t>(p.processId());
+        QElapsedTimer clock;
+        clock.start();
+        ::kill(pid, SIGKILL);
+        QVERIFY(p.waitForFinished(5'000));
+        auto anyAlive = [&children] {
+            return std::any_of(children.begin(), children.end(), [](pid_t c) { return ProcFs::alive(c); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!anyAlive(), 5'000);
+        qInfo("children gone %lld ms after their parent was killed", static_cast<long long>(clock.elapsed()));
+    }
+
+    void parseFillsSettings()
+    {
+        QString error;
+        const auto o = CommandLine::parse({QStringLiteral("threadlab"), QStringLiteral("--run"), QStringLiteral("cpu-bound"),
+                                           QStringLiteral("--workers"), QStringLiteral("8"), QStringLiteral("--gil"),
+                                           QStringLiteral("off"), QStringLiteral("--switch-interval-ms"), QStringLiteral("2"),
+                                           QStringLiteral("--time-scale"), QStringLiteral("1"), QStringLiteral("--seed"),
+                                           QStringLiteral("42"), QStringLiteral("--variant"), QStringLiteral("a"),
+                                           QStringLiteral("--variant"), QStringLiteral("b")},
+                                          &error);
+        QVERIFY2(o.has_value(), qPrintable(error));
+        QCOMPARE(o->action, CliOptions::Action::Run);
+        QCOMPARE(o->runId, QStringLiteral("cpu-bound"));
+        QCOMPARE(o->settings.workers, 8);
+        QCOMPARE(o->settings.gil, false);
+        QCOMPARE(o->settings.switchIntervalMs, 2);
+        QCOMPARE(o->settings.timeScale, 1.0);
+        QCOMPARE(o->settings.seed, quint64(42));
+        QCOMPARE(o->settings.variants, (QStringList {QStringLiteral("a"), QStringLiteral("b")}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

@@ -1,0 +1,326 @@
+#include "results/runhistory.h"
+
+#include <QTest>
+
+using namespace ThreadLab;
+
+namespace {
+
+VariantResult variant(const QString& name, const QString& mode, double elapsedMs, int sweepWorkers = 0)
+{
+    VariantResult v;
+    v.name = name;
+    v.mode = mode;
+    v.elapsedMs = elapsedMs;
+    v.sweepWorkers = sweepWorkers;
+    WorkerResult main;
+    main.name = QStringLiteral("MainThread");
+    main.kind = LaneKind::Main;
+    main.startLatencyUs = -1;
+    v.workers.push_back(main);
+    return v;
+}
+
+void addWorkers(VariantResult& v, LaneKind kind, const std::vector<double>& latenciesUs)
+{
+    int n = 0;
+    for (const double us : latenciesUs) {
+        WorkerResult w;
+        w.name = QStringLiteral("Worker-%1").arg(++n);
+        w.kind = kind;
+        w.startLatencyUs = us;
+        v.workers.push_back(w);
+    }
+    v.workerCount = static_cast<int>(latenciesUs.size());
+}
+
+RunResult cpuBound(bool gil, double oneMs, double fourMs, double processesMs)
+{
+    RunResult r;
+    r.scenarioId = QStringLiteral("cpu-bound");
+    r.settings.gil = gil;
+    r.timeScale = 0.25;
+    r.variants = {variant(QStringLiteral("1 thread"), QStringLiteral("threads"), oneMs),
+                  variant(QStringLiteral("4 threads"), QStringLiteral("threads"), fourMs),
+                  variant(QStringLiteral("2 processes"), QStringLiteral("processes"), processesMs)};
+    return r;
+}
+
+RunResult sweep(bool gil, const std::vector<double>& threadsMs, const std::vector<double>& processesMs)
+{
+    RunResult r;
+    r.scenarioId = QStringLiteral("cpu-scaling");
+    r.settings.gil = gil;
+    for (std::size_t i = 0; i < threadsMs.size(); ++i)
+        r.variants.push_back(variant(QStringLiteral("threads×%1").arg(i + 1), QStringLiteral("threads"), threadsMs[i],
+                                     static_cast<int>(i) + 1));
+    for (std::size_t i = 0; i < processesMs.size(); ++i)
+        r.variants.push_back(variant(QStringLiteral("processes×%1").arg(i + 1), QStringLiteral("processes"),
+                                     processesMs[i], static_cast<int>(i) + 1));
+    return r;
+}
+
+} // namespace
+
+class TestRunHistory : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void startsEmpty()
+    {
+        RunHistory h;
+        QVERIFY(h.isEmpty());
+        QCOMPARE(h.runCount(), 0);
+        QVERIFY(h.lastRun() == nullptr);
+        QVERIFY(h.elapsed().empty());
+        QVERIFY(h.speedupSeries().empty());
+        QVERIFY(h.latencySeries().empty());
+        QVERIFY(!h.hasSweep());
+    }
+
+    void ignoresFailedAndEmptyRuns()
+    {
+        RunHistory h;
+        RunResult failed = cpuBound(true, 100, 100, 50);
+        failed.error = QStringLiteral("no variant \"x\"");
+        h.add(failed);
+        h.add(RunResult {});
+        QVERIFY(h.isEmpty());
+    }
+
+    void elapsedPerVariantWithSpeedupAgainstFirst()
+    {
+        RunHistory h;
+        h.add(cpuBound(true, 2000, 2100, 1000));
+        const auto bars = h.elapsed();
+        QCOMPARE(bars.size(), std::size_t(3));
+        QCOMPARE(bars[0].label, QStringLiteral("1 thread · GIL on"));
+        QCOMPARE(bars[1].label, QStringLiteral("4 threads · GIL on"));
+        QCOMPARE(bars[2].label, QStringLiteral("2 processes · GIL on"));
+        QCOMPARE(bars[0].speedup, 1.0);
+        QVERIFY(qFuzzyCompare(bars[1].speedup, 2000.0 / 2100.0));
+        QCOMPARE(bars[2].speedup, 2.0);
+        QCOMPARE(bars[2].elapsedMs, 1000.0);
+    }
+
+    void runsAccumulateSideBySide()
+    {
+        RunHistory h;
+        h.add(cpuBound(true, 2000, 2100, 1000));
+        h.add(cpuBound(false, 2000, 1000, 1000));
+        QCOMPARE(h.runCount(), 2);
+        const auto bars = h.elapsed();
+        QCOMPARE(bars.size(), std::size_t(6));
+        QCOMPARE(bars[1].label, QStringLiteral("4 threads · GIL on"));
+        QCOMPARE(bars[4].label, QStringLiteral("4 threads · GIL off"));
+        QCOMPARE(bars[4].run, 1);
+        QCOMPARE(bars[4].speedup, 2.0); // relative to the first variant of its own run
+        QCOMPARE(h.lastRun()->settings.gil, false);
+    }
+
+    void tagsNameWhatDiffers_data()
+    {
+        QTest::addColumn<int>("secondWorkers");
+        QTest::addColumn<int>("secondSwitchMs");
+        QTest::addColumn<double>("secondScale");
+        QTest::addColumn<QString>("firstTag");
+        QTest::addColumn<QString>("secondTag");
+        QTest::newRow("same settings") << 0 << 5 << 0.25 << QStringLiteral("GIL on · run 1") << QStringLiteral("GIL on · run 2");
+        QTest::newRow("workers") << 16 << 5 << 0.25 << QStringLiteral("GIL on · default workers")
+                                 << QStringLiteral("GIL on · 16 workers");
+        QTest::newRow("switch interval") << 0 << 20 << 0.25 << QStringLiteral("GIL on · switch 5 ms")
+                                         << QStringLiteral("GIL on · switch 20 ms");
+        QTest::newRow("time scale") << 0 << 5 << 0.5 << QStringLiteral("GIL on · time ×0.25")
+                                    << QStringLiteral("GIL on · time ×0.5");
+    }
+
+    void tagsNameWhatDiffers()
+    {
+        QFETCH(int, secondWorkers);
+        QFETCH(int, secondSwitchMs);
+        QFETCH(double, secondScale);
+        QFETCH(QString, firstTag);
+        QFETCH(QString, secondTag);
+        RunHistory h;
+        h.add(cpuBound(true, 2000, 2100, 1000));
+        RunResult second = cpuBound(true, 2000, 2100, 1000);
+        second.settings.workers = secondWorkers;
+        second.settings.switchIntervalMs = secondSwitchMs;
+        second.timeScale = secondScale;
+        h.add(second);
+        QCOMPARE(h.runTag(0), firstTag);
+        QCOMPARE(h.runTag(1), secondTag);
+        QCOMPARE(h.variantLabel(1, 1), QStringLiteral("4 threads · ") + secondTag);
+    }
+
+    void dropsOldestBeyondMaximum()
+    {
+        RunHistory h;
+        h.setMaxRuns(2);
+        h.add(cpuBound(true, 1, 1, 1));
+        h.add(cpuBound(true, 2, 2, 2));
+        h.add(cpuBound(false, 3, 3, 3));
+        QCOMPARE(h.runCount(), 2);
+        QCOMPARE(h.run(0).variants.front().elapsedMs, 2.0);
+        QCOMPARE(h.run(1).variants.front().elapsedMs, 3.0);
+    }
+
+    void clearEmpties()
+    {
+        RunHistory h;
+        h.add(cpuBound(true, 2000, 2100, 1000));
+        h.clear();
+        QVERIFY(h.isEmpty());
+        QVERIFY(h.elapsed().empty());
+    }
+
+    void cancelledVariantHasNoSpeedup()
+    {
+        RunHistory h;
+        RunResult r = cpuBound(true, 2000, 300, 0);
+        r.variants[1].cancelled = true;
+        r.variants.pop_back();
+        r.cancelled = true;
+        h.add(r);
+        const auto bars = h.elapsed();
+        QCOMPARE(bars.size(), std::size_t(2));
+        QVERIFY(bars[1].cancelled);
+        QCOMPARE(bars[1].speedup, 0.0);
+        QVERIFY(RunHistory::speedupText(bars[1].speedup).isEmpty());
+    }
+
+    void sweepSpeedupRelativeToOneWorkerOfSameMode()
+    {
+        RunHistory h;
+        h.add(sweep(true, {1000, 1050, 1100, 1150}, {1200, 600, 450, 400}));
+        QVERIFY(h.hasSweep());
+        QCOMPARE(h.maxSweepWorkers(), 4);
+        const auto series = h.speedupSeries();
+        QCOMPARE(series.size(), std::size_t(2));
+        QCOMPARE(series[0].mode, QStringLiteral("threads"));
+        QCOMPARE(series[0].label, QStringLiteral("threads · GIL on"));
+        QCOMPARE(series[0].points.size(), std::size_t(4));
+        QCOMPARE(series[0].points[0].workers, 1);
+        QCOMPARE(series[0].points[0].speedup, 1.0);
+        QVERIFY(qFuzzyCompare(series[0].points[3].speedup, 1000.0 / 1150.0));
+        QCOMPARE(series[1].mode, QStringLiteral("processes"));
+        QCOMPARE(series[1].points[1].speedup, 2.0); // 1200 / 600, not 1000 / 600
+        QCOMPARE(series[1].points[3].speedup, 3.0);
+        QCOMPARE(series[1].points[3].elapsedMs, 400.0);
+    }
+
+    void sweepRunsCompareGilOnAndOff()
+    {
+        RunHistory h;
+        h.add(sweep(true, {1000, 1000}, {}));
+        h.add(sweep(false, {1000, 500}, {}));
+        const auto series = h.speedupSeries();
+        QCOMPARE(series.size(), std::size_t(2));
+        QCOMPARE(series[0].label, QStringLiteral("threads · GIL on"));
+        QCOMPARE(series[1].label, QStringLiteral("threads · GIL off"));
+        QCOMPARE(series[1].points[1].speedup, 2.0);
+        QCOMPARE(series[1].run, 1);
+    }
+
+    void sweepWithoutBaselineIsSkipped()
+    {
+        RunHistory h;
+        RunResult r = sweep(true, {1000, 500}, {});
+        r.variants[0].cancelled = true;
+        h.add(r);
+        QVERIFY(h.speedupSeries().empty());
+    }
+
+    void nonSweepRunsGiveNoSpeedupSeries()
+    {
+        RunHistory h;
+        h.add(cpuBound(true, 2000, 2100, 1000));
+        QVERIFY(!h.hasSweep());
+        QVERIFY(h.speedupSeries().empty());
+        QCOMPARE(h.maxSweepWorkers(), 0);
+    }
+
+    void latenciesPerWorkerThreadsVersusProcesses()
+    {
+        RunHistory h;
+        RunResult r;
+        r.scenarioId = QStringLiteral("spawn-cost");
+        VariantResult threads = variant(QStringLiteral("100 threads"), QStringLiteral("threads"), 40);
+        addWorkers(threads, LaneKind::Thread, {50, 60, 70});
+        VariantResult processes = variant(QStringLiteral("100 processes"), QStringLiteral("processes"), 900);
+        addWorkers(processes, LaneKind::Process, {2000, 2500, -1});
+        VariantResult sequential = variant(QStringLiteral("sequential"), QStringLiteral("sequential"), 10);
+        r.variants = {threads, processes, sequential};
+        h.add(r);
+        const auto series = h.latencySeries();
+        QCOMPARE(series.size(), std::size_t(2)); // main is no worker; sequential has none
+        QCOMPARE(series[0].mode, QStringLiteral("threads"));
+        QCOMPARE(series[0].label, QStringLiteral("100 threads · GIL on"));
+        QCOMPARE(series[0].latenciesUs, (std::vector<double> {50, 60, 70}));
+        QCOMPARE(series[1].mode, QStringLiteral("processes"));
+        QCOMPARE(series[1].latenciesUs, (std::vector<double> {2000, 2500, -1}));
+    }
+
+    void texts_data()
+    {
+        QTest::addColumn<double>("ms");
+        QTest::addColumn<QString>("duration");
+        QTest::newRow("seconds") << 2310.0 << QStringLiteral("2.31 s");
+        QTest::newRow("milliseconds") << 412.4 << QStringLiteral("412 ms");
+        QTest::newRow("short") << 4.24 << QStringLiteral("4.2 ms");
+    }
+
+    void texts()
+    {
+        QFETCH(double, ms);
+        QFETCH(QString, duration);
+        QCOMPARE(RunHistory::durationText(ms), duration);
+        QCOMPARE(RunHistory::speedupText(1.857), QStringLiteral("1.86×"));
+        QCOMPARE(RunHistory::speedupText(0), QString());
+    }
+
+    // What the observations say as a run goes: against the first variant, and for a sweep step
+    // against the 1-worker step of its own mode; nothing for a baseline or a cancelled variant.
+    void comparisonWithTheBaseline()
+    {
+        std::vector<VariantResult> vs {variant(QStringLiteral("sequential"), QStringLiteral("sequential"), 1000),
+                                       variant(QStringLiteral("2 threads"), QStringLiteral("threads"), 500),
+                                       variant(QStringLiteral("1 process"), QStringLiteral("processes"), 1200, 1),
+                                       variant(QStringLiteral("2 processes"), QStringLiteral("processes"), 600, 2),
+                                       variant(QStringLiteral("4 threads"), QStringLiteral("threads"), 250)};
+        vs[4].cancelled = true;
+        QCOMPARE(RunHistory::comparison(vs, 0).speedup, 0.0);
+        QCOMPARE(RunHistory::comparison(vs, 0).baseline, QStringLiteral("sequential"));
+        QCOMPARE(RunHistory::comparison(vs, 1).speedup, 2.0);
+        QCOMPARE(RunHistory::comparison(vs, 1).baseline, QStringLiteral("sequential"));
+        QCOMPARE(RunHistory::comparison(vs, 2).speedup, 0.0);
+        QCOMPARE(RunHistory::comparison(vs, 3).speedup, 2.0); // 1200 / 600, not 1000 / 600
+        QCOMPARE(RunHistory::comparison(vs, 3).baseline, QStringLiteral("1 process"));
+        QCOMPARE(RunHistory::comparison(vs, 4).speedup, 0.0);
+        QCOMPARE(RunHistory::comparison(vs, 5).speedup, 0.0); // out of range
+        // A sweep step whose 1-worker step has not run (yet): no baseline.
+        std::vector<VariantResult> noBase {variant(QStringLiteral("2 threads"), QStringLiteral("threads"), 500, 2)};
+        QCOMPARE(RunHistory::comparison(noBase, 0).baseline, QString());
+    }
+
+    void comparisons_data()
+    {
+        QTest::addColumn<double>("speedup");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("faster") << 1.857 << QStringLiteral("1.86× faster than 1 thread");
+        QTest::newRow("same") << 0.95 << QStringLiteral("about as fast as 1 thread");
+        QTest::newRow("slower") << 0.04 << QStringLiteral("25.0× slower than 1 thread");
+        QTest::newRow("undefined") << 0.0 << QString();
+    }
+
+    void comparisons()
+    {
+        QFETCH(double, speedup);
+        QFETCH(QString, text);
+        QCOMPARE(RunHistory::comparisonText(speedup, QStringLiteral("1 thread")), text);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunHistory)
+#include "tst_runhistory.moc"

@@ -1,0 +1,488 @@
+#include "panes/consoleview.h"
+#include "charts/elapsedchart.h"
+#include "engine/eventlog.h"
+#include "panes/explanationpane.h"
+#include "app/mainwindow.h"
+#include "panes/observationspanel.h"
+#include "panes/runcontrols.h"
+#include "model/runcontroller.h"
+#include "support/sanitizers.h"
+#include "panes/scenariobrowser.h"
+#include "scenario/scenariocatalog.h"
+#include "scenario/scenarioloader.h"
+#include "timeline/timelinepanel.h"
+#include "timeline/timelineview.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QChart>
+#include <QStandardPaths>
+#include <QTextDocument>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+
+using namespace ThreadLab;
+
+namespace {
+
+RunResult waitForRun(QSignalSpy& spy, int timeoutMs = 120'000)
+{
+    if (spy.isEmpty() && !spy.wait(timeoutMs))
+        return {};
+    return spy.takeFirst().at(0).value<RunResult>();
+}
+
+QString scenarioTitle(const QString& id)
+{
+    return ScenarioCatalog::builtin(id)->title;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    // 16 CPU-bound threads on a 2-core machine: the window keeps repainting the live timeline
+    // and handles what is posted to it while the run is still going. (Counts, not times: the
+    // frame rate is measured in the benchmarks.)
+    void staysResponsiveWithSixteenCpuBoundWorkers()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.selectScenario(QStringLiteral("cpu-bound")));
+        QListWidget* variants = w.runControls()->variantList();
+        for (int i = 0; i < variants->count(); ++i)
+            variants->item(i)->setCheckState(variants->item(i)->text() == QLatin1String("4 threads") ? Qt::Checked
+                                                                                                  : Qt::Unchecked);
+        w.runControls()->workersBox()->setValue(16);
+        w.runControls()->gilBox()->setCurrentIndex(w.runControls()->gilBox()->findData(false));
+        w.runControls()->timeScaleBox()->setValue(1.0); // 4 s of CPU work shared by 16 threads
+
+        struct PaintCounter : QObject
+        {
+            int paints = 0;
+            bool eventFilter(QObject* watched, QEvent* event) override
+            {
+                paints += event->type() == QEvent::Paint;
+                return QObject::eventFilter(watched, event);
+            }
+        } counter;
+        w.timelinePanel()->view()->installEventFilter(&counter);
+        QSignalSpy finished(w.controller(), &RunController::runFinished);
+        w.startRun();
+        QTRY_VERIFY(w.timelinePanel()->view()->log());
+        QTRY_VERIFY_WITH_TIMEOUT(w.timelinePanel()->view()->log()->laneCount() == 17, 10'000);
+        const int paintsAtStart = counter.paints;
+        QTRY_VERIFY_WITH_TIMEOUT(counter.paints >= paintsAtStart + 10, 10'000);
+        QVERIFY2(w.controller()->isRunning(), "the repaints must happen during the run");
+        bool handled = false;
+        QTimer::singleShot(0, &w, [&handled, &w] {
+            w.chartTabs()->setCurrentIndex(1);
+            handled = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(handled, 10'000);
+        QCOMPARE(w.chartTabs()->currentIndex(), 1);
+        QVERIFY2(w.controller()->isRunning(), "the posted click must be handled during the run");
+        w.stopRun();
+        QVERIFY(finished.count() == 1 || finished.wait(10'000));
+    }
+
+    void initTestCase()
+    {
+        // Never touch the teacher's real settings.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("ThreadLab"));
+        QCoreApplication::setApplicationName(QStringLiteral("threadlab"));
+        QSettings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab")).clear();
+    }
+
+    void cleanupTestCase()
+    {
+        QSettings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab")).clear();
+    }
+
+    void windowBuilds()
+    {
+        MainWindow w;
+        const auto builtins = ScenarioCatalog::builtins();
+        QCOMPARE(w.browser()->scenarioCount(), static_cast<int>(builtins.size()));
+        QVERIFY(w.browser()->currentIndex() >= 0);
+        QVERIFY(!w.explanation()->title().isEmpty());
+        QVERIFY(!w.windowTitle().isEmpty());
+        QCOMPARE(w.size(), MainWindow::defaultSize);
+        QVERIFY(w.runControls()->runButton()->isEnabled());
+        QVERIFY(!w.runControls()->stopButton()->isEnabled());
+    }
+
+    void selectingAScenarioShowsItAndResetsTheViews_data()
+    {
+        QTest::addColumn<QString>("id");
+        for (const QString& id : ScenarioCatalog::builtinIds())
+            QTest::newRow(qPrintable(id)) << id;
+    }
+
+    void selectingAScenarioShowsItAndResetsTheViews()
+    {
+        QFETCH(QString, id);
+        MainWindow w;
+        const Scenario scenario = *ScenarioCatalog::builtin(id);
+        // Start from another scenario, with something in the views.
+        w.selectScenario(id == QLatin1String("io-bound") ? QStringLiteral("daemon") : QStringLiteral("io-bound"));
+        w.console()->appendLines({ConsoleLine {0, 1, 12.5, QStringLiteral("Thread-1"), QStringLiteral("hello")}});
+        w.observations()->showRunning(QStringLiteral("threads"));
+        QCOMPARE(w.console()->lineCount(), 1);
+
+        QVERIFY(w.selectScenario(id));
+        QCOMPARE(w.library().at(w.browser()->currentIndex()).id, id);
+        QCOMPARE(w.explanation()->title(), scenario.title);
+        QVERIFY(w.explanation()->explanationText().startsWith(scenario.explanation.left(40)));
+        QCOMPARE(w.explanation()->pythonCode(), scenario.pythonCode);
+        QCOMPARE(w.explanation()->cppCode(), scenario.cppCode);
+        QVERIFY(w.windowTitle().contains(scenario.title));
+        QCOMPARE(w.runControls()->variantList()->count(), static_cast<int>(scenario.variants.size()));
+        QCOMPARE(w.console()->lineCount(), 0);
+        QCOMPARE(w.observations()->variantCount(), 0);
+        QVERIFY(!w.observations()->plainText().contains(QLatin1String("running")));
+        QCOMPARE(w.timelinePanel()->variantCount(), 0);
+        QVERIFY(!w.timelinePanel()->view()->log());
+        QCOMPARE(w.elapsedChart()->barCount(), 0);
+        QVERIFY(w.controller()->history().isEmpty());
+    }
+
+    void vocabularyIsHighlighted()
+    {
+        const QString html = ExplanationPane::highlightedHtml(QStringLiteral("The GIL keeps reference counting safe; the GIL again."),
+                                                              {QStringLiteral("GIL"), QStringLiteral("reference counting")});
+        QCOMPARE(html, QStringLiteral("The <b>GIL</b> keeps <b>reference counting</b> safe; the GIL again."));
+    }
+
+    // A worker name longer than the name column's cap widens the column once; later batches are
+    // appended, not the whole document written again.
+    void consoleWidensItsNameColumnOnce()
+    {
+        ConsoleView console;
+        const QString longName = QStringLiteral("a-worker-with-a-very-long-name-indeed");
+        auto batch = [&longName](double tMs) {
+            return std::vector<ConsoleLine> {{0, 1, tMs, longName, QStringLiteral("hello")}};
+        };
+        console.appendLines(batch(1));
+        QSignalSpy changes(console.textView()->document(), &QTextDocument::contentsChange);
+        console.appendLines(batch(2));
+        console.appendLines(batch(3));
+        QVERIFY(!changes.isEmpty());
+        for (const QList<QVariant>& change : std::as_const(changes))
+            QCOMPARE(change.at(1).toInt(), 0); // nothing removed: no rewrite
+        QCOMPARE(console.lineCount(), 3);
+    }
+
+    // Past maxLines the oldest lines go, and every line of the batch that crossed the limit shows.
+    void consoleKeepsTheNewestLinesPastItsLimit()
+    {
+        ConsoleView console;
+        std::vector<ConsoleLine> lines;
+        for (int i = 0; i < ConsoleView::maxLines - 5; ++i)
+            lines.push_back({0, 1, double(i), QStringLiteral("w"), QStringLiteral("old %1").arg(i)});
+        console.appendLines(lines);
+        lines.clear();
+        for (int i = 0; i < 20; ++i)
+            lines.push_back({0, 1, 1e6 + i, QStringLiteral("w"), QStringLiteral("new %1").arg(i)});
+        console.appendLines(lines);
+        QCOMPARE(console.lineCount(), ConsoleView::maxLines);
+        const QString text = console.plainText();
+        for (int i = 0; i < 20; ++i)
+            QVERIFY2(text.contains(QStringLiteral("new %1\n").arg(i)) || text.endsWith(QStringLiteral("new %1").arg(i)),
+                     qPrintable(QStringLiteral("new %1 is missing").arg(i)));
+    }
+
+    void runningAShortScenarioFillsTheViews()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        MainWindow w;
+        QVERIFY(w.selectScenario(QStringLiteral("memory-isolation")));
+        w.runControls()->timeScaleBox()->setValue(0.02);
+        QSignalSpy started(w.controller(), &RunController::variantStarted);
+        QSignalSpy finished(w.controller(), &RunController::runFinished);
+        w.startRun();
+        QVERIFY(w.controller()->isRunning());
+        QVERIFY(!w.runControls()->runButton()->isEnabled());
+        QVERIFY(w.runControls()->stopButton()->isEnabled());
+        const RunResult run = waitForRun(finished);
+        QVERIFY2(run.error.isEmpty(), qPrintable(run.error));
+        QCOMPARE(run.variants.size(), std::size_t(2));
+        QCOMPARE(started.size(), 2);
+
+        // Timeline: a tab per variant, lanes for main and the worker.
+        QCOMPARE(w.timelinePanel()->variantCount(), 2);
+        QVERIFY(w.timelinePanel()->view()->log());
+        QVERIFY(w.timelinePanel()->view()->log()->laneCount() >= 2);
+        QVERIFY(!w.timelinePanel()->view()->isLive());
+        // Console: every line the workers printed, threads and processes.
+        int printed = 0;
+        for (const VariantResult& v : run.variants)
+            for (const WorkerResult& wr : v.workers)
+                printed += static_cast<int>(wr.output.size());
+        QVERIFY(printed > 0);
+        QTRY_COMPARE(w.console()->lineCount(), printed + 2); // plus a heading per variant
+        QVERIFY(w.console()->plainText().contains(QLatin1String("calc_square")));
+        // Chart and observations.
+        QCOMPARE(w.elapsedChart()->barCount(), 2);
+        QCOMPARE(w.elapsedChart()->barTexts().size(), 2);
+        QCOMPARE(w.observations()->variantCount(), 2);
+        QVERIFY(w.observations()->plainText().contains(QLatin1String("parent's list")));
+        QVERIFY(w.runControls()->runButton()->isEnabled());
+        QVERIFY(w.statusText().startsWith(QLatin1String("Finished")));
+
+        // Zoom shortcuts act on the timeline.
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const double span = w.timelinePanel()->view()->math().spanNs();
+        w.timelinePanel()->view()->zoomIn();
+        QVERIFY(w.timelinePanel()->view()->math().spanNs() < span);
+
+        // A second run accumulates beside the first.
+        w.runControls()->gilBox()->setCurrentIndex(1);
+        w.startRun();
+        QVERIFY(waitForRun(finished).error.isEmpty());
+        QCOMPARE(w.controller()->history().runCount(), 2);
+        QCOMPARE(w.elapsedChart()->barCount(), 4);
+        w.controller()->clearHistory();
+        QCOMPARE(w.elapsedChart()->barCount(), 0);
+    }
+
+    void invalidFileChangesNothing()
+    {
+        MainWindow w;
+        QStringList reported;
+        w.setErrorReporter([&reported](const QString&, const QString& message) { reported << message; });
+        QVERIFY(w.selectScenario(QStringLiteral("race-condition")));
+        const int count = w.browser()->scenarioCount();
+        const int current = w.browser()->currentIndex();
+        const QString title = w.explanation()->title();
+
+        const QString path = QStringLiteral(THREADLAB_TEST_DATA "/malformed/missing-id.json");
+        QString expected;
+        QVERIFY(!ScenarioLoader::loadFile(path, &expected));
+        QVERIFY(!w.openScenarioFile(path));
+        QCOMPARE(reported, QStringList {expected}); // exactly the loader's one line
+        QCOMPARE(w.browser()->scenarioCount(), count);
+        QCOMPARE(w.browser()->currentIndex(), current);
+        QCOMPARE(w.explanation()->title(), title);
+        QCOMPARE(w.library().count(), count);
+    }
+
+    void validFileIsAddedAndSelected()
+    {
+        MainWindow w;
+        QStringList reported;
+        w.setErrorReporter([&reported](const QString&, const QString& message) { reported << message; });
+        const int count = w.browser()->scenarioCount();
+        const QString path = QStringLiteral(THREADLAB_TEST_DATA "/valid/minimal.json");
+        QVERIFY(w.openScenarioFile(path));
+        QVERIFY(reported.isEmpty());
+        QCOMPARE(w.browser()->scenarioCount(), count + 1);
+        const Scenario loaded = *ScenarioLoader::loadFile(path, nullptr);
+        QCOMPARE(w.explanation()->title(), loaded.title);
+        QVERIFY(w.library().isOpenedFile(w.browser()->currentIndex()));
+        // Opening it again replaces it rather than adding a second copy.
+        QVERIFY(w.openScenarioFile(path));
+        QCOMPARE(w.browser()->scenarioCount(), count + 1);
+    }
+
+    void shortcutsMoveThroughScenarios()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        const QList<int> order = w.browser()->indexesInOrder();
+        QVERIFY(order.size() > 3);
+        w.browser()->selectIndex(order[0]);
+        QWidget* tree = w.browser()->tree();
+        tree->setFocus();
+
+        QTest::keyClick(tree, Qt::Key_PageDown);
+        QCOMPARE(w.browser()->currentIndex(), order[1]);
+        QCOMPARE(w.explanation()->title(), w.library().at(order[1]).title);
+        QTest::keyClick(tree, Qt::Key_PageDown);
+        QCOMPARE(w.browser()->currentIndex(), order[2]);
+        QTest::keyClick(tree, Qt::Key_PageUp);
+        QCOMPARE(w.browser()->currentIndex(), order[1]);
+        QTest::keyClick(tree, Qt::Key_Right);
+        QCOMPARE(w.browser()->currentIndex(), order[2]);
+        QTest::keyClick(tree, Qt::Key_Left);
+        QCOMPARE(w.browser()->currentIndex(), order[1]);
+        // Down and Up in the browser skip the group headings.
+        QTest::keyClick(tree, Qt::Key_Down);
+        QCOMPARE(w.browser()->currentIndex(), order[2]);
+        QTest::keyClick(tree, Qt::Key_Up);
+        QCOMPARE(w.browser()->currentIndex(), order[1]);
+        // The ends stay put.
+        w.browser()->selectIndex(order.last());
+        QTest::keyClick(tree, Qt::Key_PageDown);
+        QCOMPARE(w.browser()->currentIndex(), order.last());
+        // Shortcuts work wherever the focus is in the window.
+        w.runControls()->runButton()->setFocus();
+        QTest::keyClick(w.runControls()->runButton(), Qt::Key_PageUp);
+        QCOMPARE(w.browser()->currentIndex(), order[order.size() - 2]);
+    }
+
+    void spaceAndEnterRun()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(w.selectScenario(QStringLiteral("io-bound")));
+        w.runControls()->timeScaleBox()->setValue(0.02);
+        QSignalSpy finished(w.controller(), &RunController::runFinished);
+        w.browser()->tree()->setFocus();
+        QTest::keyClick(w.browser()->tree(), Qt::Key_Space);
+        QVERIFY(w.controller()->isRunning());
+        RunResult run = waitForRun(finished);
+        QVERIFY(run.error.isEmpty());
+        QCOMPARE(run.scenarioId, QStringLiteral("io-bound"));
+        QCOMPARE(run.variants.size(), std::size_t(2));
+
+        QTest::keyClick(w.browser()->tree(), Qt::Key_Return);
+        QVERIFY(w.controller()->isRunning());
+        run = waitForRun(finished);
+        QVERIFY(run.error.isEmpty());
+        QCOMPARE(w.controller()->history().runCount(), 2);
+    }
+
+    void onlyTheCheckedVariantsRun()
+    {
+        MainWindow w;
+        QVERIFY(w.selectScenario(QStringLiteral("io-bound")));
+        w.runControls()->timeScaleBox()->setValue(0.02);
+        QListWidget* list = w.runControls()->variantList();
+        list->item(0)->setCheckState(Qt::Unchecked);
+        QSignalSpy finished(w.controller(), &RunController::runFinished);
+        w.startRun();
+        const RunResult run = waitForRun(finished);
+        QCOMPARE(run.variants.size(), std::size_t(1));
+        QCOMPARE(run.variants.front().name, list->item(1)->text());
+        // None checked: nothing to run.
+        list->item(1)->setCheckState(Qt::Unchecked);
+        QVERIFY(!w.runControls()->runButton()->isEnabled());
+        w.startRun();
+        QVERIFY(!w.controller()->isRunning());
+    }
+
+    void stopCancelsTheRun()
+    {
+        MainWindow w;
+        QVERIFY(w.selectScenario(QStringLiteral("cpu-bound")));
+        w.runControls()->timeScaleBox()->setValue(1.0); // 4 s of work per variant
+        QSignalSpy started(w.controller(), &RunController::variantStarted);
+        QSignalSpy finished(w.controller(), &RunController::runFinished);
+        w.startRun();
+        QVERIFY(started.wait(30'000));
+        QTest::qWait(100);
+        w.stopRun();
+        const RunResult run = waitForRun(finished, 30'000);
+        QVERIFY(run.cancelled);
+        QVERIFY(!run.variants.empty());
+        QVERIFY(run.variants.back().cancelled);
+        // Cut short, not waited out: every lane of the stopped variant ended cancelled mid-work.
+        for (const WorkerResult& worker : run.variants.back().workers)
+            QCOMPARE(worker.outcome, QStringLiteral("cancelled"));
+        QVERIFY(!w.controller()->isRunning());
+        QVERIFY(w.runControls()->runButton()->isEnabled());
+        QVERIFY(!w.runControls()->stopButton()->isEnabled());
+        QVERIFY(w.statusText().startsWith(QLatin1String("Stopped")));
+        QVERIFY(w.observations()->plainText().contains(QLatin1String("cancelled")));
+    }
+
+    void changingScenarioDuringARunDropsIt()
+    {
+        MainWindow w;
+        QVERIFY(w.selectScenario(QStringLiteral("cpu-bound")));
+        w.runControls()->timeScaleBox()->setValue(1.0);
+        QSignalSpy started(w.controller(), &RunController::variantStarted);
+        QSignalSpy running(w.controller(), &RunController::runningChanged);
+        w.startRun();
+        QVERIFY(started.wait(30'000));
+        QVERIFY(w.selectScenario(QStringLiteral("io-bound")));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.controller()->isRunning(), 10'000);
+        QCOMPARE(w.explanation()->title(), scenarioTitle(QStringLiteral("io-bound")));
+        QCOMPARE(w.timelinePanel()->variantCount(), 0);
+        QVERIFY(w.controller()->history().isEmpty());
+        QVERIFY(w.runControls()->runButton()->isEnabled());
+    }
+
+    void presenterModeScalesEverything()
+    {
+        MainWindow w;
+        const double base = w.font().pointSizeF();
+        const double consoleBase = w.console()->textView()->font().pointSizeF();
+        w.setPresenterMode(true);
+        QVERIFY(w.isPresenterMode());
+        QVERIFY(qAbs(w.font().pointSizeF() / base - MainWindow::presenterScale) < 0.01);
+        QVERIFY(qAbs(w.explanation()->font().pointSizeF() / base - MainWindow::presenterScale) < 0.01);
+        QVERIFY(w.console()->textView()->font().pointSizeF() > consoleBase * 1.5);
+        QVERIFY(w.elapsedChart()->chartItem()->titleFont().pointSizeF() > base * 1.5);
+        QCOMPARE(w.timelinePanel()->view()->scale(), MainWindow::presenterScale);
+        w.setPresenterMode(false);
+        QCOMPARE(w.font().pointSizeF(), base);
+        QCOMPARE(w.timelinePanel()->view()->scale(), 1.0);
+    }
+
+    void fullScreenWithF11AndEscape()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTest::keyClick(&w, Qt::Key_F11);
+        QTRY_VERIFY(w.isFullScreen());
+        QTest::keyClick(&w, Qt::Key_Escape);
+        QTRY_VERIFY(!w.isFullScreen());
+    }
+
+    void darkAndLightPalettes()
+    {
+        MainWindow w;
+        w.setDarkPalette(true);
+        QVERIFY(QApplication::palette().color(QPalette::Base).lightnessF() < 0.3);
+        w.setDarkPalette(false);
+        QVERIFY(QApplication::palette().color(QPalette::Base).lightnessF() > 0.9);
+    }
+
+    void sessionIsRemembered()
+    {
+        {
+            MainWindow w;
+            w.restoreSession();
+            QVERIFY(w.selectScenario(QStringLiteral("daemon")));
+            w.runControls()->gilBox()->setCurrentIndex(1);
+            w.runControls()->timeScaleBox()->setValue(0.5);
+            w.setPresenterMode(true);
+            w.resize(1200, 800);
+            w.close();
+        }
+        MainWindow again;
+        again.restoreSession();
+        QCOMPARE(again.library().at(again.browser()->currentIndex()).id, QStringLiteral("daemon"));
+        QVERIFY(again.isPresenterMode());
+        QCOMPARE(again.runControls()->settings().gil, false);
+        QCOMPARE(again.runControls()->settings().timeScale, 0.5);
+        QCOMPARE(again.size(), QSize(1200, 800));
+        again.setPresenterMode(false);
+        again.close();
+        // Only the test location was written.
+        QVERIFY(QSettings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab"))
+                    .fileName()
+                    .contains(QLatin1String("qttest")));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

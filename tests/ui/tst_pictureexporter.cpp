@@ -1,0 +1,239 @@
+#include "charts/chartstyle.h"
+#include "cli/commandline.h"
+#include "engine/engine.h"
+#include "export/pictureexporter.h"
+#include "support/sanitizers.h"
+#include "results/runhistory.h"
+#include "scenario/scenariocatalog.h"
+#include "style/statepalette.h"
+#include "timeline/timelineview.h"
+
+#include <QFile>
+#include <QImage>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ThreadLab;
+
+namespace {
+
+RunResult runScenario(const QString& id, double timeScale)
+{
+    Engine engine;
+    QSignalSpy finished(&engine, &Engine::runFinished);
+    RunSettings settings;
+    settings.timeScale = timeScale;
+    engine.start(*ScenarioCatalog::builtin(id), settings);
+    if (!finished.wait(120'000))
+        return {};
+    return finished.takeFirst().at(0).value<RunResult>();
+}
+
+// Share of pixels that differ from the top-left pixel (the background).
+double inkShare(const QImage& image)
+{
+    const QImage img = image.convertToFormat(QImage::Format_ARGB32);
+    const QRgb background = img.pixel(0, 0);
+    qint64 differing = 0;
+    for (int y = 0; y < img.height(); y += 2)
+        for (int x = 0; x < img.width(); x += 2)
+            if (img.pixel(x, y) != background)
+                ++differing;
+    return double(differing) / (double(img.width() / 2) * double(img.height() / 2));
+}
+
+bool containsColour(const QImage& image, const QColor& colour)
+{
+    const QImage img = image.convertToFormat(QImage::Format_RGB32);
+    for (int y = 0; y < img.height(); y += 3)
+        for (int x = 0; x < img.width(); x += 3)
+            if (QColor(img.pixel(x, y)) == colour)
+                return true;
+    return false;
+}
+
+QImage renderSvg(const QString& path, QSize* viewBox)
+{
+    QSvgRenderer svg(path);
+    if (!svg.isValid())
+        return {};
+    *viewBox = svg.viewBox().size();
+    QImage image(svg.viewBox().size(), QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    svg.render(&painter);
+    painter.end();
+    return image;
+}
+
+} // namespace
+
+class TestPictureExporter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        m_run = runScenario(QStringLiteral("memory-isolation"), 0.02);
+        QVERIFY2(m_run.error.isEmpty() && m_run.variants.size() == 2, qPrintable(m_run.error));
+        m_history.add(m_run);
+    }
+
+    void captionNamesTheSettings()
+    {
+        const QString caption = PictureExporter::captionSettings(m_run);
+        QVERIFY(caption.contains(QLatin1String("GIL on")));
+        QVERIFY(caption.contains(QLatin1String("switch interval 5 ms")));
+        QVERIFY(caption.contains(QStringLiteral("time scale ×0.02")));
+        QVERIFY(caption.contains(QLatin1String("workers")));
+        QVERIFY(caption.contains(QStringLiteral("%1 core").arg(m_run.cores)));
+        QCOMPARE(PictureExporter::captionTitle(m_run), m_run.scenarioTitle);
+        RunResult off = m_run;
+        off.settings.gil = false;
+        off.settings.workers = 8;
+        QVERIFY(PictureExporter::captionSettings(off).contains(QLatin1String("native C++ (GIL off)")));
+        QVERIFY(PictureExporter::captionSettings(off).contains(QLatin1String("8 workers")));
+        RunHistory two;
+        two.add(m_run);
+        off.settings.workers = 0;
+        two.add(off);
+        const QString both = PictureExporter::captionSettings(two);
+        QVERIFY2(both.startsWith(QLatin1String("runs: GIL on / GIL off")), qPrintable(both));
+        QVERIFY(both.contains(QLatin1String("core")));
+    }
+
+    void elapsedChartPngAtTwiceThePixels()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("elapsed.png"));
+        QString error;
+        QVERIFY2(PictureExporter::exportElapsedChart(m_history, path, &error, QSize(900, 500)), qPrintable(error));
+        QImage image(path);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.width(), 1800);
+        QVERIFY(image.height() > 1000); // the chart plus its caption, at 2×
+        QCOMPARE(image.height() % 2, 0);
+        QVERIFY(inkShare(image) > 0.05);
+        QVERIFY(containsColour(image, ChartStyle::seriesColor(0))); // the bars
+    }
+
+    void elapsedChartSvgIsValidAndNotBlank()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("elapsed.svg"));
+        QString error;
+        QVERIFY2(PictureExporter::exportElapsedChart(m_history, path, &error, QSize(900, 500)), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray svg = file.readAll();
+        QVERIFY(svg.contains("<svg"));
+        QVERIFY(svg.contains(m_run.scenarioTitle.toUtf8()));
+        QSize viewBox;
+        const QImage image = renderSvg(path, &viewBox);
+        QVERIFY(!image.isNull());
+        QCOMPARE(viewBox.width(), 900);
+        QVERIFY(viewBox.height() > 500);
+        QVERIFY(inkShare(image) > 0.05);
+    }
+
+    void timelinePngAndSvg_data()
+    {
+        QTest::addColumn<int>("variant");
+        QTest::addColumn<QString>("suffix");
+        QTest::newRow("all variants, png") << -1 << QStringLiteral("png");
+        QTest::newRow("one variant, png") << 1 << QStringLiteral("png");
+        QTest::newRow("all variants, svg") << -1 << QStringLiteral("svg");
+    }
+
+    void timelinePngAndSvg()
+    {
+        QFETCH(int, variant);
+        QFETCH(QString, suffix);
+        const QString path = m_dir.filePath(QStringLiteral("timeline%1.%2").arg(variant).arg(suffix));
+        QString error;
+        QVERIFY2(PictureExporter::exportRunTimelines(m_run, variant, path, &error, 1000), qPrintable(error));
+        QImage image;
+        if (suffix == QLatin1String("svg")) {
+            QSize viewBox;
+            image = renderSvg(path, &viewBox);
+            QCOMPARE(viewBox.width(), 1000);
+        } else {
+            image = QImage(path);
+            QCOMPARE(image.width(), 2000);
+        }
+        QVERIFY(!image.isNull());
+        QVERIFY(inkShare(image) > 0.05);
+        // Workers ran: the running colour is there.
+        QVERIFY(containsColour(image, StatePalette::color(WorkerState::Running)));
+    }
+
+    void timelineAsShownOnScreen()
+    {
+        TimelineView view;
+        view.resize(900, 300);
+        view.setLog(m_run.variants.back().log);
+        view.fit();
+        const QString path = m_dir.filePath(QStringLiteral("shown.png"));
+        QString error;
+        QVERIFY2(PictureExporter::exportTimeline(view, &m_run, m_run.variants.back().name, path, &error, 1200),
+                 qPrintable(error));
+        const QImage image(path);
+        QCOMPARE(image.width(), 2400);
+        QVERIFY(inkShare(image) > 0.05);
+        QVERIFY(containsColour(image, StatePalette::color(WorkerState::Running)));
+    }
+
+    void commandLineWritesEveryPicture()
+    {
+        CliOptions options;
+        options.pngPath = m_dir.filePath(QStringLiteral("cli.png"));
+        options.svgPath = m_dir.filePath(QStringLiteral("cli.svg"));
+        options.timelinePngPath = m_dir.filePath(QStringLiteral("cli-timeline.png"));
+        options.windowPngPath = m_dir.filePath(QStringLiteral("cli-window.png"));
+        QString error;
+        QVERIFY2(PictureExporter::exportForCommandLine(m_run, options, &error), qPrintable(error));
+        for (const QString& png : {options.pngPath, options.timelinePngPath, options.windowPngPath}) {
+            const QImage image(png);
+            QVERIFY2(!image.isNull(), qPrintable(png));
+            QVERIFY2(inkShare(image) > 0.05, qPrintable(png));
+        }
+        QCOMPARE(QImage(options.windowPngPath).width(), 1600 * 2);
+        QSize viewBox;
+        QVERIFY(!renderSvg(options.svgPath, &viewBox).isNull());
+    }
+
+    void failureNamesTheFile()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("missing-folder/chart.png"));
+        QString error;
+        QVERIFY(!PictureExporter::exportElapsedChart(m_history, path, &error));
+        QVERIFY(error.contains(path));
+        QVERIFY(!error.contains(QLatin1Char('\n')));
+        CliOptions options;
+        options.timelinePngPath = path;
+        error.clear();
+        QVERIFY(!PictureExporter::exportForCommandLine(m_run, options, &error));
+        QVERIFY(error.contains(path));
+    }
+
+    void formatFollowsTheSuffix()
+    {
+        QCOMPARE(PictureExporter::formatFor(QStringLiteral("a.svg")), PictureExporter::Format::Svg);
+        QCOMPARE(PictureExporter::formatFor(QStringLiteral("a.SVG")), PictureExporter::Format::Svg);
+        QCOMPARE(PictureExporter::formatFor(QStringLiteral("a.png")), PictureExporter::Format::Png);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    RunResult m_run;
+    RunHistory m_history;
+};
+
+QTEST_MAIN(TestPictureExporter)
+#include "tst_pictureexporter.moc"

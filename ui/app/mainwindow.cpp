@@ -1,0 +1,739 @@
+#include "app/mainwindow.h"
+
+#include "charts/chartstyle.h"
+#include "panes/consoleview.h"
+#include "charts/elapsedchart.h"
+#include "engine/eventlog.h"
+#include "panes/explanationpane.h"
+#include "charts/latencychart.h"
+#include "panes/observationspanel.h"
+#include "export/pictureexporter.h"
+#include "results/resultwriter.h"
+#include "panes/runcontrols.h"
+#include "model/runcontroller.h"
+#include "results/runhistory.h"
+#include "scenario/scenario.h"
+#include "panes/scenariobrowser.h"
+#include "model/sessionsettings.h"
+#include "charts/speedupchart.h"
+#include "style/themepalette.h"
+#include "timeline/timelinepanel.h"
+#include "timeline/timelineview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcMainWindow, "threadlab.ui.window", QtInfoMsg)
+
+namespace ThreadLab {
+
+namespace {
+
+// A pane with a bold heading above it.
+QWidget* titled(const QString& title, QWidget* content, QWidget* parent)
+{
+    auto* box = new QWidget(parent);
+    auto* label = new QLabel(title, box);
+    QFont bold; // weight only: the size follows the window
+    bold.setBold(true);
+    label->setFont(bold);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(4);
+    layout->addWidget(label);
+    layout->addWidget(content, 1);
+    return box;
+}
+
+QSplitter* splitter(Qt::Orientation orientation, const QString& name, QWidget* parent)
+{
+    auto* s = new QSplitter(orientation, parent);
+    s->setObjectName(name);
+    s->setChildrenCollapsible(false);
+    s->setHandleWidth(6);
+    return s;
+}
+
+QIcon icon(const QString& name)
+{
+    return QIcon(QStringLiteral(":/icons/%1.svg").arg(name));
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_controller(new RunController(this))
+    , m_baseFont(QApplication::font())
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(QStringLiteral("ThreadLab"));
+    resize(defaultSize);
+    buildPanes();
+    buildActions();
+    buildMenus();
+    buildToolBar();
+    wireController();
+
+    for (int i = 0; i < m_library.count(); ++i)
+        m_browser->setScenario(i, m_library.at(i), m_library.isOpenedFile(i));
+    const QList<int> order = m_browser->indexesInOrder();
+    if (!order.isEmpty())
+        m_browser->selectIndex(order.first());
+    setStatus(QStringLiteral("Ready. Space runs the scenario, PageDown goes to the next one."));
+}
+
+MainWindow::~MainWindow() = default;
+
+// ---- assembly --------------------------------------------------------------------------------
+
+void MainWindow::buildPanes()
+{
+    m_browser = new ScenarioBrowser(this);
+    m_runControls = new RunControls(this);
+    m_explanation = new ExplanationPane(this);
+    m_timeline = new TimelinePanel(this);
+    m_console = new ConsoleView(this);
+    m_observations = new ObservationsPanel(this);
+    m_elapsedChart = new ElapsedChart(this);
+    m_speedupChart = new SpeedupChart(this);
+    m_latencyChart = new LatencyChart(this);
+    m_chartTabs = new QTabWidget(this);
+    m_chartTabs->setObjectName(QStringLiteral("chartTabs"));
+    m_chartTabs->setDocumentMode(true);
+    m_chartTabs->addTab(m_elapsedChart, QStringLiteral("Elapsed"));
+    m_chartTabs->addTab(m_speedupChart, QStringLiteral("Speedup"));
+    m_chartTabs->addTab(m_latencyChart, QStringLiteral("Latency"));
+    m_chartTabs->setTabToolTip(0, QStringLiteral("Elapsed time per variant, runs side by side"));
+    m_chartTabs->setTabToolTip(1, QStringLiteral("Speedup against the number of workers (sweeps such as cpu-scaling)"));
+    m_chartTabs->setTabToolTip(2, QStringLiteral("How long each worker took to start, threads against processes"));
+    auto* clear = new QPushButton(QStringLiteral("Clear runs"), m_chartTabs);
+    clear->setObjectName(QStringLiteral("clearRunsButton"));
+    clear->setToolTip(QStringLiteral("Forget the earlier runs shown side by side in the charts"));
+    clear->setFlat(true);
+    m_chartTabs->setCornerWidget(clear, Qt::TopRightCorner);
+    connect(clear, &QPushButton::clicked, m_controller, &RunController::clearHistory);
+
+    QSplitter* left = splitter(Qt::Vertical, QStringLiteral("leftSplitter"), this);
+    left->addWidget(titled(QStringLiteral("Scenarios"), m_browser, left));
+    left->addWidget(titled(QStringLiteral("Run"), m_runControls, left));
+    left->setStretchFactor(0, 3);
+    left->setStretchFactor(1, 2);
+
+    QSplitter* bottom = splitter(Qt::Horizontal, QStringLiteral("bottomSplitter"), this);
+    bottom->addWidget(m_chartTabs);
+    bottom->addWidget(titled(QStringLiteral("What happened"), m_observations, bottom));
+    bottom->setStretchFactor(0, 3);
+    bottom->setStretchFactor(1, 2);
+
+    QSplitter* centre = splitter(Qt::Vertical, QStringLiteral("centreSplitter"), this);
+    centre->addWidget(m_timeline);
+    centre->addWidget(bottom);
+    centre->setStretchFactor(0, 3);
+    centre->setStretchFactor(1, 2);
+
+    QSplitter* right = splitter(Qt::Vertical, QStringLiteral("rightSplitter"), this);
+    right->addWidget(m_explanation);
+    right->addWidget(titled(QStringLiteral("Console"), m_console, right));
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 2);
+
+    QSplitter* main = splitter(Qt::Horizontal, QStringLiteral("mainSplitter"), this);
+    main->addWidget(left);
+    main->addWidget(centre);
+    main->addWidget(right);
+    main->setStretchFactor(0, 0);
+    main->setStretchFactor(1, 1);
+    main->setStretchFactor(2, 0);
+    left->setSizes({520, 400});
+    right->setSizes({560, 380});
+    setCentralWidget(main);
+    m_splitters = {main, left, centre, bottom, right};
+    applyPaneProportions(false);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("statusText"));
+    statusBar()->addWidget(m_status, 1);
+}
+
+void MainWindow::buildActions()
+{
+    auto make = [this](const QString& text, const QString& iconName = {}) {
+        auto* a = new QAction(text, this);
+        if (!iconName.isEmpty())
+            a->setIcon(icon(iconName));
+        addAction(a); // shortcuts work with the menu bar hidden (full screen) too
+        return a;
+    };
+    m_openAction = make(QStringLiteral("&Open scenario…"), QStringLiteral("open"));
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_quitAction = make(QStringLiteral("&Quit"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+
+    m_runAction = make(QStringLiteral("&Run"), QStringLiteral("run"));
+    m_runAction->setShortcuts({QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter),
+                               QKeySequence(Qt::CTRL | Qt::Key_R)});
+    m_runAction->setToolTip(QStringLiteral("Run the checked variants (Space or Enter)"));
+    m_stopAction = make(QStringLiteral("&Stop"), QStringLiteral("stop"));
+    m_stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    m_stopAction->setToolTip(QStringLiteral("Stop the run now (Ctrl+.)"));
+    m_stopAction->setEnabled(false);
+    m_clearAction = make(QStringLiteral("&Clear runs"), QStringLiteral("clear"));
+    m_clearAction->setToolTip(QStringLiteral("Forget the earlier runs shown side by side in the charts"));
+
+    m_presenterAction = make(QStringLiteral("&Presenter mode"), QStringLiteral("presenter"));
+    m_presenterAction->setCheckable(true);
+    m_presenterAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_presenterAction->setToolTip(QStringLiteral("Big fonts and thick lines for the back of the room (F5)"));
+    m_fullScreenAction = make(QStringLiteral("&Full screen"), QStringLiteral("fullscreen"));
+    m_fullScreenAction->setCheckable(true);
+    m_fullScreenAction->setShortcut(QKeySequence(Qt::Key_F11));
+    m_leaveFullScreenAction = make(QStringLiteral("Leave full screen"));
+    m_leaveFullScreenAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_leaveFullScreenAction->setEnabled(false);
+    m_darkAction = make(QStringLiteral("&Dark palette"));
+    m_darkAction->setCheckable(true);
+    m_zoomInAction = make(QStringLiteral("Zoom &in"));
+    m_zoomInAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)});
+    m_zoomOutAction = make(QStringLiteral("Zoom &out"));
+    m_zoomOutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
+    m_fitAction = make(QStringLiteral("&Fit the timeline"));
+    m_fitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    m_nextAction = make(QStringLiteral("&Next scenario"));
+    m_nextAction->setShortcuts({QKeySequence(Qt::Key_PageDown), QKeySequence(Qt::Key_Right)});
+    m_previousAction = make(QStringLiteral("&Previous scenario"));
+    m_previousAction->setShortcuts({QKeySequence(Qt::Key_PageUp), QKeySequence(Qt::Key_Left)});
+
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::openScenarioDialog);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_runAction, &QAction::triggered, this, &MainWindow::startRun);
+    connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopRun);
+    connect(m_clearAction, &QAction::triggered, m_controller, &RunController::clearHistory);
+    connect(m_presenterAction, &QAction::toggled, this, &MainWindow::setPresenterMode);
+    connect(m_fullScreenAction, &QAction::triggered, this, &MainWindow::toggleFullScreen);
+    connect(m_leaveFullScreenAction, &QAction::triggered, this, [this] {
+        if (isFullScreen())
+            toggleFullScreen();
+    });
+    connect(m_darkAction, &QAction::toggled, this, &MainWindow::setDarkPalette);
+    TimelineView* view = m_timeline->view();
+    connect(m_zoomInAction, &QAction::triggered, view, &TimelineView::zoomIn);
+    connect(m_zoomOutAction, &QAction::triggered, view, &TimelineView::zoomOut);
+    connect(m_fitAction, &QAction::triggered, view, &TimelineView::fit);
+    connect(m_nextAction, &QAction::triggered, m_browser, &ScenarioBrowser::selectNext);
+    connect(m_previousAction, &QAction::triggered, m_browser, &ScenarioBrowser::selectPrevious);
+
+    struct PictureExport
+    {
+        QString text;
+        Picture picture;
+        bool svg;
+    };
+    const PictureExport pictures[] = {
+        {QStringLiteral("Elapsed chart as &PNG…"), Picture::ElapsedChart, false},
+        {QStringLiteral("Elapsed chart as SVG…"), Picture::ElapsedChart, true},
+        {QStringLiteral("&Timeline as PNG…"), Picture::Timeline, false},
+        {QStringLiteral("Timeline as SVG…"), Picture::Timeline, true},
+        {QStringLiteral("&Whole window as PNG…"), Picture::Window, false},
+        {QStringLiteral("Whole window as SVG…"), Picture::Window, true},
+    };
+    for (const PictureExport& p : pictures) {
+        QAction* a = make(p.text, QStringLiteral("export"));
+        connect(a, &QAction::triggered, this, [this, picture = p.picture, svg = p.svg] { exportPicture(picture, svg); });
+        m_exportActions << a;
+    }
+    QAction* csv = make(QStringLiteral("Results as &CSV…"));
+    connect(csv, &QAction::triggered, this, [this] { exportData(false); });
+    QAction* trace = make(QStringLiteral("Perfetto t&race…"));
+    connect(trace, &QAction::triggered, this, [this] { exportData(true); });
+    m_exportActions << csv << trace;
+    m_exportActions[0]->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(QStringLiteral("&File"));
+    file->addAction(m_openAction);
+    QMenu* exports = file->addMenu(QStringLiteral("&Export"));
+    for (int i = 0; i < m_exportActions.size(); ++i) {
+        if (i == 2 || i == 4 || i == 6)
+            exports->addSeparator();
+        exports->addAction(m_exportActions[i]);
+    }
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu* view = menuBar()->addMenu(QStringLiteral("&View"));
+    view->addAction(m_presenterAction);
+    view->addAction(m_fullScreenAction);
+    view->addAction(m_darkAction);
+    view->addSeparator();
+    view->addAction(m_zoomInAction);
+    view->addAction(m_zoomOutAction);
+    view->addAction(m_fitAction);
+    view->addSeparator();
+    view->addAction(m_nextAction);
+    view->addAction(m_previousAction);
+
+    QMenu* run = menuBar()->addMenu(QStringLiteral("&Run"));
+    run->addAction(m_runAction);
+    run->addAction(m_stopAction);
+    run->addSeparator();
+    run->addAction(m_clearAction);
+}
+
+void MainWindow::buildToolBar()
+{
+    QToolBar* bar = addToolBar(QStringLiteral("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_openAction);
+    bar->addSeparator();
+    bar->addAction(m_runAction);
+    bar->addAction(m_stopAction);
+    bar->addAction(m_clearAction);
+    bar->addSeparator();
+    QAction* chart = bar->addAction(icon(QStringLiteral("export")), QStringLiteral("Chart PNG"));
+    chart->setToolTip(QStringLiteral("Export the elapsed-time chart as PNG (Ctrl+E)"));
+    connect(chart, &QAction::triggered, this, [this] { exportPicture(Picture::ElapsedChart, false); });
+    QAction* timeline = bar->addAction(icon(QStringLiteral("export")), QStringLiteral("Timeline PNG"));
+    timeline->setToolTip(QStringLiteral("Export the timeline as PNG"));
+    connect(timeline, &QAction::triggered, this, [this] { exportPicture(Picture::Timeline, false); });
+    QAction* window = bar->addAction(icon(QStringLiteral("export")), QStringLiteral("Window PNG"));
+    window->setToolTip(QStringLiteral("Export the whole window as PNG"));
+    connect(window, &QAction::triggered, this, [this] { exportPicture(Picture::Window, false); });
+    bar->addSeparator();
+    bar->addAction(m_presenterAction);
+    bar->addAction(m_fullScreenAction);
+}
+
+void MainWindow::wireController()
+{
+    connect(m_browser, &ScenarioBrowser::scenarioSelected, this, &MainWindow::onScenarioSelected);
+    connect(m_runControls, &RunControls::runRequested, this, &MainWindow::startRun);
+    connect(m_runControls, &RunControls::stopRequested, this, &MainWindow::stopRun);
+    connect(m_controller, &RunController::scenarioChanged, this, &MainWindow::onScenarioChanged);
+    connect(m_controller, &RunController::runningChanged, this, &MainWindow::onRunningChanged);
+    connect(m_controller, &RunController::runStarted, this, &MainWindow::onRunStarted);
+    connect(m_controller, &RunController::variantStarted, this, &MainWindow::onVariantStarted);
+    connect(m_controller, &RunController::outputRead, m_console, &ConsoleView::appendLines);
+    connect(m_controller, &RunController::variantFinished, this, &MainWindow::onVariantFinished);
+    connect(m_controller, &RunController::runFinished, this, &MainWindow::onRunFinished);
+    connect(m_controller, &RunController::historyChanged, this, &MainWindow::onHistoryChanged);
+}
+
+// ---- scenarios -------------------------------------------------------------------------------
+
+void MainWindow::onScenarioSelected(int index)
+{
+    if (index < 0 || index >= m_library.count())
+        return;
+    m_controller->setScenario(m_library.at(index));
+}
+
+void MainWindow::onScenarioChanged(const Scenario& scenario)
+{
+    setWindowTitle(QStringLiteral("ThreadLab — %1").arg(scenario.title));
+    m_explanation->setScenario(scenario);
+    m_runControls->setScenario(scenario);
+    m_timeline->clear();
+    m_console->clear();
+    m_observations->clear();
+    // A sweep's lesson is the speedup curve; everything else starts on the elapsed bars.
+    const bool sweep = std::any_of(scenario.variants.begin(), scenario.variants.end(),
+                                   [](const VariantSpec& v) { return v.sweep; });
+    m_chartTabs->setCurrentWidget(sweep ? static_cast<QWidget*>(m_speedupChart) : m_elapsedChart);
+    if (m_persistent) {
+        SessionSettings settings;
+        settings.setLastScenario(m_library.keyOf(m_browser->currentIndex()));
+    }
+    setStatus(QStringLiteral("%1 — press Space to run it.").arg(scenario.title));
+}
+
+bool MainWindow::openScenarioFile(const QString& path)
+{
+    QString error;
+    const int index = m_library.openFile(path, &error);
+    if (index < 0) {
+        qCInfo(lcMainWindow) << "refused scenario file:" << error;
+        report(QStringLiteral("Cannot open the scenario"), error);
+        return false;
+    }
+    m_browser->setScenario(index, m_library.at(index), true);
+    if (m_browser->currentIndex() == index)
+        onScenarioSelected(index); // reopened: show the new version
+    else
+        m_browser->selectIndex(index);
+    if (m_persistent) {
+        SessionSettings settings;
+        settings.setLastOpenedFile(QFileInfo(path).absoluteFilePath());
+    }
+    return true;
+}
+
+bool MainWindow::selectScenario(const QString& id)
+{
+    const int index = m_library.indexOfId(id);
+    if (index < 0)
+        return false;
+    m_browser->selectIndex(index);
+    return true;
+}
+
+void MainWindow::openScenarioDialog()
+{
+    SessionSettings settings;
+    const QString start = QFileInfo(settings.lastOpenedFile()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, QStringLiteral("Open a scenario file"), start,
+                                                      QStringLiteral("Scenario files (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openScenarioFile(path);
+}
+
+// ---- runs ------------------------------------------------------------------------------------
+
+void MainWindow::startRun()
+{
+    if (m_controller->isRunning() || !m_runControls->canRun())
+        return;
+    const RunSettings settings = m_runControls->settings();
+    if (m_persistent) {
+        SessionSettings session;
+        session.setRunSettings(settings);
+    }
+    if (!m_controller->start(settings))
+        setStatus(QStringLiteral("The engine is still busy; try again in a moment."));
+}
+
+void MainWindow::stopRun()
+{
+    if (!m_controller->isRunning())
+        return;
+    m_controller->cancel();
+    setStatus(QStringLiteral("Stopping…"));
+}
+
+void MainWindow::showRun(const RunResult& run)
+{
+    if (m_controller->isRunning())
+        return;
+    const Scenario* current = m_controller->scenario();
+    if (!current || current->id != run.scenarioId)
+        selectScenario(run.scenarioId);
+    m_runControls->setSettings(run.settings);
+    m_controller->showRun(run);
+}
+
+void MainWindow::onRunningChanged(bool running)
+{
+    m_runControls->setRunning(running);
+    m_runAction->setEnabled(!running);
+    m_stopAction->setEnabled(running);
+}
+
+void MainWindow::onRunStarted()
+{
+    m_timeline->clear();
+    m_console->clear();
+    m_observations->clear();
+}
+
+void MainWindow::onVariantStarted(int index, const QString& name, const std::shared_ptr<const EventLog>& log)
+{
+    m_timeline->addVariant(index, name, log);
+    m_console->beginVariant(name);
+    m_observations->showRunning(name);
+    if (m_controller->isRunning())
+        setStatus(QStringLiteral("Running “%1” (variant %2)…").arg(name).arg(index + 1));
+}
+
+void MainWindow::onVariantFinished(int, const VariantResult& result, double speedup, const QString& baseline)
+{
+    m_observations->addVariant(result, speedup, baseline);
+}
+
+void MainWindow::onRunFinished(const RunResult& result)
+{
+    m_timeline->finishRun();
+    if (!result.error.isEmpty()) {
+        m_observations->clear();
+        setStatus(result.error);
+        report(QStringLiteral("The run could not start"), result.error);
+        return;
+    }
+    double total = 0;
+    for (const VariantResult& v : result.variants)
+        total += v.elapsedMs;
+    if (result.cancelled) {
+        m_observations->showCancelled();
+        setStatus(QStringLiteral("Stopped after %1.").arg(RunHistory::durationText(total)));
+    } else {
+        setStatus(QStringLiteral("Finished: %1 variant(s) in %2. Runs accumulate in the charts; Clear runs starts over.")
+                      .arg(result.variants.size())
+                      .arg(RunHistory::durationText(total)));
+    }
+}
+
+void MainWindow::onHistoryChanged()
+{
+    const RunHistory& history = m_controller->history();
+    m_elapsedChart->setHistory(history);
+    m_speedupChart->setHistory(history);
+    m_latencyChart->setHistory(history);
+    if (history.hasSweep())
+        m_chartTabs->setCurrentWidget(m_speedupChart);
+}
+
+// ---- view ------------------------------------------------------------------------------------
+
+void MainWindow::applyPaneProportions(bool presenter)
+{
+    // Presenter mode gives the timeline and the charts the room the bigger fonts take away.
+    const int width = std::max(this->width(), 800);
+    const int left = presenter ? 270 : 300;
+    const int right = presenter ? 410 : 420;
+    m_splitters[0]->setSizes({left, width - left - right, right});
+    const int height = std::max(this->height(), 600);
+    // The timeline's lanes grow with the scale too: give it the larger share in presenter mode.
+    const int timeline = height * (presenter ? 64 : 60) / 100;
+    m_splitters[2]->setSizes({timeline, height - timeline});
+    const int centre = width - left - right;
+    const int chart = centre * (presenter ? 62 : 60) / 100;
+    m_splitters[3]->setSizes({chart, centre - chart});
+}
+
+void MainWindow::setPresenterMode(bool on)
+{
+    const bool changed = on != m_presenter;
+    m_presenter = on;
+    const double scale = on ? presenterScale : 1.0;
+    setFont(ChartStyle::scaled(m_baseFont, scale, m_baseFont.bold()));
+    m_timeline->setPresenterScale(scale);
+    m_elapsedChart->setPresenterScale(scale);
+    m_speedupChart->setPresenterScale(scale);
+    m_latencyChart->setPresenterScale(scale);
+    m_observations->setPresenterScale(scale);
+    if (changed)
+        applyPaneProportions(on);
+    const int iconSize = on ? 30 : 24;
+    for (QToolBar* bar : findChildren<QToolBar*>())
+        bar->setIconSize(QSize(iconSize, iconSize));
+    if (m_presenterAction->isChecked() != on)
+        m_presenterAction->setChecked(on);
+    if (m_persistent) {
+        SessionSettings settings;
+        settings.setPresenterMode(on);
+    }
+}
+
+void MainWindow::setDarkPalette(bool dark)
+{
+    m_dark = dark;
+    QApplication::setPalette(ThemePalette::forDark(dark));
+    if (m_darkAction->isChecked() != dark)
+        m_darkAction->setChecked(dark);
+    if (m_persistent) {
+        SessionSettings settings;
+        settings.setDarkPalette(dark);
+    }
+}
+
+void MainWindow::toggleFullScreen()
+{
+    if (isFullScreen())
+        showNormal();
+    else
+        showFullScreen();
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::WindowStateChange) {
+        const bool full = isFullScreen();
+        m_fullScreenAction->setChecked(full);
+        m_leaveFullScreenAction->setEnabled(full);
+        menuBar()->setVisible(!full);
+    }
+}
+
+QString MainWindow::statusText() const
+{
+    return m_status->text();
+}
+
+void MainWindow::setStatus(const QString& text)
+{
+    m_status->setText(text);
+}
+
+void MainWindow::setErrorReporter(ErrorReporter reporter)
+{
+    m_reporter = std::move(reporter);
+}
+
+void MainWindow::report(const QString& title, const QString& message)
+{
+    if (m_reporter) {
+        m_reporter(title, message);
+        return;
+    }
+    // Non-blocking: the window keeps redrawing (and a run keeps showing) behind the box.
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+// ---- exports ---------------------------------------------------------------------------------
+
+QString MainWindow::askSavePath(const QString& title, const QString& suggestedName, const QString& filter)
+{
+    SessionSettings settings;
+    QString folder = settings.lastExportFolder();
+    if (folder.isEmpty() || !QFileInfo(folder).isDir())
+        folder = QDir::homePath();
+    const QString path = QFileDialog::getSaveFileName(this, title, QDir(folder).filePath(suggestedName), filter);
+    if (!path.isEmpty())
+        settings.setLastExportFolder(QFileInfo(path).absolutePath());
+    return path;
+}
+
+void MainWindow::exportPicture(Picture picture, bool svg)
+{
+    const Scenario* scenario = m_controller->scenario();
+    const RunResult* last = m_controller->lastRun();
+    const QString id = scenario ? scenario->id : QStringLiteral("threadlab");
+    const QString suffix = svg ? QStringLiteral("svg") : QStringLiteral("png");
+    const QString filter = svg ? QStringLiteral("SVG pictures (*.svg)") : QStringLiteral("PNG pictures (*.png)");
+    QString error;
+    bool ok = true;
+    switch (picture) {
+    case Picture::ElapsedChart: {
+        if (m_controller->history().isEmpty()) {
+            report(QStringLiteral("Nothing to export yet"), QStringLiteral("Run the scenario first: the chart is empty."));
+            return;
+        }
+        const QString path = askSavePath(QStringLiteral("Export the elapsed-time chart"),
+                                         QStringLiteral("%1-elapsed.%2").arg(id, suffix), filter);
+        if (path.isEmpty())
+            return;
+        ok = PictureExporter::exportElapsedChart(m_controller->history(), path, &error);
+        break;
+    }
+    case Picture::Timeline: {
+        if (!m_timeline->view()->log()) {
+            report(QStringLiteral("Nothing to export yet"), QStringLiteral("Run the scenario first: the timeline is empty."));
+            return;
+        }
+        const QString path = askSavePath(QStringLiteral("Export the timeline"),
+                                         QStringLiteral("%1-timeline.%2").arg(id, suffix), filter);
+        if (path.isEmpty())
+            return;
+        ok = PictureExporter::exportTimeline(*m_timeline->view(), last,
+                                             m_timeline->variantName(m_timeline->currentVariant()), path, &error);
+        break;
+    }
+    case Picture::Window: {
+        const QString path = askSavePath(QStringLiteral("Export the whole window"),
+                                         QStringLiteral("%1-window.%2").arg(id, suffix), filter);
+        if (path.isEmpty())
+            return;
+        ok = PictureExporter::exportWidget(*this, last, path, &error);
+        break;
+    }
+    }
+    if (!ok)
+        report(QStringLiteral("Export failed"), error);
+    else
+        setStatus(QStringLiteral("Exported."));
+}
+
+void MainWindow::exportData(bool trace)
+{
+    const RunResult* last = m_controller->lastRun();
+    if (!last) {
+        report(QStringLiteral("Nothing to export yet"), QStringLiteral("Run the scenario first: there are no results yet."));
+        return;
+    }
+    const QString path = trace ? askSavePath(QStringLiteral("Export a Perfetto trace"),
+                                             QStringLiteral("%1-trace.json").arg(last->scenarioId),
+                                             QStringLiteral("Trace files (*.json)"))
+                               : askSavePath(QStringLiteral("Export the results as CSV"),
+                                             QStringLiteral("%1.csv").arg(last->scenarioId), QStringLiteral("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!ResultWriter::writeFile(path, trace ? ResultWriter::toTrace(*last) : ResultWriter::toCsv(*last), &error))
+        report(QStringLiteral("Export failed"), error);
+    else
+        setStatus(trace ? QStringLiteral("Trace written: open it at ui.perfetto.dev.") : QStringLiteral("CSV written."));
+}
+
+// ---- session ---------------------------------------------------------------------------------
+
+void MainWindow::restoreSession()
+{
+    SessionSettings settings;
+    if (!restoreGeometry(settings.geometry()))
+        resize(defaultSize);
+    restoreState(settings.windowState());
+    // Presenter mode first: it sets pane proportions, which the remembered splitters then refine.
+    setDarkPalette(settings.darkPalette());
+    setPresenterMode(settings.presenterMode());
+    for (QSplitter* s : std::as_const(m_splitters))
+        s->restoreState(settings.splitterState(s->objectName()));
+    const QString key = settings.lastScenario();
+    if (key.startsWith(QLatin1String("file:"))) {
+        QString ignored; // a file that went away is simply not reopened
+        const int index = m_library.openFile(key.mid(5), &ignored);
+        if (index >= 0)
+            m_browser->setScenario(index, m_library.at(index), true);
+    }
+    const int index = m_library.indexOfKey(key);
+    if (index >= 0)
+        m_browser->selectIndex(index);
+    m_runControls->setSettings(settings.runSettings());
+    m_persistent = true;
+}
+
+void MainWindow::saveSession()
+{
+    SessionSettings settings;
+    settings.setGeometry(saveGeometry());
+    settings.setWindowState(saveState());
+    for (QSplitter* s : std::as_const(m_splitters))
+        settings.setSplitterState(s->objectName(), s->saveState());
+    if (m_browser->currentIndex() >= 0)
+        settings.setLastScenario(m_library.keyOf(m_browser->currentIndex()));
+    settings.setRunSettings(m_runControls->settings());
+    settings.setPresenterMode(m_presenter);
+    settings.setDarkPalette(m_dark);
+    settings.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_persistent)
+        saveSession();
+    m_controller->cancel();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace ThreadLab

@@ -1,0 +1,154 @@
+#pragma once
+
+#include "model/scenariolibrary.h"
+
+#include <QMainWindow>
+#include <QSize>
+
+#include <functional>
+#include <memory>
+
+class QAction;
+class QLabel;
+class QSplitter;
+class QTabWidget;
+
+namespace ThreadLab {
+
+class ConsoleView;
+class ElapsedChart;
+class EventLog;
+class ExplanationPane;
+class LatencyChart;
+class ObservationsPanel;
+class RunControls;
+class RunController;
+class ScenarioBrowser;
+class SpeedupChart;
+class TimelinePanel;
+struct RunResult;
+struct RunSettings;
+struct Scenario;
+struct VariantResult;
+
+// The classroom window. It assembles the panes and wires them to the RunController; the
+// work happens in the engine (core/) and the panes only show what they are given.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    static constexpr QSize defaultSize {1600, 1000};
+    static constexpr double presenterScale = 1.6;
+    // Shows an error to the teacher; the default is a (non-blocking) message box.
+    using ErrorReporter = std::function<void(const QString& title, const QString& message)>;
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Brings back geometry, splitters, last scenario, settings, presenter mode and palette,
+    // and saves them again when the window closes. Without it the window remembers nothing.
+    void restoreSession();
+    void saveSession();
+
+    void setErrorReporter(ErrorReporter reporter);
+    // Adds a scenario file to the browser and selects it; on an invalid file reports the
+    // loader's one-line reason and changes nothing.
+    bool openScenarioFile(const QString& path);
+    bool selectScenario(const QString& id);
+    // Shows a finished run (command-line window export).
+    void showRun(const RunResult& run);
+
+    void startRun();
+    void stopRun();
+    void setPresenterMode(bool on);
+    bool isPresenterMode() const noexcept { return m_presenter; }
+    void setDarkPalette(bool dark);
+    bool isDarkPalette() const noexcept { return m_dark; }
+
+    ScenarioBrowser* browser() const noexcept { return m_browser; }
+    ExplanationPane* explanation() const noexcept { return m_explanation; }
+    RunControls* runControls() const noexcept { return m_runControls; }
+    TimelinePanel* timelinePanel() const noexcept { return m_timeline; }
+    ConsoleView* console() const noexcept { return m_console; }
+    ObservationsPanel* observations() const noexcept { return m_observations; }
+    ElapsedChart* elapsedChart() const noexcept { return m_elapsedChart; }
+    SpeedupChart* speedupChart() const noexcept { return m_speedupChart; }
+    LatencyChart* latencyChart() const noexcept { return m_latencyChart; }
+    QTabWidget* chartTabs() const noexcept { return m_chartTabs; }
+    RunController* controller() const noexcept { return m_controller; }
+    const ScenarioLibrary& library() const noexcept { return m_library; }
+    QString statusText() const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    enum class Picture { ElapsedChart, Timeline, Window };
+
+    void buildActions();
+    void buildMenus();
+    void buildToolBar();
+    void buildPanes();
+    void wireController();
+    void applyPaneProportions(bool presenter);
+
+    void onScenarioSelected(int index);
+    void onScenarioChanged(const Scenario& scenario);
+    void onRunningChanged(bool running);
+    void onRunStarted();
+    void onVariantStarted(int index, const QString& name, const std::shared_ptr<const EventLog>& log);
+    void onVariantFinished(int index, const VariantResult& result, double speedup, const QString& baseline);
+    void onRunFinished(const RunResult& result);
+    void onHistoryChanged();
+
+    void openScenarioDialog();
+    void exportPicture(Picture picture, bool svg);
+    void exportData(bool trace);
+    QString askSavePath(const QString& title, const QString& suggestedName, const QString& filter);
+    void report(const QString& title, const QString& message);
+    void setStatus(const QString& text);
+    void toggleFullScreen();
+
+    ScenarioLibrary m_library;
+    RunController* m_controller = nullptr;
+    ErrorReporter m_reporter;
+
+    ScenarioBrowser* m_browser = nullptr;
+    RunControls* m_runControls = nullptr;
+    ExplanationPane* m_explanation = nullptr;
+    TimelinePanel* m_timeline = nullptr;
+    ConsoleView* m_console = nullptr;
+    ObservationsPanel* m_observations = nullptr;
+    QTabWidget* m_chartTabs = nullptr;
+    ElapsedChart* m_elapsedChart = nullptr;
+    SpeedupChart* m_speedupChart = nullptr;
+    LatencyChart* m_latencyChart = nullptr;
+    QLabel* m_status = nullptr;
+    QList<QSplitter*> m_splitters;
+
+    QAction* m_openAction = nullptr;
+    QAction* m_quitAction = nullptr;
+    QAction* m_runAction = nullptr;
+    QAction* m_stopAction = nullptr;
+    QAction* m_clearAction = nullptr;
+    QAction* m_presenterAction = nullptr;
+    QAction* m_fullScreenAction = nullptr;
+    QAction* m_leaveFullScreenAction = nullptr;
+    QAction* m_darkAction = nullptr;
+    QAction* m_zoomInAction = nullptr;
+    QAction* m_zoomOutAction = nullptr;
+    QAction* m_fitAction = nullptr;
+    QAction* m_nextAction = nullptr;
+    QAction* m_previousAction = nullptr;
+    QList<QAction*> m_exportActions;
+
+    QFont m_baseFont;
+    bool m_presenter = false;
+    bool m_dark = false;
+    bool m_persistent = false;
+};
+
+} // namespace ThreadLab

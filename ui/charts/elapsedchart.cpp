@@ -1,0 +1,197 @@
+#include "charts/elapsedchart.h"
+
+#include "charts/chartstyle.h"
+#include "results/runhistory.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QEvent>
+#include <QFontMetricsF>
+#include <QGraphicsSimpleTextItem>
+#include <QHorizontalBarSeries>
+#include <QLegend>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ThreadLab {
+
+namespace {
+
+constexpr double barWidth = 0.82; // of a category
+
+} // namespace
+
+ElapsedChart::ElapsedChart(QWidget* parent)
+    : QChartView(new QChart, parent) // a chart of ours from the start: setChart() would leak the default one
+    , m_chart(chart())
+    , m_series(new QHorizontalBarSeries)
+    , m_categories(new QBarCategoryAxis)
+    , m_values(new QValueAxis)
+{
+    setObjectName(QStringLiteral("elapsedChart"));
+    setRenderHint(QPainter::Antialiasing, true);
+    // No chart title: the tab (or an export's caption) names the chart, and every pixel of
+    // height goes to the bars.
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->legend()->setReverseMarkers(true);
+    m_series->setBarWidth(barWidth);
+    m_chart->addSeries(m_series);
+    m_chart->addAxis(m_categories, Qt::AlignLeft);
+    m_chart->addAxis(m_values, Qt::AlignBottom);
+    m_series->attachAxis(m_categories);
+    m_series->attachAxis(m_values);
+    m_categories->setTitleText(QStringLiteral("variant"));
+    m_values->setTitleText(QStringLiteral("elapsed time (s)"));
+    m_values->setRange(0, 1);
+    m_values->setLabelFormat(QStringLiteral("%.2g"));
+    connect(m_chart, &QChart::plotAreaChanged, this, [this](const QRectF&) { layoutTexts(); });
+    restyle();
+}
+
+ElapsedChart::~ElapsedChart() = default;
+
+void ElapsedChart::setHistory(const RunHistory& history)
+{
+    const std::vector<ElapsedEntry> entries = history.elapsed();
+    // Rows: the variants in the order they ran; the first sits at the top.
+    QStringList names;
+    for (const ElapsedEntry& e : entries)
+        if (!names.contains(e.variant))
+            names << e.variant;
+    m_categoryCount = static_cast<int>(names.size());
+    m_setCount = history.runCount();
+    double maxMs = 0;
+    for (const ElapsedEntry& e : entries)
+        maxMs = std::max(maxMs, e.elapsedMs);
+    m_inSeconds = maxMs >= 1000;
+    const double unit = m_inSeconds ? 1000.0 : 1.0;
+
+    QStringList rows = names;
+    std::reverse(rows.begin(), rows.end());
+    m_series->clear();
+    m_bars.clear();
+    // A row draws its first set at the bottom: add the runs newest first so that the oldest run
+    // sits on top, and reverse the legend so that it reads in the same order as the bars.
+    for (int run = m_setCount - 1; run >= 0; --run) {
+        // One set per run, filled in one batch: its value per row, 0 where it has no such variant.
+        QList<qreal> values(m_categoryCount, 0.0);
+        for (const ElapsedEntry& e : entries) {
+            if (e.run != run)
+                continue;
+            const int row = static_cast<int>(rows.indexOf(e.variant));
+            values[row] = e.elapsedMs / unit;
+            QString text = RunHistory::durationText(e.elapsedMs);
+            if (e.cancelled)
+                text += QStringLiteral(" · stopped");
+            else if (!RunHistory::speedupText(e.speedup).isEmpty())
+                text += QStringLiteral(" · ") + RunHistory::speedupText(e.speedup);
+            m_bars.push_back({row, m_setCount - 1 - run, run, e.elapsedMs / unit, text});
+        }
+        auto* set = new QBarSet(history.runTag(run));
+        set->append(values);
+        const QColor color = ChartStyle::seriesColor(run);
+        set->setColor(color);
+        set->setBorderColor(color);
+        m_series->append(set);
+    }
+    m_categories->setCategories(rows);
+    // Room on the right for the words written after short bars.
+    const double top = maxMs > 0 ? maxMs / unit * 1.22 : 1;
+    m_values->setRange(0, top);
+    m_values->applyNiceNumbers();
+    m_values->setLabelFormat(m_inSeconds ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
+    m_values->setTitleText(m_inSeconds ? QStringLiteral("elapsed time (s)")
+                                       : QStringLiteral("elapsed time (ms)"));
+    m_chart->legend()->setVisible(m_setCount > 0);
+    restyle();
+}
+
+QStringList ElapsedChart::barTexts() const
+{
+    std::vector<Bar> sorted = m_bars;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Bar& a, const Bar& b) {
+        return a.category != b.category ? a.category > b.category : a.run < b.run;
+    });
+    QStringList out;
+    for (const Bar& b : sorted)
+        out << b.text;
+    return out;
+}
+
+void ElapsedChart::setPresenterScale(double scale)
+{
+    m_scale = scale;
+    restyle();
+}
+
+void ElapsedChart::changeEvent(QEvent* event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange)
+        restyle();
+}
+
+void ElapsedChart::restyle()
+{
+    ChartStyle::apply(*m_chart, palette(), font());
+    layoutTexts();
+}
+
+void ElapsedChart::layoutTexts()
+{
+    while (m_texts.size() < m_bars.size()) {
+        auto* item = new QGraphicsSimpleTextItem(m_chart);
+        item->setZValue(20);
+        m_texts.push_back(item);
+    }
+    for (std::size_t i = 0; i < m_texts.size(); ++i)
+        m_texts[i]->setVisible(i < m_bars.size());
+    if (m_bars.empty() || m_setCount == 0)
+        return;
+    const QRectF plot = m_chart->plotArea();
+    const double rowPx = plot.height() / std::max(1, m_categoryCount);
+    const double barPx = rowPx * barWidth / m_setCount;
+    // The words fit the bar's height, at most the chart's font, never unreadably small.
+    QFont f = ChartStyle::scaled(font(), 1.15, true);
+    const double maxPx = std::max(8.0, barPx * 0.92);
+    if (QFontMetricsF(f).height() > maxPx)
+        f.setPixelSize(std::max(8, static_cast<int>(maxPx / 1.2)));
+    const QColor outside = palette().color(QPalette::Text);
+    const double pad = 6 * m_scale;
+    for (std::size_t i = 0; i < m_bars.size(); ++i) {
+        const Bar& b = m_bars[i];
+        QGraphicsSimpleTextItem* item = m_texts[i];
+        // Horizontal bars: set 0 at the bottom of its row.
+        const double centreY = b.category - barWidth / 2 + (b.set + 0.5) * barWidth / m_setCount;
+        const QPointF end = m_chart->mapToPosition(QPointF(b.value, centreY), m_series);
+        const QPointF start = m_chart->mapToPosition(QPointF(0, centreY), m_series);
+        // Inside the bar's end when the words fit there, else after it; where neither fits,
+        // on the roomier side in a smaller font, so that words never straddle the bar's end.
+        const double inside = end.x() - start.x() - 2 * pad;
+        const double after = plot.right() - end.x() - pad;
+        QFont itemFont = f;
+        double w = QFontMetricsF(itemFont).horizontalAdvance(b.text);
+        bool placeInside = w <= inside || (w > after && inside >= after);
+        const double room = placeInside ? inside : after;
+        if (w > room && room > 0) {
+            const double px = std::max(7.0, QFontMetricsF(itemFont).height() * room / w / 1.2);
+            itemFont.setPixelSize(static_cast<int>(px));
+            w = QFontMetricsF(itemFont).horizontalAdvance(b.text);
+        }
+        item->setFont(itemFont);
+        item->setText(b.text);
+        const double y = end.y() - QFontMetricsF(itemFont).height() / 2;
+        if (placeInside) {
+            item->setBrush(ChartStyle::textOn(ChartStyle::seriesColor(b.run)));
+            item->setPos(end.x() - w - pad, y);
+        } else {
+            item->setBrush(outside);
+            item->setPos(end.x() + pad, y);
+        }
+    }
+}
+
+} // namespace ThreadLab

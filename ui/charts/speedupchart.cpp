@@ -1,0 +1,168 @@
+#include "charts/speedupchart.h"
+
+#include "charts/chartstyle.h"
+#include "results/runhistory.h"
+
+#include <QChart>
+#include <QGraphicsTextItem>
+#include <QTextDocument>
+#include <QEvent>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ThreadLab {
+
+SpeedupChart::SpeedupChart(QWidget* parent)
+    : QChartView(new QChart, parent) // a chart of ours from the start: setChart() would leak the default one
+    , m_chart(chart())
+    , m_axisX(new QValueAxis)
+    , m_axisY(new QValueAxis)
+    , m_ideal(new QLineSeries)
+    , m_cores(new QLineSeries)
+{
+    setObjectName(QStringLiteral("speedupChart"));
+    setRenderHint(QPainter::Antialiasing, true);
+    m_chart->legend()->setVisible(false);
+    m_key = new QGraphicsTextItem(m_chart);
+    m_key->setZValue(20);
+    m_chart->addAxis(m_axisX, Qt::AlignBottom);
+    m_chart->addAxis(m_axisY, Qt::AlignLeft);
+    m_axisX->setTitleText(QStringLiteral("workers"));
+    m_axisX->setLabelFormat(QStringLiteral("%d"));
+    m_axisY->setTitleText(QStringLiteral("speedup (×)"));
+    m_axisY->setLabelFormat(QStringLiteral("%.1f"));
+    m_ideal->setName(QStringLiteral("ideal (N workers, N× faster)"));
+    m_cores->setName(QStringLiteral("cores"));
+    for (QLineSeries* s : {m_ideal, m_cores}) {
+        m_chart->addSeries(s);
+        s->attachAxis(m_axisX);
+        s->attachAxis(m_axisY);
+    }
+    m_axisX->setRange(1, 4);
+    m_axisY->setRange(0, 4);
+    connect(m_chart, &QChart::plotAreaChanged, this, [this](const QRectF&) { layoutKey(); });
+    restyle();
+}
+
+SpeedupChart::~SpeedupChart() = default;
+
+void SpeedupChart::layoutKey()
+{
+    const QRectF plot = m_chart->plotArea();
+    m_key->setPos(plot.left() + 6 * m_scale, plot.top() + 2 * m_scale);
+}
+
+QLineSeries* SpeedupChart::lineAt(int index)
+{
+    while (static_cast<int>(m_lines.size()) <= index) {
+        auto* s = new QLineSeries;
+        s->setPointsVisible(true);
+        m_chart->addSeries(s);
+        s->attachAxis(m_axisX);
+        s->attachAxis(m_axisY);
+        m_lines.push_back(s);
+    }
+    return m_lines[static_cast<std::size_t>(index)];
+}
+
+void SpeedupChart::setHistory(const RunHistory& history)
+{
+    const std::vector<SpeedupSeries> series = history.speedupSeries();
+    const int maxWorkers = std::max(2, history.maxSweepWorkers());
+    double maxSpeedup = maxWorkers;
+    m_used = static_cast<int>(series.size());
+    for (int i = 0; i < m_used; ++i) {
+        const SpeedupSeries& s = series[static_cast<std::size_t>(i)];
+        QList<QPointF> points;
+        points.reserve(static_cast<qsizetype>(s.points.size()));
+        for (const SpeedupPoint& p : s.points) {
+            points.append(QPointF(p.workers, p.speedup));
+            maxSpeedup = std::max(maxSpeedup, p.speedup);
+        }
+        QLineSeries* line = lineAt(i);
+        line->replace(points);
+        line->setName(s.label);
+        line->setVisible(true);
+    }
+    for (std::size_t i = static_cast<std::size_t>(m_used); i < m_lines.size(); ++i) {
+        m_lines[i]->replace(QList<QPointF> {});
+        m_lines[i]->setVisible(false);
+    }
+    const double top = std::ceil(maxSpeedup * 1.1);
+    m_ideal->replace(QList<QPointF> {{1, 1}, {double(maxWorkers), double(maxWorkers)}});
+    const RunResult* last = history.lastRun();
+    const int cores = last ? last->cores : 0;
+    m_coreCount = cores;
+    m_cores->setVisible(cores > 0 && m_used > 0);
+    if (cores > 0) {
+        m_cores->replace(QList<QPointF> {{double(cores), 0}, {double(cores), top}});
+        m_cores->setName(QStringLiteral("%1 cores").arg(cores));
+    }
+    m_axisX->setRange(1, maxWorkers);
+    m_axisX->setTickCount(std::min(maxWorkers, 16));
+    m_axisY->setRange(0, top);
+    m_axisY->setTickCount(static_cast<int>(std::min(top, 8.0)) + 1);
+    restyle();
+}
+
+void SpeedupChart::setPresenterScale(double scale)
+{
+    m_scale = scale;
+    restyle();
+}
+
+void SpeedupChart::changeEvent(QEvent* event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange)
+        restyle();
+}
+
+void SpeedupChart::restyle()
+{
+    ChartStyle::apply(*m_chart, palette(), font());
+    const QColor text = palette().color(QPalette::Text);
+    QColor faint = text;
+    faint.setAlphaF(0.55);
+    m_ideal->setPen(QPen(faint, 2 * m_scale, Qt::DashLine));
+    m_cores->setPen(QPen(faint, 1.5 * m_scale, Qt::DotLine));
+    for (std::size_t i = 0; i < m_lines.size(); ++i) {
+        QPen pen(ChartStyle::seriesColor(static_cast<int>(i)), 3 * m_scale);
+        // Processes dashed, threads solid: told apart without colour.
+        if (m_lines[i]->name().startsWith(QLatin1String("processes")))
+            pen.setStyle(Qt::DashDotLine);
+        m_lines[i]->setPen(pen);
+        m_lines[i]->setMarkerSize(7 * m_scale);
+    }
+    // The key: a line sample in each series' colour and style, then its name.
+    auto sample = [](const QColor& color, const QString& glyphs) {
+        return QStringLiteral("<span style=\"color:%1; font-weight:bold\">%2</span>").arg(color.name(), glyphs);
+    };
+    QStringList rows;
+    for (int i = 0; i < m_used; ++i) {
+        const QLineSeries* line = m_lines[static_cast<std::size_t>(i)];
+        const bool dashed = line->pen().style() != Qt::SolidLine;
+        rows << sample(line->pen().color(), dashed ? QStringLiteral("╍╍") : QStringLiteral("━━")) + QStringLiteral("&nbsp;")
+                + line->name().toHtmlEscaped();
+    }
+    QColor faintOpaque = text;
+    faintOpaque.setAlphaF(1);
+    rows << sample(faintOpaque, QStringLiteral("╌╌")) + QStringLiteral("&nbsp;ideal: N workers, N× faster");
+    if (m_coreCount > 0 && m_used > 0)
+        rows << sample(faintOpaque, QStringLiteral("&nbsp;┆&nbsp;")) + QStringLiteral("&nbsp;%1 cores").arg(m_coreCount);
+    if (m_used == 0)
+        rows << QStringLiteral("<i>Run a sweep (cpu-scaling) to fill this chart.</i>");
+    m_key->setFont(font());
+    m_key->setDefaultTextColor(text);
+    // On an opaque card, so that the cores line does not run through the words.
+    m_key->setHtml(QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\" bgcolor=\"%1\"><tr><td>%2</td></tr></table>")
+                       .arg(palette().color(QPalette::Base).name(), rows.join(QStringLiteral("<br>"))));
+    layoutKey();
+}
+
+} // namespace ThreadLab

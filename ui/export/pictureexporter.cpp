@@ -1,0 +1,320 @@
+#include "export/pictureexporter.h"
+
+#include "model/sessionsettings.h"
+
+#include "charts/chartstyle.h"
+#include "cli/commandline.h"
+#include "charts/elapsedchart.h"
+#include "engine/eventlog.h"
+#include "app/mainwindow.h"
+#include "results/resultwriter.h"
+#include "results/runhistory.h"
+#include "timeline/timelineview.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QChart>
+#include <QFileInfo>
+#include <QFontMetricsF>
+#include <QGraphicsLayout>
+#include <QGraphicsScene>
+#include <QImage>
+#include <QLoggingCategory>
+#include <QPainter>
+#include <QResizeEvent>
+#include <QSvgGenerator>
+
+#include <algorithm>
+#include <cmath>
+
+Q_LOGGING_CATEGORY(lcPictures, "threadlab.ui.pictures", QtInfoMsg)
+
+namespace ThreadLab {
+
+namespace {
+
+constexpr double captionPad = 14;
+
+QFont titleFont()
+{
+    return ChartStyle::pixelFont(QApplication::font(), 24, true);
+}
+
+QFont subtitleFont()
+{
+    return ChartStyle::pixelFont(QApplication::font(), 16, false);
+}
+
+double captionHeight(const QString& subtitle)
+{
+    double h = captionPad + QFontMetricsF(titleFont()).height();
+    if (!subtitle.isEmpty())
+        h += 4 + QFontMetricsF(subtitleFont()).height();
+    return std::ceil(h + captionPad);
+}
+
+// A chart view that was never shown: give it its size and lay the chart out now, without
+// running the event loop, so that it can be painted straight away.
+void prepareChartView(QChartView& view, const QSize& size)
+{
+    view.resize(size);
+    QResizeEvent resize(size, QSize());
+    QCoreApplication::sendEvent(&view, &resize);
+    QChart* chart = view.chart();
+    chart->resize(QSizeF(size));
+    if (chart->layout())
+        chart->layout()->activate();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+}
+
+void paintChartView(QChartView& view, QPainter& painter, const QRectF& target)
+{
+    view.scene()->render(&painter, target, QRectF(QPointF(0, 0), QSizeF(view.size())), Qt::IgnoreAspectRatio);
+}
+
+QString variantHeading(const VariantResult& v)
+{
+    return QStringLiteral("%1 — %2").arg(v.name, RunHistory::durationText(v.elapsedMs))
+        + (v.cancelled ? QStringLiteral(" (stopped)") : QString());
+}
+
+} // namespace
+
+PictureExporter::Format PictureExporter::formatFor(const QString& path)
+{
+    return QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0 ? Format::Svg : Format::Png;
+}
+
+QString PictureExporter::captionTitle(const RunResult& run)
+{
+    return run.scenarioTitle.isEmpty() ? run.scenarioId : run.scenarioTitle;
+}
+
+QString PictureExporter::captionSettings(const RunResult& run)
+{
+    QStringList parts;
+    if (run.settings.gil)
+        parts << QStringLiteral("Python (GIL on)") << QStringLiteral("switch interval %1 ms").arg(run.settings.switchIntervalMs);
+    else
+        parts << QStringLiteral("native C++ (GIL off)");
+    parts << (run.settings.workers > 0 ? QStringLiteral("%1 workers").arg(run.settings.workers)
+                                       : QStringLiteral("workers as in the scenario"));
+    parts << QStringLiteral("time scale ×%1").arg(run.timeScale);
+    parts << QStringLiteral("seed %1").arg(run.settings.seed);
+    parts << (run.cores == 1 ? QStringLiteral("1 core") : QStringLiteral("%1 cores").arg(run.cores));
+    if (run.cancelled)
+        parts << QStringLiteral("stopped early");
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString PictureExporter::captionSettings(const RunHistory& history)
+{
+    if (history.isEmpty())
+        return {};
+    const RunResult& last = *history.lastRun();
+    if (history.runCount() == 1)
+        return captionSettings(last);
+    QStringList tags;
+    for (int i = 0; i < history.runCount(); ++i)
+        tags << history.runTag(i);
+    QStringList parts {QStringLiteral("runs: ") + tags.join(QStringLiteral(" / "))};
+    // What all runs share; what differs is in the tags.
+    if (!tags.first().contains(QLatin1String("time ")))
+        parts << QStringLiteral("time scale ×%1").arg(last.timeScale);
+    parts << (last.cores == 1 ? QStringLiteral("1 core") : QStringLiteral("%1 cores").arg(last.cores));
+    return parts.join(QStringLiteral(" · "));
+}
+
+bool PictureExporter::writePicture(const QString& path, const QSize& contentSize, const QString& title,
+                                   const QString& subtitle, const ContentPainter& paint, QString* error)
+{
+    const double top = title.isEmpty() ? 0 : captionHeight(subtitle);
+    const QSize page(contentSize.width(), contentSize.height() + static_cast<int>(top));
+    const QPalette palette = QApplication::palette();
+    auto paintPage = [&page, &palette, &title, &subtitle, &paint, top, &contentSize](QPainter& painter) {
+        painter.fillRect(QRectF(QPointF(0, 0), QSizeF(page)), palette.color(QPalette::Base));
+        if (!title.isEmpty()) {
+            painter.setPen(palette.color(QPalette::Text));
+            painter.setFont(titleFont());
+            const QFontMetricsF tm(titleFont());
+            painter.drawText(QPointF(captionPad, captionPad + tm.ascent()), title);
+            if (!subtitle.isEmpty()) {
+                painter.setFont(subtitleFont());
+                painter.drawText(QPointF(captionPad, captionPad + tm.height() + 4 + QFontMetricsF(subtitleFont()).ascent()),
+                                 subtitle);
+            }
+        }
+        painter.save();
+        painter.setBackground(palette.color(QPalette::Base));
+        painter.setPen(palette.color(QPalette::Text));
+        paint(painter, QRectF(0, top, contentSize.width(), contentSize.height()));
+        painter.restore();
+    };
+
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (formatFor(path) == Format::Svg) {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&buffer);
+        svg.setSize(page);
+        svg.setViewBox(QRect(QPoint(0, 0), page));
+        svg.setTitle(title);
+        svg.setDescription(subtitle);
+        QPainter painter;
+        if (!painter.begin(&svg)) {
+            if (error)
+                *error = QStringLiteral("%1: cannot draw the SVG picture").arg(path);
+            return false;
+        }
+        paintPage(painter);
+        painter.end();
+    } else {
+        QImage image(page * pixelRatio, QImage::Format_ARGB32_Premultiplied);
+        if (image.isNull()) {
+            if (error)
+                *error = QStringLiteral("%1: the picture would be too large (%2×%3)").arg(path).arg(page.width()).arg(page.height());
+            return false;
+        }
+        image.setDevicePixelRatio(pixelRatio);
+        image.fill(palette.color(QPalette::Base));
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::TextAntialiasing, true);
+        paintPage(painter);
+        painter.end();
+        if (!image.save(&buffer, "PNG")) {
+            if (error)
+                *error = QStringLiteral("%1: cannot encode the PNG picture").arg(path);
+            return false;
+        }
+    }
+    buffer.close();
+    qCDebug(lcPictures) << "writing" << path << page << bytes.size() << "bytes";
+    return ResultWriter::writeFile(path, bytes, error);
+}
+
+bool PictureExporter::exportElapsedChart(const RunHistory& history, const QString& path, QString* error,
+                                         const QSize& logicalSize)
+{
+    ElapsedChart chart;
+    chart.setAttribute(Qt::WA_DontShowOnScreen);
+    chart.setFont(ChartStyle::scaled(QApplication::font(), 1.35));
+    chart.setPresenterScale(1.35);
+    chart.setHistory(history);
+    prepareChartView(chart, logicalSize);
+    const RunResult* last = history.lastRun();
+    const QString title = last ? captionTitle(*last) + QStringLiteral(" — elapsed time") : QStringLiteral("Elapsed time");
+    const QString subtitle = captionSettings(history);
+    return writePicture(path, logicalSize, title, subtitle,
+                        [&chart](QPainter& painter, const QRectF& target) { paintChartView(chart, painter, target); }, error);
+}
+
+bool PictureExporter::exportTimeline(const TimelineView& view, const RunResult* run, const QString& variantName,
+                                     const QString& path, QString* error, int logicalWidth)
+{
+    const int width = std::max(logicalWidth, 400);
+    const int height = std::clamp(view.contentHeight(width), 240, 2400);
+    QString title = run ? captionTitle(*run) : QStringLiteral("Timeline");
+    if (!variantName.isEmpty())
+        title += QStringLiteral(" — ") + variantName;
+    return writePicture(path, QSize(width, height), title, run ? captionSettings(*run) : QString(),
+                        [&view](QPainter& painter, const QRectF& target) { view.render(painter, target); }, error);
+}
+
+bool PictureExporter::exportRunTimelines(const RunResult& run, int variantIndex, const QString& path, QString* error,
+                                         int logicalWidth)
+{
+    std::vector<const VariantResult*> shown;
+    for (std::size_t i = 0; i < run.variants.size(); ++i)
+        if ((variantIndex < 0 || static_cast<int>(i) == variantIndex) && run.variants[i].log)
+            shown.push_back(&run.variants[i]);
+    if (shown.empty()) {
+        if (error)
+            *error = QStringLiteral("%1: the run has no timeline to draw").arg(path);
+        return false;
+    }
+    const int width = std::max(logicalWidth, 400);
+    const QFont headingFont = ChartStyle::pixelFont(QApplication::font(), 18, true);
+    const int headingH = static_cast<int>(std::ceil(QFontMetricsF(headingFont).height() + 12));
+    // Very many lanes (100 processes) are squeezed rather than drawn thousands of pixels tall.
+    const int maxPerVariant = shown.size() == 1 ? 2400 : 1000;
+    std::vector<std::unique_ptr<TimelineView>> views;
+    std::vector<int> heights;
+    int total = 0;
+    for (const VariantResult* v : shown) {
+        auto view = std::make_unique<TimelineView>();
+        view->setAttribute(Qt::WA_DontShowOnScreen);
+        view->setLog(v->log);
+        view->setLive(false);
+        view->fit();
+        const int h = std::clamp(view->contentHeight(width), 200, maxPerVariant);
+        heights.push_back(h);
+        total += h + headingH;
+        views.push_back(std::move(view));
+    }
+    const QString title = captionTitle(run) + (shown.size() == 1 ? QStringLiteral(" — ") + shown.front()->name : QString());
+    return writePicture(
+        path, QSize(width, total), title, captionSettings(run),
+        [&views, &heights, &shown, &headingFont, headingH](QPainter& painter, const QRectF& target) {
+            double y = target.top();
+            for (std::size_t i = 0; i < views.size(); ++i) {
+                painter.setFont(headingFont);
+                painter.drawText(QRectF(target.left() + captionPad, y, target.width() - 2 * captionPad, headingH),
+                                 Qt::AlignLeft | Qt::AlignVCenter, variantHeading(*shown[i]));
+                y += headingH;
+                views[i]->render(painter, QRectF(target.left(), y, target.width(), heights[i]));
+                y += heights[i];
+            }
+        },
+        error);
+}
+
+bool PictureExporter::exportWidget(QWidget& widget, const RunResult* run, const QString& path, QString* error)
+{
+    const QSize size = widget.size();
+    return writePicture(path, size, run ? captionTitle(*run) : QString(), run ? captionSettings(*run) : QString(),
+                        [&widget](QPainter& painter, const QRectF& target) {
+                            widget.render(&painter, target.topLeft().toPoint(), QRegion(),
+                                          QWidget::DrawWindowBackground | QWidget::DrawChildren);
+                        },
+                        error);
+}
+
+bool PictureExporter::exportForCommandLine(const RunResult& run, const CliOptions& options, QString* error)
+{
+    if (!qobject_cast<QApplication*>(QCoreApplication::instance())) {
+        if (error)
+            *error = QStringLiteral("picture exports need the graphical application (QApplication)");
+        return false;
+    }
+    RunHistory history;
+    history.add(run);
+    if (!options.pngPath.isEmpty() && !exportElapsedChart(history, options.pngPath, error))
+        return false;
+    if (!options.svgPath.isEmpty() && !exportElapsedChart(history, options.svgPath, error))
+        return false;
+    if (!options.timelinePngPath.isEmpty() && !exportRunTimelines(run, -1, options.timelinePngPath, error))
+        return false;
+    if (!options.windowPngPath.isEmpty()) {
+        MainWindow window;
+        window.setErrorReporter([](const QString&, const QString&) {});
+        // As the teacher sees it: their presenter mode and palette (not their window size).
+        const SessionSettings session;
+        window.setPresenterMode(session.presenterMode());
+        window.setDarkPalette(session.darkPalette());
+        if (!options.scenarioFile.isEmpty())
+            window.openScenarioFile(options.scenarioFile);
+        window.setAttribute(Qt::WA_DontShowOnScreen);
+        window.resize(MainWindow::defaultSize);
+        window.show();
+        window.showRun(run);
+        // Let layouts and charts settle; there is no user input to process offscreen.
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+        if (!exportWidget(window, &run, options.windowPngPath, error))
+            return false;
+    }
+    return true;
+}
+
+} // namespace ThreadLab

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "results/variantresult.h"
+
+#include <QSize>
+#include <QString>
+
+#include <functional>
+
+class QPainter;
+class QRectF;
+class QWidget;
+
+namespace ThreadLab {
+
+class RunHistory;
+class TimelineView;
+struct CliOptions;
+
+// Pictures for slides and hand-outs: PNG at 2× device pixel ratio, or SVG (by the file's
+// suffix), of the elapsed chart, the timeline, or the whole window. Every picture carries a
+// caption (scenario, GIL, workers, switch interval, time scale, the machine's cores) and a
+// legend (the chart's runs, the timeline's states). Errors are one line naming the file.
+class PictureExporter
+{
+public:
+    PictureExporter() = delete;
+
+    static constexpr qreal pixelRatio = 2.0;
+    enum class Format { Png, Svg };
+    static Format formatFor(const QString& path);
+
+    // "CPU-bound work and the GIL"
+    static QString captionTitle(const RunResult& run);
+    // "Python (GIL on) · switch interval 5 ms · workers as in the scenario · time scale ×0.25 · 2 cores"
+    static QString captionSettings(const RunResult& run);
+    // For several runs side by side: "runs: GIL on / GIL off · time scale ×0.25 · 2 cores".
+    static QString captionSettings(const RunHistory& history);
+
+    // The elapsed-time chart of every run in the history (the last run gives the caption).
+    static bool exportElapsedChart(const RunHistory& history, const QString& path, QString* error,
+                                   const QSize& logicalSize = QSize(1280, 720));
+    // What a timeline view shows (its zoom), `variantName` in the caption.
+    static bool exportTimeline(const TimelineView& view, const RunResult* run, const QString& variantName,
+                               const QString& path, QString* error, int logicalWidth = 1400);
+    // One variant's timeline (variantIndex >= 0), or every variant of the run stacked (-1).
+    static bool exportRunTimelines(const RunResult& run, int variantIndex, const QString& path, QString* error,
+                                   int logicalWidth = 1400);
+    // A widget as it looks now (the main window), with the caption above it.
+    static bool exportWidget(QWidget& widget, const RunResult* run, const QString& path, QString* error);
+
+    // The command line's --export-png (elapsed chart), --export-svg (elapsed chart),
+    // --export-timeline-png (all variants stacked) and --export-window-png (a main window
+    // showing the run, never shown on screen). Needs a QApplication, not a display.
+    static bool exportForCommandLine(const RunResult& run, const CliOptions& options, QString* error);
+
+private:
+    using ContentPainter = std::function<void(QPainter& painter, const QRectF& target)>;
+    // Lays out caption and content on a page of `logicalSize` and writes it as PNG or SVG.
+    static bool writePicture(const QString& path, const QSize& contentSize, const QString& title,
+                             const QString& subtitle, const ContentPainter& paint, QString* error);
+};
+
+} // namespace ThreadLab

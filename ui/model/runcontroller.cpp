@@ -1,0 +1,143 @@
+#include "model/runcontroller.h"
+
+#include "engine/engine.h"
+#include "engine/eventlog.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcRunController, "threadlab.ui.run", QtInfoMsg)
+
+namespace ThreadLab {
+
+RunController::RunController(QObject* parent)
+    : QObject(parent)
+    , m_engine(new Engine(this))
+{
+    m_frameTimer.setInterval(frameIntervalMs);
+    m_frameTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_frameTimer, &QTimer::timeout, this, &RunController::onFrame);
+    connect(m_engine, &Engine::variantStarted, this, &RunController::onVariantStarted);
+    connect(m_engine, &Engine::variantFinished, this, &RunController::onVariantFinished);
+    connect(m_engine, &Engine::runFinished, this, &RunController::onRunFinished);
+}
+
+RunController::~RunController() = default;
+
+void RunController::setScenario(const Scenario& scenario)
+{
+    if (m_running) {
+        m_discard = true;
+        m_engine->cancel();
+        m_frameTimer.stop();
+        m_reader.clear();
+    }
+    m_scenario = scenario;
+    m_history.clear();
+    m_lastRun.reset();
+    m_finished.clear();
+    Q_EMIT scenarioChanged(*m_scenario);
+    Q_EMIT historyChanged();
+}
+
+bool RunController::start(const RunSettings& settings)
+{
+    if (!m_scenario || m_running)
+        return false;
+    if (!m_engine->start(*m_scenario, settings))
+        return false;
+    qCDebug(lcRunController) << "run" << m_scenario->id << "started";
+    m_running = true;
+    m_discard = false;
+    m_finished.clear();
+    Q_EMIT runningChanged(true);
+    Q_EMIT runStarted(settings);
+    m_frameTimer.start();
+    return true;
+}
+
+void RunController::cancel()
+{
+    if (m_running)
+        m_engine->cancel();
+}
+
+void RunController::clearHistory()
+{
+    m_history.clear();
+    Q_EMIT historyChanged();
+}
+
+void RunController::showRun(const RunResult& run)
+{
+    if (m_running)
+        return;
+    m_finished.clear();
+    Q_EMIT runStarted(run.settings);
+    for (std::size_t i = 0; i < run.variants.size(); ++i) {
+        const VariantResult& v = run.variants[i];
+        const int index = static_cast<int>(i);
+        Q_EMIT variantStarted(index, v.name, v.log);
+        emitOutput(LiveOutputReader::fromResult(index, v));
+        onVariantFinished(index, v);
+    }
+    m_lastRun = run;
+    m_history.add(run);
+    Q_EMIT runFinished(run);
+    Q_EMIT historyChanged();
+}
+
+void RunController::onVariantStarted(int index, const QString& name, const std::shared_ptr<const EventLog>& log)
+{
+    if (m_discard)
+        return;
+    m_reader.reset(index, log);
+    Q_EMIT variantStarted(index, name, log);
+}
+
+void RunController::onVariantFinished(int index, const VariantResult& result)
+{
+    if (m_discard)
+        return;
+    if (m_reader.isActive()) {
+        emitOutput(m_reader.readRest());
+        m_reader.clear();
+    }
+    m_finished.push_back(result);
+    const Comparison c = RunHistory::comparison(m_finished, m_finished.size() - 1);
+    Q_EMIT variantFinished(index, result, c.speedup, c.baseline);
+}
+
+void RunController::onRunFinished(const RunResult& result)
+{
+    m_frameTimer.stop();
+    m_running = false;
+    Q_EMIT runningChanged(false);
+    if (m_discard) {
+        m_discard = false;
+        return;
+    }
+    if (m_reader.isActive()) {
+        emitOutput(m_reader.readRest());
+        m_reader.clear();
+    }
+    qCDebug(lcRunController) << "run" << result.scenarioId << "finished" << (result.cancelled ? "(cancelled)" : "");
+    if (result.error.isEmpty() && !result.variants.empty()) {
+        m_lastRun = result;
+        m_history.add(result);
+    }
+    Q_EMIT runFinished(result);
+    Q_EMIT historyChanged();
+}
+
+void RunController::onFrame()
+{
+    emitOutput(m_reader.readNew(outputHoldBackNs));
+}
+
+void RunController::emitOutput(std::vector<ConsoleLine> lines)
+{
+    if (!lines.empty())
+        Q_EMIT outputRead(lines);
+}
+
+} // namespace ThreadLab

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "model/liveoutputreader.h"
+#include "results/runhistory.h"
+#include "engine/runsettings.h"
+#include "scenario/scenario.h"
+#include "results/variantresult.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace ThreadLab {
+
+class Engine;
+class EventLog;
+
+// Between the engine and the views: starts and cancels runs of the current scenario, keeps the
+// run history for the charts, and turns the engine's many events into a steady ~30 Hz beat
+// (a batch of new console lines per frame) so that no view sees a signal per event. Lives on the
+// GUI thread; the engine does the work on its own thread. (The timeline repaints itself on its
+// own coalescing timer while live; this one only drains console lines.)
+class RunController : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunController)
+
+public:
+    static constexpr int frameIntervalMs = 33;
+    // Console lines younger than this wait one more frame so that late lanes sort in.
+    static constexpr std::int64_t outputHoldBackNs = 60'000'000;
+
+    explicit RunController(QObject* parent = nullptr);
+    ~RunController() override;
+
+    // A new scenario resets everything: a run still going is cancelled and its results dropped.
+    void setScenario(const Scenario& scenario);
+    const Scenario* scenario() const noexcept { return m_scenario ? &*m_scenario : nullptr; }
+
+    bool start(const RunSettings& settings);
+    void cancel();
+    bool isRunning() const noexcept { return m_running; }
+
+    const RunHistory& history() const noexcept { return m_history; }
+    void clearHistory();
+    // The last run that finished (for CSV, trace and picture exports); null before the first.
+    const RunResult* lastRun() const noexcept { return m_lastRun ? &*m_lastRun : nullptr; }
+
+    // Plays a finished run into the views as if it had just happened (the command line's
+    // --export-window-png, and tests). Ignored while a run is going.
+    void showRun(const RunResult& run);
+
+Q_SIGNALS:
+    void scenarioChanged(const ThreadLab::Scenario& scenario);
+    // The engine became busy or idle (idle also after a dropped run).
+    void runningChanged(bool running);
+    void runStarted(const ThreadLab::RunSettings& settings);
+    void variantStarted(int index, const QString& name, std::shared_ptr<const ThreadLab::EventLog> log);
+    void outputRead(const std::vector<ThreadLab::ConsoleLine>& lines);
+    // speedup: the first variant's time ÷ this one's (0 for the first or when undefined).
+    void variantFinished(int index, const ThreadLab::VariantResult& result, double speedup, const QString& baseline);
+    void runFinished(const ThreadLab::RunResult& result);
+    void historyChanged();
+
+private:
+    void onVariantStarted(int index, const QString& name, const std::shared_ptr<const EventLog>& log);
+    void onVariantFinished(int index, const VariantResult& result);
+    void onRunFinished(const RunResult& result);
+    void onFrame();
+    void emitOutput(std::vector<ConsoleLine> lines);
+
+    Engine* m_engine = nullptr; // owned through QObject parenting
+    QTimer m_frameTimer;
+    LiveOutputReader m_reader;
+    RunHistory m_history;
+    std::optional<Scenario> m_scenario;
+    std::optional<RunResult> m_lastRun;
+    std::vector<VariantResult> m_finished; // variants of the run in progress, for speedups
+    bool m_running = false;
+    bool m_discard = false; // the scenario changed under a run: drop what it still reports
+};
+
+} // namespace ThreadLab

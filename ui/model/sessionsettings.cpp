@@ -1,0 +1,122 @@
+#include "model/sessionsettings.h"
+
+#include "tasks/taskspec.h"
+
+#include <algorithm>
+
+namespace ThreadLab {
+
+SessionSettings::SessionSettings()
+    : m_settings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab"))
+{
+}
+
+QByteArray SessionSettings::geometry() const
+{
+    return m_settings.value(QStringLiteral("window/geometry")).toByteArray();
+}
+
+void SessionSettings::setGeometry(const QByteArray& geometry)
+{
+    m_settings.setValue(QStringLiteral("window/geometry"), geometry);
+}
+
+QByteArray SessionSettings::windowState() const
+{
+    return m_settings.value(QStringLiteral("window/state")).toByteArray();
+}
+
+void SessionSettings::setWindowState(const QByteArray& state)
+{
+    m_settings.setValue(QStringLiteral("window/state"), state);
+}
+
+QByteArray SessionSettings::splitterState(const QString& name) const
+{
+    return m_settings.value(QStringLiteral("splitters/") + name).toByteArray();
+}
+
+void SessionSettings::setSplitterState(const QString& name, const QByteArray& state)
+{
+    m_settings.setValue(QStringLiteral("splitters/") + name, state);
+}
+
+QString SessionSettings::lastScenario() const
+{
+    return m_settings.value(QStringLiteral("scenario/last")).toString();
+}
+
+void SessionSettings::setLastScenario(const QString& key)
+{
+    m_settings.setValue(QStringLiteral("scenario/last"), key);
+}
+
+QString SessionSettings::lastOpenedFile() const
+{
+    return m_settings.value(QStringLiteral("scenario/lastFile")).toString();
+}
+
+void SessionSettings::setLastOpenedFile(const QString& path)
+{
+    m_settings.setValue(QStringLiteral("scenario/lastFile"), path);
+}
+
+QString SessionSettings::lastExportFolder() const
+{
+    return m_settings.value(QStringLiteral("export/folder")).toString();
+}
+
+void SessionSettings::setLastExportFolder(const QString& folder)
+{
+    m_settings.setValue(QStringLiteral("export/folder"), folder);
+}
+
+RunSettings SessionSettings::runSettings() const
+{
+    // Values come back from a file anyone can edit: clamp them to what the engine accepts.
+    RunSettings s;
+    s.workers = std::clamp(m_settings.value(QStringLiteral("run/workers"), 0).toInt(), 0, Limits::maxWorkersPerVariant);
+    s.gil = m_settings.value(QStringLiteral("run/gil"), true).toBool();
+    s.switchIntervalMs = std::clamp(m_settings.value(QStringLiteral("run/switchIntervalMs"), 5).toInt(),
+                                    Limits::minSwitchIntervalMs, Limits::maxSwitchIntervalMs);
+    const double scale = m_settings.value(QStringLiteral("run/timeScale"), 0.0).toDouble();
+    s.timeScale = scale <= 0 ? 0 : std::clamp(scale, Limits::minTimeScale, Limits::maxTimeScale);
+    s.seed = m_settings.value(QStringLiteral("run/seed"), 1).toULongLong();
+    return s;
+}
+
+void SessionSettings::setRunSettings(const RunSettings& settings)
+{
+    m_settings.setValue(QStringLiteral("run/workers"), settings.workers);
+    m_settings.setValue(QStringLiteral("run/gil"), settings.gil);
+    m_settings.setValue(QStringLiteral("run/switchIntervalMs"), settings.switchIntervalMs);
+    m_settings.setValue(QStringLiteral("run/timeScale"), settings.timeScale);
+    m_settings.setValue(QStringLiteral("run/seed"), QVariant::fromValue<qulonglong>(settings.seed));
+}
+
+bool SessionSettings::presenterMode() const
+{
+    return m_settings.value(QStringLiteral("view/presenter"), false).toBool();
+}
+
+void SessionSettings::setPresenterMode(bool on)
+{
+    m_settings.setValue(QStringLiteral("view/presenter"), on);
+}
+
+bool SessionSettings::darkPalette() const
+{
+    return m_settings.value(QStringLiteral("view/dark"), false).toBool();
+}
+
+void SessionSettings::setDarkPalette(bool dark)
+{
+    m_settings.setValue(QStringLiteral("view/dark"), dark);
+}
+
+void SessionSettings::sync()
+{
+    m_settings.sync();
+}
+
+} // namespace ThreadLab

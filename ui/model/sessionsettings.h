@@ -1,0 +1,47 @@
+#pragma once
+
+#include "engine/runsettings.h"
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+
+namespace ThreadLab {
+
+// What the window remembers between sessions (QSettings, organisation "ThreadLab", application
+// "threadlab"): geometry, splitters, the last scenario, the run settings, presenter mode, palette.
+class SessionSettings
+{
+public:
+    SessionSettings();
+
+    QByteArray geometry() const;
+    void setGeometry(const QByteArray& geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray& state);
+    QByteArray splitterState(const QString& name) const;
+    void setSplitterState(const QString& name, const QByteArray& state);
+
+    QString lastScenario() const; // a ScenarioLibrary key
+    void setLastScenario(const QString& key);
+    QString lastOpenedFile() const;
+    void setLastOpenedFile(const QString& path);
+    QString lastExportFolder() const;
+    void setLastExportFolder(const QString& folder);
+
+    // Which variants run is per scenario, so it is not remembered here.
+    RunSettings runSettings() const;
+    void setRunSettings(const RunSettings& settings);
+
+    bool presenterMode() const;
+    void setPresenterMode(bool on);
+    bool darkPalette() const;
+    void setDarkPalette(bool dark);
+
+    void sync();
+
+private:
+    QSettings m_settings;
+};
+
+} // namespace ThreadLab

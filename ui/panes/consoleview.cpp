@@ -1,0 +1,158 @@
+#include "panes/consoleview.h"
+
+#include "style/statepalette.h"
+#include "style/themepalette.h"
+
+#include <QEvent>
+#include <QFontDatabase>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace ThreadLab {
+
+namespace {
+
+double contrast(const QColor& a, const QColor& b)
+{
+    const double la = ThemePalette::relativeLuminance(a);
+    const double lb = ThemePalette::relativeLuminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+} // namespace
+
+ConsoleView::ConsoleView(QWidget* parent)
+    : QWidget(parent)
+    , m_text(new QPlainTextEdit(this))
+{
+    m_text->setObjectName(QStringLiteral("consoleText"));
+    m_text->setReadOnly(true);
+    m_text->setUndoRedoEnabled(false);
+    m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_text->setMaximumBlockCount(maxLines);
+    m_text->setPlaceholderText(QStringLiteral("What the workers print appears here, in their colours."));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_text);
+    applyFonts();
+}
+
+ConsoleView::~ConsoleView() = default;
+
+QColor ConsoleView::readableColor(const QColor& laneColor, const QColor& background)
+{
+    QColor c = laneColor;
+    const bool darkBackground = ThemePalette::relativeLuminance(background) < 0.5;
+    for (int i = 0; i < 12 && contrast(c, background) < 4.5; ++i)
+        c = darkBackground ? c.lighter(115) : c.darker(115);
+    return c;
+}
+
+void ConsoleView::clear()
+{
+    m_entries.clear();
+    m_nameWidth = 10;
+    m_text->clear();
+}
+
+void ConsoleView::beginVariant(const QString& name)
+{
+    Entry e;
+    e.heading = true;
+    e.title = name;
+    m_entries.push_back(e);
+    render(&m_entries.back(), &m_entries.back() + 1);
+}
+
+void ConsoleView::appendLines(const std::vector<ConsoleLine>& lines)
+{
+    if (lines.empty())
+        return;
+    // The name column widens up to its cap; names past the cap are not a reason to widen again.
+    int widest = m_nameWidth;
+    for (const ConsoleLine& l : lines)
+        widest = std::max(widest, std::min(static_cast<int>(l.worker.size()), maxNameWidth));
+    for (const ConsoleLine& l : lines)
+        m_entries.push_back({false, l, {}});
+    if (m_entries.size() > static_cast<std::size_t>(maxLines))
+        m_entries.erase(m_entries.begin(), m_entries.end() - maxLines);
+    if (widest != m_nameWidth) {
+        m_nameWidth = widest;
+        rerender(); // keep the columns aligned
+        return;
+    }
+    // The new lines are the last ones, also when the oldest entries were just dropped.
+    const std::size_t added = std::min(lines.size(), m_entries.size());
+    render(m_entries.data() + m_entries.size() - added, m_entries.data() + m_entries.size());
+}
+
+void ConsoleView::render(const Entry* from, const Entry* to)
+{
+    if (from == to)
+        return;
+    QScrollBar* bar = m_text->verticalScrollBar();
+    const bool atEnd = bar->value() >= bar->maximum() - 2;
+    const QColor background = m_text->palette().color(QPalette::Base);
+    QTextCursor cursor(m_text->document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.beginEditBlock();
+    bool firstBlock = m_text->document()->isEmpty();
+    for (const Entry* e = from; e != to; ++e) {
+        if (!firstBlock)
+            cursor.insertBlock();
+        firstBlock = false;
+        QTextCharFormat format;
+        if (e->heading) {
+            format.setFontWeight(QFont::Bold);
+            format.setForeground(m_text->palette().color(QPalette::Text));
+            cursor.insertText(QStringLiteral("── %1 ──").arg(e->title), format);
+            continue;
+        }
+        const ConsoleLine& l = e->line;
+        format.setForeground(readableColor(StatePalette::laneColor(l.lane), background));
+        const QString time = QStringLiteral("%1 s").arg(l.tMs / 1000.0, 7, 'f', 3);
+        QTextCharFormat strong = format;
+        strong.setFontWeight(QFont::Bold);
+        cursor.insertText(time + QStringLiteral("  "), format);
+        cursor.insertText(l.worker.leftJustified(m_nameWidth), strong);
+        cursor.insertText(QStringLiteral("  ") + l.text, format);
+    }
+    cursor.endEditBlock();
+    if (atEnd)
+        bar->setValue(bar->maximum());
+}
+
+void ConsoleView::rerender()
+{
+    m_text->clear();
+    if (!m_entries.empty())
+        render(m_entries.data(), m_entries.data() + m_entries.size());
+}
+
+QString ConsoleView::plainText() const
+{
+    return m_text->toPlainText();
+}
+
+void ConsoleView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        applyFonts();
+    else if (event->type() == QEvent::PaletteChange)
+        rerender(); // colours are chosen against the background
+}
+
+void ConsoleView::applyFonts()
+{
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    mono.setPointSizeF(font().pointSizeF() > 0 ? font().pointSizeF() : 10);
+    m_text->setFont(mono);
+}
+
+} // namespace ThreadLab

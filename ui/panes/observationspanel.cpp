@@ -1,0 +1,127 @@
+#include "panes/observationspanel.h"
+
+#include "results/resultwriter.h"
+#include "results/runhistory.h"
+#include "results/variantresult.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QScrollArea>
+#include <QTextDocument>
+#include <QVBoxLayout>
+
+namespace ThreadLab {
+
+ObservationsPanel::ObservationsPanel(QWidget* parent)
+    : QWidget(parent)
+    , m_scroll(new QScrollArea(this))
+    , m_label(new QLabel(this))
+{
+    m_label->setObjectName(QStringLiteral("observationsText"));
+    m_label->setWordWrap(true);
+    m_label->setTextFormat(Qt::RichText);
+    m_label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_label->setMargin(8);
+    m_label->setBackgroundRole(QPalette::Base);
+    m_label->setAutoFillBackground(true);
+    m_scroll->setWidget(m_label);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::StyledPanel);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_scroll);
+    applyFonts();
+    refresh();
+}
+
+ObservationsPanel::~ObservationsPanel() = default;
+
+void ObservationsPanel::clear()
+{
+    m_blocks.clear();
+    m_running.clear();
+    m_cancelled = false;
+    refresh();
+}
+
+void ObservationsPanel::showRunning(const QString& variantName)
+{
+    m_running = variantName;
+    refresh();
+}
+
+void ObservationsPanel::showCancelled()
+{
+    m_running.clear();
+    m_cancelled = true;
+    refresh();
+}
+
+void ObservationsPanel::addVariant(const VariantResult& result, double speedup, const QString& baseline)
+{
+    QString head = QStringLiteral("<b>%1</b>: %2").arg(result.name.toHtmlEscaped(), RunHistory::durationText(result.elapsedMs));
+    const QString comparison = RunHistory::comparisonText(speedup, baseline);
+    if (!comparison.isEmpty())
+        head += QStringLiteral(" — ") + comparison.toHtmlEscaped();
+    QString block = QStringLiteral("<p style=\"margin-top:0; margin-bottom:2px\">%1</p>").arg(head);
+    QStringList lines = ResultWriter::observationLines(result);
+    const qint64 switches = result.observations.value(QStringLiteral("gil_switches")).toInteger();
+    if (result.gil && result.mode == QLatin1String("threads") && result.workerCount > 1 && switches > 0)
+        lines << QStringLiteral("the GIL changed hands %1 times").arg(switches);
+    for (const QString& line : lines)
+        block += QStringLiteral("<p style=\"margin-top:0; margin-bottom:2px; margin-left:18px\">• %1</p>")
+                     .arg(line.toHtmlEscaped());
+    m_blocks << block;
+    m_running.clear();
+    refresh();
+}
+
+QString ObservationsPanel::plainText() const
+{
+    QTextDocument doc;
+    doc.setHtml(m_label->text());
+    return doc.toPlainText();
+}
+
+void ObservationsPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        applyFonts();
+    else if (event->type() == QEvent::PaletteChange)
+        refresh();
+}
+
+void ObservationsPanel::applyFonts()
+{
+    // Big words: a third larger than the rest of the window, presenter mode included.
+    // In presenter mode the window's font is already large: a smaller step keeps lines whole.
+    QFont big = font();
+    big.setPointSizeF(font().pointSizeF() * (m_presenterScale > 1 ? 1.15 : 1.35));
+    m_label->setFont(big);
+}
+
+void ObservationsPanel::setPresenterScale(double scale)
+{
+    m_presenterScale = scale;
+    applyFonts();
+}
+
+void ObservationsPanel::refresh()
+{
+    QString html;
+    if (m_blocks.isEmpty() && m_running.isEmpty() && !m_cancelled)
+        html = QStringLiteral("<p style=\"color:%1\">Press <b>Run</b> (Space) and watch: what happened appears here "
+                              "in plain words.</p>")
+                   .arg(palette().color(QPalette::PlaceholderText).name());
+    for (const QString& b : m_blocks)
+        html += b;
+    if (!m_running.isEmpty())
+        html += QStringLiteral("<p><i>running %1…</i></p>").arg(m_running.toHtmlEscaped());
+    if (m_cancelled)
+        html += QStringLiteral("<p><b>Stopped</b>: the run was cancelled.</p>");
+    m_label->setText(html);
+}
+
+} // namespace ThreadLab

@@ -1,0 +1,194 @@
+#include "panes/runcontrols.h"
+
+#include "scenario/scenario.h"
+#include "tasks/taskspec.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <QEvent>
+
+#include <algorithm>
+#include <limits>
+
+namespace ThreadLab {
+
+RunControls::RunControls(QWidget* parent)
+    : QWidget(parent)
+    , m_variants(new QListWidget(this))
+    , m_workers(new QSpinBox(this))
+    , m_gil(new QComboBox(this))
+    , m_switchInterval(new QSpinBox(this))
+    , m_timeScale(new QDoubleSpinBox(this))
+    , m_seed(new QSpinBox(this))
+    , m_run(new QPushButton(QStringLiteral("Run"), this))
+    , m_stop(new QPushButton(QStringLiteral("Stop"), this))
+{
+    m_variants->setObjectName(QStringLiteral("variantList"));
+    m_variants->setToolTip(QStringLiteral("Which variants run, one after another"));
+    m_variants->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_variants->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+
+    m_workers->setObjectName(QStringLiteral("workers"));
+    m_workers->setRange(0, Limits::maxWorkersPerVariant);
+    m_workers->setSpecialValueText(QStringLiteral("scenario default"));
+    m_workers->setToolTip(QStringLiteral("Workers in the variants that scale (1–%1)").arg(Limits::maxWorkersPerVariant));
+
+    m_gil->setObjectName(QStringLiteral("gil"));
+    m_gil->addItem(QStringLiteral("Python (GIL on)"), true);
+    m_gil->addItem(QStringLiteral("native C++ (GIL off)"), false);
+    m_gil->setToolTip(QStringLiteral("With the GIL on, only one thread of a process runs Python code at a time"));
+
+    m_switchInterval->setObjectName(QStringLiteral("switchInterval"));
+    m_switchInterval->setRange(Limits::minSwitchIntervalMs, Limits::maxSwitchIntervalMs);
+    m_switchInterval->setSuffix(QStringLiteral(" ms"));
+    m_switchInterval->setValue(5);
+    m_switchInterval->setToolTip(QStringLiteral("How long a thread waits for the GIL before it asks for it "
+                                                "(sys.setswitchinterval)"));
+
+    m_timeScale->setObjectName(QStringLiteral("timeScale"));
+    m_timeScale->setDecimals(2);
+    // 0 is "the scenario's default"; the smallest real scale is Limits::minTimeScale.
+    m_timeScale->setRange(0, Limits::maxTimeScale);
+    m_timeScale->setSingleStep(0.05);
+    m_timeScale->setSpecialValueText(QStringLiteral("scenario default"));
+    m_timeScale->setPrefix(QStringLiteral("×"));
+    m_timeScale->setToolTip(QStringLiteral("Multiplies every duration of the scenario (%1–%2)")
+                                .arg(Limits::minTimeScale)
+                                .arg(Limits::maxTimeScale));
+
+    m_seed->setObjectName(QStringLiteral("seed"));
+    m_seed->setRange(0, std::numeric_limits<int>::max());
+    m_seed->setValue(1);
+    m_seed->setToolTip(QStringLiteral("Seed of the random waits: the same seed gives the same run"));
+
+    m_run->setObjectName(QStringLiteral("runButton"));
+    m_run->setToolTip(QStringLiteral("Run the checked variants (Space)"));
+    m_run->setDefault(true);
+    m_stop->setObjectName(QStringLiteral("stopButton"));
+    m_stop->setToolTip(QStringLiteral("Stop the run now (Ctrl+.)"));
+
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(QStringLiteral("Workers"), m_workers);
+    form->addRow(QStringLiteral("Mode"), m_gil);
+    form->addRow(QStringLiteral("Switch interval"), m_switchInterval);
+    form->addRow(QStringLiteral("Time scale"), m_timeScale);
+    form->addRow(QStringLiteral("Seed"), m_seed);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_run, 2);
+    buttons->addWidget(m_stop, 1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(new QLabel(QStringLiteral("Variants"), this));
+    layout->addWidget(m_variants);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    layout->addStretch(1);
+
+    connect(m_run, &QPushButton::clicked, this, &RunControls::runRequested);
+    connect(m_stop, &QPushButton::clicked, this, &RunControls::stopRequested);
+    connect(m_variants, &QListWidget::itemChanged, this, [this](QListWidgetItem*) { updateButtons(); });
+    connect(m_gil, &QComboBox::currentIndexChanged, this, [this](int) {
+        m_switchInterval->setEnabled(m_gil->currentData().toBool());
+        Q_EMIT settingsChanged();
+    });
+    connect(m_workers, &QSpinBox::valueChanged, this, &RunControls::settingsChanged);
+    connect(m_switchInterval, &QSpinBox::valueChanged, this, &RunControls::settingsChanged);
+    connect(m_timeScale, &QDoubleSpinBox::valueChanged, this, &RunControls::settingsChanged);
+    connect(m_seed, &QSpinBox::valueChanged, this, &RunControls::settingsChanged);
+    updateButtons();
+}
+
+RunControls::~RunControls() = default;
+
+void RunControls::setScenario(const Scenario& scenario)
+{
+    m_variants->clear();
+    for (const VariantSpec& v : scenario.variants) {
+        auto* item = new QListWidgetItem(v.name, m_variants);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+        item->setCheckState(Qt::Checked);
+        item->setToolTip(v.description);
+    }
+    fitVariantList();
+    m_timeScale->setSpecialValueText(QStringLiteral("default (×%1)").arg(scenario.defaultTimeScale));
+    m_workers->setSpecialValueText(scenario.defaultWorkers > 0
+                                       ? QStringLiteral("default (%1)").arg(scenario.defaultWorkers)
+                                       : QStringLiteral("scenario default"));
+    updateButtons();
+}
+
+void RunControls::fitVariantList()
+{
+    // As tall as its rows (up to eight), so that the space goes to the scenario list.
+    const int rows = std::clamp(m_variants->count(), 1, 8);
+    const int rowHeight = std::max(m_variants->sizeHintForRow(0), fontMetrics().height() + 4);
+    m_variants->setMaximumHeight(rows * rowHeight + 2 * m_variants->frameWidth() + 4);
+}
+
+void RunControls::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        fitVariantList();
+}
+
+void RunControls::setSettings(const RunSettings& settings)
+{
+    m_workers->setValue(settings.workers);
+    m_gil->setCurrentIndex(settings.gil ? 0 : 1);
+    m_switchInterval->setValue(settings.switchIntervalMs);
+    m_switchInterval->setEnabled(settings.gil);
+    m_timeScale->setValue(settings.timeScale);
+    m_seed->setValue(static_cast<int>(std::min<std::uint64_t>(settings.seed, std::numeric_limits<int>::max())));
+}
+
+RunSettings RunControls::settings() const
+{
+    RunSettings s;
+    s.workers = m_workers->value();
+    s.gil = m_gil->currentData().toBool();
+    s.switchIntervalMs = m_switchInterval->value();
+    const double scale = m_timeScale->value();
+    s.timeScale = scale <= 0 ? 0 : std::max(scale, Limits::minTimeScale);
+    s.seed = static_cast<std::uint64_t>(m_seed->value());
+    // All checked is "all", which also covers every step of a sweep.
+    if (checkedCount() < m_variants->count())
+        for (int i = 0; i < m_variants->count(); ++i)
+            if (m_variants->item(i)->checkState() == Qt::Checked)
+                s.variants << m_variants->item(i)->text();
+    return s;
+}
+
+void RunControls::setRunning(bool running)
+{
+    m_running = running;
+    updateButtons();
+}
+
+int RunControls::checkedCount() const
+{
+    int n = 0;
+    for (int i = 0; i < m_variants->count(); ++i)
+        if (m_variants->item(i)->checkState() == Qt::Checked)
+            ++n;
+    return n;
+}
+
+void RunControls::updateButtons()
+{
+    m_run->setEnabled(!m_running && checkedCount() > 0);
+    m_stop->setEnabled(m_running);
+}
+
+} // namespace ThreadLab

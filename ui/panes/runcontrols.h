@@ -1,0 +1,69 @@
+#pragma once
+
+#include "engine/runsettings.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QSpinBox;
+
+namespace ThreadLab {
+
+struct Scenario;
+
+// Run and Stop, and what the next run uses: which variants, how many workers, GIL on/off,
+// switch interval, time scale, seed. Holds no state beyond its widgets.
+class RunControls : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunControls)
+
+public:
+    explicit RunControls(QWidget* parent = nullptr);
+    ~RunControls() override;
+
+    // Lists the scenario's variants, all checked, and shows its default time scale.
+    void setScenario(const Scenario& scenario);
+    // Everything but the variant choice, which belongs to the scenario.
+    void setSettings(const RunSettings& settings);
+    RunSettings settings() const;
+    void setRunning(bool running);
+    // At least one variant is checked.
+    bool canRun() const { return checkedCount() > 0; }
+
+    QPushButton* runButton() const noexcept { return m_run; }
+    QPushButton* stopButton() const noexcept { return m_stop; }
+    QListWidget* variantList() const noexcept { return m_variants; }
+    QSpinBox* workersBox() const noexcept { return m_workers; }
+    QComboBox* gilBox() const noexcept { return m_gil; }
+    QDoubleSpinBox* timeScaleBox() const noexcept { return m_timeScale; }
+
+Q_SIGNALS:
+    void runRequested();
+    void stopRequested();
+    void settingsChanged();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void updateButtons();
+    void fitVariantList();
+    int checkedCount() const;
+
+    QListWidget* m_variants = nullptr;
+    QSpinBox* m_workers = nullptr;
+    QComboBox* m_gil = nullptr;
+    QSpinBox* m_switchInterval = nullptr;
+    QDoubleSpinBox* m_timeScale = nullptr;
+    QSpinBox* m_seed = nullptr;
+    QPushButton* m_run = nullptr;
+    QPushButton* m_stop = nullptr;
+    bool m_running = false;
+};
+
+} // namespace ThreadLab

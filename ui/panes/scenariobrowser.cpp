@@ -1,0 +1,173 @@
+#include "panes/scenariobrowser.h"
+
+#include "scenario/scenario.h"
+
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace ThreadLab {
+
+namespace {
+
+constexpr int indexRole = Qt::UserRole + 1;
+const QString openedHeading = QStringLiteral("Opened files");
+
+} // namespace
+
+ScenarioBrowser::ScenarioBrowser(QWidget* parent)
+    : QWidget(parent)
+    , m_tree(new QTreeWidget(this))
+{
+    m_tree->setObjectName(QStringLiteral("scenarioTree"));
+    m_tree->setHeaderHidden(true);
+    m_tree->setColumnCount(1);
+    m_tree->setRootIsDecorated(false);
+    m_tree->setIndentation(14);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setExpandsOnDoubleClick(false);
+    m_tree->setItemsExpandable(false);
+    m_tree->header()->setSectionResizeMode(QHeaderView::Stretch);
+    m_tree->installEventFilter(this);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tree);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this,
+            [this](QTreeWidgetItem* current, QTreeWidgetItem*) { onCurrentItemChanged(current); });
+}
+
+ScenarioBrowser::~ScenarioBrowser() = default;
+
+QTreeWidgetItem* ScenarioBrowser::groupItem(const QString& heading)
+{
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i)
+        if (m_tree->topLevelItem(i)->text(0) == heading)
+            return m_tree->topLevelItem(i);
+    auto* group = new QTreeWidgetItem(QStringList {heading});
+    // Headings only organise: they cannot be selected and keyboard steps skip them.
+    group->setFlags(Qt::ItemIsEnabled);
+    QFont bold; // only the weight: the size follows the view's font (presenter mode)
+    bold.setBold(true);
+    group->setFont(0, bold);
+    group->setData(0, indexRole, -1);
+    // Opened files stay last.
+    const int last = m_tree->topLevelItemCount();
+    if (heading != openedHeading && last > 0 && m_tree->topLevelItem(last - 1)->text(0) == openedHeading)
+        m_tree->insertTopLevelItem(last - 1, group);
+    else
+        m_tree->addTopLevelItem(group);
+    group->setExpanded(true);
+    return group;
+}
+
+QTreeWidgetItem* ScenarioBrowser::itemFor(int index) const
+{
+    for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {
+        QTreeWidgetItem* group = m_tree->topLevelItem(g);
+        for (int c = 0; c < group->childCount(); ++c)
+            if (group->child(c)->data(0, indexRole).toInt() == index)
+                return group->child(c);
+    }
+    return nullptr;
+}
+
+void ScenarioBrowser::setScenario(int index, const Scenario& scenario, bool openedFile)
+{
+    const QString title = scenario.title;
+    const QString tip = QStringLiteral("%1 (%2)").arg(scenario.id, scenario.conceptId)
+        + (openedFile ? QStringLiteral("\n") + scenario.sourcePath : QString());
+    if (QTreeWidgetItem* existing = itemFor(index)) {
+        existing->setText(0, title);
+        existing->setToolTip(0, tip);
+        return;
+    }
+    QTreeWidgetItem* group = groupItem(openedFile ? openedHeading : scenario.group);
+    auto* item = new QTreeWidgetItem(QStringList {title});
+    item->setData(0, indexRole, index);
+    item->setToolTip(0, tip);
+    group->addChild(item);
+    group->setExpanded(true);
+}
+
+int ScenarioBrowser::scenarioCount() const
+{
+    return static_cast<int>(indexesInOrder().size());
+}
+
+QList<int> ScenarioBrowser::indexesInOrder() const
+{
+    QList<int> out;
+    for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {
+        QTreeWidgetItem* group = m_tree->topLevelItem(g);
+        for (int c = 0; c < group->childCount(); ++c)
+            out << group->child(c)->data(0, indexRole).toInt();
+    }
+    return out;
+}
+
+void ScenarioBrowser::selectIndex(int index)
+{
+    QTreeWidgetItem* item = itemFor(index);
+    if (!item)
+        return;
+    if (index == m_current && m_tree->currentItem() == item)
+        return;
+    m_tree->setCurrentItem(item);
+    m_tree->scrollToItem(item);
+}
+
+void ScenarioBrowser::selectNext()
+{
+    step(+1);
+}
+
+void ScenarioBrowser::selectPrevious()
+{
+    step(-1);
+}
+
+void ScenarioBrowser::step(int delta)
+{
+    const QList<int> order = indexesInOrder();
+    if (order.isEmpty())
+        return;
+    const qsizetype at = order.indexOf(m_current);
+    const qsizetype next = at < 0 ? 0 : std::clamp<qsizetype>(at + delta, 0, order.size() - 1);
+    selectIndex(order.at(next));
+}
+
+void ScenarioBrowser::onCurrentItemChanged(QTreeWidgetItem* current)
+{
+    if (!current)
+        return;
+    const int index = current->data(0, indexRole).toInt();
+    if (index < 0 || index == m_current)
+        return;
+    m_current = index;
+    Q_EMIT scenarioSelected(index);
+}
+
+bool ScenarioBrowser::eventFilter(QObject* watched, QEvent* event)
+{
+    // Up and Down step through scenarios, skipping the headings.
+    if (watched == m_tree && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->modifiers() == Qt::NoModifier || key->modifiers() == Qt::KeypadModifier) {
+            if (key->key() == Qt::Key_Down) {
+                selectNext();
+                return true;
+            }
+            if (key->key() == Qt::Key_Up) {
+                selectPrevious();
+                return true;
+            }
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace ThreadLab

@@ -1,0 +1,93 @@
+#include "style/themepalette.h"
+
+#include <cmath>
+#include <utility>
+
+namespace ThreadLab {
+
+namespace {
+
+using Role = QPalette::ColorRole;
+using RoleColours = std::initializer_list<std::pair<Role, QColor>>;
+
+// One palette from its colours per role; text roles are greyed the same way in both themes.
+QPalette build(RoleColours colours, const QColor& disabledText)
+{
+    QPalette p;
+    for (const auto& [role, colour] : colours)
+        p.setColor(role, colour);
+    p.setColor(QPalette::PlaceholderText, disabledText);
+    for (const Role role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, disabledText);
+    return p;
+}
+
+} // namespace
+
+QPalette ThemePalette::light()
+{
+    const QColor text(0x1a, 0x1a, 0x1a);
+    return build({{QPalette::Window, QColor(0xf3, 0xf3, 0xf3)},
+                  {QPalette::WindowText, text},
+                  {QPalette::Base, Qt::white},
+                  {QPalette::AlternateBase, QColor(0xf7, 0xf7, 0xf7)},
+                  {QPalette::ToolTipBase, QColor(0xff, 0xff, 0xdc)},
+                  {QPalette::ToolTipText, text},
+                  {QPalette::Text, text},
+                  {QPalette::Button, QColor(0xe8, 0xe8, 0xe8)},
+                  {QPalette::ButtonText, text},
+                  {QPalette::BrightText, Qt::red},
+                  {QPalette::Light, Qt::white},
+                  {QPalette::Midlight, QColor(0xe3, 0xe3, 0xe3)},
+                  {QPalette::Mid, QColor(0xb8, 0xb8, 0xb8)},
+                  {QPalette::Dark, QColor(0x9f, 0x9f, 0x9f)},
+                  {QPalette::Shadow, QColor(0x76, 0x76, 0x76)},
+                  {QPalette::Highlight, QColor(0x00, 0x72, 0xb2)},
+                  {QPalette::HighlightedText, Qt::white},
+                  {QPalette::Link, QColor(0x00, 0x5a, 0x8e)},
+                  {QPalette::LinkVisited, QColor(0x6a, 0x3d, 0x9a)}},
+                 QColor(0x8c, 0x8c, 0x8c));
+}
+
+QPalette ThemePalette::dark()
+{
+    const QColor text(0xec, 0xec, 0xec);
+    return build({{QPalette::Window, QColor(0x2b, 0x2b, 0x2b)},
+                  {QPalette::WindowText, text},
+                  {QPalette::Base, QColor(0x1e, 0x1e, 0x1e)},
+                  {QPalette::AlternateBase, QColor(0x26, 0x26, 0x26)},
+                  {QPalette::ToolTipBase, QColor(0x3a, 0x3a, 0x3a)},
+                  {QPalette::ToolTipText, text},
+                  {QPalette::Text, text},
+                  {QPalette::Button, QColor(0x3c, 0x3c, 0x3c)},
+                  {QPalette::ButtonText, text},
+                  {QPalette::BrightText, QColor(0xff, 0x6b, 0x6b)},
+                  {QPalette::Light, QColor(0x50, 0x50, 0x50)},
+                  {QPalette::Midlight, QColor(0x44, 0x44, 0x44)},
+                  {QPalette::Mid, QColor(0x35, 0x35, 0x35)},
+                  {QPalette::Dark, QColor(0x18, 0x18, 0x18)},
+                  {QPalette::Shadow, QColor(0x0c, 0x0c, 0x0c)},
+                  {QPalette::Highlight, QColor(0x2e, 0x86, 0xc1)},
+                  {QPalette::HighlightedText, Qt::white},
+                  {QPalette::Link, QColor(0x56, 0xb4, 0xe9)},
+                  {QPalette::LinkVisited, QColor(0xcc, 0x79, 0xa7)}},
+                 QColor(0x80, 0x80, 0x80));
+}
+
+bool ThemePalette::isDark(const QPalette& palette)
+{
+    return palette.color(QPalette::Base).lightnessF() < 0.5;
+}
+
+double ThemePalette::relativeLuminance(const QColor& c)
+{
+    auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+QColor ThemePalette::textOn(const QColor& background)
+{
+    return relativeLuminance(background) > 0.18 ? QColor(Qt::black) : QColor(Qt::white);
+}
+
+} // namespace ThreadLab

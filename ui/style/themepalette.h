@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QPalette>
+
+namespace ThreadLab {
+
+// The two palettes of the Fusion style. Qt 6.4 has no colour-scheme API, so the app picks one
+// itself; light is the default because most projectors wash dark themes out.
+class ThemePalette
+{
+public:
+    ThemePalette() = delete;
+
+    static QPalette light();
+    static QPalette dark();
+    static QPalette forDark(bool dark) { return dark ? ThemePalette::dark() : light(); }
+    static bool isDark(const QPalette& palette);
+    // WCAG relative luminance of an sRGB colour: 0 for black, 1 for white.
+    static double relativeLuminance(const QColor& c);
+    // The one rule for text drawn on a coloured fill (bar labels, badges): black on fills brighter
+    // than a relative luminance of 0.18 (where black and white contrast equally), white otherwise.
+    static QColor textOn(const QColor& background);
+};
+
+} // namespace ThreadLab

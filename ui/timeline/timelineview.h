@@ -1,0 +1,189 @@
+#pragma once
+
+#include "model/lanesummary.h"
+#include "model/timelinemath.h"
+
+#include <QFont>
+#include <QImage>
+#include <QTimer>
+#include <QWidget>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+class QPainter;
+
+namespace ThreadLab {
+
+class EventLog;
+class Lane;
+
+// The live timeline: one lane per worker in creation order (main first), never merged, each
+// labelled with its name, kind (thread, or process and pid) and daemon flag. State intervals
+// use StatePalette (colour and pattern), joins are connectors, queue put/get and output lines
+// are marks, and how a lane ended (cut off, crashed, cancelled) is drawn at its end.
+//
+// Lives on the GUI thread and only reads the EventLog, which the engine keeps appending to from
+// its own threads (lock-free reads of a consistent prefix). While live, a coalescing timer asks
+// for a repaint ~40 times a second; each paint visits only the visible lanes and the events of
+// the visible time window (binary search plus level-of-detail folding, see TimelineMath).
+class TimelineView : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TimelineView)
+
+public:
+    explicit TimelineView(QWidget* parent = nullptr);
+    ~TimelineView() override;
+
+    // A new variant: resets zoom and scrolling; lanes show up as the engine adds them.
+    void setLog(std::shared_ptr<const EventLog> log);
+    std::shared_ptr<const EventLog> log() const;
+    // While live the view repaints on a timer and keeps the end in view, unless the user has
+    // zoomed or panned (fit() resumes following).
+    void setLive(bool live);
+    bool isLive() const noexcept { return m_live; }
+    void clear();
+
+    void zoomIn();
+    void zoomOut();
+    void fit();
+
+    // 1.0 normal, ~1.6 presenter mode: fonts, lane height and line widths.
+    void setScale(double presenterScale);
+    double scale() const noexcept { return m_scale; }
+
+    // Paints the whole timeline (axis, every lane, legend) into target: PNG and SVG exports.
+    // Uses the view's time window, or the whole run while it follows the end.
+    void render(QPainter& painter, const QRectF& target) const;
+    using QWidget::render; // keep QWidget's render(QPaintDevice*, …) and render(QPainter*, …) visible
+    QImage renderImage(const QSize& logicalSize, qreal devicePixelRatio = 2.0) const;
+
+    // Where render(…, target) puts things: a lane's bar area and the x of a time (ns since
+    // the log's origin). For tests and for callers that annotate exports.
+    QRectF laneRectIn(const QRectF& target, int laneIndex) const;
+    double xForTimeIn(const QRectF& target, double tNs) const;
+    // Height that shows every lane with the axis and legend at the current scale.
+    int contentHeight(int width) const;
+
+    // Raster frames paint the lanes' blocks as pixel strips and draw the label column from an
+    // image kept between frames (the same pixels, much faster); off, every block and label is
+    // painted through QPainter each frame. For tests.
+    void setRasterShortcuts(bool on) { m_rasterShortcuts = on; }
+
+    // The on-screen time window and pixel mapping.
+    const TimelineMath& math() const noexcept { return m_math; }
+    // What the view keeps per lane on top of the log (level-of-detail summaries, mark and join
+    // indices), in bytes: part of the memory per stored event.
+    std::size_t indexMemoryBytes() const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    bool event(QEvent* event) override;
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    struct Layout;
+    struct Frame;
+    class StripPainter;
+    // What the view remembers about a lane, extended incrementally with the events appended
+    // since the last frame (never a rescan of the whole lane).
+    struct Join
+    {
+        std::uint32_t event = 0; // the WaitingJoin state event
+        std::int64_t endNs = -1; // the lane's next state event (absolute), -1 while waiting
+    };
+    struct LaneIndex
+    {
+        std::size_t scanned = 0;
+        std::int64_t endNs = -1;                // first terminal event (absolute), -1 while going
+        WorkerState outcome = WorkerState::Running; // the last terminal state seen
+        std::vector<std::uint32_t> marks;       // output, queue put and get events
+        std::vector<Join> joins;                // in time order
+        LaneSummary summary;
+    };
+
+    Layout layoutFor(const QRectF& rect, bool fitAllLanes) const;
+    Frame snapshot() const;
+    void syncIndex() const;
+    TimelineMath mathFor(const Layout& layout, const Frame& frame) const;
+    void paintTimeline(QPainter& painter, const Layout& layout, const TimelineMath& math, const Frame& frame) const;
+    void paintAxis(QPainter& painter, const Layout& layout, const QList<TimelineMath::Tick>& ticks) const;
+    void paintLane(QPainter& painter, const Layout& layout, const TimelineMath& math, const Frame& frame,
+                   int laneIndex, const QRectF& bar, StripPainter* strip) const;
+    void paintJoins(QPainter& painter, const Layout& layout, const TimelineMath& math, const Frame& frame) const;
+    void paintLabels(QPainter& painter, const Layout& layout, const Frame& frame) const;
+    bool paintCachedLabels(QPainter& painter, const Layout& layout, const Frame& frame) const;
+
+    QString laneDetail(int laneIndex, bool pidPlaceholder) const;
+    double labelTextWidth(const QFont& nameFont, const QFont& detailFont) const;
+    void updateWindow();
+    void zoomBy(double factor, double plotX);
+    void scrollLanes(double dy);
+    double plotXFromWidget(double x) const;
+    QString toolTipAt(const QPoint& pos) const;
+
+    std::shared_ptr<const EventLog> m_log;
+    mutable std::vector<LaneIndex> m_index;
+    // Legend entries that occur in the log so far (StatePalette bits), grown with the index.
+    mutable std::uint32_t m_legendShown = 0;
+    // Widest lane label so far, measured once per lane (layout runs on every paint).
+    mutable int m_labelMeasuredLanes = 0;
+    mutable double m_labelMeasuredScale = 0;
+    mutable double m_labelTextWidth = 0;
+    // The label column as last painted, and what it showed.
+    struct LabelKey
+    {
+        QRect column;
+        qreal dpr = 0;
+        double scrollY = 0;
+        double pitch = 0;
+        double laneHeight = 0;
+        bool details = false;
+        QFont nameFont;
+        QFont detailFont;
+        QRgb window = 0;
+        QRgb windowText = 0;
+        QRgb grid = 0;
+        const EventLog* log = nullptr;
+        int laneCount = 0;
+        std::uint64_t pids = 0;
+        bool operator==(const LabelKey&) const = default;
+    };
+    mutable LabelKey m_labelKey;
+    mutable QImage m_labelImage;
+    // The state labels on the bars, measured once per bar font.
+    struct BarLabels
+    {
+        QFont font;
+        double textHeight = 0;
+        std::array<double, workerStateCount> labelWidth {};      // of StatePalette::label
+        std::array<double, workerStateCount> shortLabelWidth {}; // of StatePalette::shortLabel
+    };
+    mutable BarLabels m_barLabels;
+    // A lane's screen blocks, kept between lanes and frames so that painting allocates nothing.
+    mutable std::vector<TimelineMath::Block> m_blocks;
+    TimelineMath m_math;
+    QTimer m_frameTimer;
+    double m_scale = 1.0;
+    double m_scrollY = 0;
+    bool m_live = false;
+    bool m_rasterShortcuts = true;
+    bool m_follow = true; // window tracks the run until the user zooms or pans
+    bool m_dragging = false;
+    QPoint m_dragLast;
+};
+
+} // namespace ThreadLab
