@@ -19,10 +19,12 @@ FUZZ_SECONDS ?= 60
 PACKAGES := cmake g++ make pkg-config \
             qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev \
             fontconfig fonts-dejavu-core
+# The test suite also checks the source tree's shape (function lengths, by Universal Ctags).
+TEST_PACKAGES := universal-ctags
 # Sanitizer and fuzzing builds use clang with its runtimes.
 DEV_PACKAGES := clang libclang-rt-14-dev
 
-.PHONY: all deps deps-dev build run test soak bench asan tsan fuzz check clean
+.PHONY: all deps deps-test deps-dev build run test soak bench asan tsan fuzz check clean
 
 all: build
 
@@ -45,7 +47,10 @@ endef
 deps:
 	$(call install,$(PACKAGES))
 
-deps-dev: deps
+deps-test: deps
+	$(call install,$(TEST_PACKAGES))
+
+deps-dev: deps-test
 	$(call install,$(DEV_PACKAGES))
 
 $(BUILD)/CMakeCache.txt: | deps
@@ -57,7 +62,7 @@ build: deps $(BUILD)/CMakeCache.txt
 run: build
 	$(BUILD)/bin/threadlab
 
-test: build
+test: deps-test build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
 soak: build
