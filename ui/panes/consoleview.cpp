@@ -35,7 +35,7 @@ ConsoleView::ConsoleView(QWidget* parent)
     m_text->setUndoRedoEnabled(false);
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_text->setMaximumBlockCount(maxLines);
-    m_text->setPlaceholderText(QStringLiteral("What the workers print appears here, in their colours."));
+    m_text->setPlaceholderText(tr("What the workers print appears here, in their colours."));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_text);

@@ -41,8 +41,8 @@ ExplanationPane::ExplanationPane(QWidget* parent)
     m_python->setObjectName(QStringLiteral("pythonCode"));
     m_cpp->setObjectName(QStringLiteral("cppCode"));
     m_tabs->setObjectName(QStringLiteral("codeTabs"));
-    m_tabs->addTab(m_python, QStringLiteral("Python"));
-    m_tabs->addTab(m_cpp, QStringLiteral("Qt C++"));
+    m_tabs->addTab(m_python, tr("Python"));
+    m_tabs->addTab(m_cpp, tr("Qt C++"));
     m_tabs->setDocumentMode(true);
 
     auto* top = new QWidget(this);

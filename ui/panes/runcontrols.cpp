@@ -28,60 +28,60 @@ RunControls::RunControls(QWidget* parent)
     , m_switchInterval(new QSpinBox(this))
     , m_timeScale(new QDoubleSpinBox(this))
     , m_seed(new QSpinBox(this))
-    , m_run(new QPushButton(QStringLiteral("Run"), this))
-    , m_stop(new QPushButton(QStringLiteral("Stop"), this))
+    , m_run(new QPushButton(tr("Run"), this))
+    , m_stop(new QPushButton(tr("Stop"), this))
 {
     m_variants->setObjectName(QStringLiteral("variantList"));
-    m_variants->setToolTip(QStringLiteral("Which variants run, one after another"));
+    m_variants->setToolTip(tr("Which variants run, one after another"));
     m_variants->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     m_variants->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
 
     m_workers->setObjectName(QStringLiteral("workers"));
     m_workers->setRange(0, Limits::maxWorkersPerVariant);
-    m_workers->setSpecialValueText(QStringLiteral("scenario default"));
-    m_workers->setToolTip(QStringLiteral("Workers in the variants that scale (1–%1)").arg(Limits::maxWorkersPerVariant));
+    m_workers->setSpecialValueText(tr("scenario default"));
+    m_workers->setToolTip(tr("Workers in the variants that scale (1–%1)").arg(Limits::maxWorkersPerVariant));
 
     m_gil->setObjectName(QStringLiteral("gil"));
-    m_gil->addItem(QStringLiteral("Python (GIL on)"), true);
-    m_gil->addItem(QStringLiteral("native C++ (GIL off)"), false);
-    m_gil->setToolTip(QStringLiteral("With the GIL on, only one thread of a process runs Python code at a time"));
+    m_gil->addItem(tr("Python (GIL on)"), true);
+    m_gil->addItem(tr("native C++ (GIL off)"), false);
+    m_gil->setToolTip(tr("With the GIL on, only one thread of a process runs Python code at a time"));
 
     m_switchInterval->setObjectName(QStringLiteral("switchInterval"));
     m_switchInterval->setRange(Limits::minSwitchIntervalMs, Limits::maxSwitchIntervalMs);
-    m_switchInterval->setSuffix(QStringLiteral(" ms"));
+    m_switchInterval->setSuffix(tr(" ms"));
     m_switchInterval->setValue(5);
-    m_switchInterval->setToolTip(QStringLiteral("How long a thread waits for the GIL before it asks for it "
-                                                "(sys.setswitchinterval)"));
+    m_switchInterval->setToolTip(tr("How long a thread waits for the GIL before it asks for it "
+                                    "(sys.setswitchinterval)"));
 
     m_timeScale->setObjectName(QStringLiteral("timeScale"));
     m_timeScale->setDecimals(2);
     // 0 is "the scenario's default"; the smallest real scale is Limits::minTimeScale.
     m_timeScale->setRange(0, Limits::maxTimeScale);
     m_timeScale->setSingleStep(0.05);
-    m_timeScale->setSpecialValueText(QStringLiteral("scenario default"));
+    m_timeScale->setSpecialValueText(tr("scenario default"));
     m_timeScale->setPrefix(QStringLiteral("×"));
-    m_timeScale->setToolTip(QStringLiteral("Multiplies every duration of the scenario (%1–%2)")
+    m_timeScale->setToolTip(tr("Multiplies every duration of the scenario (%1–%2)")
                                 .arg(Limits::minTimeScale)
                                 .arg(Limits::maxTimeScale));
 
     m_seed->setObjectName(QStringLiteral("seed"));
     m_seed->setRange(0, std::numeric_limits<int>::max());
     m_seed->setValue(1);
-    m_seed->setToolTip(QStringLiteral("Seed of the random waits: the same seed gives the same run"));
+    m_seed->setToolTip(tr("Seed of the random waits: the same seed gives the same run"));
 
     m_run->setObjectName(QStringLiteral("runButton"));
-    m_run->setToolTip(QStringLiteral("Run the checked variants (Space)"));
+    m_run->setToolTip(tr("Run the checked variants (Space)"));
     m_run->setDefault(true);
     m_stop->setObjectName(QStringLiteral("stopButton"));
-    m_stop->setToolTip(QStringLiteral("Stop the run now (Ctrl+.)"));
+    m_stop->setToolTip(tr("Stop the run now (Ctrl+.)"));
 
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(QStringLiteral("Workers"), m_workers);
-    form->addRow(QStringLiteral("Mode"), m_gil);
-    form->addRow(QStringLiteral("Switch interval"), m_switchInterval);
-    form->addRow(QStringLiteral("Time scale"), m_timeScale);
-    form->addRow(QStringLiteral("Seed"), m_seed);
+    form->addRow(tr("Workers"), m_workers);
+    form->addRow(tr("Mode"), m_gil);
+    form->addRow(tr("Switch interval"), m_switchInterval);
+    form->addRow(tr("Time scale"), m_timeScale);
+    form->addRow(tr("Seed"), m_seed);
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_run, 2);
@@ -89,7 +89,7 @@ RunControls::RunControls(QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(new QLabel(QStringLiteral("Variants"), this));
+    layout->addWidget(new QLabel(tr("Variants"), this));
     layout->addWidget(m_variants);
     layout->addLayout(form);
     layout->addLayout(buttons);
@@ -121,10 +121,10 @@ void RunControls::setScenario(const Scenario& scenario)
         item->setToolTip(v.description);
     }
     fitVariantList();
-    m_timeScale->setSpecialValueText(QStringLiteral("default (×%1)").arg(scenario.defaultTimeScale));
+    m_timeScale->setSpecialValueText(tr("default (×%1)").arg(scenario.defaultTimeScale));
     m_workers->setSpecialValueText(scenario.defaultWorkers > 0
-                                       ? QStringLiteral("default (%1)").arg(scenario.defaultWorkers)
-                                       : QStringLiteral("scenario default"));
+                                       ? tr("default (%1)").arg(scenario.defaultWorkers)
+                                       : tr("scenario default"));
     updateButtons();
 }
 

@@ -14,7 +14,6 @@ namespace ThreadLab {
 namespace {
 
 constexpr int indexRole = Qt::UserRole + 1;
-const QString openedHeading = QStringLiteral("Opened files");
 
 } // namespace
 
@@ -56,7 +55,7 @@ QTreeWidgetItem* ScenarioBrowser::groupItem(const QString& heading)
     group->setData(0, indexRole, -1);
     // Opened files stay last.
     const int last = m_tree->topLevelItemCount();
-    if (heading != openedHeading && last > 0 && m_tree->topLevelItem(last - 1)->text(0) == openedHeading)
+    if (heading != tr("Opened files") && last > 0 && m_tree->topLevelItem(last - 1)->text(0) == tr("Opened files"))
         m_tree->insertTopLevelItem(last - 1, group);
     else
         m_tree->addTopLevelItem(group);
@@ -85,7 +84,7 @@ void ScenarioBrowser::setScenario(int index, const Scenario& scenario, bool open
         existing->setToolTip(0, tip);
         return;
     }
-    QTreeWidgetItem* group = groupItem(openedFile ? openedHeading : scenario.group);
+    QTreeWidgetItem* group = groupItem(openedFile ? tr("Opened files") : scenario.group);
     auto* item = new QTreeWidgetItem(QStringList {title});
     item->setData(0, indexRole, index);
     item->setToolTip(0, tip);
