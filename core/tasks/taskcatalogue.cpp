@@ -175,10 +175,10 @@ TaskKindInfo kind(TaskKind kind, std::vector<TaskKey> keys, TaskRun run, TaskEff
 
 const std::vector<TaskKindInfo>& TaskCatalogue::kinds()
 {
-    using F = TaskField;
-    const std::vector<TaskKey> itemKeys {required(F::Items, 1), optional(F::Op), optional(F::Ms),
-                                         optional(F::CpuMs), optional(F::Text)};
-    static const std::vector<TaskKindInfo> all = [&itemKeys] {
+    static const std::vector<TaskKindInfo> all = [] {
+        using F = TaskField;
+        const std::vector<TaskKey> itemKeys {required(F::Items, 1), optional(F::Op), optional(F::Ms),
+                                             optional(F::CpuMs), optional(F::Text)};
         std::vector<TaskKindInfo> k {
             kind(TaskKind::Cpu, {required(F::Ms, 1), optional(F::Split), optional(F::Text)}, &TaskExecutor::runCpu),
             kind(TaskKind::Wait, {required(F::Ms), optional(F::Text)}, &TaskExecutor::runWait),
