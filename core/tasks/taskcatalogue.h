@@ -35,6 +35,7 @@ struct TaskChoices
     std::vector<std::string_view> (*names)() = nullptr;
 };
 
+// A field's default (when a file leaves its key out) is TaskSpec's member initializer.
 struct TaskFieldInfo
 {
     TaskField field = TaskField::Ms;
