@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <array>
 #include <vector>
 
 namespace ThreadLab {
@@ -13,6 +14,46 @@ enum class VariantMode { Sequential, Threads, Processes };
 enum class StartPattern { StartAllThenJoinAll, StartJoinInLoop };
 enum class JoinPolicy { All, NonDaemon, None };
 enum class ThreadStyle { Subclass, Function, Object }; // C1: three ways to create a QThread
+
+// The words scenario files, results and the command line use for them.
+template<>
+struct EnumNames<VariantMode>
+{
+    static constexpr std::array<EnumName<VariantMode>, 3> table {{
+        {VariantMode::Sequential, "sequential"},
+        {VariantMode::Threads, "threads"},
+        {VariantMode::Processes, "processes"},
+    }};
+};
+
+template<>
+struct EnumNames<StartPattern>
+{
+    static constexpr std::array<EnumName<StartPattern>, 2> table {{
+        {StartPattern::StartAllThenJoinAll, "start-all-then-join-all"},
+        {StartPattern::StartJoinInLoop, "start-join-in-loop"},
+    }};
+};
+
+template<>
+struct EnumNames<JoinPolicy>
+{
+    static constexpr std::array<EnumName<JoinPolicy>, 3> table {{
+        {JoinPolicy::All, "all"},
+        {JoinPolicy::NonDaemon, "non-daemon"},
+        {JoinPolicy::None, "none"},
+    }};
+};
+
+template<>
+struct EnumNames<ThreadStyle>
+{
+    static constexpr std::array<EnumName<ThreadStyle>, 3> table {{
+        {ThreadStyle::Subclass, "subclass"},
+        {ThreadStyle::Function, "function"},
+        {ThreadStyle::Object, "object"},
+    }};
+};
 
 // A group of identical workers: `count` of them, named from `name` with {n} = 1, 2, …
 struct WorkerGroup
@@ -57,6 +98,17 @@ struct Scenario
     QString sourcePath;     // ":/scenarios/io-bound.json" or a teacher's file
 };
 
-QString variantModeName(VariantMode mode);
+// An enum's name from its EnumNames table, as a QString.
+template<typename E>
+QString enumText(E value)
+{
+    const std::string_view name = enumName(value);
+    return QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()));
+}
+
+inline QString variantModeName(VariantMode mode)
+{
+    return enumText(mode);
+}
 
 } // namespace ThreadLab

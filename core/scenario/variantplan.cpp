@@ -1,5 +1,7 @@
 #include "scenario/variantplan.h"
 
+#include "tasks/taskcatalogue.h"
+
 #include <algorithm>
 
 namespace ThreadLab {
@@ -10,6 +12,20 @@ int VariantPlanner::sweepMax(int cores)
 }
 
 namespace {
+
+// What the run is to expect from the task's effect on shared state.
+void expectEffect(PlannedVariant& v, const TaskSpec& t)
+{
+    switch (TaskCatalogue::find(t.kind)->effect) {
+    case TaskEffect::None: break;
+    case TaskEffect::AppendsToList: v.hasAppend = true; break;
+    case TaskEffect::SendsOverQueue: v.expectedItems += static_cast<int>(t.items.size()); break;
+    case TaskEffect::IncrementsCounter:
+        v.expectedIncrements += t.times;
+        v.hasIncrement = true;
+        break;
+    }
+}
 
 PlannedVariant expand(const VariantSpec& spec, const Scenario& scenario, int workersOverride, int sweepN)
 {
@@ -40,18 +56,11 @@ PlannedVariant expand(const VariantSpec& spec, const Scenario& scenario, int wor
             w.style = g.style;
             w.tasks = g.tasks;
             for (TaskSpec& t : w.tasks) {
-                if (t.kind == TaskKind::Cpu && t.splitParts == 0) { // "split": share among the group
+                if (t.splitParts == 0) { // "split": share among the group
                     t.splitParts = count;
                     t.splitIndex = i;
                 }
-                if (t.kind == TaskKind::Send)
-                    v.expectedItems += static_cast<int>(t.items.size());
-                if (t.kind == TaskKind::Increment) {
-                    v.expectedIncrements += t.times;
-                    v.hasIncrement = true;
-                }
-                if (t.kind == TaskKind::Append)
-                    v.hasAppend = true;
+                expectEffect(v, t);
             }
             v.workers.push_back(std::move(w));
         }

@@ -5,6 +5,7 @@
 #include "tasks/interpreterlock.h"
 #include "tasks/interpreterstate.h"
 #include "tasks/stoptoken.h"
+#include "tasks/taskcatalogue.h"
 
 #include <algorithm>
 #include <cmath>
@@ -135,25 +136,18 @@ std::string TaskExecutor::format(const std::string& tmpl, std::int64_t item, std
         if (tmpl[i] == '{') {
             const std::size_t close = tmpl.find('}', i);
             if (close != std::string::npos) {
-                const std::string_view key(tmpl.data() + i + 1, close - i - 1);
-                bool known = true;
-                if (key == "name")
-                    out += m_ctx.name;
-                else if (key == "n")
-                    out += std::to_string(m_ctx.number);
-                else if (key == "i")
-                    out += std::to_string(iteration + 1);
-                else if (key == "item")
-                    out += std::to_string(item);
-                else if (key == "value")
-                    out += std::to_string(value);
-                else if (key == "ms")
-                    out += std::to_string(ms);
-                else if (key == "op")
-                    out += itemOpName(op);
-                else
-                    known = false;
-                if (known) {
+                const std::optional<Placeholder> key =
+                    enumFromName<Placeholder>(std::string_view(tmpl.data() + i + 1, close - i - 1));
+                if (key) {
+                    switch (*key) {
+                    case Placeholder::Name: out += m_ctx.name; break;
+                    case Placeholder::Number: out += std::to_string(m_ctx.number); break;
+                    case Placeholder::Iteration: out += std::to_string(iteration + 1); break;
+                    case Placeholder::Item: out += std::to_string(item); break;
+                    case Placeholder::Value: out += std::to_string(value); break;
+                    case Placeholder::Ms: out += std::to_string(ms); break;
+                    case Placeholder::Op: out += enumName(op); break;
+                    }
                     i = close;
                     continue;
                 }
@@ -164,8 +158,9 @@ std::string TaskExecutor::format(const std::string& tmpl, std::int64_t item, std
     return out;
 }
 
-bool TaskExecutor::perItem(const TaskSpec& task)
+bool TaskExecutor::runPerItem(const TaskSpec& task, int /*taskIndex*/)
 {
+    const TaskEffect effect = TaskCatalogue::find(task.kind)->effect;
     EventSink& sink = *m_ctx.sink;
     for (std::size_t i = 0; i < task.items.size(); ++i) {
         const std::int64_t item = task.items[i];
@@ -173,18 +168,12 @@ bool TaskExecutor::perItem(const TaskSpec& task)
             return false;
         const std::int64_t value = applyItemOp(task.op, item);
         const int iteration = static_cast<int>(i);
-        switch (task.kind) {
-        case TaskKind::Append:
-            if (m_ctx.shared)
-                m_ctx.shared->append(value);
-            break;
-        case TaskKind::Send:
+        if (effect == TaskEffect::AppendsToList && m_ctx.shared)
+            m_ctx.shared->append(value);
+        if (effect == TaskEffect::SendsOverQueue) {
             sink.queuePut(value);
             if (m_ctx.shared)
                 m_ctx.shared->put(value, m_ctx.laneId);
-            break;
-        default:
-            break;
         }
         if (!task.text.empty())
             sink.output(format(task.text, item, value, task.ms, iteration, task.op));
@@ -192,8 +181,12 @@ bool TaskExecutor::perItem(const TaskSpec& task)
     return true;
 }
 
-bool TaskExecutor::increment(const TaskSpec& task)
+bool TaskExecutor::runIncrement(const TaskSpec& task, int /*taskIndex*/)
 {
+    if (!m_ctx.shared) {
+        m_failure = "no shared counter here";
+        return false;
+    }
     EventSink& sink = *m_ctx.sink;
     InterpreterState& shared = *m_ctx.shared;
     InterpreterLock& gil = *m_ctx.gil;
@@ -254,75 +247,81 @@ void TaskExecutor::crash(const TaskSpec& task)
     std::_Exit(task.exitCode);
 }
 
-bool TaskExecutor::runTask(const TaskSpec& task, int taskIndex)
+bool TaskExecutor::runCrash(const TaskSpec& task, int /*taskIndex*/)
+{
+    if (!m_ctx.crashAllowed) {
+        m_failure = "only a process worker can crash";
+        return false;
+    }
+    if (!scaledWait(task.ms))
+        return false;
+    crash(task);
+}
+
+bool TaskExecutor::runCpu(const TaskSpec& task, int /*taskIndex*/)
+{
+    const auto total =
+        static_cast<std::uint64_t>(static_cast<double>(task.ms) * m_ctx.timeScale * m_ctx.cpuIterationsPerMs);
+    const int parts = std::max(1, task.splitParts);
+    const std::uint64_t per = total / static_cast<std::uint64_t>(parts);
+    const std::uint64_t begin = per * static_cast<std::uint64_t>(task.splitIndex);
+    const std::uint64_t end = task.splitIndex == parts - 1 ? total : begin + per;
+    std::uint64_t sum = 0;
+    if (!cpu(begin, end, &sum))
+        return false;
+    if (!task.text.empty())
+        m_ctx.sink->output(format(task.text, static_cast<std::int64_t>(end - begin), static_cast<std::int64_t>(sum),
+                                  task.ms, 0, ItemOp::Identity));
+    return true;
+}
+
+bool TaskExecutor::runWait(const TaskSpec& task, int /*taskIndex*/)
+{
+    if (!scaledWait(task.ms))
+        return false;
+    if (!task.text.empty())
+        m_ctx.sink->output(format(task.text, 0, 0, task.ms, 0, ItemOp::Identity));
+    return true;
+}
+
+bool TaskExecutor::runRandomWait(const TaskSpec& task, int taskIndex)
+{
+    // Seeded per run, worker and task: the same seed gives the same waits.
+    std::seed_seq seq {static_cast<std::uint32_t>(m_ctx.seed), static_cast<std::uint32_t>(m_ctx.seed >> 32),
+                       static_cast<std::uint32_t>(m_ctx.number), static_cast<std::uint32_t>(taskIndex)};
+    std::mt19937_64 rng(seq);
+    std::uniform_int_distribution<std::int64_t> dist(task.minMs, std::max(task.minMs, task.maxMs));
+    const std::int64_t ms = dist(rng);
+    if (!scaledWait(ms))
+        return false;
+    if (!task.text.empty())
+        m_ctx.sink->output(format(task.text, 0, 0, ms, 0, ItemOp::Identity));
+    return true;
+}
+
+bool TaskExecutor::runPrint(const TaskSpec& task, int /*taskIndex*/)
 {
     EventSink& sink = *m_ctx.sink;
-    switch (task.kind) {
-    case TaskKind::Cpu: {
-        const auto total = static_cast<std::uint64_t>(static_cast<double>(task.ms) * m_ctx.timeScale
-                                                      * m_ctx.cpuIterationsPerMs);
-        const int parts = std::max(1, task.splitParts);
-        const std::uint64_t per = total / static_cast<std::uint64_t>(parts);
-        const std::uint64_t begin = per * static_cast<std::uint64_t>(task.splitIndex);
-        const std::uint64_t end = task.splitIndex == parts - 1 ? total : begin + per;
-        std::uint64_t sum = 0;
-        if (!cpu(begin, end, &sum))
+    for (int r = 0; r < task.repeat; ++r) {
+        sink.output(format(task.text, 0, 0, task.gapMs, r, ItemOp::Identity));
+        if (r + 1 < task.repeat && !scaledWait(task.gapMs))
             return false;
-        if (!task.text.empty())
-            sink.output(format(task.text, static_cast<std::int64_t>(end - begin), static_cast<std::int64_t>(sum),
-                               task.ms, 0, ItemOp::Identity));
-        return true;
-    }
-    case TaskKind::Wait:
-        if (!scaledWait(task.ms))
-            return false;
-        if (!task.text.empty())
-            sink.output(format(task.text, 0, 0, task.ms, 0, ItemOp::Identity));
-        return true;
-    case TaskKind::RandomWait: {
-        // Seeded per run, worker and task: the same seed gives the same waits.
-        std::seed_seq seq {static_cast<std::uint32_t>(m_ctx.seed), static_cast<std::uint32_t>(m_ctx.seed >> 32),
-                           static_cast<std::uint32_t>(m_ctx.number), static_cast<std::uint32_t>(taskIndex)};
-        std::mt19937_64 rng(seq);
-        std::uniform_int_distribution<std::int64_t> dist(task.minMs, std::max(task.minMs, task.maxMs));
-        const std::int64_t ms = dist(rng);
-        if (!scaledWait(ms))
-            return false;
-        if (!task.text.empty())
-            sink.output(format(task.text, 0, 0, ms, 0, ItemOp::Identity));
-        return true;
-    }
-    case TaskKind::Print:
-        for (int r = 0; r < task.repeat; ++r) {
-            sink.output(format(task.text, 0, 0, task.gapMs, r, ItemOp::Identity));
-            if (r + 1 < task.repeat && !scaledWait(task.gapMs))
-                return false;
-            if (!m_ctx.gil->checkpoint(sink, m_ctx.owner, m_ctx.stop)) {
-                m_holding = false;
-                return false;
-            }
-        }
-        return true;
-    case TaskKind::PerItem:
-    case TaskKind::Append:
-    case TaskKind::Send:
-        return perItem(task);
-    case TaskKind::Increment:
-        if (!m_ctx.shared) {
-            m_failure = "no shared counter here";
+        if (!m_ctx.gil->checkpoint(sink, m_ctx.owner, m_ctx.stop)) {
+            m_holding = false;
             return false;
         }
-        return increment(task);
-    case TaskKind::Crash:
-        if (!m_ctx.crashAllowed) {
-            m_failure = "only a process worker can crash";
-            return false;
-        }
-        if (!scaledWait(task.ms))
-            return false;
-        crash(task);
     }
     return true;
+}
+
+bool TaskExecutor::runTask(const TaskSpec& task, int taskIndex)
+{
+    const TaskKindInfo* info = TaskCatalogue::find(task.kind);
+    if (!info) {
+        m_failure = "unknown task kind";
+        return false;
+    }
+    return (this->*(info->run))(task, taskIndex);
 }
 
 } // namespace ThreadLab

@@ -48,14 +48,22 @@ public:
     WorkerState stopState() const noexcept;
 
 private:
+    friend class TaskCatalogue; // its entries point at the run* functions below
+
     bool runTask(const TaskSpec& task, int taskIndex);
+    // One per task kind (TaskRun); false when stopped or failed.
+    bool runCpu(const TaskSpec& task, int taskIndex);
+    bool runWait(const TaskSpec& task, int taskIndex);
+    bool runRandomWait(const TaskSpec& task, int taskIndex);
+    bool runPrint(const TaskSpec& task, int taskIndex);
+    bool runPerItem(const TaskSpec& task, int taskIndex);
+    bool runIncrement(const TaskSpec& task, int taskIndex);
+    [[noreturn]] void crash(const TaskSpec& task);
+    bool runCrash(const TaskSpec& task, int taskIndex);
     bool cpu(std::uint64_t begin, std::uint64_t end, std::uint64_t* sum);
     bool cpuMs(std::int64_t ms);
     bool block(WorkerState state, std::int64_t durationNs);
     bool scaledWait(std::int64_t ms);
-    bool perItem(const TaskSpec& task);
-    bool increment(const TaskSpec& task);
-    [[noreturn]] void crash(const TaskSpec& task);
     std::string format(const std::string& tmpl, std::int64_t item, std::int64_t value, std::int64_t ms,
                        int iteration, ItemOp op) const;
 

@@ -1,61 +1,8 @@
 #include "tasks/taskspec.h"
 
-#include <array>
-#include <utility>
+#include "tasks/taskcatalogue.h"
 
 namespace ThreadLab {
-
-namespace {
-
-constexpr std::array kTaskKinds {
-    std::pair {TaskKind::Cpu, std::string_view("cpu")},
-    std::pair {TaskKind::Wait, std::string_view("wait")},
-    std::pair {TaskKind::RandomWait, std::string_view("random-wait")},
-    std::pair {TaskKind::Print, std::string_view("print")},
-    std::pair {TaskKind::PerItem, std::string_view("per-item")},
-    std::pair {TaskKind::Append, std::string_view("append")},
-    std::pair {TaskKind::Send, std::string_view("send")},
-    std::pair {TaskKind::Increment, std::string_view("increment")},
-    std::pair {TaskKind::Crash, std::string_view("crash")},
-};
-constexpr std::array kItemOps {
-    std::pair {ItemOp::Identity, std::string_view("identity")},
-    std::pair {ItemOp::Square, std::string_view("square")},
-    std::pair {ItemOp::Cube, std::string_view("cube")},
-    std::pair {ItemOp::Double, std::string_view("double")},
-};
-constexpr std::array kCrashHows {
-    std::pair {CrashHow::Segfault, std::string_view("segfault")},
-    std::pair {CrashHow::Abort, std::string_view("abort")},
-    std::pair {CrashHow::Exit, std::string_view("exit")},
-};
-
-template<typename Table, typename E>
-std::string_view nameOf(const Table& table, E value)
-{
-    for (const auto& [v, name] : table)
-        if (v == value)
-            return name;
-    return "?";
-}
-
-template<typename Table>
-auto valueOf(const Table& table, std::string_view name) -> std::optional<typename Table::value_type::first_type>
-{
-    for (const auto& [v, n] : table)
-        if (n == name)
-            return v;
-    return std::nullopt;
-}
-
-} // namespace
-
-std::string_view taskKindName(TaskKind kind) { return nameOf(kTaskKinds, kind); }
-std::optional<TaskKind> taskKindFromName(std::string_view name) { return valueOf(kTaskKinds, name); }
-std::string_view itemOpName(ItemOp op) { return nameOf(kItemOps, op); }
-std::optional<ItemOp> itemOpFromName(std::string_view name) { return valueOf(kItemOps, name); }
-std::string_view crashHowName(CrashHow how) { return nameOf(kCrashHows, how); }
-std::optional<CrashHow> crashHowFromName(std::string_view name) { return valueOf(kCrashHows, name); }
 
 std::int64_t applyItemOp(ItemOp op, std::int64_t v)
 {
@@ -69,23 +16,46 @@ std::int64_t applyItemOp(ItemOp op, std::int64_t v)
     return v;
 }
 
+namespace {
+
+bool fieldWithinLimits(const TaskFieldInfo& f, const TaskSpec& t)
+{
+    const auto in = [&f](std::int64_t v) { return v >= f.min && v <= f.max; };
+    switch (f.type) {
+    case TaskFieldType::Whole:
+    case TaskFieldType::Flag:
+        if (!in(f.get(t)))
+            return false;
+        break;
+    case TaskFieldType::Choice:
+        if (f.choices.name(f.get(t)) == "?")
+            return false;
+        break;
+    case TaskFieldType::Text:
+        if (t.text.size() > static_cast<std::size_t>(f.max) * 4) // UTF-8 of f.max code points
+            return false;
+        break;
+    case TaskFieldType::Items:
+        if (t.items.size() > static_cast<std::size_t>(Limits::maxItems))
+            return false;
+        for (const std::int64_t item : t.items)
+            if (!in(item))
+                return false;
+        break;
+    }
+    return !f.atLeast || f.get(t) >= TaskCatalogue::field(*f.atLeast).get(t);
+}
+
+} // namespace
+
 bool withinLimits(const TaskSpec& t)
 {
-    auto in = [](std::int64_t v, std::int64_t lo, std::int64_t hi) { return v >= lo && v <= hi; };
-    constexpr std::int64_t maxMs = Limits::maxDurationMs;
-    if (!in(t.ms, 0, maxMs) || !in(t.cpuMs, 0, maxMs) || !in(t.minMs, 0, maxMs) || !in(t.maxMs, 0, maxMs)
-        || !in(t.gapMs, 0, maxMs) || t.minMs > t.maxMs)
+    if (!TaskCatalogue::find(t.kind))
         return false;
-    if (!in(t.repeat, 1, Limits::maxRepeat) || !in(t.times, 0, Limits::maxIncrements)
-        || !in(t.exitCode, 0, Limits::maxExitCode))
-        return false;
-    if (t.text.size() > static_cast<std::size_t>(Limits::maxTextChars) * 4 // UTF-8 of maxTextChars code points
-        || t.items.size() > static_cast<std::size_t>(Limits::maxItems))
-        return false;
-    for (const std::int64_t item : t.items)
-        if (!in(item, -Limits::maxItemValue, Limits::maxItemValue))
+    for (const TaskFieldInfo& f : TaskCatalogue::fields())
+        if (!f.key.empty() && !fieldWithinLimits(f, t))
             return false;
-    return taskKindName(t.kind) != "?" && itemOpName(t.op) != "?" && crashHowName(t.how) != "?";
+    return true;
 }
 
 std::int64_t statedDurationMs(const std::vector<TaskSpec>& tasks)

@@ -1,18 +1,58 @@
 #pragma once
 
+#include "tasks/enumnames.h"
+
+#include <array>
 #include <cstdint>
-#include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace ThreadLab {
 
 // The task catalogue: the only things a scenario can ask a worker to do. There is no kind that
 // names a program, a path or a command.
+// What each kind takes and does is its entry in TaskCatalogue (tasks/taskcatalogue.h).
 enum class TaskKind : std::uint8_t { Cpu, Wait, RandomWait, Print, PerItem, Append, Send, Increment, Crash };
 enum class ItemOp : std::uint8_t { Identity, Square, Cube, Double };
 enum class CrashHow : std::uint8_t { Segfault, Abort, Exit };
+
+// The names scenario files, the child's job argument and the results use.
+template<>
+struct EnumNames<TaskKind>
+{
+    static constexpr std::array<EnumName<TaskKind>, 9> table {{
+        {TaskKind::Cpu, "cpu"},
+        {TaskKind::Wait, "wait"},
+        {TaskKind::RandomWait, "random-wait"},
+        {TaskKind::Print, "print"},
+        {TaskKind::PerItem, "per-item"},
+        {TaskKind::Append, "append"},
+        {TaskKind::Send, "send"},
+        {TaskKind::Increment, "increment"},
+        {TaskKind::Crash, "crash"},
+    }};
+};
+
+template<>
+struct EnumNames<ItemOp>
+{
+    static constexpr std::array<EnumName<ItemOp>, 4> table {{
+        {ItemOp::Identity, "identity"},
+        {ItemOp::Square, "square"},
+        {ItemOp::Cube, "cube"},
+        {ItemOp::Double, "double"},
+    }};
+};
+
+template<>
+struct EnumNames<CrashHow>
+{
+    static constexpr std::array<EnumName<CrashHow>, 3> table {{
+        {CrashHow::Segfault, "segfault"},
+        {CrashHow::Abort, "abort"},
+        {CrashHow::Exit, "exit"},
+    }};
+};
 
 // Upper bounds for everything a scenario or a worker argument can ask for, so that a shared file
 // can neither fork-bomb the machine nor fill the disk. The loader and the worker both check them.
@@ -33,6 +73,21 @@ struct Limits
     static constexpr double maxTimeScale = 10.0;
     static constexpr int minSwitchIntervalMs = 1;
     static constexpr int maxSwitchIntervalMs = 100;
+
+    // Scenario files beyond their tasks (ScenarioLoader).
+    static constexpr int scenarioFormat = 1;
+    static constexpr std::int64_t maxScenarioFileBytes = 1024 * 1024;
+    static constexpr int conceptCount = 14; // "C1" … "C14"
+    static constexpr int maxIdChars = 40;
+    static constexpr int maxTitleChars = 80;
+    static constexpr int maxHeadingChars = 60; // "group": a heading in the scenario browser
+    static constexpr int maxExplanationChars = 2000;
+    static constexpr int maxVocabularyTerms = 20;
+    static constexpr int maxTermChars = 40;
+    static constexpr int maxCodeChars = 4000;
+    static constexpr int maxVariantNameChars = 40;
+    static constexpr int maxDescriptionChars = 300;
+    static constexpr int maxGroupsPerVariant = 64;
 };
 
 struct TaskSpec
@@ -58,15 +113,9 @@ struct TaskSpec
     bool operator==(const TaskSpec&) const = default;
 };
 
-std::string_view taskKindName(TaskKind kind);
-std::optional<TaskKind> taskKindFromName(std::string_view name);
-std::string_view itemOpName(ItemOp op);
-std::optional<ItemOp> itemOpFromName(std::string_view name);
-std::string_view crashHowName(CrashHow how);
-std::optional<CrashHow> crashHowFromName(std::string_view name);
 std::int64_t applyItemOp(ItemOp op, std::int64_t v);
-// Every duration, count, size and code of the task within Limits (split fields aside: they are
-// set by the planner). What the loader and the worker both guarantee; the fuzzers check it.
+// Every field a scenario file can set within its bounds in TaskCatalogue (the planner's split
+// fields aside). What the loader and the worker both guarantee; the fuzzers check it.
 bool withinLimits(const TaskSpec& task);
 // The longest a task list can take at time scale 1 (every wait and all CPU work, in ms).
 std::int64_t statedDurationMs(const std::vector<TaskSpec>& tasks);

@@ -1,5 +1,7 @@
 #include "wire/workerjob.h"
 
+#include "tasks/taskcatalogue.h"
+
 #include <charconv>
 #include <cstdio>
 
@@ -99,42 +101,94 @@ std::optional<std::string> unescapeText(std::string_view text)
     return out;
 }
 
-std::string WorkerJob::encode() const
+namespace {
+
+// Every field with a wire key, in the catalogue's order, whatever the task's kind.
+void encodeTask(const TaskSpec& t, std::string& s)
 {
-    std::string s = "v1;name=" + escapeText(name) + ";n=" + std::to_string(number) + ";gil=" + (gil ? "1" : "0")
-        + ";sw=" + std::to_string(switchIntervalNs) + ";ts=" + formatDouble(timeScale)
-        + ";ipm=" + formatDouble(cpuIterationsPerMs) + ";seed=" + std::to_string(seed);
-    for (const TaskSpec& t : tasks) {
-        s += ";t=";
-        s += taskKindName(t.kind);
-        s += ",ms=" + std::to_string(t.ms) + ",cpu=" + std::to_string(t.cpuMs) + ",min=" + std::to_string(t.minMs)
-            + ",max=" + std::to_string(t.maxMs) + ",rep=" + std::to_string(t.repeat) + ",gap=" + std::to_string(t.gapMs)
-            + ",op=" + std::string(itemOpName(t.op)) + ",times=" + std::to_string(t.times)
-            + ",locked=" + (t.locked ? "1" : "0") + ",yield=" + (t.yield ? "1" : "0")
-            + ",how=" + std::string(crashHowName(t.how)) + ",code=" + std::to_string(t.exitCode)
-            + ",parts=" + std::to_string(t.splitParts) + ",part=" + std::to_string(t.splitIndex)
-            + ",text=" + escapeText(t.text) + ",items=";
-        for (std::size_t i = 0; i < t.items.size(); ++i) {
-            if (i)
-                s += '/';
-            s += std::to_string(t.items[i]);
+    s += ";t=";
+    s += enumName(t.kind);
+    for (const TaskFieldInfo& f : TaskCatalogue::fields()) {
+        if (f.wireKey.empty())
+            continue;
+        s += ',';
+        s += f.wireKey;
+        s += '=';
+        switch (f.type) {
+        case TaskFieldType::Whole:
+        case TaskFieldType::Flag: s += std::to_string(f.get(t)); break;
+        case TaskFieldType::Choice: s += f.choices.name(f.get(t)); break;
+        case TaskFieldType::Text: s += escapeText(t.text); break;
+        case TaskFieldType::Items:
+            for (std::size_t i = 0; i < t.items.size(); ++i) {
+                if (i)
+                    s += '/';
+                s += std::to_string(t.items[i]);
+            }
+            break;
         }
     }
-    return s;
 }
 
-namespace {
+const TaskFieldInfo* wireField(std::string_view key)
+{
+    for (const TaskFieldInfo& f : TaskCatalogue::fields())
+        if (!f.wireKey.empty() && f.wireKey == key)
+            return &f;
+    return nullptr;
+}
+
+bool decodeItems(std::string_view val, const TaskFieldInfo& f, std::vector<std::int64_t>& items)
+{
+    items.clear();
+    if (val.empty())
+        return true;
+    for (const std::string_view item : split(val, '/')) {
+        std::int64_t v = 0;
+        if (!parseInt(item, f.min, f.max, v) || items.size() >= static_cast<std::size_t>(Limits::maxItems))
+            return false;
+        items.push_back(v);
+    }
+    return true;
+}
+
+bool decodeField(const TaskFieldInfo& f, std::string_view val, TaskSpec& t)
+{
+    std::int64_t v = 0;
+    switch (f.type) {
+    case TaskFieldType::Whole:
+    case TaskFieldType::Flag:
+        if (!parseInt(val, f.min, f.max, v))
+            return false;
+        f.set(t, v);
+        return true;
+    case TaskFieldType::Choice: {
+        const std::optional<std::int64_t> choice = f.choices.value(val);
+        if (choice)
+            f.set(t, *choice);
+        return choice.has_value();
+    }
+    case TaskFieldType::Text: {
+        const auto text = unescapeText(val);
+        if (!text || text->size() > static_cast<std::size_t>(f.max) * 4) // UTF-8 of f.max code points
+            return false;
+        t.text = *text;
+        return true;
+    }
+    case TaskFieldType::Items: return decodeItems(val, f, t.items);
+    }
+    return false;
+}
 
 bool decodeTask(std::string_view spec, TaskSpec& t, std::string& why)
 {
     const auto fields = split(spec, ',');
-    const auto kind = taskKindFromName(fields.front());
+    const auto kind = enumFromName<TaskKind>(fields.front());
     if (!kind) {
         why = "unknown task kind '" + std::string(fields.front()) + "'";
         return false;
     }
     t.kind = *kind;
-    constexpr std::int64_t maxMs = Limits::maxDurationMs;
     for (std::size_t i = 1; i < fields.size(); ++i) {
         const std::string_view f = fields[i];
         const std::size_t eq = f.find('=');
@@ -143,72 +197,37 @@ bool decodeTask(std::string_view spec, TaskSpec& t, std::string& why)
             return false;
         }
         const std::string_view key = f.substr(0, eq);
-        const std::string_view val = f.substr(eq + 1);
-        std::int64_t v = 0;
-        bool ok = true;
-        if (key == "ms")
-            ok = parseInt(val, 0, maxMs, t.ms);
-        else if (key == "cpu")
-            ok = parseInt(val, 0, maxMs, t.cpuMs);
-        else if (key == "min")
-            ok = parseInt(val, 0, maxMs, t.minMs);
-        else if (key == "max")
-            ok = parseInt(val, 0, maxMs, t.maxMs);
-        else if (key == "rep")
-            ok = parseInt(val, 1, Limits::maxRepeat, v) && ((t.repeat = static_cast<int>(v)), true);
-        else if (key == "gap")
-            ok = parseInt(val, 0, maxMs, t.gapMs);
-        else if (key == "op") {
-            const auto op = itemOpFromName(val);
-            ok = op.has_value() && ((t.op = *op), true);
-        } else if (key == "times")
-            ok = parseInt(val, 0, Limits::maxIncrements, t.times);
-        else if (key == "locked" || key == "yield") {
-            ok = parseInt(val, 0, 1, v);
-            (key == "locked" ? t.locked : t.yield) = v == 1;
-        } else if (key == "how") {
-            const auto how = crashHowFromName(val);
-            ok = how.has_value() && ((t.how = *how), true);
-        } else if (key == "code")
-            ok = parseInt(val, 0, Limits::maxExitCode, v) && ((t.exitCode = static_cast<int>(v)), true);
-        else if (key == "parts")
-            ok = parseInt(val, 1, Limits::maxWorkersPerVariant, v) && ((t.splitParts = static_cast<int>(v)), true);
-        else if (key == "part")
-            ok = parseInt(val, 0, Limits::maxWorkersPerVariant - 1, v) && ((t.splitIndex = static_cast<int>(v)), true);
-        else if (key == "text") {
-            const auto text = unescapeText(val);
-            ok = text.has_value() && text->size() <= static_cast<std::size_t>(Limits::maxTextChars) * 4;
-            if (ok)
-                t.text = *text;
-        } else if (key == "items") {
-            t.items.clear();
-            if (!val.empty()) {
-                for (const std::string_view item : split(val, '/')) {
-                    if (!parseInt(item, -Limits::maxItemValue, Limits::maxItemValue, v)
-                        || t.items.size() >= static_cast<std::size_t>(Limits::maxItems)) {
-                        ok = false;
-                        break;
-                    }
-                    t.items.push_back(v);
-                }
-            }
-        } else {
+        const TaskFieldInfo* field = wireField(key);
+        if (!field) {
             why = "unknown task field '" + std::string(key) + "'";
             return false;
         }
-        if (!ok) {
+        if (!decodeField(*field, f.substr(eq + 1), t)) {
             why = "bad value for task field '" + std::string(key) + "'";
             return false;
         }
     }
-    if (t.splitIndex >= t.splitParts || t.minMs > t.maxMs) {
-        why = "inconsistent task fields";
-        return false;
+    for (const TaskFieldInfo& f : TaskCatalogue::fields()) {
+        if ((f.atLeast && f.get(t) < TaskCatalogue::field(*f.atLeast).get(t))
+            || (f.above && f.get(t) <= TaskCatalogue::field(*f.above).get(t))) {
+            why = "inconsistent task fields";
+            return false;
+        }
     }
     return true;
 }
 
 } // namespace
+
+std::string WorkerJob::encode() const
+{
+    std::string s = "v1;name=" + escapeText(name) + ";n=" + std::to_string(number) + ";gil=" + (gil ? "1" : "0")
+        + ";sw=" + std::to_string(switchIntervalNs) + ";ts=" + formatDouble(timeScale)
+        + ";ipm=" + formatDouble(cpuIterationsPerMs) + ";seed=" + std::to_string(seed);
+    for (const TaskSpec& t : tasks)
+        encodeTask(t, s);
+    return s;
+}
 
 std::optional<WorkerJob> WorkerJob::decode(std::string_view text, std::string* error)
 {

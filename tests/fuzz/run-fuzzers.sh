@@ -3,8 +3,10 @@
 # other, each for SECONDS:
 #   tests/fuzz/run-fuzzers.sh BUILD_DIR [SECONDS] [TARGET...]
 # TARGET is wiredecoder, scenarioloader or workerjob (default: all three).
-# Each fuzzer works on a scratch copy of its seed corpus under BUILD_DIR/fuzz-run/<target>/, so
-# the inputs it finds never land in the repository. Prints what each one did; exits non-zero if
+# Each fuzzer works on a scratch copy of its seeds under BUILD_DIR/fuzz-run/<target>/, so the
+# inputs it finds never land in the repository. The seeds are those the corpus replays read (see
+# tests/fuzz/CMakeLists.txt): corpus/<target>/, and for scenarioloader also tests/data/malformed,
+# tests/data/valid and resources/scenarios. Prints what each one did; exits non-zero if
 # any of them found a crash, a leak, a timeout or a broken invariant. Its inputs stay in
 # BUILD_DIR/fuzz-run/<target>/artifacts/: copy them to tests/fuzz/findings/ and report them.
 set -euo pipefail
@@ -23,6 +25,20 @@ targets=("$@")
 [[ ${#targets[@]} -gt 0 ]] || targets=(wiredecoder scenarioloader workerjob)
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+source_dir=$(cd "$here/../.." && pwd)
+
+# The folders whose files seed a target (those that exist).
+seed_dirs_for() {
+    local dirs=("$here/corpus/$1")
+    if [[ $1 == scenarioloader ]]; then
+        dirs+=("$source_dir/tests/data/malformed" "$source_dir/tests/data/valid" "$source_dir/resources/scenarios")
+    fi
+    local d
+    for d in "${dirs[@]}"; do
+        [[ -d $d ]] && echo "$d"
+    done
+    return 0
+}
 
 # Longest input per target: well past the decoder's 32 KiB line limit (so it is exercised), and
 # 64 KiB for scenario files (real ones are 3–5 KiB; the 1 MiB file limit is tested elsewhere).
@@ -68,7 +84,9 @@ for target in "${targets[@]}"; do
     run="$build/fuzz-run/$target"
     rm -rf "$run"
     mkdir -p "$run/corpus" "$run/artifacts"
-    cp "$here/corpus/$target/"* "$run/corpus/"
+    while IFS= read -r dir; do
+        find "$dir" -maxdepth 1 -type f -exec cp -t "$run/corpus/" {} +
+    done < <(seed_dirs_for "$target")
     log="$run/fuzz.log"
 
     seeds=$(find "$run/corpus" -type f | wc -l)
