@@ -2,25 +2,40 @@
 
 #include "scenario/scenarioloader.h"
 
+#include <QDir>
+
+#include <algorithm>
+#include <limits>
+
 namespace ThreadLab {
 
 QStringList ScenarioCatalog::builtinIds()
 {
-    return {
-        QStringLiteral("ways-to-create"),
-        QStringLiteral("interleaving"),
-        QStringLiteral("io-bound"),
-        QStringLiteral("cpu-bound"),
-        QStringLiteral("start-join-loop"),
-        QStringLiteral("spawn-cost"),
-        QStringLiteral("memory-isolation"),
-        QStringLiteral("queue-ipc"),
-        QStringLiteral("race-condition"),
-        QStringLiteral("daemon"),
-        QStringLiteral("cpu-scaling"),
-        QStringLiteral("crash-isolation"),
-        QStringLiteral("random-jobs"),
-    };
+    // Every file embedded under :/scenarios (adding a scenario is its file and the resource list),
+    // in the order of the concepts they teach (C1, C2, … C14), then by id. Read once.
+    static const QStringList ids = [] {
+        struct Entry
+        {
+            int conceptNumber;
+            QString id;
+        };
+        std::vector<Entry> entries;
+        const QStringList files = QDir(QStringLiteral(":/scenarios")).entryList({QStringLiteral("*.json")}, QDir::Files);
+        for (const QString& file : files) {
+            const QString id = file.chopped(5); // ".json"
+            const std::optional<Scenario> s = ScenarioLoader::loadFile(QStringLiteral(":/scenarios/") + file, nullptr);
+            // A file that does not load sorts last; builtins() stops with its reason.
+            entries.push_back({s ? s->conceptId.mid(1).toInt() : std::numeric_limits<int>::max(), id});
+        }
+        std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+            return a.conceptNumber != b.conceptNumber ? a.conceptNumber < b.conceptNumber : a.id < b.id;
+        });
+        QStringList out;
+        for (const Entry& e : entries)
+            out << e.id;
+        return out;
+    }();
+    return ids;
 }
 
 std::optional<Scenario> ScenarioCatalog::builtin(const QString& id, QString* error)
