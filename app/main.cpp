@@ -4,8 +4,8 @@
 #include "cli/commandline.h"
 
 #if defined(THREADLAB_WITH_GUI)
+#include "app/commandlinepictures.h"
 #include "app/guiapplication.h"
-#include "export/pictureexporter.h"
 
 #include <QApplication>
 #endif
@@ -68,7 +68,7 @@ int main(int argc, char** argv)
         nameApplication();
         if (options->action == CliOptions::Action::Gui)
             return GuiApplication::run(app, *options);
-        return CommandLine::execute(*options, out, err, &PictureExporter::exportForCommandLine);
+        return CommandLine::execute(*options, out, err, &CommandLinePictures::write);
     }
 #endif
 

@@ -1,6 +1,8 @@
 #include "cli/commandline.h"
 
 #include "engine/engine.h"
+#include "results/exportkind.h"
+#include "results/resultexporter.h"
 #include "results/resultwriter.h"
 #include "scenario/scenario.h"
 #include "scenario/scenariocatalog.h"
@@ -11,68 +13,215 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QJsonDocument>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ThreadLab {
 
 namespace {
 
+QCommandLineOption option(const char* name, const char* description, const char* valueName = nullptr)
+{
+    return QCommandLineOption(QString::fromLatin1(name), CommandLine::tr(description),
+                              valueName ? QString::fromLatin1(valueName) : QString());
+}
+
 struct OptionSet
 {
-    QCommandLineOption list {QStringLiteral("list"), QStringLiteral("List the scenarios: id, a tab, title.")};
-    QCommandLineOption run {QStringLiteral("run"), QStringLiteral("Run scenario ID headless and print a summary."),
-                            QStringLiteral("ID")};
-    QCommandLineOption scenarioFile {QStringLiteral("scenario-file"), QStringLiteral("Load a scenario file."),
-                                     QStringLiteral("PATH")};
-    QCommandLineOption variant {QStringLiteral("variant"), QStringLiteral("Only this variant (repeatable)."),
-                                QStringLiteral("NAME")};
-    QCommandLineOption workers {QStringLiteral("workers"), QStringLiteral("Number of workers in scalable groups (1-256)."),
-                                QStringLiteral("N")};
-    QCommandLineOption gil {QStringLiteral("gil"), QStringLiteral("Emulated GIL: on (Python) or off (native C++)."),
-                            QStringLiteral("on|off")};
-    QCommandLineOption switchInterval {QStringLiteral("switch-interval-ms"),
-                                       QStringLiteral("GIL switch interval in ms (1-100, default 5)."), QStringLiteral("X")};
-    QCommandLineOption timeScale {QStringLiteral("time-scale"),
-                                  QStringLiteral("Multiply every stated duration (0.01-10; 1 = the tutorials' own)."),
-                                  QStringLiteral("F")};
-    QCommandLineOption seed {QStringLiteral("seed"), QStringLiteral("Seed for random waits."), QStringLiteral("S")};
-    QCommandLineOption results {QStringLiteral("results"), QStringLiteral("Write results JSON."), QStringLiteral("FILE.json")};
-    QCommandLineOption exportPng {QStringLiteral("export-png"), QStringLiteral("Write the elapsed-time chart as PNG."),
-                                  QStringLiteral("FILE.png")};
-    QCommandLineOption exportTimelinePng {QStringLiteral("export-timeline-png"),
-                                          QStringLiteral("Write the timeline as PNG."), QStringLiteral("FILE.png")};
-    QCommandLineOption exportSvg {QStringLiteral("export-svg"), QStringLiteral("Write the elapsed-time chart as SVG."),
-                                  QStringLiteral("FILE.svg")};
-    QCommandLineOption exportWindowPng {QStringLiteral("export-window-png"),
-                                        QStringLiteral("Write the whole window after the run as PNG."),
-                                        QStringLiteral("FILE.png")};
-    QCommandLineOption exportCsv {QStringLiteral("export-csv"), QStringLiteral("Write results as CSV."),
-                                  QStringLiteral("FILE.csv")};
-    QCommandLineOption exportTrace {QStringLiteral("export-trace"),
-                                    QStringLiteral("Write a Chrome Trace Event file (opens in Perfetto)."),
-                                    QStringLiteral("FILE.json")};
-    QCommandLineOption help {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")};
-    QCommandLineOption version {QStringLiteral("version"), QStringLiteral("Show the version.")};
+    QCommandLineOption list = option("list", QT_TRANSLATE_NOOP("CommandLine", "List the scenarios: id, a tab, title."));
+    QCommandLineOption run = option("run", QT_TRANSLATE_NOOP("CommandLine", "Run scenario ID headless and print a summary."), "ID");
+    QCommandLineOption scenarioFile = option("scenario-file", QT_TRANSLATE_NOOP("CommandLine", "Load a scenario file."), "PATH");
+    QCommandLineOption variant = option("variant", QT_TRANSLATE_NOOP("CommandLine", "Only this variant (repeatable)."), "NAME");
+    QCommandLineOption workers =
+        option("workers", QT_TRANSLATE_NOOP("CommandLine", "Number of workers in scalable groups (1-256)."), "N");
+    QCommandLineOption gil = option("gil", QT_TRANSLATE_NOOP("CommandLine", "Emulated GIL: on (Python) or off (native C++)."),
+                                    "on|off");
+    QCommandLineOption switchInterval =
+        option("switch-interval-ms", QT_TRANSLATE_NOOP("CommandLine", "GIL switch interval in ms (1-100, default 5)."), "X");
+    QCommandLineOption timeScale = option(
+        "time-scale", QT_TRANSLATE_NOOP("CommandLine", "Multiply every stated duration (0.01-10; 1 = the tutorials' own)."),
+        "F");
+    QCommandLineOption seed = option("seed", QT_TRANSLATE_NOOP("CommandLine", "Seed for random waits."), "S");
+    // --results and the --export-… options, from the one table of export kinds.
+    std::vector<std::pair<const ExportKind*, QCommandLineOption>> exports = exportOptions();
+    QCommandLineOption help {{QStringLiteral("h"), QStringLiteral("help")}, CommandLine::tr("Show this help.")};
+    QCommandLineOption version = option("version", QT_TRANSLATE_NOOP("CommandLine", "Show the version."));
+
+    static std::vector<std::pair<const ExportKind*, QCommandLineOption>> exportOptions()
+    {
+        std::vector<std::pair<const ExportKind*, QCommandLineOption>> options;
+        for (const ExportKind& kind : ExportKind::all())
+            if (kind.onCommandLine())
+                options.emplace_back(&kind, QCommandLineOption(kind.optionName(), kind.optionDescription(),
+                                                               kind.optionValueName()));
+        return options;
+    }
+
+    // The options that take one value and may be given once, in the order they are checked.
+    std::vector<const QCommandLineOption*> singles() const
+    {
+        std::vector<const QCommandLineOption*> out {&run, &scenarioFile, &workers, &gil, &switchInterval, &timeScale, &seed};
+        for (const auto& [kind, o] : exports)
+            out.push_back(&o);
+        return out;
+    }
+
+    // The options that shape a run (only --run takes them).
+    std::vector<const QCommandLineOption*> runSettings() const
+    {
+        return {&variant, &workers, &gil, &switchInterval, &timeScale, &seed};
+    }
 
     void addTo(QCommandLineParser& p) const
     {
-        p.addOptions({list, run, scenarioFile, variant, workers, gil, switchInterval, timeScale, seed, results, exportPng,
-                      exportTimelinePng, exportSvg, exportWindowPng, exportCsv, exportTrace, help, version});
+        p.addOptions({list, run, scenarioFile, variant, workers, gil, switchInterval, timeScale, seed});
+        for (const auto& [kind, o] : exports)
+            p.addOption(o);
+        p.addOptions({help, version});
     }
 };
 
 QCommandLineParser& configured(QCommandLineParser& p, const OptionSet& o)
 {
-    p.setApplicationDescription(QStringLiteral("ThreadLab: see threads and processes really run."));
+    p.setApplicationDescription(CommandLine::tr("ThreadLab: see threads and processes really run."));
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     o.addTo(p);
     return p;
 }
 
+QString dashed(const QCommandLineOption& option)
+{
+    return QStringLiteral("--") + option.names().constLast();
+}
+
+// Which action, and whether the options fit it. Returns a one-line error or nothing.
+QString readAction(const QCommandLineParser& p, const OptionSet& o, CliOptions& opts)
+{
+    for (const QCommandLineOption* single : o.singles())
+        if (p.values(*single).size() > 1)
+            return CommandLine::tr("%1 is given more than once").arg(dashed(*single));
+    if (p.isSet(o.list) && p.isSet(o.run))
+        return CommandLine::tr("--list and --run cannot be used together");
+    opts.scenarioFile = p.value(o.scenarioFile);
+    if (p.isSet(o.scenarioFile) && opts.scenarioFile.isEmpty())
+        return CommandLine::tr("--scenario-file needs a path");
+    if (p.isSet(o.list))
+        opts.action = CliOptions::Action::List;
+    else if (p.isSet(o.run))
+        opts.action = CliOptions::Action::Run;
+
+    const std::vector<const QCommandLineOption*> settings = o.runSettings();
+    const bool runOnly = std::any_of(settings.begin(), settings.end(), [&p](const auto* s) { return p.isSet(*s); })
+        || std::any_of(o.exports.begin(), o.exports.end(), [&p](const auto& e) { return p.isSet(e.second); });
+    if (runOnly && opts.action != CliOptions::Action::Run)
+        return CommandLine::tr("run options (--workers, --gil, --export-…, …) need --run ID");
+    return {};
+}
+
+QString readSettings(const QCommandLineParser& p, const OptionSet& o, RunSettings& s)
+{
+    s.variants = p.values(o.variant);
+    for (const QString& v : s.variants)
+        if (v.isEmpty())
+            return CommandLine::tr("--variant needs a name");
+    bool ok = true;
+    if (p.isSet(o.workers)) {
+        s.workers = p.value(o.workers).toInt(&ok);
+        if (!ok || s.workers < 1 || s.workers > Limits::maxWorkersPerVariant)
+            return CommandLine::tr("--workers must be a whole number from 1 to %1, got \"%2\"")
+                .arg(Limits::maxWorkersPerVariant)
+                .arg(p.value(o.workers));
+    }
+    if (p.isSet(o.gil)) {
+        const QString g = p.value(o.gil).toLower();
+        if (g != QLatin1String("on") && g != QLatin1String("off"))
+            return CommandLine::tr("--gil must be on or off, got \"%1\"").arg(p.value(o.gil));
+        s.gil = g == QLatin1String("on");
+    }
+    if (p.isSet(o.switchInterval)) {
+        s.switchIntervalMs = p.value(o.switchInterval).toInt(&ok);
+        if (!ok || s.switchIntervalMs < Limits::minSwitchIntervalMs || s.switchIntervalMs > Limits::maxSwitchIntervalMs)
+            return CommandLine::tr("--switch-interval-ms must be a whole number from %1 to %2, got \"%3\"")
+                .arg(Limits::minSwitchIntervalMs)
+                .arg(Limits::maxSwitchIntervalMs)
+                .arg(p.value(o.switchInterval));
+    }
+    if (p.isSet(o.timeScale)) {
+        s.timeScale = p.value(o.timeScale).toDouble(&ok);
+        if (!ok || !std::isfinite(s.timeScale) || s.timeScale < Limits::minTimeScale || s.timeScale > Limits::maxTimeScale)
+            return CommandLine::tr("--time-scale must be a number from %1 to %2, got \"%3\"")
+                .arg(Limits::minTimeScale)
+                .arg(Limits::maxTimeScale)
+                .arg(p.value(o.timeScale));
+    }
+    if (p.isSet(o.seed)) {
+        s.seed = p.value(o.seed).toULongLong(&ok);
+        if (!ok)
+            return CommandLine::tr("--seed must be a whole number from 0 to 18446744073709551615, got \"%1\"")
+                .arg(p.value(o.seed));
+    }
+    return {};
+}
+
+QString readExports(const QCommandLineParser& p, const OptionSet& o, std::vector<ExportRequest>& exports)
+{
+    // Data files are checked before pictures, as they always were: the error names the same
+    // option when several are empty.
+    auto options = o.exports;
+    std::stable_partition(options.begin(), options.end(), [](const auto& e) { return !e.first->isPicture(); });
+    for (const auto& [kind, option] : options) {
+        if (!p.isSet(option))
+            continue;
+        if (p.value(option).isEmpty())
+            return CommandLine::tr("%1 needs a file name").arg(dashed(option));
+    }
+    for (const auto& [kind, option] : o.exports)
+        if (p.isSet(option))
+            exports.push_back({kind, p.value(option)});
+    return {};
+}
+
+// Fills opts from the arguments; returns a one-line error or nothing.
+QString read(QCommandLineParser& p, const OptionSet& o, const QStringList& arguments, CliOptions& opts)
+{
+    if (!p.parse(arguments))
+        return p.errorText();
+    if (!p.positionalArguments().isEmpty())
+        return CommandLine::tr("unexpected argument \"%1\" (see --help)").arg(p.positionalArguments().first());
+    if (p.isSet(o.help)) {
+        opts.action = CliOptions::Action::Help;
+        return {};
+    }
+    if (p.isSet(o.version)) {
+        opts.action = CliOptions::Action::Version;
+        return {};
+    }
+    if (QString why = readAction(p, o, opts); !why.isEmpty() || opts.action != CliOptions::Action::Run)
+        return why;
+    opts.runId = p.value(o.run);
+    if (opts.runId.isEmpty())
+        return CommandLine::tr("--run needs a scenario id (see --list)");
+    if (QString why = readSettings(p, o, opts.settings); !why.isEmpty())
+        return why;
+    return readExports(p, o, opts.exports);
+}
+
 } // namespace
+
+QString CliOptions::exportPath(const ExportKind& kind) const
+{
+    for (const ExportRequest& request : exports)
+        if (request.kind == &kind)
+            return request.path;
+    return {};
+}
+
+bool CliOptions::wantsPictures() const
+{
+    return std::any_of(exports.begin(), exports.end(), [](const ExportRequest& r) { return r.kind->isPicture(); });
+}
 
 QString CommandLine::helpText()
 {
@@ -84,109 +233,62 @@ QString CommandLine::helpText()
 
 std::optional<CliOptions> CommandLine::parse(const QStringList& arguments, QString* error)
 {
-    auto fail = [error](const QString& why) -> std::optional<CliOptions> {
-        if (error)
-            *error = why;
-        return std::nullopt;
-    };
     QCommandLineParser p;
     OptionSet o;
     configured(p, o);
-    if (!p.parse(arguments))
-        return fail(p.errorText());
-    if (!p.positionalArguments().isEmpty())
-        return fail(QStringLiteral("unexpected argument \"%1\" (see --help)").arg(p.positionalArguments().first()));
-
     CliOptions opts;
-    if (p.isSet(o.help)) {
-        opts.action = CliOptions::Action::Help;
+    const QString why = read(p, o, arguments, opts);
+    if (why.isEmpty())
         return opts;
-    }
-    if (p.isSet(o.version)) {
-        opts.action = CliOptions::Action::Version;
-        return opts;
-    }
-    for (const QCommandLineOption* single : {&o.run, &o.scenarioFile, &o.workers, &o.gil, &o.switchInterval,
-                                             &o.timeScale, &o.seed, &o.results, &o.exportPng, &o.exportTimelinePng,
-                                             &o.exportSvg, &o.exportWindowPng, &o.exportCsv, &o.exportTrace})
-        if (p.values(*single).size() > 1)
-            return fail(QStringLiteral("--%1 is given more than once").arg(single->names().constLast()));
-
-    if (p.isSet(o.list) && p.isSet(o.run))
-        return fail(QStringLiteral("--list and --run cannot be used together"));
-    opts.scenarioFile = p.value(o.scenarioFile);
-    if (p.isSet(o.scenarioFile) && opts.scenarioFile.isEmpty())
-        return fail(QStringLiteral("--scenario-file needs a path"));
-    if (p.isSet(o.list))
-        opts.action = CliOptions::Action::List;
-    else if (p.isSet(o.run))
-        opts.action = CliOptions::Action::Run;
-
-    const bool runOnly = p.isSet(o.variant) || p.isSet(o.workers) || p.isSet(o.gil) || p.isSet(o.switchInterval)
-        || p.isSet(o.timeScale) || p.isSet(o.seed) || p.isSet(o.results) || p.isSet(o.exportPng)
-        || p.isSet(o.exportTimelinePng) || p.isSet(o.exportSvg) || p.isSet(o.exportWindowPng) || p.isSet(o.exportCsv)
-        || p.isSet(o.exportTrace);
-    if (runOnly && opts.action != CliOptions::Action::Run)
-        return fail(QStringLiteral("run options (--workers, --gil, --export-…, …) need --run ID"));
-    if (opts.action != CliOptions::Action::Run)
-        return opts;
-
-    opts.runId = p.value(o.run);
-    if (opts.runId.isEmpty())
-        return fail(QStringLiteral("--run needs a scenario id (see --list)"));
-    RunSettings& s = opts.settings;
-    s.variants = p.values(o.variant);
-    for (const QString& v : s.variants)
-        if (v.isEmpty())
-            return fail(QStringLiteral("--variant needs a name"));
-    bool ok = true;
-    if (p.isSet(o.workers)) {
-        s.workers = p.value(o.workers).toInt(&ok);
-        if (!ok || s.workers < 1 || s.workers > Limits::maxWorkersPerVariant)
-            return fail(QStringLiteral("--workers must be a whole number from 1 to %1, got \"%2\"")
-                            .arg(Limits::maxWorkersPerVariant)
-                            .arg(p.value(o.workers)));
-    }
-    if (p.isSet(o.gil)) {
-        const QString g = p.value(o.gil).toLower();
-        if (g != QLatin1String("on") && g != QLatin1String("off"))
-            return fail(QStringLiteral("--gil must be on or off, got \"%1\"").arg(p.value(o.gil)));
-        s.gil = g == QLatin1String("on");
-    }
-    if (p.isSet(o.switchInterval)) {
-        s.switchIntervalMs = p.value(o.switchInterval).toInt(&ok);
-        if (!ok || s.switchIntervalMs < Limits::minSwitchIntervalMs || s.switchIntervalMs > Limits::maxSwitchIntervalMs)
-            return fail(QStringLiteral("--switch-interval-ms must be a whole number from %1 to %2, got \"%3\"")
-                            .arg(Limits::minSwitchIntervalMs)
-                            .arg(Limits::maxSwitchIntervalMs)
-                            .arg(p.value(o.switchInterval)));
-    }
-    if (p.isSet(o.timeScale)) {
-        s.timeScale = p.value(o.timeScale).toDouble(&ok);
-        if (!ok || !std::isfinite(s.timeScale) || s.timeScale < Limits::minTimeScale || s.timeScale > Limits::maxTimeScale)
-            return fail(QStringLiteral("--time-scale must be a number from %1 to %2, got \"%3\"")
-                            .arg(Limits::minTimeScale)
-                            .arg(Limits::maxTimeScale)
-                            .arg(p.value(o.timeScale)));
-    }
-    if (p.isSet(o.seed)) {
-        s.seed = p.value(o.seed).toULongLong(&ok);
-        if (!ok)
-            return fail(QStringLiteral("--seed must be a whole number from 0 to 18446744073709551615, got \"%1\"")
-                            .arg(p.value(o.seed)));
-    }
-    const std::pair<const QCommandLineOption*, QString*> paths[] = {
-        {&o.results, &opts.resultsPath},     {&o.exportCsv, &opts.csvPath},
-        {&o.exportTrace, &opts.tracePath},   {&o.exportPng, &opts.pngPath},
-        {&o.exportTimelinePng, &opts.timelinePngPath}, {&o.exportSvg, &opts.svgPath},
-        {&o.exportWindowPng, &opts.windowPngPath}};
-    for (const auto& [option, target] : paths) {
-        *target = p.value(*option);
-        if (p.isSet(*option) && target->isEmpty())
-            return fail(QStringLiteral("--%1 needs a file name").arg(option->names().constLast()));
-    }
-    return opts;
+    if (error)
+        *error = why;
+    return std::nullopt;
 }
+
+namespace {
+
+// The files a finished run was asked for: data first, then pictures (through the GUI part).
+// Returns false when one could not be written (its one-line error is on err).
+bool writeExports(const RunResult& result, const CliOptions& options, QTextStream& err,
+                  const CommandLine::PictureExporter& pictures)
+{
+    bool ok = true;
+    QString error;
+    for (const ExportKind* kind : ExportKind::bySubject()) {
+        const QString path = options.exportPath(*kind);
+        if (!kind->isPicture() && !path.isEmpty() && !ResultExporter::write(*kind, result, path, &error)) {
+            err << error << '\n';
+            ok = false;
+        }
+    }
+    if (options.wantsPictures() && !pictures(result, options, &error)) {
+        err << error << '\n';
+        ok = false;
+    }
+    return ok;
+}
+
+// "--export-png, --export-timeline-png, …": the options that need the GUI part.
+QString pictureOptions()
+{
+    QStringList names;
+    for (const ExportKind& kind : ExportKind::all())
+        if (kind.isPicture() && kind.onCommandLine())
+            names << QStringLiteral("--") + kind.optionName();
+    return names.join(QStringLiteral(", "));
+}
+
+// The scenario --run names; a teacher's file may replace a built-in of the same id.
+const Scenario* chosenScenario(const std::vector<Scenario>& scenarios, const QString& id)
+{
+    const Scenario* chosen = nullptr;
+    for (const Scenario& s : scenarios)
+        if (s.id == id)
+            chosen = &s;
+    return chosen;
+}
+
+} // namespace
 
 int CommandLine::execute(const CliOptions& options, QTextStream& out, QTextStream& err, const PictureExporter& pictures)
 {
@@ -220,21 +322,16 @@ int CommandLine::execute(const CliOptions& options, QTextStream& out, QTextStrea
         return Ok;
     }
 
-    const Scenario* chosen = nullptr;
-    for (const Scenario& s : scenarios)
-        if (s.id == options.runId)
-            chosen = &s; // a teacher's file may replace a built-in of the same id
+    const Scenario* chosen = chosenScenario(scenarios, options.runId);
     if (!chosen) {
         QStringList ids;
         for (const Scenario& s : scenarios)
             ids << s.id;
-        err << QStringLiteral("no scenario \"%1\" (see --list: %2)").arg(options.runId, ids.join(QStringLiteral(", ")))
-            << '\n';
+        err << tr("no scenario \"%1\" (see --list: %2)").arg(options.runId, ids.join(QStringLiteral(", "))) << '\n';
         return UsageError;
     }
     if (options.wantsPictures() && !pictures) {
-        err << QStringLiteral("picture exports (--export-png, --export-timeline-png, --export-svg, --export-window-png) need the GUI part, "
-                              "which this build does not include")
+        err << tr("picture exports (%1) need the GUI part, which this build does not include").arg(pictureOptions())
             << '\n';
         return UsageError;
     }
@@ -263,22 +360,10 @@ int CommandLine::execute(const CliOptions& options, QTextStream& out, QTextStrea
         for (const WorkerResult& w : v.workers)
             if (w.outcomeDetail.startsWith(QLatin1String("could not start")))
                 code = RunFailed;
-    QString error;
-    auto write = [&](const QString& path, const QByteArray& bytes) {
-        if (!path.isEmpty() && !ResultWriter::writeFile(path, bytes, &error)) {
-            err << error << '\n';
-            code = RunFailed;
-        }
-    };
-    write(options.resultsPath, QJsonDocument(ResultWriter::toJson(result)).toJson(QJsonDocument::Indented));
-    write(options.csvPath, ResultWriter::toCsv(result));
-    write(options.tracePath, ResultWriter::toTrace(result));
-    if (options.wantsPictures() && !pictures(result, options, &error)) {
-        err << error << '\n';
+    if (!writeExports(result, options, err, pictures))
         code = RunFailed;
-    }
     if (result.cancelled)
-        err << QStringLiteral("the run was cancelled") << '\n';
+        err << tr("the run was cancelled") << '\n';
     return code;
 }
 

@@ -3,15 +3,26 @@
 #include "engine/runsettings.h"
 #include "results/variantresult.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 class QTextStream;
 
 namespace ThreadLab {
+
+struct ExportKind;
+
+// One file to write after the run: --results FILE.json, --export-png FILE.png, …
+struct ExportRequest
+{
+    const ExportKind* kind = nullptr;
+    QString path;
+};
 
 // The headless contract of DESIGN.md: --list, --run ID with options, exports, exit codes
 // 0 ok · 2 usage error or invalid scenario file · 3 a run failed.
@@ -22,22 +33,19 @@ struct CliOptions
     QString runId;
     QString scenarioFile;
     RunSettings settings;
-    QString resultsPath;
-    QString csvPath;
-    QString tracePath;
-    QString pngPath;
-    QString timelinePngPath;
-    QString svgPath;
-    QString windowPngPath; // the whole window after the run, as a teacher would see it
+    // In ExportKind::all()'s order; --export-window-png is the whole window after the run, as
+    // a teacher would see it.
+    std::vector<ExportRequest> exports;
 
-    bool wantsPictures() const
-    {
-        return !pngPath.isEmpty() || !timelinePngPath.isEmpty() || !svgPath.isEmpty() || !windowPngPath.isEmpty();
-    }
+    // Empty when that kind is not asked for.
+    QString exportPath(const ExportKind& kind) const;
+    bool wantsPictures() const;
 };
 
 class CommandLine
 {
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+
 public:
     enum ExitCode { Ok = 0, UsageError = 2, RunFailed = 3 };
 

@@ -1,4 +1,5 @@
 #include "cli/commandline.h"
+#include "results/exportkind.h"
 #include "support/procfs.h"
 #include "scenario/scenariocatalog.h"
 #include "support/sanitizers.h"
@@ -287,6 +288,38 @@ private Q_SLOTS:
         };
         QTRY_VERIFY_WITH_TIMEOUT(!anyAlive(), 5'000);
         qInfo("children gone %lld ms after their parent was killed", static_cast<long long>(clock.elapsed()));
+    }
+
+    // Every export the command line offers comes from the table: its option is in the help with
+    // its file suffix, and parsing it asks for that kind (and pictures need the GUI part).
+    void exportOptionsComeFromTheTable_data()
+    {
+        QTest::addColumn<int>("index");
+        int i = 0;
+        for (const ExportKind& kind : ExportKind::all()) {
+            if (kind.onCommandLine())
+                QTest::newRow(kind.option) << i;
+            ++i;
+        }
+    }
+    void exportOptionsComeFromTheTable()
+    {
+        QFETCH(int, index);
+        const ExportKind& kind = ExportKind::all()[static_cast<std::size_t>(index)];
+        const QString option = QStringLiteral("--") + kind.optionName();
+        QVERIFY(CommandLine::helpText().contains(option + QStringLiteral(" <FILE.") + kind.suffix() + QLatin1Char('>')));
+        const QString path = QStringLiteral("out.") + kind.suffix();
+        QString error;
+        const auto o = CommandLine::parse({QStringLiteral("threadlab"), QStringLiteral("--run"), QStringLiteral("io-bound"),
+                                           option, path},
+                                          &error);
+        QVERIFY2(o.has_value(), qPrintable(error));
+        QCOMPARE(o->exports.size(), std::size_t(1));
+        QCOMPARE(o->exports.front().kind, &kind);
+        QCOMPARE(o->exportPath(kind), path);
+        QCOMPARE(o->wantsPictures(), kind.isPicture());
+        QVERIFY(!CommandLine::parse({QStringLiteral("threadlab"), option, path}, &error));
+        QVERIFY2(error.contains(QLatin1String("--run")), qPrintable(error));
     }
 
     void parseFillsSettings()

@@ -2,6 +2,7 @@
 #include "charts/elapsedchart.h"
 #include "engine/eventlog.h"
 #include "panes/explanationpane.h"
+#include "results/exportkind.h"
 #include "app/mainwindow.h"
 #include "panes/observationspanel.h"
 #include "panes/runcontrols.h"
@@ -17,6 +18,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QListWidget>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -26,6 +28,7 @@
 #include <QTextDocument>
 #include <QTest>
 #include <QTimer>
+#include <QToolBar>
 #include <QTreeWidget>
 
 using namespace ThreadLab;
@@ -122,6 +125,52 @@ private Q_SLOTS:
         QCOMPARE(w.size(), MainWindow::defaultSize);
         QVERIFY(w.runControls()->runButton()->isEnabled());
         QVERIFY(!w.runControls()->stopButton()->isEnabled());
+    }
+
+    // The Export menu is the table of export kinds: one entry per kind that has menu text, in
+    // groups by subject, and the toolbar's export buttons are those same actions.
+    void exportMenuAndToolBarComeFromTheTable()
+    {
+        MainWindow w;
+        QMenu* exports = nullptr;
+        for (QMenu* menu : w.findChildren<QMenu*>())
+            if (menu->title() == QLatin1String("&Export"))
+                exports = menu;
+        QVERIFY(exports);
+        QStringList entries;
+        QList<QAction*> menuActions;
+        for (QAction* a : exports->actions()) {
+            entries << (a->isSeparator() ? QStringLiteral("|") : a->text());
+            if (!a->isSeparator())
+                menuActions << a;
+        }
+        QStringList expected;
+        const ExportKind* previous = nullptr;
+        for (const ExportKind* kind : ExportKind::bySubject()) {
+            if (!kind->inMenu())
+                continue;
+            if (previous && previous->subject != kind->subject)
+                expected << QStringLiteral("|");
+            expected << kind->menuLabel();
+            previous = kind;
+        }
+        QCOMPARE(entries, expected);
+        QCOMPARE(entries.count(QStringLiteral("|")), 3); // chart | timeline | window | data
+
+        auto* bar = w.findChild<QToolBar*>(QStringLiteral("mainToolBar"));
+        QVERIFY(bar);
+        QStringList buttons;
+        for (QAction* a : bar->actions()) {
+            if (a->iconText().contains(QLatin1String("PNG")))
+                QVERIFY2(menuActions.contains(a), qPrintable(a->iconText())); // no second action
+            if (menuActions.contains(a))
+                buttons << a->iconText();
+        }
+        QCOMPARE(buttons, (QStringList {QStringLiteral("Chart PNG"), QStringLiteral("Timeline PNG"),
+                                        QStringLiteral("Window PNG")}));
+        QAction* chart = menuActions.first();
+        QCOMPARE(chart->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
+        QCOMPARE(chart->toolTip(), QStringLiteral("Export the elapsed-time chart as PNG (Ctrl+E)"));
     }
 
     void selectingAScenarioShowsItAndResetsTheViews_data()

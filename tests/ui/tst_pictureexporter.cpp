@@ -1,16 +1,21 @@
+#include "app/commandlinepictures.h"
 #include "charts/chartstyle.h"
 #include "cli/commandline.h"
 #include "engine/engine.h"
 #include "export/pictureexporter.h"
+#include "model/sessionsettings.h"
+#include "results/exportkind.h"
 #include "support/sanitizers.h"
 #include "results/runhistory.h"
 #include "scenario/scenariocatalog.h"
 #include "style/statepalette.h"
+#include "style/themepalette.h"
 #include "timeline/timelineview.h"
 
 #include <QFile>
 #include <QImage>
 #include <QPainter>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QSvgRenderer>
@@ -54,6 +59,13 @@ bool containsColour(const QImage& image, const QColor& colour)
             if (QColor(img.pixel(x, y)) == colour)
                 return true;
     return false;
+}
+
+const ExportKind* kind(ExportSubject subject, ExportFormat format)
+{
+    const ExportKind* k = ExportKind::find(subject, format);
+    Q_ASSERT(k);
+    return k;
 }
 
 QImage renderSvg(const QString& path, QSize* viewBox)
@@ -191,21 +203,48 @@ private Q_SLOTS:
 
     void commandLineWritesEveryPicture()
     {
+        const QString png = m_dir.filePath(QStringLiteral("cli.png"));
+        const QString svg = m_dir.filePath(QStringLiteral("cli.svg"));
+        const QString timelinePng = m_dir.filePath(QStringLiteral("cli-timeline.png"));
+        const QString windowPng = m_dir.filePath(QStringLiteral("cli-window.png"));
         CliOptions options;
-        options.pngPath = m_dir.filePath(QStringLiteral("cli.png"));
-        options.svgPath = m_dir.filePath(QStringLiteral("cli.svg"));
-        options.timelinePngPath = m_dir.filePath(QStringLiteral("cli-timeline.png"));
-        options.windowPngPath = m_dir.filePath(QStringLiteral("cli-window.png"));
+        options.exports = {{kind(ExportSubject::ElapsedChart, ExportFormat::Png), png},
+                           {kind(ExportSubject::Timeline, ExportFormat::Png), timelinePng},
+                           {kind(ExportSubject::ElapsedChart, ExportFormat::Svg), svg},
+                           {kind(ExportSubject::Window, ExportFormat::Png), windowPng}};
         QString error;
-        QVERIFY2(PictureExporter::exportForCommandLine(m_run, options, &error), qPrintable(error));
-        for (const QString& png : {options.pngPath, options.timelinePngPath, options.windowPngPath}) {
-            const QImage image(png);
-            QVERIFY2(!image.isNull(), qPrintable(png));
-            QVERIFY2(inkShare(image) > 0.05, qPrintable(png));
+        QVERIFY2(CommandLinePictures::write(m_run, options, &error), qPrintable(error));
+        for (const QString& path : {png, timelinePng, windowPng}) {
+            const QImage image(path);
+            QVERIFY2(!image.isNull(), qPrintable(path));
+            QVERIFY2(inkShare(image) > 0.05, qPrintable(path));
         }
-        QCOMPARE(QImage(options.windowPngPath).width(), 1600 * 2);
+        QCOMPARE(QImage(windowPng).width(), 1600 * 2);
         QSize viewBox;
-        QVERIFY(!renderSvg(options.svgPath, &viewBox).isNull());
+        QVERIFY(!renderSvg(svg, &viewBox).isNull());
+    }
+
+    // The command line's window picture is the same on every machine: it never reads the
+    // teacher's saved presenter mode or dark palette.
+    void commandLineWindowIgnoresSavedSettings()
+    {
+        {
+            SessionSettings saved;
+            saved.setDarkPalette(true);
+            saved.setPresenterMode(true);
+            saved.sync();
+        }
+        const QString path = m_dir.filePath(QStringLiteral("cli-window-defaults.png"));
+        CliOptions options;
+        options.exports = {{kind(ExportSubject::Window, ExportFormat::Png), path}};
+        QString error;
+        const bool ok = CommandLinePictures::write(m_run, options, &error);
+        QSettings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab")).clear();
+        QVERIFY2(ok, qPrintable(error));
+        const QImage image(path);
+        QVERIFY(!image.isNull());
+        // The caption's background is the light palette's base colour.
+        QCOMPARE(QColor(image.pixel(0, 0)), ThemePalette::light().color(QPalette::Base));
     }
 
     void failureNamesTheFile()
@@ -216,17 +255,17 @@ private Q_SLOTS:
         QVERIFY(error.contains(path));
         QVERIFY(!error.contains(QLatin1Char('\n')));
         CliOptions options;
-        options.timelinePngPath = path;
+        options.exports = {{kind(ExportSubject::Timeline, ExportFormat::Png), path}};
         error.clear();
-        QVERIFY(!PictureExporter::exportForCommandLine(m_run, options, &error));
+        QVERIFY(!CommandLinePictures::write(m_run, options, &error));
         QVERIFY(error.contains(path));
     }
 
     void formatFollowsTheSuffix()
     {
-        QCOMPARE(PictureExporter::formatFor(QStringLiteral("a.svg")), PictureExporter::Format::Svg);
-        QCOMPARE(PictureExporter::formatFor(QStringLiteral("a.SVG")), PictureExporter::Format::Svg);
-        QCOMPARE(PictureExporter::formatFor(QStringLiteral("a.png")), PictureExporter::Format::Png);
+        QCOMPARE(PictureExporter::formatFor(QStringLiteral("a.svg")), ExportFormat::Svg);
+        QCOMPARE(PictureExporter::formatFor(QStringLiteral("a.SVG")), ExportFormat::Svg);
+        QCOMPARE(PictureExporter::formatFor(QStringLiteral("a.png")), ExportFormat::Png);
     }
 
 private:

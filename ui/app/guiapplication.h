@@ -15,7 +15,7 @@ public:
     GuiApplication() = delete;
 
     static int run(QApplication& app, const CliOptions& options);
-    // Fusion style and the light or dark palette; shared with the command line's exports.
+    // Fusion style and the light or dark palette.
     static void applyStyle(QApplication& app, bool dark);
 };
 

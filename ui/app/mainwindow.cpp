@@ -8,7 +8,8 @@
 #include "charts/latencychart.h"
 #include "panes/observationspanel.h"
 #include "export/pictureexporter.h"
-#include "results/resultwriter.h"
+#include "results/exportkind.h"
+#include "results/resultexporter.h"
 #include "panes/runcontrols.h"
 #include "model/runcontroller.h"
 #include "results/runhistory.h"
@@ -83,7 +84,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_baseFont(QApplication::font())
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(QStringLiteral("ThreadLab"));
+    setWindowTitle(tr("ThreadLab"));
     resize(defaultSize);
     buildPanes();
     buildActions();
@@ -96,7 +97,7 @@ MainWindow::MainWindow(QWidget* parent)
     const QList<int> order = m_browser->indexesInOrder();
     if (!order.isEmpty())
         m_browser->selectIndex(order.first());
-    setStatus(QStringLiteral("Ready. Space runs the scenario, PageDown goes to the next one."));
+    setStatus(tr("Ready. Space runs the scenario, PageDown goes to the next one."));
 }
 
 MainWindow::~MainWindow() = default;
@@ -117,28 +118,28 @@ void MainWindow::buildPanes()
     m_chartTabs = new QTabWidget(this);
     m_chartTabs->setObjectName(QStringLiteral("chartTabs"));
     m_chartTabs->setDocumentMode(true);
-    m_chartTabs->addTab(m_elapsedChart, QStringLiteral("Elapsed"));
-    m_chartTabs->addTab(m_speedupChart, QStringLiteral("Speedup"));
-    m_chartTabs->addTab(m_latencyChart, QStringLiteral("Latency"));
-    m_chartTabs->setTabToolTip(0, QStringLiteral("Elapsed time per variant, runs side by side"));
-    m_chartTabs->setTabToolTip(1, QStringLiteral("Speedup against the number of workers (sweeps such as cpu-scaling)"));
-    m_chartTabs->setTabToolTip(2, QStringLiteral("How long each worker took to start, threads against processes"));
-    auto* clear = new QPushButton(QStringLiteral("Clear runs"), m_chartTabs);
+    m_chartTabs->addTab(m_elapsedChart, tr("Elapsed"));
+    m_chartTabs->addTab(m_speedupChart, tr("Speedup"));
+    m_chartTabs->addTab(m_latencyChart, tr("Latency"));
+    m_chartTabs->setTabToolTip(0, tr("Elapsed time per variant, runs side by side"));
+    m_chartTabs->setTabToolTip(1, tr("Speedup against the number of workers (sweeps such as cpu-scaling)"));
+    m_chartTabs->setTabToolTip(2, tr("How long each worker took to start, threads against processes"));
+    auto* clear = new QPushButton(tr("Clear runs"), m_chartTabs);
     clear->setObjectName(QStringLiteral("clearRunsButton"));
-    clear->setToolTip(QStringLiteral("Forget the earlier runs shown side by side in the charts"));
+    clear->setToolTip(tr("Forget the earlier runs shown side by side in the charts"));
     clear->setFlat(true);
     m_chartTabs->setCornerWidget(clear, Qt::TopRightCorner);
     connect(clear, &QPushButton::clicked, m_controller, &RunController::clearHistory);
 
     QSplitter* left = splitter(Qt::Vertical, QStringLiteral("leftSplitter"), this);
-    left->addWidget(titled(QStringLiteral("Scenarios"), m_browser, left));
-    left->addWidget(titled(QStringLiteral("Run"), m_runControls, left));
+    left->addWidget(titled(tr("Scenarios"), m_browser, left));
+    left->addWidget(titled(tr("Run"), m_runControls, left));
     left->setStretchFactor(0, 3);
     left->setStretchFactor(1, 2);
 
     QSplitter* bottom = splitter(Qt::Horizontal, QStringLiteral("bottomSplitter"), this);
     bottom->addWidget(m_chartTabs);
-    bottom->addWidget(titled(QStringLiteral("What happened"), m_observations, bottom));
+    bottom->addWidget(titled(tr("What happened"), m_observations, bottom));
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
 
@@ -150,7 +151,7 @@ void MainWindow::buildPanes()
 
     QSplitter* right = splitter(Qt::Vertical, QStringLiteral("rightSplitter"), this);
     right->addWidget(m_explanation);
-    right->addWidget(titled(QStringLiteral("Console"), m_console, right));
+    right->addWidget(titled(tr("Console"), m_console, right));
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 2);
 
@@ -181,43 +182,43 @@ void MainWindow::buildActions()
         addAction(a); // shortcuts work with the menu bar hidden (full screen) too
         return a;
     };
-    m_openAction = make(QStringLiteral("&Open scenario…"), QStringLiteral("open"));
+    m_openAction = make(tr("&Open scenario…"), QStringLiteral("open"));
     m_openAction->setShortcut(QKeySequence::Open);
-    m_quitAction = make(QStringLiteral("&Quit"));
+    m_quitAction = make(tr("&Quit"));
     m_quitAction->setShortcut(QKeySequence::Quit);
 
-    m_runAction = make(QStringLiteral("&Run"), QStringLiteral("run"));
+    m_runAction = make(tr("&Run"), QStringLiteral("run"));
     m_runAction->setShortcuts({QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter),
                                QKeySequence(Qt::CTRL | Qt::Key_R)});
-    m_runAction->setToolTip(QStringLiteral("Run the checked variants (Space or Enter)"));
-    m_stopAction = make(QStringLiteral("&Stop"), QStringLiteral("stop"));
+    m_runAction->setToolTip(tr("Run the checked variants (Space or Enter)"));
+    m_stopAction = make(tr("&Stop"), QStringLiteral("stop"));
     m_stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
-    m_stopAction->setToolTip(QStringLiteral("Stop the run now (Ctrl+.)"));
+    m_stopAction->setToolTip(tr("Stop the run now (Ctrl+.)"));
     m_stopAction->setEnabled(false);
-    m_clearAction = make(QStringLiteral("&Clear runs"), QStringLiteral("clear"));
-    m_clearAction->setToolTip(QStringLiteral("Forget the earlier runs shown side by side in the charts"));
+    m_clearAction = make(tr("&Clear runs"), QStringLiteral("clear"));
+    m_clearAction->setToolTip(tr("Forget the earlier runs shown side by side in the charts"));
 
-    m_presenterAction = make(QStringLiteral("&Presenter mode"), QStringLiteral("presenter"));
+    m_presenterAction = make(tr("&Presenter mode"), QStringLiteral("presenter"));
     m_presenterAction->setCheckable(true);
     m_presenterAction->setShortcut(QKeySequence(Qt::Key_F5));
-    m_presenterAction->setToolTip(QStringLiteral("Big fonts and thick lines for the back of the room (F5)"));
-    m_fullScreenAction = make(QStringLiteral("&Full screen"), QStringLiteral("fullscreen"));
+    m_presenterAction->setToolTip(tr("Big fonts and thick lines for the back of the room (F5)"));
+    m_fullScreenAction = make(tr("&Full screen"), QStringLiteral("fullscreen"));
     m_fullScreenAction->setCheckable(true);
     m_fullScreenAction->setShortcut(QKeySequence(Qt::Key_F11));
-    m_leaveFullScreenAction = make(QStringLiteral("Leave full screen"));
+    m_leaveFullScreenAction = make(tr("Leave full screen"));
     m_leaveFullScreenAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_leaveFullScreenAction->setEnabled(false);
-    m_darkAction = make(QStringLiteral("&Dark palette"));
+    m_darkAction = make(tr("&Dark palette"));
     m_darkAction->setCheckable(true);
-    m_zoomInAction = make(QStringLiteral("Zoom &in"));
+    m_zoomInAction = make(tr("Zoom &in"));
     m_zoomInAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)});
-    m_zoomOutAction = make(QStringLiteral("Zoom &out"));
+    m_zoomOutAction = make(tr("Zoom &out"));
     m_zoomOutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
-    m_fitAction = make(QStringLiteral("&Fit the timeline"));
+    m_fitAction = make(tr("&Fit the timeline"));
     m_fitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    m_nextAction = make(QStringLiteral("&Next scenario"));
+    m_nextAction = make(tr("&Next scenario"));
     m_nextAction->setShortcuts({QKeySequence(Qt::Key_PageDown), QKeySequence(Qt::Key_Right)});
-    m_previousAction = make(QStringLiteral("&Previous scenario"));
+    m_previousAction = make(tr("&Previous scenario"));
     m_previousAction->setShortcuts({QKeySequence(Qt::Key_PageUp), QKeySequence(Qt::Key_Left)});
 
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openScenarioDialog);
@@ -239,47 +240,39 @@ void MainWindow::buildActions()
     connect(m_nextAction, &QAction::triggered, m_browser, &ScenarioBrowser::selectNext);
     connect(m_previousAction, &QAction::triggered, m_browser, &ScenarioBrowser::selectPrevious);
 
-    struct PictureExport
-    {
-        QString text;
-        Picture picture;
-        bool svg;
-    };
-    const PictureExport pictures[] = {
-        {QStringLiteral("Elapsed chart as &PNG…"), Picture::ElapsedChart, false},
-        {QStringLiteral("Elapsed chart as SVG…"), Picture::ElapsedChart, true},
-        {QStringLiteral("&Timeline as PNG…"), Picture::Timeline, false},
-        {QStringLiteral("Timeline as SVG…"), Picture::Timeline, true},
-        {QStringLiteral("&Whole window as PNG…"), Picture::Window, false},
-        {QStringLiteral("Whole window as SVG…"), Picture::Window, true},
-    };
-    for (const PictureExport& p : pictures) {
-        QAction* a = make(p.text, QStringLiteral("export"));
-        connect(a, &QAction::triggered, this, [this, picture = p.picture, svg = p.svg] { exportPicture(picture, svg); });
-        m_exportActions << a;
+    for (const ExportKind* kind : ExportKind::bySubject()) {
+        if (!kind->inMenu())
+            continue;
+        QAction* a = make(kind->menuLabel(), kind->isPicture() ? QStringLiteral("export") : QString());
+        // The toolbar shows the same action under its short name.
+        if (kind->toolBarText)
+            a->setIconText(kind->toolBarLabel());
+        if (kind->toolTip)
+            a->setToolTip(kind->toolTipText());
+        if (kind->shortcut)
+            a->setShortcut(QKeySequence(QString::fromLatin1(kind->shortcut), QKeySequence::PortableText));
+        connect(a, &QAction::triggered, this, [this, kind] { exportAs(*kind); });
+        m_exportActions.push_back({kind, a});
     }
-    QAction* csv = make(QStringLiteral("Results as &CSV…"));
-    connect(csv, &QAction::triggered, this, [this] { exportData(false); });
-    QAction* trace = make(QStringLiteral("Perfetto t&race…"));
-    connect(trace, &QAction::triggered, this, [this] { exportData(true); });
-    m_exportActions << csv << trace;
-    m_exportActions[0]->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
 }
 
 void MainWindow::buildMenus()
 {
-    QMenu* file = menuBar()->addMenu(QStringLiteral("&File"));
+    QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
-    QMenu* exports = file->addMenu(QStringLiteral("&Export"));
-    for (int i = 0; i < m_exportActions.size(); ++i) {
-        if (i == 2 || i == 4 || i == 6)
+    QMenu* exports = file->addMenu(tr("&Export"));
+    // One group per subject (chart, timeline, window, results), a separator between groups.
+    const ExportKind* previous = nullptr;
+    for (const auto& [kind, action] : m_exportActions) {
+        if (previous && previous->subject != kind->subject)
             exports->addSeparator();
-        exports->addAction(m_exportActions[i]);
+        exports->addAction(action);
+        previous = kind;
     }
     file->addSeparator();
     file->addAction(m_quitAction);
 
-    QMenu* view = menuBar()->addMenu(QStringLiteral("&View"));
+    QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_presenterAction);
     view->addAction(m_fullScreenAction);
     view->addAction(m_darkAction);
@@ -291,7 +284,7 @@ void MainWindow::buildMenus()
     view->addAction(m_nextAction);
     view->addAction(m_previousAction);
 
-    QMenu* run = menuBar()->addMenu(QStringLiteral("&Run"));
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_runAction);
     run->addAction(m_stopAction);
     run->addSeparator();
@@ -300,7 +293,7 @@ void MainWindow::buildMenus()
 
 void MainWindow::buildToolBar()
 {
-    QToolBar* bar = addToolBar(QStringLiteral("Main"));
+    QToolBar* bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -310,15 +303,9 @@ void MainWindow::buildToolBar()
     bar->addAction(m_stopAction);
     bar->addAction(m_clearAction);
     bar->addSeparator();
-    QAction* chart = bar->addAction(icon(QStringLiteral("export")), QStringLiteral("Chart PNG"));
-    chart->setToolTip(QStringLiteral("Export the elapsed-time chart as PNG (Ctrl+E)"));
-    connect(chart, &QAction::triggered, this, [this] { exportPicture(Picture::ElapsedChart, false); });
-    QAction* timeline = bar->addAction(icon(QStringLiteral("export")), QStringLiteral("Timeline PNG"));
-    timeline->setToolTip(QStringLiteral("Export the timeline as PNG"));
-    connect(timeline, &QAction::triggered, this, [this] { exportPicture(Picture::Timeline, false); });
-    QAction* window = bar->addAction(icon(QStringLiteral("export")), QStringLiteral("Window PNG"));
-    window->setToolTip(QStringLiteral("Export the whole window as PNG"));
-    connect(window, &QAction::triggered, this, [this] { exportPicture(Picture::Window, false); });
+    for (const auto& [kind, action] : m_exportActions)
+        if (kind->toolBarText)
+            bar->addAction(action);
     bar->addSeparator();
     bar->addAction(m_presenterAction);
     bar->addAction(m_fullScreenAction);
@@ -350,7 +337,7 @@ void MainWindow::onScenarioSelected(int index)
 
 void MainWindow::onScenarioChanged(const Scenario& scenario)
 {
-    setWindowTitle(QStringLiteral("ThreadLab — %1").arg(scenario.title));
+    setWindowTitle(tr("ThreadLab — %1").arg(scenario.title));
     m_explanation->setScenario(scenario);
     m_runControls->setScenario(scenario);
     m_timeline->clear();
@@ -364,7 +351,7 @@ void MainWindow::onScenarioChanged(const Scenario& scenario)
         SessionSettings settings;
         settings.setLastScenario(m_library.keyOf(m_browser->currentIndex()));
     }
-    setStatus(QStringLiteral("%1 — press Space to run it.").arg(scenario.title));
+    setStatus(tr("%1 — press Space to run it.").arg(scenario.title));
 }
 
 bool MainWindow::openScenarioFile(const QString& path)
@@ -373,7 +360,7 @@ bool MainWindow::openScenarioFile(const QString& path)
     const int index = m_library.openFile(path, &error);
     if (index < 0) {
         qCInfo(lcMainWindow) << "refused scenario file:" << error;
-        report(QStringLiteral("Cannot open the scenario"), error);
+        report(tr("Cannot open the scenario"), error);
         return false;
     }
     m_browser->setScenario(index, m_library.at(index), true);
@@ -401,8 +388,8 @@ void MainWindow::openScenarioDialog()
 {
     SessionSettings settings;
     const QString start = QFileInfo(settings.lastOpenedFile()).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, QStringLiteral("Open a scenario file"), start,
-                                                      QStringLiteral("Scenario files (*.json);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a scenario file"), start,
+                                                      tr("Scenario files (*.json);;All files (*)"));
     if (!path.isEmpty())
         openScenarioFile(path);
 }
@@ -419,7 +406,7 @@ void MainWindow::startRun()
         session.setRunSettings(settings);
     }
     if (!m_controller->start(settings))
-        setStatus(QStringLiteral("The engine is still busy; try again in a moment."));
+        setStatus(tr("The engine is still busy; try again in a moment."));
 }
 
 void MainWindow::stopRun()
@@ -427,7 +414,7 @@ void MainWindow::stopRun()
     if (!m_controller->isRunning())
         return;
     m_controller->cancel();
-    setStatus(QStringLiteral("Stopping…"));
+    setStatus(tr("Stopping…"));
 }
 
 void MainWindow::showRun(const RunResult& run)
@@ -461,7 +448,7 @@ void MainWindow::onVariantStarted(int index, const QString& name, const std::sha
     m_console->beginVariant(name);
     m_observations->showRunning(name);
     if (m_controller->isRunning())
-        setStatus(QStringLiteral("Running “%1” (variant %2)…").arg(name).arg(index + 1));
+        setStatus(tr("Running “%1” (variant %2)…").arg(name).arg(index + 1));
 }
 
 void MainWindow::onVariantFinished(int, const VariantResult& result, double speedup, const QString& baseline)
@@ -475,7 +462,7 @@ void MainWindow::onRunFinished(const RunResult& result)
     if (!result.error.isEmpty()) {
         m_observations->clear();
         setStatus(result.error);
-        report(QStringLiteral("The run could not start"), result.error);
+        report(tr("The run could not start"), result.error);
         return;
     }
     double total = 0;
@@ -483,9 +470,9 @@ void MainWindow::onRunFinished(const RunResult& result)
         total += v.elapsedMs;
     if (result.cancelled) {
         m_observations->showCancelled();
-        setStatus(QStringLiteral("Stopped after %1.").arg(RunHistory::durationText(total)));
+        setStatus(tr("Stopped after %1.").arg(RunHistory::durationText(total)));
     } else {
-        setStatus(QStringLiteral("Finished: %1 variant(s) in %2. Runs accumulate in the charts; Clear runs starts over.")
+        setStatus(tr("Finished: %1 variant(s) in %2. Runs accumulate in the charts; Clear runs starts over.")
                       .arg(result.variants.size())
                       .arg(RunHistory::durationText(total)));
     }
@@ -615,75 +602,56 @@ QString MainWindow::askSavePath(const QString& title, const QString& suggestedNa
     return path;
 }
 
-void MainWindow::exportPicture(Picture picture, bool svg)
+QString MainWindow::nothingToExport(ExportSubject subject) const
 {
-    const Scenario* scenario = m_controller->scenario();
-    const RunResult* last = m_controller->lastRun();
-    const QString id = scenario ? scenario->id : QStringLiteral("threadlab");
-    const QString suffix = svg ? QStringLiteral("svg") : QStringLiteral("png");
-    const QString filter = svg ? QStringLiteral("SVG pictures (*.svg)") : QStringLiteral("PNG pictures (*.png)");
-    QString error;
-    bool ok = true;
-    switch (picture) {
-    case Picture::ElapsedChart: {
-        if (m_controller->history().isEmpty()) {
-            report(QStringLiteral("Nothing to export yet"), QStringLiteral("Run the scenario first: the chart is empty."));
-            return;
-        }
-        const QString path = askSavePath(QStringLiteral("Export the elapsed-time chart"),
-                                         QStringLiteral("%1-elapsed.%2").arg(id, suffix), filter);
-        if (path.isEmpty())
-            return;
-        ok = PictureExporter::exportElapsedChart(m_controller->history(), path, &error);
-        break;
+    switch (subject) {
+    case ExportSubject::ElapsedChart:
+        return m_controller->history().isEmpty() ? tr("Run the scenario first: the chart is empty.") : QString();
+    case ExportSubject::Timeline:
+        return m_timeline->view()->log() ? QString() : tr("Run the scenario first: the timeline is empty.");
+    case ExportSubject::Window:
+        return {};
+    case ExportSubject::Results:
+        return m_controller->lastRun() ? QString() : tr("Run the scenario first: there are no results yet.");
     }
-    case Picture::Timeline: {
-        if (!m_timeline->view()->log()) {
-            report(QStringLiteral("Nothing to export yet"), QStringLiteral("Run the scenario first: the timeline is empty."));
-            return;
-        }
-        const QString path = askSavePath(QStringLiteral("Export the timeline"),
-                                         QStringLiteral("%1-timeline.%2").arg(id, suffix), filter);
-        if (path.isEmpty())
-            return;
-        ok = PictureExporter::exportTimeline(*m_timeline->view(), last,
-                                             m_timeline->variantName(m_timeline->currentVariant()), path, &error);
-        break;
-    }
-    case Picture::Window: {
-        const QString path = askSavePath(QStringLiteral("Export the whole window"),
-                                         QStringLiteral("%1-window.%2").arg(id, suffix), filter);
-        if (path.isEmpty())
-            return;
-        ok = PictureExporter::exportWidget(*this, last, path, &error);
-        break;
-    }
-    }
-    if (!ok)
-        report(QStringLiteral("Export failed"), error);
-    else
-        setStatus(QStringLiteral("Exported."));
+    return {};
 }
 
-void MainWindow::exportData(bool trace)
+void MainWindow::exportAs(const ExportKind& kind)
 {
-    const RunResult* last = m_controller->lastRun();
-    if (!last) {
-        report(QStringLiteral("Nothing to export yet"), QStringLiteral("Run the scenario first: there are no results yet."));
+    if (const QString why = nothingToExport(kind.subject); !why.isEmpty()) {
+        report(tr("Nothing to export yet"), why);
         return;
     }
-    const QString path = trace ? askSavePath(QStringLiteral("Export a Perfetto trace"),
-                                             QStringLiteral("%1-trace.json").arg(last->scenarioId),
-                                             QStringLiteral("Trace files (*.json)"))
-                               : askSavePath(QStringLiteral("Export the results as CSV"),
-                                             QStringLiteral("%1.csv").arg(last->scenarioId), QStringLiteral("CSV files (*.csv)"));
+    // Pictures are named after the scenario on show, data after the run it comes from.
+    const Scenario* scenario = m_controller->scenario();
+    const QString id = kind.isPicture() ? (scenario ? scenario->id : QStringLiteral("threadlab"))
+                                        : m_controller->lastRun()->scenarioId;
+    const QString path = askSavePath(kind.dialogTitleText(), kind.defaultFileName(id), kind.fileFilter());
     if (path.isEmpty())
         return;
     QString error;
-    if (!ResultWriter::writeFile(path, trace ? ResultWriter::toTrace(*last) : ResultWriter::toCsv(*last), &error))
-        report(QStringLiteral("Export failed"), error);
+    if (!writeExport(kind, path, &error))
+        report(tr("Export failed"), error);
     else
-        setStatus(trace ? QStringLiteral("Trace written: open it at ui.perfetto.dev.") : QStringLiteral("CSV written."));
+        setStatus(kind.doneMessage());
+}
+
+bool MainWindow::writeExport(const ExportKind& kind, const QString& path, QString* error)
+{
+    const RunResult* last = m_controller->lastRun();
+    switch (kind.subject) {
+    case ExportSubject::ElapsedChart:
+        return PictureExporter::exportElapsedChart(m_controller->history(), path, error);
+    case ExportSubject::Timeline:
+        return PictureExporter::exportTimeline(*m_timeline->view(), last,
+                                               m_timeline->variantName(m_timeline->currentVariant()), path, error);
+    case ExportSubject::Window:
+        return PictureExporter::exportWidget(*this, last, path, error);
+    case ExportSubject::Results:
+        return ResultExporter::write(kind, *last, path, error);
+    }
+    return false;
 }
 
 // ---- session ---------------------------------------------------------------------------------

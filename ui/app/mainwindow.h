@@ -7,6 +7,8 @@
 
 #include <functional>
 #include <memory>
+#include <utility>
+#include <vector>
 
 class QAction;
 class QLabel;
@@ -26,10 +28,12 @@ class RunController;
 class ScenarioBrowser;
 class SpeedupChart;
 class TimelinePanel;
+struct ExportKind;
 struct RunResult;
 struct RunSettings;
 struct Scenario;
 struct VariantResult;
+enum class ExportSubject;
 
 // The classroom window. It assembles the panes and wires them to the RunController; the
 // work happens in the engine (core/) and the panes only show what they are given.
@@ -86,8 +90,6 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    enum class Picture { ElapsedChart, Timeline, Window };
-
     void buildActions();
     void buildMenus();
     void buildToolBar();
@@ -105,8 +107,12 @@ private:
     void onHistoryChanged();
 
     void openScenarioDialog();
-    void exportPicture(Picture picture, bool svg);
-    void exportData(bool trace);
+    // What the Export menu's entries and their toolbar buttons do: check there is something to
+    // export, ask where, write it.
+    void exportAs(const ExportKind& kind);
+    bool writeExport(const ExportKind& kind, const QString& path, QString* error);
+    // Why the subject cannot be exported yet (one sentence), or nothing.
+    QString nothingToExport(ExportSubject subject) const;
     QString askSavePath(const QString& title, const QString& suggestedName, const QString& filter);
     void report(const QString& title, const QString& message);
     void setStatus(const QString& text);
@@ -143,7 +149,7 @@ private:
     QAction* m_fitAction = nullptr;
     QAction* m_nextAction = nullptr;
     QAction* m_previousAction = nullptr;
-    QList<QAction*> m_exportActions;
+    std::vector<std::pair<const ExportKind*, QAction*>> m_exportActions; // in the menu's order
 
     QFont m_baseFont;
     bool m_presenter = false;

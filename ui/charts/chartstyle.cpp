@@ -1,5 +1,7 @@
 #include "charts/chartstyle.h"
 
+#include "style/statepalette.h"
+
 #include <QAbstractAxis>
 #include <QChart>
 #include <QLegend>
@@ -15,12 +17,6 @@ QColor ChartStyle::seriesColor(int index)
     // Okabe–Ito, the darker hues first so that the first runs read on white and on dark grey.
     static constexpr std::array<QRgb, 7> colors {0x0072B2, 0xE69F00, 0x009E73, 0xD55E00, 0xCC79A7, 0x56B4E9, 0x999999};
     return QColor(colors[static_cast<std::size_t>(index) % colors.size()]);
-}
-
-QColor ChartStyle::textOn(const QColor& fill)
-{
-    const double l = 0.299 * fill.redF() + 0.587 * fill.greenF() + 0.114 * fill.blueF();
-    return l > 0.55 ? QColor(Qt::black) : QColor(Qt::white);
 }
 
 QFont ChartStyle::pixelFont(const QFont& base, double pixelSize, bool bold)
@@ -67,11 +63,8 @@ void ChartStyle::applyAxis(QAbstractAxis& axis, const QPalette& palette, const Q
 {
     const QColor text = palette.color(QPalette::Text);
     const QColor base = palette.color(QPalette::Base);
-    QColor grid = text;
-    grid.setAlphaF(0.18);
     // Grid lines blended into the background: opaque, so that SVG viewers draw them the same.
-    const QColor gridOpaque = QColor::fromRgbF(grid.redF() * 0.18 + base.redF() * 0.82, grid.greenF() * 0.18 + base.greenF() * 0.82,
-                                               grid.blueF() * 0.18 + base.blueF() * 0.82);
+    const QColor gridOpaque = StatePalette::blend(text, base, 0.18);
     axis.setLabelsFont(font);
     axis.setLabelsBrush(text);
     axis.setTitleFont(scaled(font, 1.0, true));

@@ -17,8 +17,6 @@ public:
     ChartStyle() = delete;
 
     static QColor seriesColor(int index);
-    // Black or white, whichever reads on `fill`.
-    static QColor textOn(const QColor& fill);
     static QFont scaled(const QFont& font, double factor, bool bold = false);
     // `base` at a pixel size (at least 6 px, so nothing shrinks into unreadable dots).
     static QFont pixelFont(const QFont& base, double pixelSize, bool bold = false);

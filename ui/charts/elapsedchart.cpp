@@ -2,11 +2,11 @@
 
 #include "charts/chartstyle.h"
 #include "results/runhistory.h"
+#include "style/themepalette.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
-#include <QEvent>
 #include <QFontMetricsF>
 #include <QGraphicsSimpleTextItem>
 #include <QHorizontalBarSeries>
@@ -25,29 +25,27 @@ constexpr double barWidth = 0.82; // of a category
 } // namespace
 
 ElapsedChart::ElapsedChart(QWidget* parent)
-    : QChartView(new QChart, parent) // a chart of ours from the start: setChart() would leak the default one
-    , m_chart(chart())
+    : StyledChartView(parent)
     , m_series(new QHorizontalBarSeries)
     , m_categories(new QBarCategoryAxis)
     , m_values(new QValueAxis)
 {
     setObjectName(QStringLiteral("elapsedChart"));
-    setRenderHint(QPainter::Antialiasing, true);
     // No chart title: the tab (or an export's caption) names the chart, and every pixel of
     // height goes to the bars.
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
-    m_chart->legend()->setReverseMarkers(true);
+    chart()->legend()->setAlignment(Qt::AlignBottom);
+    chart()->legend()->setReverseMarkers(true);
     m_series->setBarWidth(barWidth);
-    m_chart->addSeries(m_series);
-    m_chart->addAxis(m_categories, Qt::AlignLeft);
-    m_chart->addAxis(m_values, Qt::AlignBottom);
+    chart()->addSeries(m_series);
+    chart()->addAxis(m_categories, Qt::AlignLeft);
+    chart()->addAxis(m_values, Qt::AlignBottom);
     m_series->attachAxis(m_categories);
     m_series->attachAxis(m_values);
-    m_categories->setTitleText(QStringLiteral("variant"));
-    m_values->setTitleText(QStringLiteral("elapsed time (s)"));
+    m_categories->setTitleText(tr("variant"));
+    m_values->setTitleText(tr("elapsed time (s)"));
     m_values->setRange(0, 1);
     m_values->setLabelFormat(QStringLiteral("%.2g"));
-    connect(m_chart, &QChart::plotAreaChanged, this, [this](const QRectF&) { layoutTexts(); });
+    connect(chart(), &QChart::plotAreaChanged, this, [this](const QRectF&) { layoutTexts(); });
     restyle();
 }
 
@@ -85,7 +83,7 @@ void ElapsedChart::setHistory(const RunHistory& history)
             values[row] = e.elapsedMs / unit;
             QString text = RunHistory::durationText(e.elapsedMs);
             if (e.cancelled)
-                text += QStringLiteral(" · stopped");
+                text += tr(" · stopped");
             else if (!RunHistory::speedupText(e.speedup).isEmpty())
                 text += QStringLiteral(" · ") + RunHistory::speedupText(e.speedup);
             m_bars.push_back({row, m_setCount - 1 - run, run, e.elapsedMs / unit, text});
@@ -103,9 +101,8 @@ void ElapsedChart::setHistory(const RunHistory& history)
     m_values->setRange(0, top);
     m_values->applyNiceNumbers();
     m_values->setLabelFormat(m_inSeconds ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
-    m_values->setTitleText(m_inSeconds ? QStringLiteral("elapsed time (s)")
-                                       : QStringLiteral("elapsed time (ms)"));
-    m_chart->legend()->setVisible(m_setCount > 0);
+    m_values->setTitleText(m_inSeconds ? tr("elapsed time (s)") : tr("elapsed time (ms)"));
+    chart()->legend()->setVisible(m_setCount > 0);
     restyle();
 }
 
@@ -121,29 +118,16 @@ QStringList ElapsedChart::barTexts() const
     return out;
 }
 
-void ElapsedChart::setPresenterScale(double scale)
-{
-    m_scale = scale;
-    restyle();
-}
-
-void ElapsedChart::changeEvent(QEvent* event)
-{
-    QChartView::changeEvent(event);
-    if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange)
-        restyle();
-}
-
 void ElapsedChart::restyle()
 {
-    ChartStyle::apply(*m_chart, palette(), font());
+    StyledChartView::restyle();
     layoutTexts();
 }
 
 void ElapsedChart::layoutTexts()
 {
     while (m_texts.size() < m_bars.size()) {
-        auto* item = new QGraphicsSimpleTextItem(m_chart);
+        auto* item = new QGraphicsSimpleTextItem(chart());
         item->setZValue(20);
         m_texts.push_back(item);
     }
@@ -151,7 +135,7 @@ void ElapsedChart::layoutTexts()
         m_texts[i]->setVisible(i < m_bars.size());
     if (m_bars.empty() || m_setCount == 0)
         return;
-    const QRectF plot = m_chart->plotArea();
+    const QRectF plot = chart()->plotArea();
     const double rowPx = plot.height() / std::max(1, m_categoryCount);
     const double barPx = rowPx * barWidth / m_setCount;
     // The words fit the bar's height, at most the chart's font, never unreadably small.
@@ -160,14 +144,14 @@ void ElapsedChart::layoutTexts()
     if (QFontMetricsF(f).height() > maxPx)
         f.setPixelSize(std::max(8, static_cast<int>(maxPx / 1.2)));
     const QColor outside = palette().color(QPalette::Text);
-    const double pad = 6 * m_scale;
+    const double pad = 6 * presenterScale();
     for (std::size_t i = 0; i < m_bars.size(); ++i) {
         const Bar& b = m_bars[i];
         QGraphicsSimpleTextItem* item = m_texts[i];
         // Horizontal bars: set 0 at the bottom of its row.
         const double centreY = b.category - barWidth / 2 + (b.set + 0.5) * barWidth / m_setCount;
-        const QPointF end = m_chart->mapToPosition(QPointF(b.value, centreY), m_series);
-        const QPointF start = m_chart->mapToPosition(QPointF(0, centreY), m_series);
+        const QPointF end = chart()->mapToPosition(QPointF(b.value, centreY), m_series);
+        const QPointF start = chart()->mapToPosition(QPointF(0, centreY), m_series);
         // Inside the bar's end when the words fit there, else after it; where neither fits,
         // on the roomier side in a smaller font, so that words never straddle the bar's end.
         const double inside = end.x() - start.x() - 2 * pad;
@@ -185,7 +169,7 @@ void ElapsedChart::layoutTexts()
         item->setText(b.text);
         const double y = end.y() - QFontMetricsF(itemFont).height() / 2;
         if (placeInside) {
-            item->setBrush(ChartStyle::textOn(ChartStyle::seriesColor(b.run)));
+            item->setBrush(ThemePalette::textOn(ChartStyle::seriesColor(b.run)));
             item->setPos(end.x() - w - pad, y);
         } else {
             item->setBrush(outside);

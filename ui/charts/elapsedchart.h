@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QChartView>
+#include "charts/styledchartview.h"
 
 #include <vector>
 
@@ -16,7 +16,7 @@ class RunHistory;
 // Elapsed time per variant as horizontal bars, one colour per run so that runs (GIL on beside
 // GIL off) sit side by side under each variant; each bar carries its time and its speedup over
 // the first variant of its run. An adapter: the rest of the app never touches Qt Charts types.
-class ElapsedChart : public QChartView
+class ElapsedChart : public StyledChartView
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ElapsedChart)
@@ -26,15 +26,13 @@ public:
     ~ElapsedChart() override;
 
     void setHistory(const RunHistory& history);
-    void setPresenterScale(double scale);
 
     int barCount() const noexcept { return static_cast<int>(m_bars.size()); }
     // The words written on the bars, top to bottom ("2.10 s · 0.98×").
     QStringList barTexts() const;
-    QChart* chartItem() const noexcept { return m_chart; }
 
 protected:
-    void changeEvent(QEvent* event) override;
+    void restyle() override;
 
 private:
     struct Bar
@@ -45,10 +43,8 @@ private:
         double value = 0; // in the axis unit
         QString text;
     };
-    void restyle();
     void layoutTexts();
 
-    QChart* m_chart = nullptr;
     QHorizontalBarSeries* m_series = nullptr;
     QBarCategoryAxis* m_categories = nullptr;
     QValueAxis* m_values = nullptr;
@@ -56,7 +52,6 @@ private:
     std::vector<QGraphicsSimpleTextItem*> m_texts;
     int m_setCount = 0;
     int m_categoryCount = 0;
-    double m_scale = 1;
     bool m_inSeconds = true;
 };
 

@@ -4,7 +4,6 @@
 #include "results/runhistory.h"
 
 #include <QChart>
-#include <QEvent>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLogValueAxis>
@@ -17,20 +16,18 @@
 namespace ThreadLab {
 
 LatencyChart::LatencyChart(QWidget* parent)
-    : QChartView(new QChart, parent) // a chart of ours from the start: setChart() would leak the default one
-    , m_chart(chart())
+    : StyledChartView(parent)
     , m_axisX(new QValueAxis)
     , m_axisY(new QLogValueAxis)
 {
     setObjectName(QStringLiteral("latencyChart"));
-    setRenderHint(QPainter::Antialiasing, true);
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
-    m_chart->addAxis(m_axisX, Qt::AlignBottom);
-    m_chart->addAxis(m_axisY, Qt::AlignLeft);
-    m_axisX->setTitleText(QStringLiteral("worker (in the order started)"));
+    chart()->legend()->setAlignment(Qt::AlignBottom);
+    chart()->addAxis(m_axisX, Qt::AlignBottom);
+    chart()->addAxis(m_axisY, Qt::AlignLeft);
+    m_axisX->setTitleText(tr("worker (in the order started)"));
     m_axisX->setLabelFormat(QStringLiteral("%d"));
     m_axisX->setRange(1, 10);
-    m_axisY->setTitleText(QStringLiteral("start() → running (µs, log scale)"));
+    m_axisY->setTitleText(tr("start() → running (µs, log scale)"));
     m_axisY->setBase(10);
     m_axisY->setLabelFormat(QStringLiteral("%g"));
     m_axisY->setRange(1, 10000);
@@ -43,7 +40,7 @@ QScatterSeries* LatencyChart::seriesAt(int index)
 {
     while (static_cast<int>(m_series.size()) <= index) {
         auto* s = new QScatterSeries;
-        m_chart->addSeries(s);
+        chart()->addSeries(s);
         s->attachAxis(m_axisX);
         s->attachAxis(m_axisY);
         m_series.push_back(s);
@@ -100,22 +97,9 @@ void LatencyChart::setHistory(const RunHistory& history)
     restyle();
 }
 
-void LatencyChart::setPresenterScale(double scale)
-{
-    m_scale = scale;
-    restyle();
-}
-
-void LatencyChart::changeEvent(QEvent* event)
-{
-    QChartView::changeEvent(event);
-    if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange)
-        restyle();
-}
-
 void LatencyChart::restyle()
 {
-    ChartStyle::apply(*m_chart, palette(), font());
+    StyledChartView::restyle();
     for (std::size_t i = 0; i < m_series.size(); ++i) {
         QScatterSeries* s = m_series[i];
         const QColor c = ChartStyle::seriesColor(static_cast<int>(i));
@@ -123,9 +107,9 @@ void LatencyChart::restyle()
         s->setBorderColor(c);
         // Processes as squares, threads as circles: told apart without colour.
         s->setMarkerShape(m_isProcess[i] ? QScatterSeries::MarkerShapeRectangle : QScatterSeries::MarkerShapeCircle);
-        s->setMarkerSize((m_isProcess[i] ? 8 : 9) * m_scale);
+        s->setMarkerSize((m_isProcess[i] ? 8 : 9) * presenterScale());
     }
-    const auto markers = m_chart->legend()->markers();
+    const auto markers = chart()->legend()->markers();
     for (QLegendMarker* marker : markers)
         marker->setVisible(marker->series()->isVisible());
 }

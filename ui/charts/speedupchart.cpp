@@ -6,7 +6,6 @@
 #include <QChart>
 #include <QGraphicsTextItem>
 #include <QTextDocument>
-#include <QEvent>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -18,34 +17,32 @@
 namespace ThreadLab {
 
 SpeedupChart::SpeedupChart(QWidget* parent)
-    : QChartView(new QChart, parent) // a chart of ours from the start: setChart() would leak the default one
-    , m_chart(chart())
+    : StyledChartView(parent)
     , m_axisX(new QValueAxis)
     , m_axisY(new QValueAxis)
     , m_ideal(new QLineSeries)
     , m_cores(new QLineSeries)
 {
     setObjectName(QStringLiteral("speedupChart"));
-    setRenderHint(QPainter::Antialiasing, true);
-    m_chart->legend()->setVisible(false);
-    m_key = new QGraphicsTextItem(m_chart);
+    chart()->legend()->setVisible(false);
+    m_key = new QGraphicsTextItem(chart());
     m_key->setZValue(20);
-    m_chart->addAxis(m_axisX, Qt::AlignBottom);
-    m_chart->addAxis(m_axisY, Qt::AlignLeft);
-    m_axisX->setTitleText(QStringLiteral("workers"));
+    chart()->addAxis(m_axisX, Qt::AlignBottom);
+    chart()->addAxis(m_axisY, Qt::AlignLeft);
+    m_axisX->setTitleText(tr("workers"));
     m_axisX->setLabelFormat(QStringLiteral("%d"));
-    m_axisY->setTitleText(QStringLiteral("speedup (×)"));
+    m_axisY->setTitleText(tr("speedup (×)"));
     m_axisY->setLabelFormat(QStringLiteral("%.1f"));
-    m_ideal->setName(QStringLiteral("ideal (N workers, N× faster)"));
-    m_cores->setName(QStringLiteral("cores"));
+    m_ideal->setName(tr("ideal (N workers, N× faster)"));
+    m_cores->setName(tr("cores"));
     for (QLineSeries* s : {m_ideal, m_cores}) {
-        m_chart->addSeries(s);
+        chart()->addSeries(s);
         s->attachAxis(m_axisX);
         s->attachAxis(m_axisY);
     }
     m_axisX->setRange(1, 4);
     m_axisY->setRange(0, 4);
-    connect(m_chart, &QChart::plotAreaChanged, this, [this](const QRectF&) { layoutKey(); });
+    connect(chart(), &QChart::plotAreaChanged, this, [this](const QRectF&) { layoutKey(); });
     restyle();
 }
 
@@ -53,8 +50,8 @@ SpeedupChart::~SpeedupChart() = default;
 
 void SpeedupChart::layoutKey()
 {
-    const QRectF plot = m_chart->plotArea();
-    m_key->setPos(plot.left() + 6 * m_scale, plot.top() + 2 * m_scale);
+    const QRectF plot = chart()->plotArea();
+    m_key->setPos(plot.left() + 6 * presenterScale(), plot.top() + 2 * presenterScale());
 }
 
 QLineSeries* SpeedupChart::lineAt(int index)
@@ -62,7 +59,7 @@ QLineSeries* SpeedupChart::lineAt(int index)
     while (static_cast<int>(m_lines.size()) <= index) {
         auto* s = new QLineSeries;
         s->setPointsVisible(true);
-        m_chart->addSeries(s);
+        chart()->addSeries(s);
         s->attachAxis(m_axisX);
         s->attachAxis(m_axisY);
         m_lines.push_back(s);
@@ -101,7 +98,7 @@ void SpeedupChart::setHistory(const RunHistory& history)
     m_cores->setVisible(cores > 0 && m_used > 0);
     if (cores > 0) {
         m_cores->replace(QList<QPointF> {{double(cores), 0}, {double(cores), top}});
-        m_cores->setName(QStringLiteral("%1 cores").arg(cores));
+        m_cores->setName(tr("%1 cores").arg(cores));
     }
     m_axisX->setRange(1, maxWorkers);
     m_axisX->setTickCount(std::min(maxWorkers, 16));
@@ -110,34 +107,21 @@ void SpeedupChart::setHistory(const RunHistory& history)
     restyle();
 }
 
-void SpeedupChart::setPresenterScale(double scale)
-{
-    m_scale = scale;
-    restyle();
-}
-
-void SpeedupChart::changeEvent(QEvent* event)
-{
-    QChartView::changeEvent(event);
-    if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange)
-        restyle();
-}
-
 void SpeedupChart::restyle()
 {
-    ChartStyle::apply(*m_chart, palette(), font());
+    StyledChartView::restyle();
     const QColor text = palette().color(QPalette::Text);
     QColor faint = text;
     faint.setAlphaF(0.55);
-    m_ideal->setPen(QPen(faint, 2 * m_scale, Qt::DashLine));
-    m_cores->setPen(QPen(faint, 1.5 * m_scale, Qt::DotLine));
+    m_ideal->setPen(QPen(faint, 2 * presenterScale(), Qt::DashLine));
+    m_cores->setPen(QPen(faint, 1.5 * presenterScale(), Qt::DotLine));
     for (std::size_t i = 0; i < m_lines.size(); ++i) {
-        QPen pen(ChartStyle::seriesColor(static_cast<int>(i)), 3 * m_scale);
+        QPen pen(ChartStyle::seriesColor(static_cast<int>(i)), 3 * presenterScale());
         // Processes dashed, threads solid: told apart without colour.
         if (m_lines[i]->name().startsWith(QLatin1String("processes")))
             pen.setStyle(Qt::DashDotLine);
         m_lines[i]->setPen(pen);
-        m_lines[i]->setMarkerSize(7 * m_scale);
+        m_lines[i]->setMarkerSize(7 * presenterScale());
     }
     // The key: a line sample in each series' colour and style, then its name.
     auto sample = [](const QColor& color, const QString& glyphs) {
@@ -152,11 +136,11 @@ void SpeedupChart::restyle()
     }
     QColor faintOpaque = text;
     faintOpaque.setAlphaF(1);
-    rows << sample(faintOpaque, QStringLiteral("╌╌")) + QStringLiteral("&nbsp;ideal: N workers, N× faster");
+    rows << sample(faintOpaque, QStringLiteral("╌╌")) + QStringLiteral("&nbsp;") + tr("ideal: N workers, N× faster").toHtmlEscaped();
     if (m_coreCount > 0 && m_used > 0)
-        rows << sample(faintOpaque, QStringLiteral("&nbsp;┆&nbsp;")) + QStringLiteral("&nbsp;%1 cores").arg(m_coreCount);
+        rows << sample(faintOpaque, QStringLiteral("&nbsp;┆&nbsp;")) + QStringLiteral("&nbsp;") + tr("%1 cores").arg(m_coreCount);
     if (m_used == 0)
-        rows << QStringLiteral("<i>Run a sweep (cpu-scaling) to fill this chart.</i>");
+        rows << QStringLiteral("<i>%1</i>").arg(tr("Run a sweep (cpu-scaling) to fill this chart.").toHtmlEscaped());
     m_key->setFont(font());
     m_key->setDefaultTextColor(text);
     // On an opaque card, so that the cores line does not run through the words.

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QChartView>
+#include "charts/styledchartview.h"
 
 #include <vector>
 
@@ -14,7 +14,7 @@ class RunHistory;
 
 // Speedup against the number of workers for sweep runs (cpu-scaling): one line per mode and
 // run, the ideal line y = x dashed, and the machine's core count marked.
-class SpeedupChart : public QChartView
+class SpeedupChart : public StyledChartView
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SpeedupChart)
@@ -24,20 +24,16 @@ public:
     ~SpeedupChart() override;
 
     void setHistory(const RunHistory& history);
-    void setPresenterScale(double scale);
 
     int seriesCount() const noexcept { return m_used; }
-    QChart* chartItem() const noexcept { return m_chart; }
 
 protected:
-    void changeEvent(QEvent* event) override;
+    void restyle() override;
 
 private:
-    void restyle();
     void layoutKey();
     QLineSeries* lineAt(int index);
 
-    QChart* m_chart = nullptr;
     QValueAxis* m_axisX = nullptr;
     QValueAxis* m_axisY = nullptr;
     QLineSeries* m_ideal = nullptr;
@@ -48,7 +44,6 @@ private:
     QGraphicsTextItem* m_key = nullptr;
     int m_coreCount = 0;
     int m_used = 0;
-    double m_scale = 1;
 };
 
 } // namespace ThreadLab

@@ -1,12 +1,9 @@
 #include "export/pictureexporter.h"
 
-#include "model/sessionsettings.h"
-
 #include "charts/chartstyle.h"
-#include "cli/commandline.h"
 #include "charts/elapsedchart.h"
 #include "engine/eventlog.h"
-#include "app/mainwindow.h"
+#include "results/exportkind.h"
 #include "results/resultwriter.h"
 #include "results/runhistory.h"
 #include "timeline/timelineview.h"
@@ -74,15 +71,16 @@ void paintChartView(QChartView& view, QPainter& painter, const QRectF& target)
 
 QString variantHeading(const VariantResult& v)
 {
-    return QStringLiteral("%1 — %2").arg(v.name, RunHistory::durationText(v.elapsedMs))
-        + (v.cancelled ? QStringLiteral(" (stopped)") : QString());
+    return PictureExporter::tr("%1 — %2").arg(v.name, RunHistory::durationText(v.elapsedMs))
+        + (v.cancelled ? PictureExporter::tr(" (stopped)") : QString());
 }
 
 } // namespace
 
-PictureExporter::Format PictureExporter::formatFor(const QString& path)
+ExportFormat PictureExporter::formatFor(const QString& path)
 {
-    return QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0 ? Format::Svg : Format::Png;
+    return QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0 ? ExportFormat::Svg
+                                                                                             : ExportFormat::Png;
 }
 
 QString PictureExporter::captionTitle(const RunResult& run)
@@ -94,16 +92,16 @@ QString PictureExporter::captionSettings(const RunResult& run)
 {
     QStringList parts;
     if (run.settings.gil)
-        parts << QStringLiteral("Python (GIL on)") << QStringLiteral("switch interval %1 ms").arg(run.settings.switchIntervalMs);
+        parts << tr("Python (GIL on)") << tr("switch interval %1 ms").arg(run.settings.switchIntervalMs);
     else
-        parts << QStringLiteral("native C++ (GIL off)");
-    parts << (run.settings.workers > 0 ? QStringLiteral("%1 workers").arg(run.settings.workers)
-                                       : QStringLiteral("workers as in the scenario"));
-    parts << QStringLiteral("time scale ×%1").arg(run.timeScale);
-    parts << QStringLiteral("seed %1").arg(run.settings.seed);
-    parts << (run.cores == 1 ? QStringLiteral("1 core") : QStringLiteral("%1 cores").arg(run.cores));
+        parts << tr("native C++ (GIL off)");
+    parts << (run.settings.workers > 0 ? tr("%1 workers").arg(run.settings.workers)
+                                       : tr("workers as in the scenario"));
+    parts << tr("time scale ×%1").arg(run.timeScale);
+    parts << tr("seed %1").arg(run.settings.seed);
+    parts << (run.cores == 1 ? tr("1 core") : tr("%1 cores").arg(run.cores));
     if (run.cancelled)
-        parts << QStringLiteral("stopped early");
+        parts << tr("stopped early");
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -117,11 +115,11 @@ QString PictureExporter::captionSettings(const RunHistory& history)
     QStringList tags;
     for (int i = 0; i < history.runCount(); ++i)
         tags << history.runTag(i);
-    QStringList parts {QStringLiteral("runs: ") + tags.join(QStringLiteral(" / "))};
+    QStringList parts {tr("runs: %1").arg(tags.join(QStringLiteral(" / ")))};
     // What all runs share; what differs is in the tags.
     if (!tags.first().contains(QLatin1String("time ")))
-        parts << QStringLiteral("time scale ×%1").arg(last.timeScale);
-    parts << (last.cores == 1 ? QStringLiteral("1 core") : QStringLiteral("%1 cores").arg(last.cores));
+        parts << tr("time scale ×%1").arg(last.timeScale);
+    parts << (last.cores == 1 ? tr("1 core") : tr("%1 cores").arg(last.cores));
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -154,7 +152,7 @@ bool PictureExporter::writePicture(const QString& path, const QSize& contentSize
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    if (formatFor(path) == Format::Svg) {
+    if (formatFor(path) == ExportFormat::Svg) {
         QSvgGenerator svg;
         svg.setOutputDevice(&buffer);
         svg.setSize(page);
@@ -164,7 +162,7 @@ bool PictureExporter::writePicture(const QString& path, const QSize& contentSize
         QPainter painter;
         if (!painter.begin(&svg)) {
             if (error)
-                *error = QStringLiteral("%1: cannot draw the SVG picture").arg(path);
+                *error = tr("%1: cannot draw the SVG picture").arg(path);
             return false;
         }
         paintPage(painter);
@@ -173,7 +171,7 @@ bool PictureExporter::writePicture(const QString& path, const QSize& contentSize
         QImage image(page * pixelRatio, QImage::Format_ARGB32_Premultiplied);
         if (image.isNull()) {
             if (error)
-                *error = QStringLiteral("%1: the picture would be too large (%2×%3)").arg(path).arg(page.width()).arg(page.height());
+                *error = tr("%1: the picture would be too large (%2×%3)").arg(path).arg(page.width()).arg(page.height());
             return false;
         }
         image.setDevicePixelRatio(pixelRatio);
@@ -184,7 +182,7 @@ bool PictureExporter::writePicture(const QString& path, const QSize& contentSize
         painter.end();
         if (!image.save(&buffer, "PNG")) {
             if (error)
-                *error = QStringLiteral("%1: cannot encode the PNG picture").arg(path);
+                *error = tr("%1: cannot encode the PNG picture").arg(path);
             return false;
         }
     }
@@ -203,7 +201,7 @@ bool PictureExporter::exportElapsedChart(const RunHistory& history, const QStrin
     chart.setHistory(history);
     prepareChartView(chart, logicalSize);
     const RunResult* last = history.lastRun();
-    const QString title = last ? captionTitle(*last) + QStringLiteral(" — elapsed time") : QStringLiteral("Elapsed time");
+    const QString title = last ? tr("%1 — elapsed time").arg(captionTitle(*last)) : tr("Elapsed time");
     const QString subtitle = captionSettings(history);
     return writePicture(path, logicalSize, title, subtitle,
                         [&chart](QPainter& painter, const QRectF& target) { paintChartView(chart, painter, target); }, error);
@@ -214,7 +212,7 @@ bool PictureExporter::exportTimeline(const TimelineView& view, const RunResult* 
 {
     const int width = std::max(logicalWidth, 400);
     const int height = std::clamp(view.contentHeight(width), 240, 2400);
-    QString title = run ? captionTitle(*run) : QStringLiteral("Timeline");
+    QString title = run ? captionTitle(*run) : tr("Timeline");
     if (!variantName.isEmpty())
         title += QStringLiteral(" — ") + variantName;
     return writePicture(path, QSize(width, height), title, run ? captionSettings(*run) : QString(),
@@ -230,7 +228,7 @@ bool PictureExporter::exportRunTimelines(const RunResult& run, int variantIndex,
             shown.push_back(&run.variants[i]);
     if (shown.empty()) {
         if (error)
-            *error = QStringLiteral("%1: the run has no timeline to draw").arg(path);
+            *error = tr("%1: the run has no timeline to draw").arg(path);
         return false;
     }
     const int width = std::max(logicalWidth, 400);
@@ -278,43 +276,6 @@ bool PictureExporter::exportWidget(QWidget& widget, const RunResult* run, const 
                                           QWidget::DrawWindowBackground | QWidget::DrawChildren);
                         },
                         error);
-}
-
-bool PictureExporter::exportForCommandLine(const RunResult& run, const CliOptions& options, QString* error)
-{
-    if (!qobject_cast<QApplication*>(QCoreApplication::instance())) {
-        if (error)
-            *error = QStringLiteral("picture exports need the graphical application (QApplication)");
-        return false;
-    }
-    RunHistory history;
-    history.add(run);
-    if (!options.pngPath.isEmpty() && !exportElapsedChart(history, options.pngPath, error))
-        return false;
-    if (!options.svgPath.isEmpty() && !exportElapsedChart(history, options.svgPath, error))
-        return false;
-    if (!options.timelinePngPath.isEmpty() && !exportRunTimelines(run, -1, options.timelinePngPath, error))
-        return false;
-    if (!options.windowPngPath.isEmpty()) {
-        MainWindow window;
-        window.setErrorReporter([](const QString&, const QString&) {});
-        // As the teacher sees it: their presenter mode and palette (not their window size).
-        const SessionSettings session;
-        window.setPresenterMode(session.presenterMode());
-        window.setDarkPalette(session.darkPalette());
-        if (!options.scenarioFile.isEmpty())
-            window.openScenarioFile(options.scenarioFile);
-        window.setAttribute(Qt::WA_DontShowOnScreen);
-        window.resize(MainWindow::defaultSize);
-        window.show();
-        window.showRun(run);
-        // Let layouts and charts settle; there is no user input to process offscreen.
-        QCoreApplication::sendPostedEvents();
-        QCoreApplication::processEvents();
-        if (!exportWidget(window, &run, options.windowPngPath, error))
-            return false;
-    }
-    return true;
 }
 
 } // namespace ThreadLab

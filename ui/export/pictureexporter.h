@@ -2,6 +2,7 @@
 
 #include "results/variantresult.h"
 
+#include <QCoreApplication>
 #include <QSize>
 #include <QString>
 
@@ -15,7 +16,7 @@ namespace ThreadLab {
 
 class RunHistory;
 class TimelineView;
-struct CliOptions;
+enum class ExportFormat;
 
 // Pictures for slides and hand-outs: PNG at 2× device pixel ratio, or SVG (by the file's
 // suffix), of the elapsed chart, the timeline, or the whole window. Every picture carries a
@@ -23,12 +24,14 @@ struct CliOptions;
 // legend (the chart's runs, the timeline's states). Errors are one line naming the file.
 class PictureExporter
 {
+    Q_DECLARE_TR_FUNCTIONS(PictureExporter)
+
 public:
     PictureExporter() = delete;
 
     static constexpr qreal pixelRatio = 2.0;
-    enum class Format { Png, Svg };
-    static Format formatFor(const QString& path);
+    // Png or Svg, by the file's suffix (whichever menu entry or option asked for the file).
+    static ExportFormat formatFor(const QString& path);
 
     // "CPU-bound work and the GIL"
     static QString captionTitle(const RunResult& run);
@@ -48,11 +51,6 @@ public:
                                    int logicalWidth = 1400);
     // A widget as it looks now (the main window), with the caption above it.
     static bool exportWidget(QWidget& widget, const RunResult* run, const QString& path, QString* error);
-
-    // The command line's --export-png (elapsed chart), --export-svg (elapsed chart),
-    // --export-timeline-png (all variants stacked) and --export-window-png (a main window
-    // showing the run, never shown on screen). Needs a QApplication, not a display.
-    static bool exportForCommandLine(const RunResult& run, const CliOptions& options, QString* error);
 
 private:
     using ContentPainter = std::function<void(QPainter& painter, const QRectF& target)>;

@@ -1,6 +1,7 @@
 #include "style/statepalette.h"
 
 #include "charts/chartstyle.h"
+#include "style/themepalette.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -578,7 +579,7 @@ void StatePalette::paintLegend(QPainter& painter, const QRectF& rect, double sca
             painter.setPen(Qt::NoPen);
             painter.setBrush(red);
             painter.drawRoundedRect(swatch, 3 * scale, 3 * scale);
-            painter.setPen(Qt::white);
+            painter.setPen(ThemePalette::textOn(red));
             painter.drawText(swatch, Qt::AlignCenter, QStringLiteral("✖"));
             painter.setRenderHint(QPainter::Antialiasing, false);
             break;

@@ -1,0 +1,58 @@
+#include "app/commandlinepictures.h"
+
+#include "app/mainwindow.h"
+#include "cli/commandline.h"
+#include "export/pictureexporter.h"
+#include "results/exportkind.h"
+#include "results/runhistory.h"
+
+#include <QApplication>
+
+namespace ThreadLab {
+
+bool CommandLinePictures::write(const RunResult& run, const CliOptions& options, QString* error)
+{
+    if (!qobject_cast<QApplication*>(QCoreApplication::instance())) {
+        if (error)
+            *error = tr("picture exports need the graphical application (QApplication)");
+        return false;
+    }
+    RunHistory history;
+    history.add(run);
+    for (const ExportKind* kind : ExportKind::bySubject()) {
+        const QString path = options.exportPath(*kind);
+        if (path.isEmpty() || !kind->isPicture())
+            continue;
+        bool ok = true;
+        switch (kind->subject) {
+        case ExportSubject::ElapsedChart: ok = PictureExporter::exportElapsedChart(history, path, error); break;
+        case ExportSubject::Timeline: ok = PictureExporter::exportRunTimelines(run, -1, path, error); break;
+        case ExportSubject::Window: ok = writeWindow(run, options, path, error); break;
+        case ExportSubject::Results: break;
+        }
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+bool CommandLinePictures::writeWindow(const RunResult& run, const CliOptions& options, const QString& path,
+                                      QString* error)
+{
+    MainWindow window;
+    window.setErrorReporter([](const QString&, const QString&) {});
+    window.setPresenterMode(false);
+    window.setDarkPalette(false);
+    if (!options.scenarioFile.isEmpty())
+        window.openScenarioFile(options.scenarioFile);
+    window.setAttribute(Qt::WA_DontShowOnScreen);
+    window.resize(MainWindow::defaultSize);
+    window.show();
+    window.showRun(run);
+    // Let layouts and charts settle; there is no user input to process offscreen.
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    return PictureExporter::exportWidget(window, &run, path, error);
+}
+
+} // namespace ThreadLab
