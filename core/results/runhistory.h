@@ -2,6 +2,7 @@
 
 #include "results/variantresult.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <cstddef>
@@ -31,7 +32,7 @@ struct SpeedupPoint
 struct SpeedupSeries
 {
     int run = 0;
-    QString mode;           // threads | processes | sequential
+    VariantMode mode = VariantMode::Threads;
     QString label;          // "threads · GIL on"
     std::vector<SpeedupPoint> points; // by worker count, ascending
 };
@@ -40,7 +41,7 @@ struct SpeedupSeries
 struct LatencySeries
 {
     int run = 0;
-    QString mode;
+    VariantMode mode = VariantMode::Threads;
     QString label;          // "100 processes · GIL on"
     std::vector<double> latenciesUs; // -1 for a worker that never started
 };
@@ -56,6 +57,8 @@ struct Comparison
 // (GIL on beside GIL off, 4 workers beside 16). Plain data: it knows nothing of widgets.
 class RunHistory
 {
+    Q_DECLARE_TR_FUNCTIONS(RunHistory)
+
 public:
     static constexpr int defaultMaxRuns = 6;
 

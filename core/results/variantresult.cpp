@@ -12,15 +12,27 @@ QString laneKindName(LaneKind kind)
     return {};
 }
 
-QString outcomeName(WorkerState terminal)
+WorkerOutcome outcomeOf(WorkerState terminal)
 {
     switch (terminal) {
-    case WorkerState::Finished: return QStringLiteral("finished");
-    case WorkerState::Crashed: return QStringLiteral("crashed");
-    case WorkerState::Abandoned: return QStringLiteral("abandoned");
-    case WorkerState::Cancelled: return QStringLiteral("cancelled");
-    default: return QStringLiteral("running");
+    case WorkerState::Finished: return WorkerOutcome::Finished;
+    case WorkerState::Crashed: return WorkerOutcome::Crashed;
+    case WorkerState::Abandoned: return WorkerOutcome::Abandoned;
+    case WorkerState::Cancelled: return WorkerOutcome::Cancelled;
+    default: return WorkerOutcome::Running;
     }
+}
+
+QString outcomeName(WorkerOutcome outcome)
+{
+    switch (outcome) {
+    case WorkerOutcome::Running: return QStringLiteral("running");
+    case WorkerOutcome::Finished: return QStringLiteral("finished");
+    case WorkerOutcome::Crashed: return QStringLiteral("crashed");
+    case WorkerOutcome::Abandoned: return QStringLiteral("abandoned");
+    case WorkerOutcome::Cancelled: return QStringLiteral("cancelled");
+    }
+    return {};
 }
 
 WorkerResult WorkerResult::fromLane(const Lane& lane, std::int64_t originNs, std::int64_t untilNs)
@@ -33,7 +45,6 @@ WorkerResult WorkerResult::fromLane(const Lane& lane, std::int64_t originNs, std
     r.daemon = info.daemon;
     r.style = info.style;
     r.pid = lane.pid();
-    r.outcome = outcomeName(WorkerState::Running);
     r.outcomeDetail = lane.outcomeDetail();
     r.endMs = ms(untilNs);
 
@@ -47,7 +58,7 @@ WorkerResult WorkerResult::fromLane(const Lane& lane, std::int64_t originNs, std
         if (ended) {
             // Only a later terminal state counts now (the parent overruling a child that lied).
             if (e.kind == EventKind::State && isTerminal(e.state))
-                r.outcome = outcomeName(e.state);
+                r.outcome = outcomeOf(e.state);
             continue;
         }
         if (e.kind == EventKind::Output) {
@@ -66,7 +77,7 @@ WorkerResult WorkerResult::fromLane(const Lane& lane, std::int64_t originNs, std
             open = false;
         }
         if (isTerminal(e.state)) {
-            r.outcome = outcomeName(e.state);
+            r.outcome = outcomeOf(e.state);
             r.endMs = ms(e.tNs);
             ended = true;
             continue;
