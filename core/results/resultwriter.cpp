@@ -1,6 +1,7 @@
 #include "results/resultwriter.h"
 
 #include "engine/eventlog.h"
+#include "results/runhistory.h"
 
 
 #include <QJsonArray>
@@ -50,13 +51,6 @@ double round3(double v)
 }
 
 } // namespace
-
-double ResultWriter::speedup(const RunResult& run, std::size_t variantIndex)
-{
-    if (run.variants.empty() || variantIndex >= run.variants.size() || run.variants[variantIndex].elapsedMs <= 0)
-        return 0;
-    return run.variants.front().elapsedMs / run.variants[variantIndex].elapsedMs;
-}
 
 QJsonObject ResultWriter::observationsJson(const Observations& o)
 {
@@ -120,7 +114,7 @@ QJsonObject ResultWriter::toJson(const RunResult& run)
         jv.insert(QStringLiteral("gil"), v.gil);
         jv.insert(QStringLiteral("workers_count"), v.workerCount);
         jv.insert(QStringLiteral("elapsed_ms"), round3(v.elapsedMs));
-        jv.insert(QStringLiteral("speedup"), round3(speedup(run, vi)));
+        jv.insert(QStringLiteral("speedup"), round3(RunHistory::speedup(run.variants, vi)));
         jv.insert(QStringLiteral("cancelled"), v.cancelled);
         QJsonArray workers;
         for (const WorkerResult& w : v.workers) {
@@ -173,7 +167,7 @@ QByteArray ResultWriter::toCsv(const RunResult& run)
                 perState[static_cast<int>(s.state)] += s.endMs - s.startMs;
             QStringList row {csvField(run.scenarioId), csvField(v.name), variantModeName(v.mode),
                              v.gil ? QStringLiteral("on") : QStringLiteral("off"),
-                             QString::number(v.elapsedMs, 'f', 3), QString::number(speedup(run, vi), 'f', 3),
+                             QString::number(v.elapsedMs, 'f', 3), QString::number(RunHistory::speedup(run.variants, vi), 'f', 3),
                              csvField(w.name), laneKindName(w.kind),
                              w.daemon ? QStringLiteral("yes") : QStringLiteral("no"), outcomeName(w.outcome),
                              w.startLatencyUs >= 0 ? QString::number(w.startLatencyUs, 'f', 1) : QString()};
@@ -311,7 +305,7 @@ QString ResultWriter::summaryTable(const RunResult& run)
         const VariantResult& v = run.variants[i];
         rows.push_back({v.name, variantModeName(v.mode), QString::number(v.workerCount),
                         tr("%1 ms").arg(v.elapsedMs, 0, 'f', 1),
-                        tr("%1×").arg(speedup(run, i), 0, 'f', 2),
+                        tr("%1×").arg(RunHistory::speedup(run.variants, i), 0, 'f', 2),
                         observationLines(v).join(QStringLiteral("; "))});
     }
     int w[5] = {};

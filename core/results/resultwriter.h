@@ -25,7 +25,6 @@ public:
     static QJsonObject observationsJson(const Observations& observations);
     // One short line per variant, e.g. "counter: 1412 of 2000 — 588 updates lost".
     static QStringList observationLines(const VariantResult& variant);
-    static double speedup(const RunResult& run, std::size_t variantIndex);
     // Writes atomically (a temporary file renamed into place); one-line error on failure.
     static bool writeFile(const QString& path, const QByteArray& bytes, QString* error);
 };

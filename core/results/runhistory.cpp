@@ -88,7 +88,7 @@ std::vector<ElapsedEntry> RunHistory::elapsed() const
             e.variant = v.name;
             e.label = v.name + separator + tag;
             e.elapsedMs = v.elapsedMs;
-            e.speedup = speedupOver(r.variants.front(), v);
+            e.speedup = speedup(r.variants, vi);
             e.cancelled = v.cancelled;
             out.push_back(e);
         }
@@ -107,24 +107,22 @@ std::vector<SpeedupSeries> RunHistory::speedupSeries() const
             if (v.sweepWorkers > 0 && std::find(modes.begin(), modes.end(), v.mode) == modes.end())
                 modes.push_back(v.mode);
         for (const VariantMode mode : modes) {
-            const VariantResult* base = nullptr;
-            std::map<int, const VariantResult*> byWorkers;
-            for (const VariantResult& v : r.variants) {
-                if (v.mode != mode || v.sweepWorkers <= 0 || v.cancelled || v.elapsedMs <= 0)
-                    continue;
-                byWorkers[v.sweepWorkers] = &v;
-                if (v.sweepWorkers == 1)
-                    base = &v;
+            std::map<int, SpeedupPoint> byWorkers;
+            for (std::size_t vi = 0; vi < r.variants.size(); ++vi) {
+                const VariantResult& v = r.variants[vi];
+                const double s = v.mode == mode && v.sweepWorkers > 0 ? speedup(r.variants, vi) : 0;
+                if (s > 0)
+                    byWorkers[v.sweepWorkers] = {v.sweepWorkers, s, v.elapsedMs};
             }
-            if (!base)
+            if (byWorkers.empty())
                 continue; // no 1-worker baseline (cancelled early): nothing to compare against
-            SpeedupSeries s;
-            s.run = ri;
-            s.mode = mode;
-            s.label = variantModeName(mode) + separator + runTag(ri);
-            for (const auto& [workers, v] : byWorkers)
-                s.points.push_back({workers, base->elapsedMs / v->elapsedMs, v->elapsedMs});
-            out.push_back(std::move(s));
+            SpeedupSeries series;
+            series.run = ri;
+            series.mode = mode;
+            series.label = variantModeName(mode) + separator + runTag(ri);
+            for (const auto& entry : byWorkers)
+                series.points.push_back(entry.second);
+            out.push_back(std::move(series));
         }
     }
     return out;
@@ -168,21 +166,32 @@ std::vector<LatencySeries> RunHistory::latencySeries() const
     return out;
 }
 
-Comparison RunHistory::comparison(const std::vector<VariantResult>& variants, std::size_t index)
+const VariantResult* RunHistory::baseline(const std::vector<VariantResult>& variants, std::size_t index)
 {
     if (index >= variants.size())
-        return {};
+        return nullptr;
     const VariantResult& v = variants[index];
-    const VariantResult* base = &variants.front();
-    if (v.sweepWorkers > 0) {
-        base = nullptr;
-        for (std::size_t i = 0; i <= index; ++i)
-            if (variants[i].mode == v.mode && variants[i].sweepWorkers == 1)
-                base = &variants[i];
-    }
+    if (v.sweepWorkers <= 0)
+        return &variants.front();
+    const VariantResult* base = nullptr;
+    for (std::size_t i = 0; i <= index; ++i)
+        if (variants[i].mode == v.mode && variants[i].sweepWorkers == 1)
+            base = &variants[i];
+    return base;
+}
+
+double RunHistory::speedup(const std::vector<VariantResult>& variants, std::size_t index)
+{
+    const VariantResult* base = baseline(variants, index);
+    return base ? speedupOver(*base, variants[index]) : 0;
+}
+
+Comparison RunHistory::comparison(const std::vector<VariantResult>& variants, std::size_t index)
+{
+    const VariantResult* base = baseline(variants, index);
     if (!base)
         return {};
-    return {base == &v ? 0 : speedupOver(*base, v), base->name};
+    return {base == &variants[index] ? 0 : speedup(variants, index), base->name};
 }
 
 QString RunHistory::speedupText(double speedup)

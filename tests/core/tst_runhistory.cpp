@@ -1,6 +1,11 @@
 #include "results/runhistory.h"
 
+#include "results/resultwriter.h"
+
+#include <QJsonArray>
 #include <QTest>
+
+#include <cmath>
 
 using namespace ThreadLab;
 
@@ -302,6 +307,51 @@ private Q_SLOTS:
         // A sweep step whose 1-worker step has not run (yet): no baseline.
         std::vector<VariantResult> noBase {variant(QStringLiteral("2 threads"), VariantMode::Threads, 500, 2)};
         QCOMPARE(RunHistory::comparison(noBase, 0).baseline, QString());
+    }
+
+    // One speedup rule: what results JSON (and so the CSV and the summary table) says of each
+    // variant is what the elapsed chart, the speedup chart and the observations say.
+    void resultsAndViewsAgreeOnSpeedup_data()
+    {
+        QTest::addColumn<RunResult>("run");
+        QTest::newRow("plain") << cpuBound(true, 2000, 2100, 1000);
+        QTest::newRow("sweep") << sweep(false, {1000, 520, 400, 380}, {1300, 700, 500, 420});
+    }
+
+    void resultsAndViewsAgreeOnSpeedup()
+    {
+        QFETCH(RunResult, run);
+        const auto round3 = [](double v) { return std::round(v * 1000.0) / 1000.0; };
+        const QJsonArray json = ResultWriter::toJson(run).value(QStringLiteral("variants")).toArray();
+        RunHistory h;
+        h.add(run);
+        const auto bars = h.elapsed();
+        const auto series = h.speedupSeries();
+        QCOMPARE(json.size(), qsizetype(run.variants.size()));
+        QCOMPARE(bars.size(), run.variants.size());
+        for (std::size_t i = 0; i < run.variants.size(); ++i) {
+            const VariantResult& v = run.variants[i];
+            const double written = json.at(qsizetype(i)).toObject().value(QStringLiteral("speedup")).toDouble();
+            QVERIFY(written > 0);
+            QCOMPARE(round3(bars[i].speedup), written);
+            // The observations, as the run goes: only the variants finished so far.
+            const std::vector<VariantResult> sofar(run.variants.begin(), run.variants.begin() + qsizetype(i) + 1);
+            const Comparison c = RunHistory::comparison(sofar, i);
+            if (c.baseline == v.name)
+                QCOMPARE(written, 1.0); // the baseline itself: nothing to say in words
+            else
+                QCOMPARE(round3(c.speedup), written);
+            if (v.sweepWorkers == 0)
+                continue;
+            const auto line = std::find_if(series.begin(), series.end(),
+                                           [&v](const SpeedupSeries& s) { return s.mode == v.mode; });
+            QVERIFY(line != series.end());
+            const auto point = std::find_if(line->points.begin(), line->points.end(),
+                                            [&v](const SpeedupPoint& p) { return p.workers == v.sweepWorkers; });
+            QVERIFY(point != line->points.end());
+            QCOMPARE(round3(point->speedup), written);
+        }
+        QCOMPARE(series.size(), std::size_t(run.variants.front().sweepWorkers > 0 ? 2 : 0));
     }
 
     void comparisons_data()
