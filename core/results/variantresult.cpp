@@ -14,25 +14,13 @@ QString laneKindName(LaneKind kind)
 
 WorkerOutcome outcomeOf(WorkerState terminal)
 {
-    switch (terminal) {
-    case WorkerState::Finished: return WorkerOutcome::Finished;
-    case WorkerState::Crashed: return WorkerOutcome::Crashed;
-    case WorkerState::Abandoned: return WorkerOutcome::Abandoned;
-    case WorkerState::Cancelled: return WorkerOutcome::Cancelled;
-    default: return WorkerOutcome::Running;
-    }
+    return isTerminal(terminal) ? static_cast<WorkerOutcome>(terminal) : WorkerOutcome::Running;
 }
 
 QString outcomeName(WorkerOutcome outcome)
 {
-    switch (outcome) {
-    case WorkerOutcome::Running: return QStringLiteral("running");
-    case WorkerOutcome::Finished: return QStringLiteral("finished");
-    case WorkerOutcome::Crashed: return QStringLiteral("crashed");
-    case WorkerOutcome::Abandoned: return QStringLiteral("abandoned");
-    case WorkerOutcome::Cancelled: return QStringLiteral("cancelled");
-    }
-    return {};
+    const std::string_view name = workerStateName(static_cast<WorkerState>(outcome));
+    return QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()));
 }
 
 WorkerResult WorkerResult::fromLane(const Lane& lane, std::int64_t originNs, std::int64_t untilNs)

@@ -30,8 +30,15 @@ struct OutputLine
     QString text;
 };
 
-// How a worker ended: its terminal state, or Running when it recorded none.
-enum class WorkerOutcome : std::uint8_t { Running, Finished, Crashed, Abandoned, Cancelled };
+// How a worker ended: its terminal state, or Running when it recorded none. The values are the
+// states' own, so that the states' names serve for outcomes too.
+enum class WorkerOutcome : std::uint8_t {
+    Running = static_cast<std::uint8_t>(WorkerState::Running),
+    Finished = static_cast<std::uint8_t>(WorkerState::Finished),
+    Crashed = static_cast<std::uint8_t>(WorkerState::Crashed),
+    Abandoned = static_cast<std::uint8_t>(WorkerState::Abandoned),
+    Cancelled = static_cast<std::uint8_t>(WorkerState::Cancelled),
+};
 
 // Why a worker failed where the reason matters beyond its words (the command line's exit status).
 enum class WorkerFailure : std::uint8_t { None, CouldNotStart };
