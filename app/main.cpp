@@ -75,7 +75,9 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     nameApplication();
     if (options->action == CliOptions::Action::Gui) {
-        err << "threadlab: this build has no window (configured without the GUI); try --list or --run ID\n";
+        err << "threadlab: "
+            << QCoreApplication::translate("main", "this build has no window (configured without the GUI); try --list or --run ID")
+            << '\n';
         return CommandLine::UsageError;
     }
     return CommandLine::execute(*options, out, err);

@@ -358,7 +358,7 @@ int CommandLine::execute(const CliOptions& options, QTextStream& out, QTextStrea
     int code = result.cancelled ? RunFailed : Ok;
     for (const VariantResult& v : result.variants)
         for (const WorkerResult& w : v.workers)
-            if (w.outcomeDetail.startsWith(QLatin1String("could not start")))
+            if (w.failure == WorkerFailure::CouldNotStart)
                 code = RunFailed;
     if (!writeExports(result, options, err, pictures))
         code = RunFailed;

@@ -207,6 +207,7 @@ void ProcessWorker::onError(QProcess::ProcessError error)
 {
     if (error != QProcess::FailedToStart)
         return; // crashes arrive through finished()
+    m_failedToStart = true;
     finishLane(WorkerState::Crashed,
                QStringLiteral("could not start %1: %2").arg(m_program, m_process.errorString()));
 }

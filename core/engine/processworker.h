@@ -39,6 +39,8 @@ public:
     bool reportedOwnState() const noexcept { return m_reportedOwnState; }
     const std::vector<std::int64_t>& ownList() const noexcept { return m_ownList; }
     std::int64_t ownCounter() const noexcept { return m_ownCounter; }
+    // The program could not be started at all (missing, not executable).
+    bool failedToStart() const noexcept { return m_failedToStart; }
 
 Q_SIGNALS:
     void itemSent(std::int64_t value, std::uint32_t fromLane);
@@ -64,6 +66,7 @@ private:
     bool m_stopRequested = false;
     bool m_stopCancelled = false;
     bool m_killedForFailure = false; // garbage, a flood or a hang: we killed it
+    bool m_failedToStart = false;
     QString m_failure;      // garbage in the stream, or the child's own X report
     std::int64_t m_lastNs = 0;
     bool m_reportedOwnState = false;

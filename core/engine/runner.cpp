@@ -16,7 +16,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
-#include <QJsonArray>
 #include <QLoggingCategory>
 #include <QThread>
 
@@ -28,17 +27,55 @@ Q_LOGGING_CATEGORY(lcRunner, "threadlab.runner", QtWarningMsg)
 
 namespace ThreadLab {
 
-namespace {
-
-QJsonArray toJsonArray(const std::vector<std::int64_t>& values)
+struct Runner::VariantRun
 {
-    QJsonArray a;
-    for (const std::int64_t v : values)
-        a.append(static_cast<qint64>(v));
-    return a;
-}
+    VariantRun(const PlannedVariant& plannedVariant, const RunSettings& runSettings, double scale, double ipm);
 
-} // namespace
+    const PlannedVariant& plan;
+    const RunSettings& settings;
+    const double timeScale;
+    const double cpuIterationsPerMs;
+    const std::shared_ptr<EventLog> log; // its origin is the variant's start, for every view
+    Lane* const mainLane;
+    StopToken stop;
+    InterpreterLock gil;
+    InterpreterState memory; // this interpreter's globals: the list, the counter, main's queue
+    LaneSink mainSink;
+    const int mainOwner = 0; // identifies main to the GIL
+    ExecutionContext base;   // what every thread worker of this interpreter shares
+    ExecutionContext mainCtx;
+    bool mainHolds = false;
+    bool mainFailed = false;
+    bool cancelled = false;  // as main ended
+    std::int64_t mainEndNs = 0;
+    std::vector<std::unique_ptr<Worker>> workers;
+    std::vector<ProcessWorker*> processes; // owned by workers
+};
+
+Runner::VariantRun::VariantRun(const PlannedVariant& plannedVariant, const RunSettings& runSettings, double scale,
+                               double ipm)
+    : plan(plannedVariant)
+    , settings(runSettings)
+    , timeScale(scale)
+    , cpuIterationsPerMs(ipm)
+    , log(std::make_shared<EventLog>(MonoClock::nowNs()))
+    , mainLane(log->addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}}))
+    , gil(runSettings.gil, std::int64_t(runSettings.switchIntervalMs) * 1'000'000)
+    , mainSink(mainLane)
+{
+    mainLane->setPid(QCoreApplication::applicationPid());
+    base.gil = &gil;
+    base.shared = &memory;
+    base.stop = &stop;
+    base.seed = settings.seed;
+    base.timeScale = timeScale;
+    base.cpuIterationsPerMs = cpuIterationsPerMs;
+    mainCtx = base;
+    mainCtx.sink = &mainSink;
+    mainCtx.name = "MainThread";
+    mainCtx.laneId = mainLane->id();
+    mainCtx.owner = &mainOwner;
+}
 
 Runner::Runner(QObject* parent)
     : QObject(parent)
@@ -157,259 +194,282 @@ RunResult Runner::run(const Scenario& scenario, const RunSettings& settings)
 VariantResult Runner::runVariant(int index, const PlannedVariant& plan, const RunSettings& settings,
                                  double timeScale, double cpuIterationsPerMs)
 {
-    auto log = std::make_shared<EventLog>(MonoClock::nowNs());
-    Lane* mainLane = log->addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}});
-    mainLane->setPid(QCoreApplication::applicationPid());
-    StopToken stop;
+    VariantRun run(plan, settings, timeScale, cpuIterationsPerMs);
+    beginVariant(index, run);
+    if (plan.mode == VariantMode::Sequential) {
+        runSequential(run);
+    } else {
+        createWorkers(run);
+        if (plan.pattern == StartPattern::StartJoinInLoop)
+            runStartJoinInLoop(run);
+        else
+            runStartAllThenJoin(run);
+        joinNonDaemons(run);
+    }
+    endMain(run);
+    shutDownWorkers(run);
+    VariantResult r = collectResult(run);
+    r.observations = observe(run, r);
+    run.workers.clear();
+    qCDebug(lcRunner) << "variant" << plan.name << "took" << r.elapsedMs << "ms";
+    return r;
+}
+
+void Runner::beginVariant(int index, VariantRun& run)
+{
     {
         std::lock_guard lock(m_stopMutex);
-        m_stop = &stop;
+        m_stop = &run.stop;
         if (m_cancel.load())
-            stop.request(StopReason::Cancelled);
+            run.stop.request(StopReason::Cancelled);
     }
-    InterpreterLock gil(settings.gil, std::int64_t(settings.switchIntervalMs) * 1'000'000);
-    InterpreterState memory; // this interpreter's globals: the list, the counter, main's queue
-    memory.setQueueNotifier([this] { QMetaObject::invokeMethod(this, [this] { wake(); }, Qt::QueuedConnection); });
-
-    LaneSink mainSink(mainLane);
-    const int mainOwner = 0; // identifies main to the GIL
-    ExecutionContext base;
-    base.gil = &gil;
-    base.shared = &memory;
-    base.stop = &stop;
-    base.seed = settings.seed;
-    base.timeScale = timeScale;
-    base.cpuIterationsPerMs = cpuIterationsPerMs;
-    ExecutionContext mainCtx = base;
-    mainCtx.sink = &mainSink;
-    mainCtx.name = "MainThread";
-    mainCtx.laneId = mainLane->id();
-    mainCtx.owner = &mainOwner;
-
-    Q_EMIT variantStarted(index, plan.name, log);
-    const std::int64_t startNs = log->originNs(); // one origin for results, timeline and exports
-    mainLane->appendState(WorkerState::Created, MonoClock::nowNs());
-    gil.acquire(mainSink, &mainOwner, &stop);
-    bool mainHolds = true;
-    bool mainFailed = false;
-
-    auto cancelled = [this] { return m_cancel.load(); };
-    auto mainWait = [&](WorkerState state, std::uint32_t arg, const std::function<bool()>& done) {
-        if (done())
-            return;
-        gil.release(mainSink, state, arg); // arg: the lane main joins
-        mainHolds = false;
-        waitUntil(done);
-        if (!cancelled())
-            mainHolds = gil.acquire(mainSink, &mainOwner, &stop);
-    };
-
-    std::vector<std::unique_ptr<Worker>> workers;
-    std::vector<ProcessWorker*> processes;
-    m_onCancel = [&workers, &gil] {
-        gil.wakeWaiters();
-        for (auto& w : workers)
+    run.memory.setQueueNotifier([this] { QMetaObject::invokeMethod(this, [this] { wake(); }, Qt::QueuedConnection); });
+    m_onCancel = [&run] {
+        run.gil.wakeWaiters();
+        for (auto& w : run.workers)
             w->stop(true);
     };
+    Q_EMIT variantStarted(index, run.plan.name, run.log);
+    run.mainLane->appendState(WorkerState::Created, MonoClock::nowNs());
+    run.gil.acquire(run.mainSink, &run.mainOwner, &run.stop);
+    run.mainHolds = true;
+}
 
-    if (plan.mode == VariantMode::Sequential) {
-        for (const PlannedWorker& w : plan.workers) {
-            if (cancelled())
-                break;
-            ExecutionContext ctx = mainCtx;
-            ctx.number = w.number;
-            TaskExecutor executor(ctx);
-            const ExecutionResult r = executor.runTasks(w.tasks);
-            if (r == ExecutionResult::Failed) {
-                mainLane->setOutcomeDetail(QString::fromStdString(executor.failure()));
-                mainFailed = true;
-                break;
-            }
-            if (r == ExecutionResult::Stopped)
-                break;
-        }
-    } else {
-        for (const PlannedWorker& w : plan.workers) {
-            LaneInfo info {w.name, plan.mode == VariantMode::Processes ? LaneKind::Process : LaneKind::Thread, w.daemon, {}};
-            if (plan.mode == VariantMode::Threads) {
-                static const char* const styles[] = {"subclass", "function", "object"};
-                info.style = QString::fromLatin1(styles[static_cast<int>(w.style)]);
-            }
-            Lane* lane = log->addLane(info);
-            lane->appendState(WorkerState::Created, MonoClock::nowNs());
-            if (plan.mode == VariantMode::Threads)
-                lane->setPid(QCoreApplication::applicationPid());
-            std::unique_ptr<Worker> worker;
-            if (plan.mode == VariantMode::Threads) {
-                worker = std::make_unique<ThreadWorker>(lane, w, base);
-            } else {
-                WorkerJob job;
-                job.name = w.name.toStdString();
-                job.number = w.number;
-                job.gil = settings.gil;
-                job.switchIntervalNs = std::int64_t(settings.switchIntervalMs) * 1'000'000;
-                job.timeScale = timeScale;
-                job.cpuIterationsPerMs = cpuIterationsPerMs;
-                job.seed = settings.seed;
-                job.tasks = w.tasks;
-                // Hung: three times all its stated work, plus time to start on a busy machine.
-                const auto deadlineMs = static_cast<std::int64_t>(
-                    3.0 * static_cast<double>(statedDurationMs(job.tasks)) * timeScale) + m_hangGraceMs;
-                auto* p = new ProcessWorker(lane, m_workerProgram, std::move(job), deadlineMs);
-                p->setMaxEvents(m_maxEventsPerChild);
-                connect(p, &ProcessWorker::itemSent, this,
-                        [&memory](std::int64_t value, std::uint32_t from) { memory.put(value, from); });
-                processes.push_back(p);
-                worker.reset(p);
-            }
-            connect(worker.get(), &Worker::done, this, &Runner::wake);
-            workers.push_back(std::move(worker));
-        }
+void Runner::mainWait(VariantRun& run, WorkerState state, std::uint32_t arg, const std::function<bool()>& done)
+{
+    if (done())
+        return;
+    run.gil.release(run.mainSink, state, arg);
+    run.mainHolds = false;
+    waitUntil(done);
+    if (!m_cancel.load())
+        run.mainHolds = run.gil.acquire(run.mainSink, &run.mainOwner, &run.stop);
+}
 
-        auto join = [&](Worker* w) {
-            mainWait(WorkerState::WaitingJoin, w->lane()->id(), [w] { return w->isDone(); });
-        };
-        if (plan.pattern == StartPattern::StartJoinInLoop) {
-            for (auto& w : workers) {
-                if (cancelled())
-                    break;
-                w->start();
-                join(w.get());
-            }
-        } else {
-            for (auto& w : workers)
-                w->start();
-            if (!plan.mainTasks.empty() && !cancelled()) {
-                TaskExecutor executor(mainCtx);
-                if (executor.runTasks(plan.mainTasks) == ExecutionResult::Stopped)
-                    mainHolds = false;
-            }
-            if (plan.receive) {
-                int received = 0;
-                auto sendersDone = [&workers] {
-                    return std::all_of(workers.begin(), workers.end(), [](const auto& w) { return w->isDone(); });
-                };
-                while (received < plan.expectedItems && !cancelled()) {
-                    InterpreterState::QueueItem item;
-                    if (memory.tryGet(item)) {
-                        mainLane->append(Event {MonoClock::nowNs(), EventKind::QueueGet, WorkerState::Running, 0,
-                                                item.fromLane, item.value});
-                        memory.append(item.value); // results.append(q.get())
-                        ++received;
-                        continue;
-                    }
-                    if (sendersDone() && memory.queueSize() == 0)
-                        break; // a sender died: what it did not send will never come
-                    mainWait(WorkerState::WaitingQueue, 0,
-                             [&] { return memory.queueSize() > 0 || sendersDone(); });
-                }
-            }
-            for (auto& w : workers) {
-                const bool joinIt = plan.join == JoinPolicy::All || (plan.join == JoinPolicy::NonDaemon && !w->isDaemon());
-                if (joinIt && !cancelled())
-                    join(w.get());
-            }
+void Runner::join(VariantRun& run, Worker* worker)
+{
+    mainWait(run, WorkerState::WaitingJoin, worker->lane()->id(), [worker] { return worker->isDone(); });
+}
+
+void Runner::runSequential(VariantRun& run)
+{
+    for (const PlannedWorker& w : run.plan.workers) {
+        if (m_cancel.load())
+            break;
+        ExecutionContext ctx = run.mainCtx;
+        ctx.number = w.number;
+        TaskExecutor executor(ctx);
+        const ExecutionResult r = executor.runTasks(w.tasks);
+        if (r == ExecutionResult::Failed) {
+            run.mainLane->setOutcomeDetail(QString::fromStdString(executor.failure()));
+            run.mainFailed = true;
+            break;
         }
-        // Interpreter shutdown: Python waits for every non-daemon thread before it exits.
-        for (auto& w : workers)
-            if (!w->isDaemon() && !cancelled())
-                join(w.get());
+        if (r == ExecutionResult::Stopped)
+            break;
     }
+}
 
-    // Main ends here.
-    const bool wasCancelled = cancelled();
-    const WorkerState mainEnd = wasCancelled ? WorkerState::Cancelled
-        : mainFailed                        ? WorkerState::Crashed
-                                            : WorkerState::Finished;
-    if (mainHolds)
-        gil.release(mainSink, mainEnd);
+void Runner::createWorkers(VariantRun& run)
+{
+    for (const PlannedWorker& w : run.plan.workers) {
+        std::unique_ptr<Worker> worker = createWorker(run, w);
+        connect(worker.get(), &Worker::done, this, &Runner::wake);
+        run.workers.push_back(std::move(worker));
+    }
+}
+
+std::unique_ptr<Worker> Runner::createWorker(VariantRun& run, const PlannedWorker& planned)
+{
+    const bool threads = run.plan.mode == VariantMode::Threads;
+    LaneInfo info {planned.name, threads ? LaneKind::Thread : LaneKind::Process, planned.daemon, {}};
+    if (threads) {
+        static const char* const styles[] = {"subclass", "function", "object"};
+        info.style = QString::fromLatin1(styles[static_cast<int>(planned.style)]);
+    }
+    Lane* lane = run.log->addLane(info);
+    lane->appendState(WorkerState::Created, MonoClock::nowNs());
+    if (!threads)
+        return std::unique_ptr<Worker>(createProcessWorker(run, planned, lane));
+    lane->setPid(QCoreApplication::applicationPid());
+    return std::make_unique<ThreadWorker>(lane, planned, run.base);
+}
+
+ProcessWorker* Runner::createProcessWorker(VariantRun& run, const PlannedWorker& planned, Lane* lane)
+{
+    WorkerJob job;
+    job.name = planned.name.toStdString();
+    job.number = planned.number;
+    job.gil = run.settings.gil;
+    job.switchIntervalNs = std::int64_t(run.settings.switchIntervalMs) * 1'000'000;
+    job.timeScale = run.timeScale;
+    job.cpuIterationsPerMs = run.cpuIterationsPerMs;
+    job.seed = run.settings.seed;
+    job.tasks = planned.tasks;
+    // Hung: three times all its stated work, plus time to start on a busy machine.
+    const auto deadlineMs = static_cast<std::int64_t>(
+        3.0 * static_cast<double>(statedDurationMs(job.tasks)) * run.timeScale) + m_hangGraceMs;
+    auto* p = new ProcessWorker(lane, m_workerProgram, std::move(job), deadlineMs);
+    p->setMaxEvents(m_maxEventsPerChild);
+    InterpreterState* memory = &run.memory;
+    connect(p, &ProcessWorker::itemSent, this,
+            [memory](std::int64_t value, std::uint32_t from) { memory->put(value, from); });
+    run.processes.push_back(p);
+    return p;
+}
+
+void Runner::runStartJoinInLoop(VariantRun& run)
+{
+    for (auto& w : run.workers) {
+        if (m_cancel.load())
+            break;
+        w->start();
+        join(run, w.get());
+    }
+}
+
+void Runner::runStartAllThenJoin(VariantRun& run)
+{
+    const PlannedVariant& plan = run.plan;
+    for (auto& w : run.workers)
+        w->start();
+    if (!plan.mainTasks.empty() && !m_cancel.load()) {
+        TaskExecutor executor(run.mainCtx);
+        if (executor.runTasks(plan.mainTasks) == ExecutionResult::Stopped)
+            run.mainHolds = false;
+    }
+    if (plan.receive)
+        receiveItems(run);
+    for (auto& w : run.workers) {
+        const bool joinIt = plan.join == JoinPolicy::All || (plan.join == JoinPolicy::NonDaemon && !w->isDaemon());
+        if (joinIt && !m_cancel.load())
+            join(run, w.get());
+    }
+}
+
+void Runner::receiveItems(VariantRun& run)
+{
+    int received = 0;
+    auto sendersDone = [&run] {
+        return std::all_of(run.workers.begin(), run.workers.end(), [](const auto& w) { return w->isDone(); });
+    };
+    while (received < run.plan.expectedItems && !m_cancel.load()) {
+        InterpreterState::QueueItem item;
+        if (run.memory.tryGet(item)) {
+            run.mainLane->append(
+                Event {MonoClock::nowNs(), EventKind::QueueGet, WorkerState::Running, 0, item.fromLane, item.value});
+            run.memory.append(item.value); // results.append(q.get())
+            ++received;
+            continue;
+        }
+        if (sendersDone() && run.memory.queueSize() == 0)
+            break; // a sender died: what it did not send will never come
+        mainWait(run, WorkerState::WaitingQueue, 0, [&run, &sendersDone] { return run.memory.queueSize() > 0 || sendersDone(); });
+    }
+}
+
+void Runner::joinNonDaemons(VariantRun& run)
+{
+    // Interpreter shutdown: Python waits for every non-daemon thread before it exits.
+    for (auto& w : run.workers)
+        if (!w->isDaemon() && !m_cancel.load())
+            join(run, w.get());
+}
+
+void Runner::endMain(VariantRun& run)
+{
+    run.cancelled = m_cancel.load();
+    const WorkerState mainEnd = run.cancelled ? WorkerState::Cancelled
+        : run.mainFailed                      ? WorkerState::Crashed
+                                              : WorkerState::Finished;
+    if (run.mainHolds)
+        run.gil.release(run.mainSink, mainEnd);
     else
-        mainLane->appendState(mainEnd, MonoClock::nowNs());
-    const std::int64_t mainEndNs = MonoClock::nowNs();
+        run.mainLane->appendState(mainEnd, MonoClock::nowNs());
+    run.mainEndNs = MonoClock::nowNs();
+}
 
+void Runner::shutDownWorkers(VariantRun& run)
+{
     // Daemon workers still running are cut off; on cancel, everything is.
-    stop.request(wasCancelled ? StopReason::Cancelled : StopReason::Abandoned);
-    gil.wakeWaiters();
-    for (auto& w : workers)
-        w->stop(wasCancelled);
+    run.stop.request(run.cancelled ? StopReason::Cancelled : StopReason::Abandoned);
+    run.gil.wakeWaiters();
+    for (auto& w : run.workers)
+        w->stop(run.cancelled);
     // Threads notice within one small step; killed children report through QProcess.
-    for (auto& w : workers)
+    for (auto& w : run.workers)
         if (!w->isStarted())
-            w->finishUnstarted(wasCancelled ? WorkerState::Cancelled : WorkerState::Abandoned);
+            w->finishUnstarted(run.cancelled ? WorkerState::Cancelled : WorkerState::Abandoned);
+    const auto& workers = run.workers;
     waitUntil([&workers] { return std::all_of(workers.begin(), workers.end(), [](const auto& w) { return w->isDone(); }); },
               false);
     m_onCancel = nullptr;
-    {
-        std::lock_guard lock(m_stopMutex);
-        m_stop = nullptr;
-    }
+    std::lock_guard lock(m_stopMutex);
+    m_stop = nullptr;
+}
 
+VariantResult Runner::collectResult(const VariantRun& run)
+{
+    const PlannedVariant& plan = run.plan;
     VariantResult r;
     r.name = plan.name;
-    r.mode = variantModeName(plan.mode);
-    r.gil = settings.gil;
-    r.switchIntervalMs = settings.switchIntervalMs;
-    r.timeScale = timeScale;
+    r.mode = plan.mode;
+    r.gil = run.settings.gil;
+    r.switchIntervalMs = run.settings.switchIntervalMs;
+    r.timeScale = run.timeScale;
     r.workerCount = static_cast<int>(plan.workers.size());
     r.sweepWorkers = plan.sweepWorkers;
-    r.elapsedMs = static_cast<double>(mainEndNs - startNs) / 1e6;
-    r.cancelled = wasCancelled;
-    const std::int64_t untilNs = std::max(mainEndNs, log->lastEventNs());
-    for (int i = 0; i < log->laneCount(); ++i)
-        r.workers.push_back(WorkerResult::fromLane(*log->lane(i), startNs, untilNs));
+    const std::int64_t startNs = run.log->originNs(); // one origin for results, timeline and exports
+    r.elapsedMs = static_cast<double>(run.mainEndNs - startNs) / 1e6;
+    r.cancelled = run.cancelled;
+    const std::int64_t untilNs = std::max(run.mainEndNs, run.log->lastEventNs());
+    for (int i = 0; i < run.log->laneCount(); ++i)
+        r.workers.push_back(WorkerResult::fromLane(*run.log->lane(i), startNs, untilNs));
     for (WorkerResult& w : r.workers)
         for (StateInterval& s : w.intervals)
             s.startMs = std::max(0.0, s.startMs);
+    for (const ProcessWorker* p : run.processes)
+        if (p->failedToStart())
+            r.workers.at(p->lane()->id()).failure = WorkerFailure::CouldNotStart;
+    r.log = run.log;
+    return r;
+}
 
-    // Observations: what the lesson is about, in numbers.
-    QJsonObject obs;
+Observations Runner::observe(const VariantRun& run, const VariantResult& r)
+{
+    const PlannedVariant& plan = run.plan;
+    const bool processes = plan.mode == VariantMode::Processes;
+    Observations obs;
     if (plan.hasAppend || plan.receive)
-        obs.insert(QStringLiteral("parent_list"), toJsonArray(memory.list()));
-    if (plan.mode == VariantMode::Processes && plan.hasAppend) {
-        QJsonObject lists;
-        for (ProcessWorker* p : processes)
+        obs.parentList = run.memory.list();
+    if (processes && plan.hasAppend) {
+        obs.childLists.emplace();
+        for (const ProcessWorker* p : run.processes)
             if (p->reportedOwnState())
-                lists.insert(p->lane()->info().name, toJsonArray(p->ownList()));
-        obs.insert(QStringLiteral("child_lists"), lists);
+                obs.childLists->insert_or_assign(p->lane()->info().name, p->ownList());
     }
     if (plan.hasIncrement) {
-        if (plan.mode == VariantMode::Processes) {
-            QJsonObject counters;
-            for (ProcessWorker* p : processes)
+        obs.counter = run.memory.readCounter();
+        if (processes) {
+            obs.childCounters.emplace();
+            for (const ProcessWorker* p : run.processes)
                 if (p->reportedOwnState())
-                    counters.insert(p->lane()->info().name, static_cast<qint64>(p->ownCounter()));
-            obs.insert(QStringLiteral("child_counters"), counters);
-            obs.insert(QStringLiteral("counter"), static_cast<qint64>(memory.readCounter()));
+                    obs.childCounters->insert_or_assign(p->lane()->info().name, p->ownCounter());
         } else {
-            const std::int64_t counter = memory.readCounter();
-            obs.insert(QStringLiteral("counter"), static_cast<qint64>(counter));
-            obs.insert(QStringLiteral("counter_expected"), static_cast<qint64>(plan.expectedIncrements));
-            obs.insert(QStringLiteral("updates_lost"), static_cast<qint64>(plan.expectedIncrements - counter));
+            obs.counterExpected = plan.expectedIncrements;
         }
     }
-    if (plan.receive) {
-        obs.insert(QStringLiteral("items_expected"), plan.expectedItems);
-        obs.insert(QStringLiteral("items_received"), static_cast<int>(memory.list().size()));
-    }
-    QJsonArray cutOff;
-    QJsonArray crashed;
+    if (plan.receive)
+        obs.items = Observations::QueueItems {plan.expectedItems, static_cast<int>(run.memory.list().size())};
     for (std::size_t i = 1; i < r.workers.size(); ++i) {
         const WorkerResult& w = r.workers[i];
-        if (w.outcome == QLatin1String("abandoned"))
-            cutOff.append(QJsonObject {{QStringLiteral("name"), w.name}, {QStringLiteral("at_ms"), r.elapsedMs}});
-        if (w.outcome == QLatin1String("crashed"))
-            crashed.append(QJsonObject {{QStringLiteral("name"), w.name}, {QStringLiteral("how"), w.outcomeDetail}});
+        if (w.outcome == WorkerOutcome::Abandoned)
+            obs.cutOff.push_back({w.name, r.elapsedMs});
+        if (w.outcome == WorkerOutcome::Crashed)
+            obs.crashed.push_back({w.name, w.outcomeDetail});
     }
-    if (!cutOff.isEmpty())
-        obs.insert(QStringLiteral("cut_off"), cutOff);
-    if (!crashed.isEmpty())
-        obs.insert(QStringLiteral("crashed"), crashed);
-    obs.insert(QStringLiteral("gil_switches"), static_cast<qint64>(gil.switchCount()));
-    r.observations = obs;
-    r.log = log;
-    workers.clear();
-    qCDebug(lcRunner) << "variant" << plan.name << "took" << r.elapsedMs << "ms";
-    return r;
+    obs.gilSwitches = static_cast<std::int64_t>(run.gil.switchCount());
+    return obs;
 }
 
 } // namespace ThreadLab

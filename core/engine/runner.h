@@ -16,8 +16,11 @@ class QEventLoop;
 namespace ThreadLab {
 
 class EventLog;
+class ProcessWorker;
 class StopToken;
+class Worker;
 struct PlannedVariant;
+struct PlannedWorker;
 struct Scenario;
 
 // Runs a scenario's variants one after another on the thread it lives on (the engine thread,
@@ -53,9 +56,28 @@ Q_SIGNALS:
     void runFinished(const ThreadLab::RunResult& result);
 
 private:
+    struct VariantRun; // what one variant's steps share, from set-up to results
+
     Q_INVOKABLE void runQueued();
     VariantResult runVariant(int index, const PlannedVariant& variant, const RunSettings& settings,
                              double timeScale, double cpuIterationsPerMs);
+    // The steps of runVariant, in the order they happen.
+    void beginVariant(int index, VariantRun& run);
+    void runSequential(VariantRun& run);
+    void createWorkers(VariantRun& run);
+    std::unique_ptr<Worker> createWorker(VariantRun& run, const PlannedWorker& planned);
+    ProcessWorker* createProcessWorker(VariantRun& run, const PlannedWorker& planned, Lane* lane);
+    void runStartJoinInLoop(VariantRun& run);
+    void runStartAllThenJoin(VariantRun& run);
+    void receiveItems(VariantRun& run);
+    void joinNonDaemons(VariantRun& run);
+    void endMain(VariantRun& run);
+    void shutDownWorkers(VariantRun& run);
+    static VariantResult collectResult(const VariantRun& run);
+    static Observations observe(const VariantRun& run, const VariantResult& result);
+    // Main waits in `state` (arg: the lane it joins) until done(), without the GIL meanwhile.
+    void mainWait(VariantRun& run, WorkerState state, std::uint32_t arg, const std::function<bool()>& done);
+    void join(VariantRun& run, Worker* worker);
     // Spins a local event loop until done() holds (or, if interruptible, the run is cancelled).
     void waitUntil(const std::function<bool()>& done, bool interruptible = true);
     void wake();

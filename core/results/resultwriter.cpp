@@ -1,6 +1,8 @@
 #include "results/resultwriter.h"
 
 #include "engine/eventlog.h"
+#include "results/runhistory.h"
+
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,12 +20,20 @@ QString stateName(WorkerState s)
     return QString::fromLatin1(workerStateName(s).data(), static_cast<qsizetype>(workerStateName(s).size()));
 }
 
-QString listText(const QJsonArray& a)
+QString listText(const std::vector<std::int64_t>& values)
 {
     QStringList parts;
-    for (const QJsonValue& v : a)
-        parts << QString::number(v.toInteger());
+    for (const std::int64_t v : values)
+        parts << QString::number(v);
     return QLatin1Char('[') + parts.join(QStringLiteral(", ")) + QLatin1Char(']');
+}
+
+QJsonArray listJson(const std::vector<std::int64_t>& values)
+{
+    QJsonArray a;
+    for (const std::int64_t v : values)
+        a.append(static_cast<qint64>(v));
+    return a;
 }
 
 QString csvField(QString s)
@@ -42,11 +52,45 @@ double round3(double v)
 
 } // namespace
 
-double ResultWriter::speedup(const RunResult& run, std::size_t variantIndex)
+QJsonObject ResultWriter::observationsJson(const Observations& o)
 {
-    if (run.variants.empty() || variantIndex >= run.variants.size() || run.variants[variantIndex].elapsedMs <= 0)
-        return 0;
-    return run.variants.front().elapsedMs / run.variants[variantIndex].elapsedMs;
+    QJsonObject obs;
+    if (o.parentList)
+        obs.insert(QStringLiteral("parent_list"), listJson(*o.parentList));
+    if (o.childLists) {
+        QJsonObject lists;
+        for (const auto& [name, list] : *o.childLists)
+            lists.insert(name, listJson(list));
+        obs.insert(QStringLiteral("child_lists"), lists);
+    }
+    if (o.childCounters) {
+        QJsonObject counters;
+        for (const auto& [name, counter] : *o.childCounters)
+            counters.insert(name, static_cast<qint64>(counter));
+        obs.insert(QStringLiteral("child_counters"), counters);
+    }
+    if (o.counter)
+        obs.insert(QStringLiteral("counter"), static_cast<qint64>(*o.counter));
+    if (o.counterExpected)
+        obs.insert(QStringLiteral("counter_expected"), static_cast<qint64>(*o.counterExpected));
+    if (const auto lost = o.updatesLost())
+        obs.insert(QStringLiteral("updates_lost"), static_cast<qint64>(*lost));
+    if (o.items) {
+        obs.insert(QStringLiteral("items_expected"), o.items->expected);
+        obs.insert(QStringLiteral("items_received"), o.items->received);
+    }
+    QJsonArray cutOff;
+    for (const Observations::CutOff& c : o.cutOff)
+        cutOff.append(QJsonObject {{QStringLiteral("name"), c.name}, {QStringLiteral("at_ms"), c.atMs}});
+    if (!cutOff.isEmpty())
+        obs.insert(QStringLiteral("cut_off"), cutOff);
+    QJsonArray crashed;
+    for (const Observations::Crash& c : o.crashed)
+        crashed.append(QJsonObject {{QStringLiteral("name"), c.name}, {QStringLiteral("how"), c.how}});
+    if (!crashed.isEmpty())
+        obs.insert(QStringLiteral("crashed"), crashed);
+    obs.insert(QStringLiteral("gil_switches"), static_cast<qint64>(o.gilSwitches));
+    return obs;
 }
 
 QJsonObject ResultWriter::toJson(const RunResult& run)
@@ -66,11 +110,11 @@ QJsonObject ResultWriter::toJson(const RunResult& run)
         const VariantResult& v = run.variants[vi];
         QJsonObject jv;
         jv.insert(QStringLiteral("name"), v.name);
-        jv.insert(QStringLiteral("mode"), v.mode);
+        jv.insert(QStringLiteral("mode"), variantModeName(v.mode));
         jv.insert(QStringLiteral("gil"), v.gil);
         jv.insert(QStringLiteral("workers_count"), v.workerCount);
         jv.insert(QStringLiteral("elapsed_ms"), round3(v.elapsedMs));
-        jv.insert(QStringLiteral("speedup"), round3(speedup(run, vi)));
+        jv.insert(QStringLiteral("speedup"), round3(RunHistory::speedup(run.variants, vi)));
         jv.insert(QStringLiteral("cancelled"), v.cancelled);
         QJsonArray workers;
         for (const WorkerResult& w : v.workers) {
@@ -81,7 +125,7 @@ QJsonObject ResultWriter::toJson(const RunResult& run)
             if (!w.style.isEmpty())
                 jw.insert(QStringLiteral("style"), w.style);
             jw.insert(QStringLiteral("pid"), w.pid);
-            jw.insert(QStringLiteral("outcome"), w.outcome);
+            jw.insert(QStringLiteral("outcome"), outcomeName(w.outcome));
             if (!w.outcomeDetail.isEmpty())
                 jw.insert(QStringLiteral("outcome_detail"), w.outcomeDetail);
             jw.insert(QStringLiteral("start_latency_us"),
@@ -99,7 +143,7 @@ QJsonObject ResultWriter::toJson(const RunResult& run)
             workers.append(jw);
         }
         jv.insert(QStringLiteral("workers"), workers);
-        jv.insert(QStringLiteral("observations"), v.observations);
+        jv.insert(QStringLiteral("observations"), observationsJson(v.observations));
         variants.append(jv);
     }
     root.insert(QStringLiteral("variants"), variants);
@@ -121,11 +165,11 @@ QByteArray ResultWriter::toCsv(const RunResult& run)
             double perState[workerStateCount] = {};
             for (const StateInterval& s : w.intervals)
                 perState[static_cast<int>(s.state)] += s.endMs - s.startMs;
-            QStringList row {csvField(run.scenarioId), csvField(v.name), v.mode,
+            QStringList row {csvField(run.scenarioId), csvField(v.name), variantModeName(v.mode),
                              v.gil ? QStringLiteral("on") : QStringLiteral("off"),
-                             QString::number(v.elapsedMs, 'f', 3), QString::number(speedup(run, vi), 'f', 3),
+                             QString::number(v.elapsedMs, 'f', 3), QString::number(RunHistory::speedup(run.variants, vi), 'f', 3),
                              csvField(w.name), laneKindName(w.kind),
-                             w.daemon ? QStringLiteral("yes") : QStringLiteral("no"), w.outcome,
+                             w.daemon ? QStringLiteral("yes") : QStringLiteral("no"), outcomeName(w.outcome),
                              w.startLatencyUs >= 0 ? QString::number(w.startLatencyUs, 'f', 1) : QString()};
             for (int s = 0; s < workerStateCount; ++s)
                 if (!isTerminal(static_cast<WorkerState>(s)))
@@ -187,9 +231,9 @@ QByteArray ResultWriter::toTrace(const RunResult& run)
                                            {QStringLiteral("pid"), pid},
                                            {QStringLiteral("tid"), tid},
                                            {QStringLiteral("ts"), offsetUs + o.tMs * 1e3}});
-            if (w.outcome != QLatin1String("finished") && w.outcome != QLatin1String("running"))
+            if (w.outcome != WorkerOutcome::Finished && w.outcome != WorkerOutcome::Running)
                 events.append(QJsonObject {{QStringLiteral("ph"), QStringLiteral("i")},
-                                           {QStringLiteral("name"), w.outcome + (w.outcomeDetail.isEmpty() ? QString()
+                                           {QStringLiteral("name"), outcomeName(w.outcome) + (w.outcomeDetail.isEmpty() ? QString()
                                                                                  : QStringLiteral(": ") + w.outcomeDetail)},
                                            {QStringLiteral("cat"), QStringLiteral("outcome")},
                                            {QStringLiteral("s"), QStringLiteral("t")},
@@ -227,36 +271,26 @@ QByteArray ResultWriter::toTrace(const RunResult& run)
 QStringList ResultWriter::observationLines(const VariantResult& v)
 {
     QStringList lines;
-    const QJsonObject& o = v.observations;
-    if (o.contains(QStringLiteral("parent_list")))
-        lines << QStringLiteral("parent's list: ") + listText(o.value(QStringLiteral("parent_list")).toArray());
-    if (o.contains(QStringLiteral("child_lists"))) {
-        const QJsonObject lists = o.value(QStringLiteral("child_lists")).toObject();
-        for (auto it = lists.begin(); it != lists.end(); ++it)
-            lines << QStringLiteral("%1's own list: %2").arg(it.key(), listText(it.value().toArray()));
-    }
-    if (o.contains(QStringLiteral("counter_expected"))) {
-        const qint64 counter = o.value(QStringLiteral("counter")).toInteger();
-        const qint64 expected = o.value(QStringLiteral("counter_expected")).toInteger();
-        QString line = QStringLiteral("counter: %1 of %2").arg(counter).arg(expected);
-        if (counter != expected)
-            line += QStringLiteral(" — %1 updates lost").arg(expected - counter);
+    const Observations& o = v.observations;
+    if (o.parentList)
+        lines << tr("parent's list: %1").arg(listText(*o.parentList));
+    if (o.childLists)
+        for (const auto& [name, list] : *o.childLists)
+            lines << tr("%1's own list: %2").arg(name, listText(list));
+    if (o.counter && o.counterExpected) {
+        QString line = tr("counter: %1 of %2").arg(*o.counter).arg(*o.counterExpected);
+        if (*o.updatesLost() != 0)
+            line += tr(" — %1 updates lost").arg(*o.updatesLost());
         lines << line;
     }
-    if (o.contains(QStringLiteral("items_expected")))
-        lines << QStringLiteral("received %1 of %2 items")
-                     .arg(o.value(QStringLiteral("items_received")).toInt())
-                     .arg(o.value(QStringLiteral("items_expected")).toInt());
-    for (const QJsonValue& c : o.value(QStringLiteral("cut_off")).toArray())
-        lines << QStringLiteral("daemon %1 cut off after %2 s")
-                     .arg(c.toObject().value(QStringLiteral("name")).toString())
-                     .arg(c.toObject().value(QStringLiteral("at_ms")).toDouble() / 1000.0, 0, 'f', 2);
-    for (const QJsonValue& c : o.value(QStringLiteral("crashed")).toArray())
-        lines << QStringLiteral("%1 crashed: %2")
-                     .arg(c.toObject().value(QStringLiteral("name")).toString(),
-                          c.toObject().value(QStringLiteral("how")).toString());
+    if (o.items)
+        lines << tr("received %1 of %2 items").arg(o.items->received).arg(o.items->expected);
+    for (const Observations::CutOff& c : o.cutOff)
+        lines << tr("daemon %1 cut off after %2 s").arg(c.name).arg(c.atMs / 1000.0, 0, 'f', 2);
+    for (const Observations::Crash& c : o.crashed)
+        lines << tr("%1 crashed: %2").arg(c.name, c.how);
     if (v.cancelled)
-        lines << QStringLiteral("cancelled");
+        lines << tr("cancelled");
     return lines;
 }
 
@@ -266,13 +300,12 @@ QString ResultWriter::summaryTable(const RunResult& run)
     {
         QString variant, mode, workers, elapsed, speedup, observations;
     };
-    std::vector<Row> rows {{QStringLiteral("variant"), QStringLiteral("mode"), QStringLiteral("workers"),
-                            QStringLiteral("elapsed"), QStringLiteral("speedup"), QStringLiteral("observations")}};
+    std::vector<Row> rows {{tr("variant"), tr("mode"), tr("workers"), tr("elapsed"), tr("speedup"), tr("observations")}};
     for (std::size_t i = 0; i < run.variants.size(); ++i) {
         const VariantResult& v = run.variants[i];
-        rows.push_back({v.name, v.mode, QString::number(v.workerCount),
-                        QStringLiteral("%1 ms").arg(v.elapsedMs, 0, 'f', 1),
-                        QStringLiteral("%1×").arg(speedup(run, i), 0, 'f', 2),
+        rows.push_back({v.name, variantModeName(v.mode), QString::number(v.workerCount),
+                        tr("%1 ms").arg(v.elapsedMs, 0, 'f', 1),
+                        tr("%1×").arg(RunHistory::speedup(run.variants, i), 0, 'f', 2),
                         observationLines(v).join(QStringLiteral("; "))});
     }
     int w[5] = {};
@@ -283,8 +316,8 @@ QString ResultWriter::summaryTable(const RunResult& run)
         w[3] = std::max(w[3], int(r.elapsed.size()));
         w[4] = std::max(w[4], int(r.speedup.size()));
     }
-    QString out = QStringLiteral("%1 — %2 (GIL %3, time scale %4, %5 cores)\n")
-                      .arg(run.scenarioId, run.scenarioTitle, run.settings.gil ? QStringLiteral("on") : QStringLiteral("off"))
+    QString out = tr("%1 — %2 (GIL %3, time scale %4, %5 cores)\n")
+                      .arg(run.scenarioId, run.scenarioTitle, run.settings.gil ? tr("on") : tr("off"))
                       .arg(run.timeScale)
                       .arg(run.cores);
     for (const Row& r : rows)
@@ -296,7 +329,7 @@ QString ResultWriter::summaryTable(const RunResult& run)
                    .arg(r.speedup, w[4])
                    .arg(r.observations);
     if (run.cancelled)
-        out += QStringLiteral("(run cancelled)\n");
+        out += tr("(run cancelled)\n");
     return out;
 }
 
@@ -305,7 +338,7 @@ bool ResultWriter::writeFile(const QString& path, const QByteArray& bytes, QStri
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         if (error)
-            *error = QStringLiteral("%1: cannot write the file: %2").arg(path, file.errorString());
+            *error = tr("%1: cannot write the file: %2").arg(path, file.errorString());
         return false;
     }
     return true;

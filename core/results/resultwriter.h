@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QCoreApplication>
 #include <QString>
 
 namespace ThreadLab {
@@ -13,14 +14,17 @@ namespace ThreadLab {
 // the summary table the command line prints.
 class ResultWriter
 {
+    Q_DECLARE_TR_FUNCTIONS(ResultWriter)
+
 public:
     static QJsonObject toJson(const RunResult& run);
     static QByteArray toCsv(const RunResult& run);
     static QByteArray toTrace(const RunResult& run);
     static QString summaryTable(const RunResult& run);
+    // A variant's observations as results JSON holds them ("parent_list", "counter", …).
+    static QJsonObject observationsJson(const Observations& observations);
     // One short line per variant, e.g. "counter: 1412 of 2000 — 588 updates lost".
     static QStringList observationLines(const VariantResult& variant);
-    static double speedup(const RunResult& run, std::size_t variantIndex);
     // Writes atomically (a temporary file renamed into place); one-line error on failure.
     static bool writeFile(const QString& path, const QByteArray& bytes, QString* error);
 };

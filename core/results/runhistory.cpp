@@ -48,16 +48,16 @@ void RunHistory::setMaxRuns(int maxRuns)
 
 QString RunHistory::baseTag(const RunResult& run) const
 {
-    QStringList parts {run.settings.gil ? QStringLiteral("GIL on") : QStringLiteral("GIL off")};
+    QStringList parts {run.settings.gil ? tr("GIL on") : tr("GIL off")};
     // A worker override always shows: the variant's own name ("4 threads") would mislead.
     if (run.settings.workers > 0)
-        parts << QStringLiteral("%1 workers").arg(run.settings.workers);
+        parts << tr("%1 workers").arg(run.settings.workers);
     else if (differs(m_runs, [](const RunResult& r) { return r.settings.workers; }))
-        parts << QStringLiteral("default workers");
+        parts << tr("default workers");
     if (run.settings.gil && differs(m_runs, [](const RunResult& r) { return r.settings.switchIntervalMs; }))
-        parts << QStringLiteral("switch %1 ms").arg(run.settings.switchIntervalMs);
+        parts << tr("switch %1 ms").arg(run.settings.switchIntervalMs);
     if (differs(m_runs, [](const RunResult& r) { return r.timeScale; }))
-        parts << QStringLiteral("time ×%1").arg(run.timeScale);
+        parts << tr("time ×%1").arg(run.timeScale);
     return parts.join(separator);
 }
 
@@ -67,7 +67,7 @@ QString RunHistory::runTag(int index) const
     const QString tag = baseTag(mine);
     const bool twin = std::any_of(m_runs.begin(), m_runs.end(),
                                   [this, &mine, &tag](const RunResult& r) { return &r != &mine && baseTag(r) == tag; });
-    return twin ? tag + separator + QStringLiteral("run %1").arg(index + 1) : tag;
+    return twin ? tag + separator + tr("run %1").arg(index + 1) : tag;
 }
 
 QString RunHistory::variantLabel(int runIndex, std::size_t variantIndex) const
@@ -88,7 +88,7 @@ std::vector<ElapsedEntry> RunHistory::elapsed() const
             e.variant = v.name;
             e.label = v.name + separator + tag;
             e.elapsedMs = v.elapsedMs;
-            e.speedup = speedupOver(r.variants.front(), v);
+            e.speedup = speedup(r.variants, vi);
             e.cancelled = v.cancelled;
             out.push_back(e);
         }
@@ -102,29 +102,27 @@ std::vector<SpeedupSeries> RunHistory::speedupSeries() const
     for (int ri = 0; ri < runCount(); ++ri) {
         const RunResult& r = run(ri);
         // Modes in the order their first sweep variant ran.
-        std::vector<QString> modes;
+        std::vector<VariantMode> modes;
         for (const VariantResult& v : r.variants)
             if (v.sweepWorkers > 0 && std::find(modes.begin(), modes.end(), v.mode) == modes.end())
                 modes.push_back(v.mode);
-        for (const QString& mode : modes) {
-            const VariantResult* base = nullptr;
-            std::map<int, const VariantResult*> byWorkers;
-            for (const VariantResult& v : r.variants) {
-                if (v.mode != mode || v.sweepWorkers <= 0 || v.cancelled || v.elapsedMs <= 0)
-                    continue;
-                byWorkers[v.sweepWorkers] = &v;
-                if (v.sweepWorkers == 1)
-                    base = &v;
+        for (const VariantMode mode : modes) {
+            std::map<int, SpeedupPoint> byWorkers;
+            for (std::size_t vi = 0; vi < r.variants.size(); ++vi) {
+                const VariantResult& v = r.variants[vi];
+                const double s = v.mode == mode && v.sweepWorkers > 0 ? speedup(r.variants, vi) : 0;
+                if (s > 0)
+                    byWorkers[v.sweepWorkers] = {v.sweepWorkers, s, v.elapsedMs};
             }
-            if (!base)
+            if (byWorkers.empty())
                 continue; // no 1-worker baseline (cancelled early): nothing to compare against
-            SpeedupSeries s;
-            s.run = ri;
-            s.mode = mode;
-            s.label = mode + separator + runTag(ri);
-            for (const auto& [workers, v] : byWorkers)
-                s.points.push_back({workers, base->elapsedMs / v->elapsedMs, v->elapsedMs});
-            out.push_back(std::move(s));
+            SpeedupSeries series;
+            series.run = ri;
+            series.mode = mode;
+            series.label = variantModeName(mode) + separator + runTag(ri);
+            for (const auto& entry : byWorkers)
+                series.points.push_back(entry.second);
+            out.push_back(std::move(series));
         }
     }
     return out;
@@ -168,37 +166,48 @@ std::vector<LatencySeries> RunHistory::latencySeries() const
     return out;
 }
 
-Comparison RunHistory::comparison(const std::vector<VariantResult>& variants, std::size_t index)
+const VariantResult* RunHistory::baseline(const std::vector<VariantResult>& variants, std::size_t index)
 {
     if (index >= variants.size())
-        return {};
+        return nullptr;
     const VariantResult& v = variants[index];
-    const VariantResult* base = &variants.front();
-    if (v.sweepWorkers > 0) {
-        base = nullptr;
-        for (std::size_t i = 0; i <= index; ++i)
-            if (variants[i].mode == v.mode && variants[i].sweepWorkers == 1)
-                base = &variants[i];
-    }
+    if (v.sweepWorkers <= 0)
+        return &variants.front();
+    const VariantResult* base = nullptr;
+    for (std::size_t i = 0; i <= index; ++i)
+        if (variants[i].mode == v.mode && variants[i].sweepWorkers == 1)
+            base = &variants[i];
+    return base;
+}
+
+double RunHistory::speedup(const std::vector<VariantResult>& variants, std::size_t index)
+{
+    const VariantResult* base = baseline(variants, index);
+    return base ? speedupOver(*base, variants[index]) : 0;
+}
+
+Comparison RunHistory::comparison(const std::vector<VariantResult>& variants, std::size_t index)
+{
+    const VariantResult* base = baseline(variants, index);
     if (!base)
         return {};
-    return {base == &v ? 0 : speedupOver(*base, v), base->name};
+    return {base == &variants[index] ? 0 : speedup(variants, index), base->name};
 }
 
 QString RunHistory::speedupText(double speedup)
 {
     if (!(speedup > 0) || !std::isfinite(speedup))
         return {};
-    return QStringLiteral("%1×").arg(speedup, 0, 'f', speedup < 10 ? 2 : 1);
+    return tr("%1×").arg(speedup, 0, 'f', speedup < 10 ? 2 : 1);
 }
 
 QString RunHistory::durationText(double ms)
 {
     if (ms >= 1000)
-        return QStringLiteral("%1 s").arg(ms / 1000.0, 0, 'f', 2);
+        return tr("%1 s").arg(ms / 1000.0, 0, 'f', 2);
     if (ms >= 10)
-        return QStringLiteral("%1 ms").arg(ms, 0, 'f', 0);
-    return QStringLiteral("%1 ms").arg(ms, 0, 'f', 1);
+        return tr("%1 ms").arg(ms, 0, 'f', 0);
+    return tr("%1 ms").arg(ms, 0, 'f', 1);
 }
 
 QString RunHistory::comparisonText(double speedup, const QString& baseline)
@@ -207,10 +216,10 @@ QString RunHistory::comparisonText(double speedup, const QString& baseline)
         return {};
     // Within 10 % is noise on a busy machine, not a lesson.
     if (speedup >= 0.9 && speedup <= 1.1)
-        return QStringLiteral("about as fast as %1").arg(baseline);
+        return tr("about as fast as %1").arg(baseline);
     if (speedup > 1)
-        return QStringLiteral("%1 faster than %2").arg(speedupText(speedup), baseline);
-    return QStringLiteral("%1 slower than %2").arg(speedupText(1.0 / speedup), baseline);
+        return tr("%1 faster than %2").arg(speedupText(speedup), baseline);
+    return tr("%1 slower than %2").arg(speedupText(1.0 / speedup), baseline);
 }
 
 } // namespace ThreadLab

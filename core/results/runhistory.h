@@ -2,6 +2,7 @@
 
 #include "results/variantresult.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <cstddef>
@@ -16,14 +17,14 @@ struct ElapsedEntry
     QString variant;
     QString label;          // "4 threads · GIL on"
     double elapsedMs = 0;
-    double speedup = 0;     // first variant of the same run ÷ this one; 0 when undefined
+    double speedup = 0;     // RunHistory::speedup of this variant in its run
     bool cancelled = false;
 };
 
 struct SpeedupPoint
 {
     int workers = 0;
-    double speedup = 0;     // the 1-worker variant of the same mode ÷ this one
+    double speedup = 0;     // RunHistory::speedup: the 1-worker variant of the same mode ÷ this one
     double elapsedMs = 0;
 };
 
@@ -31,7 +32,7 @@ struct SpeedupPoint
 struct SpeedupSeries
 {
     int run = 0;
-    QString mode;           // threads | processes | sequential
+    VariantMode mode = VariantMode::Threads;
     QString label;          // "threads · GIL on"
     std::vector<SpeedupPoint> points; // by worker count, ascending
 };
@@ -40,7 +41,7 @@ struct SpeedupSeries
 struct LatencySeries
 {
     int run = 0;
-    QString mode;
+    VariantMode mode = VariantMode::Threads;
     QString label;          // "100 processes · GIL on"
     std::vector<double> latenciesUs; // -1 for a worker that never started
 };
@@ -56,6 +57,8 @@ struct Comparison
 // (GIL on beside GIL off, 4 workers beside 16). Plain data: it knows nothing of widgets.
 class RunHistory
 {
+    Q_DECLARE_TR_FUNCTIONS(RunHistory)
+
 public:
     static constexpr int defaultMaxRuns = 6;
 
@@ -82,9 +85,15 @@ public:
     int maxSweepWorkers() const;
     std::vector<LatencySeries> latencySeries() const;
 
-    // Variant `index` of `variants` (a run's variants in the order they ran, possibly only those
-    // finished so far) against the run's first variant or, for a sweep step, against the 1-worker
-    // step of its mode. Undefined for the baseline itself, a cancelled variant or baseline.
+    // The one speedup rule, which the summary table, results JSON, CSV, charts and observations
+    // all follow. `variants` are a run's variants in the order they ran, possibly only those
+    // finished so far. A sweep step is compared with the 1-worker step of its mode that ran before
+    // it; any other variant with the run's first variant. Null when there is no such step.
+    static const VariantResult* baseline(const std::vector<VariantResult>& variants, std::size_t index);
+    // Baseline ÷ variant `index` (1 for the baseline itself); 0 when undefined: no baseline, or a
+    // cancelled variant or baseline, whose time says nothing about speed.
+    static double speedup(const std::vector<VariantResult>& variants, std::size_t index);
+    // The same, as the observations word it: no speedup for the baseline itself.
     static Comparison comparison(const std::vector<VariantResult>& variants, std::size_t index);
     // "1.86×"; empty when the speedup is undefined (0).
     static QString speedupText(double speedup);

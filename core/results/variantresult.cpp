@@ -12,15 +12,15 @@ QString laneKindName(LaneKind kind)
     return {};
 }
 
-QString outcomeName(WorkerState terminal)
+WorkerOutcome outcomeOf(WorkerState terminal)
 {
-    switch (terminal) {
-    case WorkerState::Finished: return QStringLiteral("finished");
-    case WorkerState::Crashed: return QStringLiteral("crashed");
-    case WorkerState::Abandoned: return QStringLiteral("abandoned");
-    case WorkerState::Cancelled: return QStringLiteral("cancelled");
-    default: return QStringLiteral("running");
-    }
+    return isTerminal(terminal) ? static_cast<WorkerOutcome>(terminal) : WorkerOutcome::Running;
+}
+
+QString outcomeName(WorkerOutcome outcome)
+{
+    const std::string_view name = workerStateName(static_cast<WorkerState>(outcome));
+    return QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()));
 }
 
 WorkerResult WorkerResult::fromLane(const Lane& lane, std::int64_t originNs, std::int64_t untilNs)
@@ -33,7 +33,6 @@ WorkerResult WorkerResult::fromLane(const Lane& lane, std::int64_t originNs, std
     r.daemon = info.daemon;
     r.style = info.style;
     r.pid = lane.pid();
-    r.outcome = outcomeName(WorkerState::Running);
     r.outcomeDetail = lane.outcomeDetail();
     r.endMs = ms(untilNs);
 
@@ -47,7 +46,7 @@ WorkerResult WorkerResult::fromLane(const Lane& lane, std::int64_t originNs, std
         if (ended) {
             // Only a later terminal state counts now (the parent overruling a child that lied).
             if (e.kind == EventKind::State && isTerminal(e.state))
-                r.outcome = outcomeName(e.state);
+                r.outcome = outcomeOf(e.state);
             continue;
         }
         if (e.kind == EventKind::Output) {
@@ -66,7 +65,7 @@ WorkerResult WorkerResult::fromLane(const Lane& lane, std::int64_t originNs, std
             open = false;
         }
         if (isTerminal(e.state)) {
-            r.outcome = outcomeName(e.state);
+            r.outcome = outcomeOf(e.state);
             r.endMs = ms(e.tNs);
             ended = true;
             continue;

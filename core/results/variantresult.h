@@ -2,9 +2,10 @@
 
 #include "engine/lane.h"
 #include "engine/runsettings.h"
+#include "results/observations.h"
+#include "scenario/scenario.h"
 #include "tasks/workerstate.h"
 
-#include <QJsonObject>
 #include <QMetaType>
 #include <QString>
 
@@ -29,14 +30,28 @@ struct OutputLine
     QString text;
 };
 
+// How a worker ended: its terminal state, or Running when it recorded none. The values are the
+// states' own, so that the states' names serve for outcomes too.
+enum class WorkerOutcome : std::uint8_t {
+    Running = static_cast<std::uint8_t>(WorkerState::Running),
+    Finished = static_cast<std::uint8_t>(WorkerState::Finished),
+    Crashed = static_cast<std::uint8_t>(WorkerState::Crashed),
+    Abandoned = static_cast<std::uint8_t>(WorkerState::Abandoned),
+    Cancelled = static_cast<std::uint8_t>(WorkerState::Cancelled),
+};
+
+// Why a worker failed where the reason matters beyond its words (the command line's exit status).
+enum class WorkerFailure : std::uint8_t { None, CouldNotStart };
+
 struct WorkerResult
 {
     QString name;
     LaneKind kind = LaneKind::Thread;
     bool daemon = false;
     QString style;
-    QString outcome;        // finished | crashed | abandoned | cancelled | running
+    WorkerOutcome outcome = WorkerOutcome::Running;
     QString outcomeDetail;  // e.g. "killed by signal 11 (SIGSEGV)"
+    WorkerFailure failure = WorkerFailure::None;
     double startLatencyUs = -1;
     qint64 pid = 0;
     double endMs = 0;
@@ -50,7 +65,7 @@ struct WorkerResult
 struct VariantResult
 {
     QString name;
-    QString mode;           // sequential | threads | processes
+    VariantMode mode = VariantMode::Threads;
     bool gil = true;
     int switchIntervalMs = 5;
     double timeScale = 1;
@@ -59,7 +74,7 @@ struct VariantResult
     double elapsedMs = 0;
     bool cancelled = false;
     std::vector<WorkerResult> workers; // main first, then in creation order
-    QJsonObject observations;
+    Observations observations;
     std::shared_ptr<const EventLog> log;
 };
 
@@ -76,7 +91,10 @@ struct RunResult
 };
 
 QString laneKindName(LaneKind kind);
-QString outcomeName(WorkerState terminal);
+// The outcome a terminal state stands for (Running for any other state).
+WorkerOutcome outcomeOf(WorkerState terminal);
+// "finished", "crashed", …: the words of results JSON and CSV.
+QString outcomeName(WorkerOutcome outcome);
 
 } // namespace ThreadLab
 

@@ -140,7 +140,7 @@ void BM_LiveRunSixteenWorkers(benchmark::State& state)
             || result.variants.front().gil || result.variants.front().workerCount != 16
             || std::any_of(result.variants.front().workers.begin(), result.variants.front().workers.end(),
                            [](const WorkerResult& w) {
-                               return w.kind != LaneKind::Main && w.outcome != QLatin1String("finished");
+                               return w.kind != LaneKind::Main && w.outcome != WorkerOutcome::Finished;
                            })) {
             state.SkipWithError("the run was not 16 GIL-free threads finishing their work");
             return;

@@ -98,7 +98,7 @@ void BM_IngestFromChild(benchmark::State& state)
         const VariantResult& variant = result->variants.front();
         const auto worker = std::find_if(variant.workers.begin(), variant.workers.end(),
                                          [&name](const WorkerResult& w) { return w.name == name; });
-        if (worker == variant.workers.end() || worker->outcome != QStringLiteral("finished")) {
+        if (worker == variant.workers.end() || worker->outcome != WorkerOutcome::Finished) {
             state.SkipWithError("the burst child did not finish cleanly");
             break;
         }

@@ -72,7 +72,7 @@ void BM_StartLatency(benchmark::State& state)
             if (w.kind == LaneKind::Main)
                 continue;
             ++workers;
-            allFinished = allFinished && w.outcome == QStringLiteral("finished") && w.startLatencyUs >= 0;
+            allFinished = allFinished && w.outcome == WorkerOutcome::Finished && w.startLatencyUs >= 0;
             latenciesUs.push_back(w.startLatencyUs);
         }
         if (workers != 100 || !allFinished) {

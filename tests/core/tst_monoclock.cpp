@@ -108,7 +108,7 @@ private Q_SLOTS:
         const VariantResult& variant = r.variants.front();
         QCOMPARE(variant.workers.size(), std::size_t(2));
         const WorkerResult& child = variant.workers.back();
-        QCOMPARE(child.outcome, QStringLiteral("finished"));
+        QCOMPARE(child.outcome, WorkerOutcome::Finished);
         QCOMPARE(child.output.size(), std::size_t(1));
         QCOMPARE(child.output.front().text, QString::fromStdString(MonoClock::mapping().encode()));
     }

@@ -80,14 +80,15 @@ private Q_SLOTS:
         QCOMPARE(v.workers.size(), std::size_t(4));
         const WorkerResult& bad = v.workers[2];
         QCOMPARE(bad.name, mode);
-        QCOMPARE(bad.outcome, QStringLiteral("crashed"));
+        QCOMPARE(bad.outcome, WorkerOutcome::Crashed);
         QVERIFY2(bad.outcomeDetail.contains(detail), qPrintable(bad.outcomeDetail));
+        QCOMPARE(bad.failure, WorkerFailure::None); // it started: a crash, not a failure to start
         for (const std::size_t i : {std::size_t(1), std::size_t(3)}) {
-            QCOMPARE(v.workers[i].outcome, QStringLiteral("finished"));
+            QCOMPARE(v.workers[i].outcome, WorkerOutcome::Finished);
             QCOMPARE(v.workers[i].output.size(), std::size_t(1));
             QCOMPARE(v.workers[i].output.front().text, QStringLiteral("fine"));
         }
-        QCOMPARE(v.workers.front().outcome, QStringLiteral("finished")); // main carried on
+        QCOMPARE(v.workers.front().outcome, WorkerOutcome::Finished); // main carried on
     }
 
     void missingWorkerProgram()
@@ -96,8 +97,9 @@ private Q_SLOTS:
         const RunResult r = runWithWorkerProgram(fakeWorkerScenario({QStringLiteral("good")}), QStringLiteral("/nonexistent/threadlab-worker"));
         QCOMPARE(r.variants.size(), std::size_t(1));
         const WorkerResult& w = r.variants.front().workers[1];
-        QCOMPARE(w.outcome, QStringLiteral("crashed"));
+        QCOMPARE(w.outcome, WorkerOutcome::Crashed);
         QVERIFY2(w.outcomeDetail.startsWith(QStringLiteral("could not start")), qPrintable(w.outcomeDetail));
+        QCOMPARE(w.failure, WorkerFailure::CouldNotStart); // what the command line's exit status 3 reads
     }
 
     void realWorkerRejectsABadJob()

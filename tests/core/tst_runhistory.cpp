@@ -1,12 +1,17 @@
 #include "results/runhistory.h"
 
+#include "results/resultwriter.h"
+
+#include <QJsonArray>
 #include <QTest>
+
+#include <cmath>
 
 using namespace ThreadLab;
 
 namespace {
 
-VariantResult variant(const QString& name, const QString& mode, double elapsedMs, int sweepWorkers = 0)
+VariantResult variant(const QString& name, VariantMode mode, double elapsedMs, int sweepWorkers = 0)
 {
     VariantResult v;
     v.name = name;
@@ -40,9 +45,9 @@ RunResult cpuBound(bool gil, double oneMs, double fourMs, double processesMs)
     r.scenarioId = QStringLiteral("cpu-bound");
     r.settings.gil = gil;
     r.timeScale = 0.25;
-    r.variants = {variant(QStringLiteral("1 thread"), QStringLiteral("threads"), oneMs),
-                  variant(QStringLiteral("4 threads"), QStringLiteral("threads"), fourMs),
-                  variant(QStringLiteral("2 processes"), QStringLiteral("processes"), processesMs)};
+    r.variants = {variant(QStringLiteral("1 thread"), VariantMode::Threads, oneMs),
+                  variant(QStringLiteral("4 threads"), VariantMode::Threads, fourMs),
+                  variant(QStringLiteral("2 processes"), VariantMode::Processes, processesMs)};
     return r;
 }
 
@@ -52,10 +57,10 @@ RunResult sweep(bool gil, const std::vector<double>& threadsMs, const std::vecto
     r.scenarioId = QStringLiteral("cpu-scaling");
     r.settings.gil = gil;
     for (std::size_t i = 0; i < threadsMs.size(); ++i)
-        r.variants.push_back(variant(QStringLiteral("threads×%1").arg(i + 1), QStringLiteral("threads"), threadsMs[i],
+        r.variants.push_back(variant(QStringLiteral("threads×%1").arg(i + 1), VariantMode::Threads, threadsMs[i],
                                      static_cast<int>(i) + 1));
     for (std::size_t i = 0; i < processesMs.size(); ++i)
-        r.variants.push_back(variant(QStringLiteral("processes×%1").arg(i + 1), QStringLiteral("processes"),
+        r.variants.push_back(variant(QStringLiteral("processes×%1").arg(i + 1), VariantMode::Processes,
                                      processesMs[i], static_cast<int>(i) + 1));
     return r;
 }
@@ -198,13 +203,13 @@ private Q_SLOTS:
         QCOMPARE(h.maxSweepWorkers(), 4);
         const auto series = h.speedupSeries();
         QCOMPARE(series.size(), std::size_t(2));
-        QCOMPARE(series[0].mode, QStringLiteral("threads"));
+        QCOMPARE(series[0].mode, VariantMode::Threads);
         QCOMPARE(series[0].label, QStringLiteral("threads · GIL on"));
         QCOMPARE(series[0].points.size(), std::size_t(4));
         QCOMPARE(series[0].points[0].workers, 1);
         QCOMPARE(series[0].points[0].speedup, 1.0);
         QVERIFY(qFuzzyCompare(series[0].points[3].speedup, 1000.0 / 1150.0));
-        QCOMPARE(series[1].mode, QStringLiteral("processes"));
+        QCOMPARE(series[1].mode, VariantMode::Processes);
         QCOMPARE(series[1].points[1].speedup, 2.0); // 1200 / 600, not 1000 / 600
         QCOMPARE(series[1].points[3].speedup, 3.0);
         QCOMPARE(series[1].points[3].elapsedMs, 400.0);
@@ -246,19 +251,19 @@ private Q_SLOTS:
         RunHistory h;
         RunResult r;
         r.scenarioId = QStringLiteral("spawn-cost");
-        VariantResult threads = variant(QStringLiteral("100 threads"), QStringLiteral("threads"), 40);
+        VariantResult threads = variant(QStringLiteral("100 threads"), VariantMode::Threads, 40);
         addWorkers(threads, LaneKind::Thread, {50, 60, 70});
-        VariantResult processes = variant(QStringLiteral("100 processes"), QStringLiteral("processes"), 900);
+        VariantResult processes = variant(QStringLiteral("100 processes"), VariantMode::Processes, 900);
         addWorkers(processes, LaneKind::Process, {2000, 2500, -1});
-        VariantResult sequential = variant(QStringLiteral("sequential"), QStringLiteral("sequential"), 10);
+        VariantResult sequential = variant(QStringLiteral("sequential"), VariantMode::Sequential, 10);
         r.variants = {threads, processes, sequential};
         h.add(r);
         const auto series = h.latencySeries();
         QCOMPARE(series.size(), std::size_t(2)); // main is no worker; sequential has none
-        QCOMPARE(series[0].mode, QStringLiteral("threads"));
+        QCOMPARE(series[0].mode, VariantMode::Threads);
         QCOMPARE(series[0].label, QStringLiteral("100 threads · GIL on"));
         QCOMPARE(series[0].latenciesUs, (std::vector<double> {50, 60, 70}));
-        QCOMPARE(series[1].mode, QStringLiteral("processes"));
+        QCOMPARE(series[1].mode, VariantMode::Processes);
         QCOMPARE(series[1].latenciesUs, (std::vector<double> {2000, 2500, -1}));
     }
 
@@ -284,11 +289,11 @@ private Q_SLOTS:
     // against the 1-worker step of its own mode; nothing for a baseline or a cancelled variant.
     void comparisonWithTheBaseline()
     {
-        std::vector<VariantResult> vs {variant(QStringLiteral("sequential"), QStringLiteral("sequential"), 1000),
-                                       variant(QStringLiteral("2 threads"), QStringLiteral("threads"), 500),
-                                       variant(QStringLiteral("1 process"), QStringLiteral("processes"), 1200, 1),
-                                       variant(QStringLiteral("2 processes"), QStringLiteral("processes"), 600, 2),
-                                       variant(QStringLiteral("4 threads"), QStringLiteral("threads"), 250)};
+        std::vector<VariantResult> vs {variant(QStringLiteral("sequential"), VariantMode::Sequential, 1000),
+                                       variant(QStringLiteral("2 threads"), VariantMode::Threads, 500),
+                                       variant(QStringLiteral("1 process"), VariantMode::Processes, 1200, 1),
+                                       variant(QStringLiteral("2 processes"), VariantMode::Processes, 600, 2),
+                                       variant(QStringLiteral("4 threads"), VariantMode::Threads, 250)};
         vs[4].cancelled = true;
         QCOMPARE(RunHistory::comparison(vs, 0).speedup, 0.0);
         QCOMPARE(RunHistory::comparison(vs, 0).baseline, QStringLiteral("sequential"));
@@ -300,8 +305,53 @@ private Q_SLOTS:
         QCOMPARE(RunHistory::comparison(vs, 4).speedup, 0.0);
         QCOMPARE(RunHistory::comparison(vs, 5).speedup, 0.0); // out of range
         // A sweep step whose 1-worker step has not run (yet): no baseline.
-        std::vector<VariantResult> noBase {variant(QStringLiteral("2 threads"), QStringLiteral("threads"), 500, 2)};
+        std::vector<VariantResult> noBase {variant(QStringLiteral("2 threads"), VariantMode::Threads, 500, 2)};
         QCOMPARE(RunHistory::comparison(noBase, 0).baseline, QString());
+    }
+
+    // One speedup rule: what results JSON (and so the CSV and the summary table) says of each
+    // variant is what the elapsed chart, the speedup chart and the observations say.
+    void resultsAndViewsAgreeOnSpeedup_data()
+    {
+        QTest::addColumn<RunResult>("run");
+        QTest::newRow("plain") << cpuBound(true, 2000, 2100, 1000);
+        QTest::newRow("sweep") << sweep(false, {1000, 520, 400, 380}, {1300, 700, 500, 420});
+    }
+
+    void resultsAndViewsAgreeOnSpeedup()
+    {
+        QFETCH(RunResult, run);
+        const auto round3 = [](double v) { return std::round(v * 1000.0) / 1000.0; };
+        const QJsonArray json = ResultWriter::toJson(run).value(QStringLiteral("variants")).toArray();
+        RunHistory h;
+        h.add(run);
+        const auto bars = h.elapsed();
+        const auto series = h.speedupSeries();
+        QCOMPARE(json.size(), qsizetype(run.variants.size()));
+        QCOMPARE(bars.size(), run.variants.size());
+        for (std::size_t i = 0; i < run.variants.size(); ++i) {
+            const VariantResult& v = run.variants[i];
+            const double written = json.at(qsizetype(i)).toObject().value(QStringLiteral("speedup")).toDouble();
+            QVERIFY(written > 0);
+            QCOMPARE(round3(bars[i].speedup), written);
+            // The observations, as the run goes: only the variants finished so far.
+            const std::vector<VariantResult> sofar(run.variants.begin(), run.variants.begin() + qsizetype(i) + 1);
+            const Comparison c = RunHistory::comparison(sofar, i);
+            if (c.baseline == v.name)
+                QCOMPARE(written, 1.0); // the baseline itself: nothing to say in words
+            else
+                QCOMPARE(round3(c.speedup), written);
+            if (v.sweepWorkers == 0)
+                continue;
+            const auto line = std::find_if(series.begin(), series.end(),
+                                           [&v](const SpeedupSeries& s) { return s.mode == v.mode; });
+            QVERIFY(line != series.end());
+            const auto point = std::find_if(line->points.begin(), line->points.end(),
+                                            [&v](const SpeedupPoint& p) { return p.workers == v.sweepWorkers; });
+            QVERIFY(point != line->points.end());
+            QCOMPARE(round3(point->speedup), written);
+        }
+        QCOMPARE(series.size(), std::size_t(run.variants.front().sweepWorkers > 0 ? 2 : 0));
     }
 
     void comparisons_data()

@@ -98,12 +98,15 @@ std::pair<double, double> lifetime(const WorkerResult& w)
     return {first, w.endMs};
 }
 
-QList<qint64> ints(const QJsonValue& v)
+QList<qint64> ints(const std::vector<std::int64_t>& values)
 {
-    QList<qint64> out;
-    for (const QJsonValue& x : v.toArray())
-        out << x.toInteger();
-    return out;
+    return QList<qint64>(values.begin(), values.end());
+}
+
+// An observed list, empty when the variant did not observe one.
+QList<qint64> ints(const std::optional<std::vector<std::int64_t>>& values)
+{
+    return values ? ints(*values) : QList<qint64> {};
 }
 
 // One thread's name and nice value from /proc (Linux); false where it cannot be read.
@@ -218,7 +221,7 @@ private Q_SLOTS:
         QCOMPARE(v.workerCount, 4);
         QVERIFY(!runningOverlaps(v, true));
         for (const WorkerResult& w : v.workers)
-            QCOMPARE(w.outcome, QStringLiteral("finished"));
+            QCOMPARE(w.outcome, WorkerOutcome::Finished);
     }
 
     void cpuBoundWithoutGilRunsThreadsTogether()
@@ -243,12 +246,13 @@ private Q_SLOTS:
         const VariantResult* proc = variant(r, QStringLiteral("processes"));
         QVERIFY(thr && proc);
         const QList<qint64> squares {4, 9, 64, 81};
-        QCOMPARE(ints(thr->observations.value(QStringLiteral("parent_list"))), squares);
-        QCOMPARE(ints(proc->observations.value(QStringLiteral("parent_list"))), QList<qint64> {});
-        const QJsonObject children = proc->observations.value(QStringLiteral("child_lists")).toObject();
-        QCOMPARE(children.size(), proc->workerCount);
-        for (auto it = children.begin(); it != children.end(); ++it)
-            QCOMPARE(ints(it.value()), squares);
+        QCOMPARE(ints(thr->observations.parentList), squares);
+        QCOMPARE(ints(proc->observations.parentList), QList<qint64> {});
+        QVERIFY(proc->observations.childLists);
+        const auto& children = *proc->observations.childLists;
+        QCOMPARE(static_cast<int>(children.size()), proc->workerCount);
+        for (const auto& [name, list] : children)
+            QCOMPARE(ints(list), squares);
     }
 
     void queueCarriesEveryItemBack()
@@ -258,7 +262,7 @@ private Q_SLOTS:
         REQUIRE_RUN(r);
         QVERIFY(!r.variants.empty());
         for (const VariantResult& v : r.variants) {
-            QList<qint64> got = ints(v.observations.value(QStringLiteral("parent_list")));
+            QList<qint64> got = ints(v.observations.parentList);
             std::sort(got.begin(), got.end());
             QCOMPARE(got, (QList<qint64> {4, 9, 64, 81}));
             // Every put on a worker lane has its get on main's.
@@ -303,11 +307,11 @@ private Q_SLOTS:
         const VariantResult* noLock = variant(r, QStringLiteral("no lock"));
         const VariantResult* lock = variant(r, QStringLiteral("with a lock"));
         QVERIFY(noLock && lock);
-        const qint64 expected = noLock->observations.value(QStringLiteral("counter_expected")).toInteger();
+        const qint64 expected = noLock->observations.counterExpected.value_or(0);
         QVERIFY(expected > 0);
-        QVERIFY(noLock->observations.value(QStringLiteral("counter")).toInteger() < expected);
-        QCOMPARE(lock->observations.value(QStringLiteral("counter")).toInteger(),
-                 lock->observations.value(QStringLiteral("counter_expected")).toInteger());
+        QVERIFY(noLock->observations.counter.value_or(0) < expected);
+        QCOMPARE(lock->observations.counter.value_or(0),
+                 lock->observations.counterExpected.value_or(0));
     }
 
     void raceConditionWithoutGil()
@@ -318,10 +322,10 @@ private Q_SLOTS:
         REQUIRE_RUN(r);
         const VariantResult* noLock = variant(r, QStringLiteral("no lock"));
         const VariantResult* lock = variant(r, QStringLiteral("with a lock"));
-        QVERIFY(noLock->observations.value(QStringLiteral("counter")).toInteger()
-                < noLock->observations.value(QStringLiteral("counter_expected")).toInteger());
-        QCOMPARE(lock->observations.value(QStringLiteral("counter")).toInteger(),
-                 lock->observations.value(QStringLiteral("counter_expected")).toInteger());
+        QVERIFY(noLock->observations.counter.value_or(0)
+                < noLock->observations.counterExpected.value_or(0));
+        QCOMPARE(lock->observations.counter.value_or(0),
+                 lock->observations.counterExpected.value_or(0));
     }
 
     void daemonWorkers()
@@ -334,7 +338,7 @@ private Q_SLOTS:
         QVERIFY(nonDaemon && daemon && joined);
         const WorkerResult& mainOfNonDaemon = nonDaemon->workers.front();
         for (std::size_t i = 1; i < nonDaemon->workers.size(); ++i) {
-            QCOMPARE(nonDaemon->workers[i].outcome, QStringLiteral("finished"));
+            QCOMPARE(nonDaemon->workers[i].outcome, WorkerOutcome::Finished);
             QVERIFY(nonDaemon->workers[i].endMs <= mainOfNonDaemon.endMs);
         }
         const WorkerResult* cut = nullptr;
@@ -342,12 +346,12 @@ private Q_SLOTS:
             if (daemon->workers[i].daemon)
                 cut = &daemon->workers[i];
         QVERIFY(cut);
-        QCOMPARE(cut->outcome, QStringLiteral("abandoned"));
+        QCOMPARE(cut->outcome, WorkerOutcome::Abandoned);
         QVERIFY(cut->endMs >= daemon->workers.front().endMs);
-        QVERIFY(daemon->observations.contains(QStringLiteral("cut_off")));
+        QVERIFY(!daemon->observations.cutOff.empty());
         // Joining the daemon makes main wait for it: it finishes, and main ends after it.
         for (std::size_t i = 1; i < joined->workers.size(); ++i) {
-            QCOMPARE(joined->workers[i].outcome, QStringLiteral("finished"));
+            QCOMPARE(joined->workers[i].outcome, WorkerOutcome::Finished);
             QVERIFY(joined->workers.front().endMs >= joined->workers[i].endMs);
         }
         QVERIFY(joined->elapsedMs > daemon->elapsedMs);
@@ -364,16 +368,16 @@ private Q_SLOTS:
         const WorkerResult* abrt = worker(v, QStringLiteral("aborts"));
         const WorkerResult* exit3 = worker(v, QStringLiteral("exits-3"));
         QVERIFY(segv && abrt && exit3);
-        QCOMPARE(segv->outcome, QStringLiteral("crashed"));
+        QCOMPARE(segv->outcome, WorkerOutcome::Crashed);
         QVERIFY2(segv->outcomeDetail.contains(QStringLiteral("SIGSEGV")), qPrintable(segv->outcomeDetail));
-        QCOMPARE(abrt->outcome, QStringLiteral("crashed"));
+        QCOMPARE(abrt->outcome, WorkerOutcome::Crashed);
         QVERIFY2(abrt->outcomeDetail.contains(QStringLiteral("SIGABRT")), qPrintable(abrt->outcomeDetail));
-        QCOMPARE(exit3->outcome, QStringLiteral("crashed"));
+        QCOMPARE(exit3->outcome, WorkerOutcome::Crashed);
         QVERIFY2(exit3->outcomeDetail.contains(QStringLiteral("code 3")), qPrintable(exit3->outcomeDetail));
         int fine = 0;
         for (const WorkerResult& w : v.workers)
             if (w.name.startsWith(QStringLiteral("worker-"))) {
-                QCOMPARE(w.outcome, QStringLiteral("finished"));
+                QCOMPARE(w.outcome, WorkerOutcome::Finished);
                 QVERIFY(!w.output.empty());
                 ++fine;
             }
@@ -401,7 +405,7 @@ private Q_SLOTS:
             QCOMPARE(v.workers.front().name, QStringLiteral("MainThread"));
             for (std::size_t i = 1; i < v.workers.size(); ++i) {
                 const WorkerResult& w = v.workers[i];
-                QCOMPARE(w.outcome, QStringLiteral("finished"));
+                QCOMPARE(w.outcome, WorkerOutcome::Finished);
                 QVERIFY2(w.startLatencyUs >= 0, qPrintable(w.name));
                 QVERIFY(w.pid > 0);
             }
@@ -471,7 +475,7 @@ private Q_SLOTS:
             const VariantResult& v = r.variants.front();
             double slowestMs = 0;
             for (const WorkerResult& w : v.workers) {
-                QCOMPARE(w.outcome, QStringLiteral("cancelled"));
+                QCOMPARE(w.outcome, WorkerOutcome::Cancelled);
                 slowestMs = std::max(slowestMs, w.endMs - static_cast<double>(cancelNs - v.log->originNs()) / 1e6);
             }
             qInfo("%s: the last worker ended %.1f ms after the cancel", qPrintable(variantName), slowestMs);
@@ -501,15 +505,14 @@ private Q_SLOTS:
         QVERIFY(!r.variants.empty());
         int processVariants = 0;
         for (const VariantResult& v : r.variants) {
-            if (v.mode != QLatin1String("processes"))
+            if (v.mode != VariantMode::Processes)
                 continue;
             ++processVariants;
             for (std::size_t i = 1; i < v.workers.size(); ++i)
-                QVERIFY2(v.workers[i].outcome == QLatin1String("finished"), qPrintable(v.workers[i].outcomeDetail));
-            const QJsonObject lists = v.observations.value(QStringLiteral("child_lists")).toObject();
-            QVERIFY(!lists.isEmpty());
-            for (const QJsonValue& list : lists)
-                QCOMPARE(list.toArray().size(), 2048);
+                QVERIFY2(v.workers[i].outcome == WorkerOutcome::Finished, qPrintable(v.workers[i].outcomeDetail));
+            QVERIFY(v.observations.childLists && !v.observations.childLists->empty());
+            for (const auto& [name, list] : *v.observations.childLists)
+                QCOMPARE(list.size(), std::size_t(2048));
         }
         QVERIFY2(processVariants > 0, "the scenario ran no processes variant: no child's report was checked");
     }

@@ -443,7 +443,7 @@ private Q_SLOTS:
         QVERIFY(run.variants.back().cancelled);
         // Cut short, not waited out: every lane of the stopped variant ended cancelled mid-work.
         for (const WorkerResult& worker : run.variants.back().workers)
-            QCOMPARE(worker.outcome, QStringLiteral("cancelled"));
+            QCOMPARE(worker.outcome, WorkerOutcome::Cancelled);
         QVERIFY(!w.controller()->isRunning());
         QVERIFY(w.runControls()->runButton()->isEnabled());
         QVERIFY(!w.runControls()->stopButton()->isEnabled());

@@ -77,7 +77,7 @@ QJsonObject workerToJson(const WorkerResult& w)
         output.append(QJsonArray {o.tMs, o.text});
     return {{"name", w.name},       {"kind", int(w.kind)},
             {"daemon", w.daemon},   {"style", w.style},
-            {"outcome", w.outcome}, {"outcomeDetail", w.outcomeDetail},
+            {"outcome", outcomeName(w.outcome)}, {"outcomeDetail", w.outcomeDetail},
             {"startLatencyUs", w.startLatencyUs}, {"pid", w.pid},
             {"endMs", w.endMs},     {"intervals", intervals},
             {"output", output}};
@@ -103,7 +103,7 @@ QJsonObject recordingToJson(const RunResult& run)
                                       {"events", eventsOf(lane)}});
         }
         variants.append(QJsonObject {{"name", v.name},
-                                     {"mode", v.mode},
+                                     {"mode", variantModeName(v.mode)},
                                      {"gil", v.gil},
                                      {"switchIntervalMs", v.switchIntervalMs},
                                      {"timeScale", v.timeScale},
@@ -111,7 +111,7 @@ QJsonObject recordingToJson(const RunResult& run)
                                      {"sweepWorkers", v.sweepWorkers},
                                      {"elapsedMs", v.elapsedMs},
                                      {"cancelled", v.cancelled},
-                                     {"observations", v.observations},
+                                     {"observations", ResultWriter::observationsJson(v.observations)},
                                      {"originNs", v.log ? QString::number(v.log->originNs()) : QString()},
                                      {"workers", workers},
                                      {"lanes", lanes}});
@@ -136,6 +136,63 @@ std::int64_t int64(const QJsonValue& v)
     return v.toString().toLongLong();
 }
 
+// Recordings hold mode, outcome and observations as the results JSON words them.
+VariantMode modeFromName(const QString& name)
+{
+    for (const VariantMode m : {VariantMode::Sequential, VariantMode::Threads, VariantMode::Processes})
+        if (variantModeName(m) == name)
+            return m;
+    qFatal("unknown mode %s in a recording", qPrintable(name));
+}
+
+WorkerOutcome outcomeFromName(const QString& name)
+{
+    for (const WorkerOutcome o : {WorkerOutcome::Running, WorkerOutcome::Finished, WorkerOutcome::Crashed,
+                                  WorkerOutcome::Abandoned, WorkerOutcome::Cancelled})
+        if (outcomeName(o) == name)
+            return o;
+    qFatal("unknown outcome %s in a recording", qPrintable(name));
+}
+
+std::vector<std::int64_t> listFromJson(const QJsonValue& value)
+{
+    std::vector<std::int64_t> list;
+    for (const QJsonValue& v : value.toArray())
+        list.push_back(v.toInteger());
+    return list;
+}
+
+Observations observationsFromJson(const QJsonObject& o)
+{
+    Observations obs;
+    if (o.contains("parent_list"))
+        obs.parentList = listFromJson(o["parent_list"]);
+    if (o.contains("child_lists")) {
+        obs.childLists.emplace();
+        const QJsonObject lists = o["child_lists"].toObject();
+        for (auto it = lists.begin(); it != lists.end(); ++it)
+            obs.childLists->emplace(it.key(), listFromJson(it.value()));
+    }
+    if (o.contains("child_counters")) {
+        obs.childCounters.emplace();
+        const QJsonObject counters = o["child_counters"].toObject();
+        for (auto it = counters.begin(); it != counters.end(); ++it)
+            obs.childCounters->emplace(it.key(), it.value().toInteger());
+    }
+    if (o.contains("counter"))
+        obs.counter = o["counter"].toInteger();
+    if (o.contains("counter_expected"))
+        obs.counterExpected = o["counter_expected"].toInteger();
+    if (o.contains("items_expected"))
+        obs.items = Observations::QueueItems {o["items_expected"].toInt(), o["items_received"].toInt()};
+    for (const QJsonValue& c : o["cut_off"].toArray())
+        obs.cutOff.push_back({c["name"].toString(), c["at_ms"].toDouble()});
+    for (const QJsonValue& c : o["crashed"].toArray())
+        obs.crashed.push_back({c["name"].toString(), c["how"].toString()});
+    obs.gilSwitches = o["gil_switches"].toInteger();
+    return obs;
+}
+
 WorkerResult workerFromJson(const QJsonObject& o)
 {
     WorkerResult w;
@@ -143,7 +200,7 @@ WorkerResult workerFromJson(const QJsonObject& o)
     w.kind = static_cast<LaneKind>(o["kind"].toInt());
     w.daemon = o["daemon"].toBool();
     w.style = o["style"].toString();
-    w.outcome = o["outcome"].toString();
+    w.outcome = outcomeFromName(o["outcome"].toString());
     w.outcomeDetail = o["outcomeDetail"].toString();
     w.startLatencyUs = o["startLatencyUs"].toDouble();
     w.pid = o["pid"].toInteger();
@@ -204,7 +261,7 @@ RunResult recordingFromJson(const QJsonObject& o)
         const QJsonObject vo = value.toObject();
         VariantResult v;
         v.name = vo["name"].toString();
-        v.mode = vo["mode"].toString();
+        v.mode = modeFromName(vo["mode"].toString());
         v.gil = vo["gil"].toBool();
         v.switchIntervalMs = vo["switchIntervalMs"].toInt();
         v.timeScale = vo["timeScale"].toDouble();
@@ -212,7 +269,7 @@ RunResult recordingFromJson(const QJsonObject& o)
         v.sweepWorkers = vo["sweepWorkers"].toInt();
         v.elapsedMs = vo["elapsedMs"].toDouble();
         v.cancelled = vo["cancelled"].toBool();
-        v.observations = vo["observations"].toObject();
+        v.observations = observationsFromJson(vo["observations"].toObject());
         for (const QJsonValue& w : vo["workers"].toArray())
             v.workers.push_back(workerFromJson(w.toObject()));
         v.log = logFromJson(vo);

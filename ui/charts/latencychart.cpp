@@ -81,7 +81,7 @@ void LatencyChart::setHistory(const RunHistory& history)
         series->replace(points);
         series->setName(s.label);
         series->setVisible(true);
-        m_isProcess[static_cast<std::size_t>(i)] = s.mode == QLatin1String("processes");
+        m_isProcess[static_cast<std::size_t>(i)] = s.mode == VariantMode::Processes;
     }
     for (std::size_t i = static_cast<std::size_t>(m_used); i < m_series.size(); ++i) {
         m_series[i]->replace(QList<QPointF> {});

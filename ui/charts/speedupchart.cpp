@@ -82,6 +82,8 @@ void SpeedupChart::setHistory(const RunHistory& history)
             maxSpeedup = std::max(maxSpeedup, p.speedup);
         }
         QLineSeries* line = lineAt(i);
+        m_isProcess.resize(m_lines.size());
+        m_isProcess[static_cast<std::size_t>(i)] = s.mode == VariantMode::Processes;
         line->replace(points);
         line->setName(s.label);
         line->setVisible(true);
@@ -118,7 +120,7 @@ void SpeedupChart::restyle()
     for (std::size_t i = 0; i < m_lines.size(); ++i) {
         QPen pen(ChartStyle::seriesColor(static_cast<int>(i)), 3 * presenterScale());
         // Processes dashed, threads solid: told apart without colour.
-        if (m_lines[i]->name().startsWith(QLatin1String("processes")))
+        if (i < m_isProcess.size() && m_isProcess[i])
             pen.setStyle(Qt::DashDotLine);
         m_lines[i]->setPen(pen);
         m_lines[i]->setMarkerSize(7 * presenterScale());

@@ -39,6 +39,7 @@ private:
     QLineSeries* m_ideal = nullptr;
     QLineSeries* m_cores = nullptr;
     std::vector<QLineSeries*> m_lines; // a pool: fed with replace(), never rebuilt point by point
+    std::vector<bool> m_isProcess;     // per line: processes are dashed
     // The key sits inside the plot's top-left corner, above the ideal line where no measured
     // speedup can go; Qt's own legend would truncate the labels to one crowded row.
     QGraphicsTextItem* m_key = nullptr;

@@ -60,15 +60,15 @@ void ObservationsPanel::showCancelled()
 
 void ObservationsPanel::addVariant(const VariantResult& result, double speedup, const QString& baseline)
 {
-    QString head = QStringLiteral("<b>%1</b>: %2").arg(result.name.toHtmlEscaped(), RunHistory::durationText(result.elapsedMs));
+    QString head = tr("<b>%1</b>: %2").arg(result.name.toHtmlEscaped(), RunHistory::durationText(result.elapsedMs));
     const QString comparison = RunHistory::comparisonText(speedup, baseline);
     if (!comparison.isEmpty())
         head += QStringLiteral(" — ") + comparison.toHtmlEscaped();
     QString block = QStringLiteral("<p style=\"margin-top:0; margin-bottom:2px\">%1</p>").arg(head);
     QStringList lines = ResultWriter::observationLines(result);
-    const qint64 switches = result.observations.value(QStringLiteral("gil_switches")).toInteger();
-    if (result.gil && result.mode == QLatin1String("threads") && result.workerCount > 1 && switches > 0)
-        lines << QStringLiteral("the GIL changed hands %1 times").arg(switches);
+    const qint64 switches = result.observations.gilSwitches;
+    if (result.gil && result.mode == VariantMode::Threads && result.workerCount > 1 && switches > 0)
+        lines << tr("the GIL changed hands %1 times").arg(switches);
     for (const QString& line : lines)
         block += QStringLiteral("<p style=\"margin-top:0; margin-bottom:2px; margin-left:18px\">• %1</p>")
                      .arg(line.toHtmlEscaped());
@@ -112,15 +112,15 @@ void ObservationsPanel::refresh()
 {
     QString html;
     if (m_blocks.isEmpty() && m_running.isEmpty() && !m_cancelled)
-        html = QStringLiteral("<p style=\"color:%1\">Press <b>Run</b> (Space) and watch: what happened appears here "
-                              "in plain words.</p>")
+        html = tr("<p style=\"color:%1\">Press <b>Run</b> (Space) and watch: what happened appears here "
+                  "in plain words.</p>")
                    .arg(palette().color(QPalette::PlaceholderText).name());
     for (const QString& b : m_blocks)
         html += b;
     if (!m_running.isEmpty())
-        html += QStringLiteral("<p><i>running %1…</i></p>").arg(m_running.toHtmlEscaped());
+        html += tr("<p><i>running %1…</i></p>").arg(m_running.toHtmlEscaped());
     if (m_cancelled)
-        html += QStringLiteral("<p><b>Stopped</b>: the run was cancelled.</p>");
+        html += tr("<p><b>Stopped</b>: the run was cancelled.</p>");
     m_label->setText(html);
 }
 
