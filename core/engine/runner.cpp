@@ -283,10 +283,8 @@ std::unique_ptr<Worker> Runner::createWorker(VariantRun& run, const PlannedWorke
 {
     const bool threads = run.plan.mode == VariantMode::Threads;
     LaneInfo info {planned.name, threads ? LaneKind::Thread : LaneKind::Process, planned.daemon, {}};
-    if (threads) {
-        static const char* const styles[] = {"subclass", "function", "object"};
-        info.style = QString::fromLatin1(styles[static_cast<int>(planned.style)]);
-    }
+    if (threads)
+        info.style = enumText(planned.style);
     Lane* lane = run.log->addLane(info);
     lane->appendState(WorkerState::Created, MonoClock::nowNs());
     if (!threads)

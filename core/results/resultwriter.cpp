@@ -305,7 +305,9 @@ QString ResultWriter::summaryTable(const RunResult& run)
         const VariantResult& v = run.variants[i];
         rows.push_back({v.name, variantModeName(v.mode), QString::number(v.workerCount),
                         tr("%1 ms").arg(v.elapsedMs, 0, 'f', 1),
-                        tr("%1×").arg(RunHistory::speedup(run.variants, i), 0, 'f', 2),
+                        RunHistory::speedup(run.variants, i) > 0
+                            ? tr("%1×").arg(RunHistory::speedup(run.variants, i), 0, 'f', 2)
+                            : QStringLiteral("—"), // undefined: a cancelled variant or baseline
                         observationLines(v).join(QStringLiteral("; "))});
     }
     int w[5] = {};
