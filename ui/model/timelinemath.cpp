@@ -2,6 +2,7 @@
 
 #include "engine/lane.h"
 #include "model/lanesummary.h"
+#include "model/prefetch.h"
 
 #include <algorithm>
 #include <climits>
@@ -583,8 +584,8 @@ void TimelineMath::foldLane(const Lane& lane, std::size_t first, std::size_t las
             // reads the level-0 blocks only where it ends. Those are as far from here as the
             // events, so ask for them instead of reading through them now.
             for (std::size_t j = k; j < std::min(level0.size(), k + LaneSummary::fanOut); ++j) {
-                __builtin_prefetch(&level0[j]);
-                __builtin_prefetch(reinterpret_cast<const char*>(&level0[j]) + 64);
+                prefetchForRead(&level0[j]);
+                prefetchForRead(reinterpret_cast<const char*>(&level0[j]) + 64);
             }
             return;
         }
@@ -601,7 +602,7 @@ void TimelineMath::foldLane(const Lane& lane, std::size_t first, std::size_t las
                                            static_cast<std::size_t>(share * LaneSummary::blockEvents * sizeof(Event)) + 128);
         const char* events = reinterpret_cast<const char*>(&lane.at(at));
         for (std::size_t offset = 0; offset < bytes; offset += 64)
-            __builtin_prefetch(events + offset);
+            prefetchForRead(events + offset);
     };
     auto splittable = [&](const LaneSummary::Block& b) {
         return b.has(LaneSummary::Block::HasState) && !b.has(LaneSummary::Block::Terminal)
