@@ -3,6 +3,7 @@
 #include "charts/chartstyle.h"
 #include "engine/eventlog.h"
 #include "engine/lane.h"
+#include "model/lanefolder.h"
 #include "tasks/monoclock.h"
 #include "style/statepalette.h"
 #include "style/themepalette.h"
@@ -221,7 +222,7 @@ public:
 
     // A block of one state, or a fold's bands stacked by their share of time as FoldPainter
     // stacks them; columns [x0, x1) from the plot's left, in logical pixels, left to right.
-    void fillBlock(int x0, int x1, const TimelineMath::Block& b)
+    void fillBlock(int x0, int x1, const TimelineBlock& b)
     {
         x0 = std::max(x0, m_filledTo);
         if (x1 <= x0)
@@ -430,7 +431,7 @@ void TimelineView::setLog(std::shared_ptr<const EventLog> log)
     m_labelTextWidth = 0;
     m_follow = true;
     m_scrollY = 0;
-    m_math = TimelineMath();
+    m_viewport = TimelineViewport();
     update();
 }
 
@@ -458,13 +459,13 @@ void TimelineView::clear()
 void TimelineView::zoomIn()
 {
     const QPoint p = mapFromGlobal(QCursor::pos());
-    zoomBy(keyZoomFactor, rect().contains(p) ? plotXFromWidget(p.x()) : m_math.widthPx() / 2);
+    zoomBy(keyZoomFactor, rect().contains(p) ? plotXFromWidget(p.x()) : m_viewport.widthPx() / 2);
 }
 
 void TimelineView::zoomOut()
 {
     const QPoint p = mapFromGlobal(QCursor::pos());
-    zoomBy(1.0 / keyZoomFactor, rect().contains(p) ? plotXFromWidget(p.x()) : m_math.widthPx() / 2);
+    zoomBy(1.0 / keyZoomFactor, rect().contains(p) ? plotXFromWidget(p.x()) : m_viewport.widthPx() / 2);
 }
 
 void TimelineView::fit()
@@ -664,9 +665,9 @@ TimelineView::Layout TimelineView::layoutFor(const QRectF& rect, bool fitAllLane
     return l;
 }
 
-TimelineMath TimelineView::mathFor(const Layout& layout, const Frame& frame) const
+TimelineViewport TimelineView::viewportFor(const Layout& layout, const Frame& frame) const
 {
-    TimelineMath math = m_math;
+    TimelineViewport math = m_viewport;
     math.setWidthPx(layout.plotWidth());
     math.setLimitNs(static_cast<double>(frame.untilNs));
     if (m_follow) {
@@ -685,7 +686,7 @@ TimelineMath TimelineView::mathFor(const Layout& layout, const Frame& frame) con
 void TimelineView::updateWindow()
 {
     const Frame frame = snapshot();
-    m_math = mathFor(layoutFor(QRectF(rect()), false), frame);
+    m_viewport = viewportFor(layoutFor(QRectF(rect()), false), frame);
 }
 
 double TimelineView::plotXFromWidget(double x) const
@@ -700,9 +701,9 @@ void TimelineView::paintEvent(QPaintEvent*)
 {
     const Frame frame = snapshot();
     const Layout layout = layoutFor(QRectF(rect()), false);
-    m_math = mathFor(layout, frame);
+    m_viewport = viewportFor(layout, frame);
     QPainter painter(this);
-    paintTimeline(painter, layout, m_math, frame);
+    paintTimeline(painter, layout, m_viewport, frame);
 
     // A slim scroll indicator when the lanes overflow.
     const double content = frame.laneCount * layout.pitch;
@@ -719,7 +720,7 @@ void TimelineView::render(QPainter& painter, const QRectF& target) const
 {
     const Frame frame = snapshot();
     const Layout layout = layoutFor(target, true);
-    const TimelineMath math = mathFor(layout, frame);
+    const TimelineViewport math = viewportFor(layout, frame);
     painter.save();
     painter.setClipRect(target, Qt::IntersectClip);
     paintTimeline(painter, layout, math, frame);
@@ -747,7 +748,7 @@ double TimelineView::xForTimeIn(const QRectF& target, double tNs) const
 {
     const Frame frame = snapshot();
     const Layout layout = layoutFor(target, true);
-    return layout.plotLeft + mathFor(layout, frame).xForTime(tNs);
+    return layout.plotLeft + viewportFor(layout, frame).xForTime(tNs);
 }
 
 int TimelineView::contentHeight(int width) const
@@ -767,7 +768,7 @@ QSize TimelineView::minimumSizeHint() const
     return QSize(320, 160);
 }
 
-void TimelineView::paintTimeline(QPainter& painter, const Layout& l, const TimelineMath& math, const Frame& f) const
+void TimelineView::paintTimeline(QPainter& painter, const Layout& l, const TimelineViewport& math, const Frame& f) const
 {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, false);
@@ -781,10 +782,10 @@ void TimelineView::paintTimeline(QPainter& painter, const Layout& l, const Timel
     }
     StripPainter strips;
     bool useStrips = false;
-    const QList<TimelineMath::Tick> ticks = math.ticks(110 * l.scale); // axis, grid lines and strips
+    const QList<TimelineAxis::Tick> ticks = TimelineAxis::ticks(math, 110 * l.scale); // axis, grid lines and strips
     if (m_rasterShortcuts) {
         std::vector<int> gridX;
-        for (const TimelineMath::Tick& tick : ticks)
+        for (const TimelineAxis::Tick& tick : ticks)
             gridX.push_back(static_cast<int>(std::round(l.plotLeft + tick.x)));
         const QRectF lanesClip = l.lanes & QRectF(l.plotLeft, l.lanes.top(), l.plotWidth() + 1, l.lanes.height());
         useStrips = strips.begin(painter, static_cast<int>(l.plotLeft), static_cast<int>(l.plotWidth()), l.scale,
@@ -834,7 +835,7 @@ void TimelineView::paintTimeline(QPainter& painter, const Layout& l, const Timel
     if (lastLane >= firstLane) {
         const double lanesBottom = std::min(l.lanes.bottom(), l.bar(lastLane).bottom());
         const double lineW = std::max(1.0, std::round(m_scale));
-        for (const TimelineMath::Tick& tick : ticks) {
+        for (const TimelineAxis::Tick& tick : ticks) {
             const double x = std::round(l.plotLeft + tick.x);
             painter.fillRect(QRectF(x, l.lanes.top(), lineW, lanesBottom - l.lanes.top()), f.grid);
         }
@@ -877,7 +878,7 @@ void TimelineView::paintTimeline(QPainter& painter, const Layout& l, const Timel
     painter.restore();
 }
 
-void TimelineView::paintAxis(QPainter& painter, const Layout& l, const QList<TimelineMath::Tick>& ticks) const
+void TimelineView::paintAxis(QPainter& painter, const Layout& l, const QList<TimelineAxis::Tick>& ticks) const
 {
     const QPalette& pal = palette();
     const QColor text = pal.color(QPalette::Text);
@@ -894,7 +895,7 @@ void TimelineView::paintAxis(QPainter& painter, const Layout& l, const QList<Tim
                      Qt::AlignRight | Qt::AlignVCenter, tr("time →"));
     painter.setPen(text);
     double lastRight = -1e9;
-    for (const TimelineMath::Tick& tick : ticks) {
+    for (const TimelineAxis::Tick& tick : ticks) {
         const double x = std::round(l.plotLeft + tick.x);
         painter.fillRect(QRectF(x, l.axis.bottom() - 7 * s, lineW, 7 * s), text);
         const double w = fm.horizontalAdvance(tick.label);
@@ -906,7 +907,7 @@ void TimelineView::paintAxis(QPainter& painter, const Layout& l, const QList<Tim
     }
 }
 
-void TimelineView::paintLane(QPainter& painter, const Layout& l, const TimelineMath& math, const Frame& f,
+void TimelineView::paintLane(QPainter& painter, const Layout& l, const TimelineViewport& math, const Frame& f,
                              int laneIndex, const QRectF& bar, StripPainter* strip) const
 {
     const Lane* lane = f.log->lane(laneIndex);
@@ -916,19 +917,19 @@ void TimelineView::paintLane(QPainter& painter, const Layout& l, const TimelineM
     const QColor rowBg = laneIndex % 2 ? f.rowB : f.rowA;
 
     // State blocks (level of detail: visible events only, narrow runs folded).
-    std::vector<TimelineMath::Block>& blocks = m_blocks; // reused: no allocation per lane and frame
+    std::vector<TimelineBlock>& blocks = m_blocks; // reused: no allocation per lane and frame
     blocks.clear();
-    const auto [first, last] = math.visibleRange(*lane, n, f.originNs);
-    math.foldLane(*lane, first, last, f.originNs, f.untilNs, blocks, &idx.summary);
+    const auto [first, last] = LaneFolder::visibleRange(math, *lane, n, f.originNs);
+    LaneFolder::fold(math, *lane, first, last, f.originNs, f.untilNs, blocks, &idx.summary);
 
     painter.setRenderHint(QPainter::Antialiasing, false);
     if (strip) {
-        for (const TimelineMath::Block& b : blocks)
+        for (const TimelineBlock& b : blocks)
             strip->fillBlock(b.x0, b.x1, b);
         strip->finish(painter);
     } else {
         FoldPainter folds(painter, s, f.base);
-        for (const TimelineMath::Block& b : blocks) {
+        for (const TimelineBlock& b : blocks) {
             const QRectF r(l.plotLeft + b.x0, bar.top(), b.width(), bar.height());
             if (b.mixed())
                 folds.add(r, b.stateNs);
@@ -944,7 +945,7 @@ void TimelineView::paintLane(QPainter& painter, const Layout& l, const TimelineM
         painter.setFont(l.barFont);
         const QFontMetricsF fm(l.barFont);
         const double pad = 4 * s;
-        for (const TimelineMath::Block& b : blocks) {
+        for (const TimelineBlock& b : blocks) {
             if (b.mixed() || b.state == WorkerState::Created)
                 continue;
             const double left = std::max(l.plotLeft + b.x0, l.plotLeft);
@@ -1054,7 +1055,7 @@ void TimelineView::paintLane(QPainter& painter, const Layout& l, const TimelineM
     }
 }
 
-void TimelineView::paintJoins(QPainter& painter, const Layout& l, const TimelineMath& math, const Frame& f) const
+void TimelineView::paintJoins(QPainter& painter, const Layout& l, const TimelineViewport& math, const Frame& f) const
 {
     const double s = l.scale;
     const QColor ink = StatePalette::ink(WorkerState::WaitingJoin, f.base);
@@ -1210,7 +1211,7 @@ void TimelineView::zoomBy(double factor, double plotX)
 {
     updateWindow();
     m_follow = false;
-    m_math.zoomAt(plotX, factor);
+    m_viewport.zoomAt(plotX, factor);
     update();
 }
 
@@ -1244,7 +1245,7 @@ void TimelineView::wheelEvent(QWheelEvent* event)
     } else if ((mods & Qt::ShiftModifier) || (delta.x() != 0 && delta.y() == 0)) {
         updateWindow();
         m_follow = false;
-        m_math.panByPx(-d / 120.0 * l.plotWidth() / 10);
+        m_viewport.panByPx(-d / 120.0 * l.plotWidth() / 10);
         update();
     } else {
         const int count = m_log ? m_log->laneCount() : 0;
@@ -1279,7 +1280,7 @@ void TimelineView::mouseMoveEvent(QMouseEvent* event)
             if (m_follow)
                 updateWindow();
             m_follow = false;
-            m_math.panByPx(-d.x());
+            m_viewport.panByPx(-d.x());
         }
         if (d.y() != 0)
             scrollLanes(-d.y());
@@ -1377,7 +1378,7 @@ QString TimelineView::toolTipAt(const QPoint& pos) const
         if (idx.endNs >= 0) {
             text += QLatin1Char('\n') + tr("ended: %1 at %2")
                                              .arg(StatePalette::label(idx.outcome),
-                                                  TimelineMath::formatDuration(static_cast<double>(idx.endNs - f.originNs)));
+                                                  TimelineAxis::formatDuration(static_cast<double>(idx.endNs - f.originNs)));
             const QString detail = lane->outcomeDetail();
             if (!detail.isEmpty())
                 text += QStringLiteral(" (") + detail + QLatin1Char(')');
@@ -1387,16 +1388,16 @@ QString TimelineView::toolTipAt(const QPoint& pos) const
 
     const std::size_t n = f.sizes[static_cast<std::size_t>(i)];
     const double px = pos.x() - l.plotLeft;
-    const auto tAbs = f.originNs + static_cast<std::int64_t>(std::llround(m_math.timeForX(px)));
+    const auto tAbs = f.originNs + static_cast<std::int64_t>(std::llround(m_viewport.timeForX(px)));
 
     // A mark within a few pixels wins.
     if (!idx.marks.empty()) {
-        const auto reach = static_cast<std::int64_t>(std::ceil(5 * l.scale * m_math.nsPerPx()));
+        const auto reach = static_cast<std::int64_t>(std::ceil(5 * l.scale * m_viewport.nsPerPx()));
         auto it = std::partition_point(idx.marks.begin(), idx.marks.end(),
                                        [lane, tAbs, reach](std::uint32_t k) { return lane->at(k).tNs < tAbs - reach; });
         if (it != idx.marks.end() && *it < n && lane->at(*it).tNs <= tAbs + reach) {
             const Event& e = lane->at(*it);
-            const QString at = TimelineMath::formatDuration(static_cast<double>(e.tNs - f.originNs));
+            const QString at = TimelineAxis::formatDuration(static_cast<double>(e.tNs - f.originNs));
             switch (e.kind) {
             case EventKind::Output:
                 return head + QLatin1Char('\n') + tr("output at %1:\n%2").arg(at, lane->text(e.arg));
@@ -1421,7 +1422,7 @@ QString TimelineView::toolTipAt(const QPoint& pos) const
     const Event& e = lane->at(k - 1);
     if (isTerminal(e.state) || (idx.endNs >= 0 && tAbs >= idx.endNs)) {
         QString text = head + QLatin1Char('\n') + tr("%1 at %2").arg(StatePalette::label(idx.outcome),
-                                                                     TimelineMath::formatDuration(static_cast<double>(idx.endNs - f.originNs)));
+                                                                     TimelineAxis::formatDuration(static_cast<double>(idx.endNs - f.originNs)));
         const QString detail = lane->outcomeDetail();
         if (!detail.isEmpty())
             text += QLatin1Char('\n') + detail;
@@ -1441,8 +1442,8 @@ QString TimelineView::toolTipAt(const QPoint& pos) const
     if (e.state == WorkerState::WaitingJoin && static_cast<int>(e.arg) < f.laneCount)
         state = tr("waiting to join %1").arg(f.log->lane(static_cast<int>(e.arg))->info().name);
     return head + QLatin1Char('\n') + state + QLatin1Char('\n')
-        + tr("start %1").arg(TimelineMath::formatDuration(static_cast<double>(e.tNs - f.originNs))) + QLatin1Char('\n')
-        + tr("duration %1%2").arg(TimelineMath::formatDuration(static_cast<double>(end - e.tNs)),
+        + tr("start %1").arg(TimelineAxis::formatDuration(static_cast<double>(e.tNs - f.originNs))) + QLatin1Char('\n')
+        + tr("duration %1%2").arg(TimelineAxis::formatDuration(static_cast<double>(end - e.tNs)),
                                   open ? tr(" so far") : QString());
 }
 

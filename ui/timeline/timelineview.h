@@ -1,7 +1,9 @@
 #pragma once
 
 #include "model/lanesummary.h"
-#include "model/timelinemath.h"
+#include "model/timelineaxis.h"
+#include "model/timelineblock.h"
+#include "model/timelineviewport.h"
 
 #include <QFont>
 #include <QImage>
@@ -29,7 +31,7 @@ class Lane;
 // Lives on the GUI thread and only reads the EventLog, which the engine keeps appending to from
 // its own threads (lock-free reads of a consistent prefix). While live, a coalescing timer asks
 // for a repaint ~40 times a second; each paint visits only the visible lanes and the events of
-// the visible time window (binary search plus level-of-detail folding, see TimelineMath).
+// the visible time window (binary search plus level-of-detail folding, see LaneFolder).
 class TimelineView : public QWidget
 {
     Q_OBJECT
@@ -75,7 +77,7 @@ public:
     void setRasterShortcuts(bool on) { m_rasterShortcuts = on; }
 
     // The on-screen time window and pixel mapping.
-    const TimelineMath& math() const noexcept { return m_math; }
+    const TimelineViewport& viewport() const noexcept { return m_viewport; }
     // What the view keeps per lane on top of the log (level-of-detail summaries, mark and join
     // indices), in bytes: part of the memory per stored event.
     std::size_t indexMemoryBytes() const;
@@ -118,12 +120,12 @@ private:
     Layout layoutFor(const QRectF& rect, bool fitAllLanes) const;
     Frame snapshot() const;
     void syncIndex() const;
-    TimelineMath mathFor(const Layout& layout, const Frame& frame) const;
-    void paintTimeline(QPainter& painter, const Layout& layout, const TimelineMath& math, const Frame& frame) const;
-    void paintAxis(QPainter& painter, const Layout& layout, const QList<TimelineMath::Tick>& ticks) const;
-    void paintLane(QPainter& painter, const Layout& layout, const TimelineMath& math, const Frame& frame,
+    TimelineViewport viewportFor(const Layout& layout, const Frame& frame) const;
+    void paintTimeline(QPainter& painter, const Layout& layout, const TimelineViewport& math, const Frame& frame) const;
+    void paintAxis(QPainter& painter, const Layout& layout, const QList<TimelineAxis::Tick>& ticks) const;
+    void paintLane(QPainter& painter, const Layout& layout, const TimelineViewport& math, const Frame& frame,
                    int laneIndex, const QRectF& bar, StripPainter* strip) const;
-    void paintJoins(QPainter& painter, const Layout& layout, const TimelineMath& math, const Frame& frame) const;
+    void paintJoins(QPainter& painter, const Layout& layout, const TimelineViewport& math, const Frame& frame) const;
     void paintLabels(QPainter& painter, const Layout& layout, const Frame& frame) const;
     bool paintCachedLabels(QPainter& painter, const Layout& layout, const Frame& frame) const;
 
@@ -174,8 +176,8 @@ private:
     };
     mutable BarLabels m_barLabels;
     // A lane's screen blocks, kept between lanes and frames so that painting allocates nothing.
-    mutable std::vector<TimelineMath::Block> m_blocks;
-    TimelineMath m_math;
+    mutable std::vector<TimelineBlock> m_blocks;
+    TimelineViewport m_viewport;
     QTimer m_frameTimer;
     double m_scale = 1.0;
     double m_scrollY = 0;
