@@ -1,6 +1,7 @@
 #include "timeline/timelineview.h"
 
 #include "engine/eventlog.h"
+#include "model/runcontroller.h"
 #include "style/statepalette.h"
 
 #include <QHelpEvent>
@@ -8,6 +9,7 @@
 #include <QPainter>
 #include <QSet>
 #include <QTest>
+#include <QTimer>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -436,7 +438,7 @@ private Q_SLOTS:
         QVERIFY(folded.contains(StatePalette::ink(WorkerState::WaitingGil).rgb()));
     }
 
-    // While live, a timer keeps repainting the shown view.
+    // While live, the run's frames (RunController's beat) keep repainting the shown view.
     void liveViewRepaints()
     {
         struct PaintCounter : QObject
@@ -455,6 +457,10 @@ private Q_SLOTS:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         view.installEventFilter(&counter);
+        QTimer frames; // stands in for RunController's frame timer, at its interval
+        frames.setInterval(RunController::frameIntervalMs);
+        connect(&frames, &QTimer::timeout, &view, &TimelineView::advanceFrame);
+        frames.start();
         view.setLive(true);
         QTRY_VERIFY(counter.paints >= 5);
         view.setLive(false);

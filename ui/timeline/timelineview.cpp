@@ -29,7 +29,6 @@ namespace ThreadLab {
 
 namespace {
 
-constexpr int frameIntervalMs = 25; // ~40 frames/s while live
 constexpr double keyZoomFactor = 1.5;
 
 // Paints folds of narrow intervals as stacked bands, one per state, as tall as its share of time,
@@ -414,9 +413,6 @@ TimelineView::TimelineView(QWidget* parent)
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(false);
     setAttribute(Qt::WA_OpaquePaintEvent);
-    m_frameTimer.setInterval(frameIntervalMs);
-    m_frameTimer.setTimerType(Qt::CoarseTimer);
-    connect(&m_frameTimer, &QTimer::timeout, this, [this] { update(); });
 }
 
 TimelineView::~TimelineView() = default;
@@ -443,12 +439,14 @@ std::shared_ptr<const EventLog> TimelineView::log() const
 void TimelineView::setLive(bool live)
 {
     m_live = live;
-    if (live)
-        m_frameTimer.start();
-    else
-        m_frameTimer.stop();
     updateWindow();
     update();
+}
+
+void TimelineView::advanceFrame()
+{
+    if (m_live)
+        update();
 }
 
 void TimelineView::clear()

@@ -7,7 +7,6 @@
 
 #include <QFont>
 #include <QImage>
-#include <QTimer>
 #include <QWidget>
 
 #include <array>
@@ -29,9 +28,10 @@ class Lane;
 // are marks, and how a lane ended (cut off, crashed, cancelled) is drawn at its end.
 //
 // Lives on the GUI thread and only reads the EventLog, which the engine keeps appending to from
-// its own threads (lock-free reads of a consistent prefix). While live, a coalescing timer asks
-// for a repaint ~40 times a second; each paint visits only the visible lanes and the events of
-// the visible time window (binary search plus level-of-detail folding, see LaneFolder).
+// its own threads (lock-free reads of a consistent prefix). While live, each frame of the run
+// (RunController::frameTicked, connected by the window) asks for a repaint; each paint visits
+// only the visible lanes and the events of the visible time window (binary search plus
+// level-of-detail folding, see LaneFolder).
 class TimelineView : public QWidget
 {
     Q_OBJECT
@@ -44,10 +44,12 @@ public:
     // A new variant: resets zoom and scrolling; lanes show up as the engine adds them.
     void setLog(std::shared_ptr<const EventLog> log);
     std::shared_ptr<const EventLog> log() const;
-    // While live the view repaints on a timer and keeps the end in view, unless the user has
-    // zoomed or panned (fit() resumes following).
+    // While live the view repaints on every frame and keeps the end in view, unless the user
+    // has zoomed or panned (fit() resumes following).
     void setLive(bool live);
     bool isLive() const noexcept { return m_live; }
+    // A frame of the run went by: while live, repaint (coalesced by update()).
+    void advanceFrame();
     void clear();
 
     void zoomIn();
@@ -178,7 +180,6 @@ private:
     // A lane's screen blocks, kept between lanes and frames so that painting allocates nothing.
     mutable std::vector<TimelineBlock> m_blocks;
     TimelineViewport m_viewport;
-    QTimer m_frameTimer;
     double m_scale = 1.0;
     double m_scrollY = 0;
     bool m_live = false;
