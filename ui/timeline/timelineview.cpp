@@ -42,9 +42,7 @@ TimelineView::~TimelineView() = default;
 void TimelineView::setLog(std::shared_ptr<const EventLog> log)
 {
     m_model.setLog(std::move(log));
-    m_labelImage = QImage();
-    m_labelMeasuredLanes = 0;
-    m_labelTextWidth = 0;
+    m_labels.reset();
     m_follow = true;
     m_scrollY = 0;
     m_viewport = TimelineViewport();
@@ -145,25 +143,6 @@ std::uint32_t TimelineView::legendBits() const
     return bits;
 }
 
-double TimelineView::labelTextWidth(const QFont& nameFont, const QFont& detailFont) const
-{
-    const int count = m_model.laneCount();
-    if (m_labelMeasuredScale != m_scale || count < m_labelMeasuredLanes) {
-        m_labelMeasuredScale = m_scale;
-        m_labelMeasuredLanes = 0;
-        m_labelTextWidth = 0;
-    }
-    const QFontMetricsF nameMetrics(nameFont);
-    const QFontMetricsF detailMetrics(detailFont);
-    for (int i = m_labelMeasuredLanes; i < count; ++i) {
-        m_labelTextWidth =
-            std::max(m_labelTextWidth, nameMetrics.horizontalAdvance(m_model.log()->lane(i)->info().name));
-        m_labelTextWidth = std::max(m_labelTextWidth, detailMetrics.horizontalAdvance(m_model.laneDetail(i, true)));
-    }
-    m_labelMeasuredLanes = count;
-    return m_labelTextWidth;
-}
-
 TimelineLayout TimelineView::layoutFor(const QRectF& rect, bool fitAllLanes) const
 {
     TimelineLayout l;
@@ -181,7 +160,7 @@ TimelineLayout TimelineView::layoutFor(const QRectF& rect, bool fitAllLanes) con
     // Label column: wide enough for the longest label, within limits.
     const QFontMetricsF nameMetrics(l.nameFont);
     const QFontMetricsF detailMetrics(l.detailFont);
-    const double labelText = std::max(90 * s, labelTextWidth(l.nameFont, l.detailFont));
+    const double labelText = std::max(90 * s, m_labels.textWidth(m_model, m_scale, l.nameFont, l.detailFont));
     const double labelWidth = std::min(labelText + 26 * s, std::max(110 * s, rect.width() * 0.3));
     l.plotLeft = std::round(rect.left() + labelWidth);
     l.plotRight = std::max(l.plotLeft + 10, std::round(rect.right() - 10 * s));
@@ -354,8 +333,7 @@ void TimelineView::paintTimeline(QPainter& painter, const TimelineLayout& l, con
 
     painter.save();
     painter.setClipRect(l.lanes, Qt::IntersectClip);
-    if (!useStrips || !paintCachedLabels(painter, l, f))
-        paintLabels(painter, l, f);
+    m_labels.paint(painter, l, f, m_model, useStrips);
     painter.restore();
 
     if (f.laneCount == 0) {
@@ -487,85 +465,6 @@ void TimelineView::paintLegend(QPainter& painter, const TimelineLayout& l, const
     painter.setBackground(f.base);
     painter.setFont(font());
     StatePalette::paintLegend(painter, l.legend, l.scale, l.legendShown);
-}
-
-// The label column (64 lanes: two elided, shaped lines of text each) cost about a millisecond a
-// frame and rarely changes: paint it once into an image and draw that while nothing it shows has
-// changed. Drawn at a whole-pixel offset on the same background, the text has the same pixels.
-bool TimelineView::paintCachedLabels(QPainter& painter, const TimelineLayout& l, const TimelineFrame& f) const
-{
-    const QRectF column(l.whole.left(), l.lanes.top(), l.plotLeft - l.whole.left(), l.lanes.height());
-    const QRect whole = column.toRect();
-    if (QRectF(whole) != column || whole.isEmpty())
-        return false;
-    LabelKey key;
-    key.column = whole;
-    key.dpr = painter.device()->devicePixelRatio();
-    key.scrollY = l.scrollY;
-    key.pitch = l.pitch;
-    key.laneHeight = l.laneHeight;
-    key.details = l.details;
-    key.nameFont = l.nameFont;
-    key.detailFont = l.detailFont;
-    key.window = f.window.rgba();
-    key.windowText = f.windowText.rgba();
-    key.grid = f.grid.rgba();
-    key.log = f.log;
-    key.laneCount = f.laneCount;
-    for (int i = 0; i < f.laneCount; ++i) // a process' pid shows once it is known
-        key.pids = key.pids * 31 + static_cast<std::uint64_t>(f.log->lane(i)->pid());
-    if (!(key == m_labelKey) || m_labelImage.isNull()) {
-        m_labelImage = QImage((QSizeF(whole.size()) * key.dpr).toSize(), QImage::Format_RGB32);
-        m_labelImage.setDevicePixelRatio(key.dpr);
-        m_labelImage.fill(f.window);
-        QPainter p(&m_labelImage);
-        p.setRenderHints(painter.renderHints());
-        p.translate(-whole.left(), -whole.top());
-        p.setClipRect(l.lanes);
-        paintLabels(p, l, f);
-        p.end();
-        m_labelKey = key;
-    }
-    painter.drawImage(QPointF(whole.topLeft()), m_labelImage);
-    return true;
-}
-
-void TimelineView::paintLabels(QPainter& painter, const TimelineLayout& l, const TimelineFrame& f) const
-{
-    const double s = l.scale;
-    painter.fillRect(QRectF(l.whole.left(), l.lanes.top(), l.plotLeft - l.whole.left(), l.lanes.height()), f.window);
-    painter.fillRect(QRectF(l.plotLeft - std::max(1.0, std::round(s)), l.lanes.top(), std::max(1.0, std::round(s)),
-                            l.lanes.height()),
-                     f.grid);
-    const auto [firstLane, lastLane] = l.visibleLanes(f.laneCount);
-    const QFontMetricsF nameMetrics(l.nameFont);
-    const QFontMetricsF detailMetrics(l.detailFont);
-    const QColor muted = StatePalette::blend(f.windowText, f.window, 0.7);
-    for (int i = firstLane; i <= lastLane; ++i) {
-        const Lane* lane = f.log->lane(i);
-        const LaneInfo& info = lane->info();
-        const QRectF bar = l.bar(i);
-        const double chipW = std::max(2.0, std::round(6 * s));
-        const double left = l.whole.left() + 6 * s;
-        painter.fillRect(QRectF(std::round(left), bar.top(), chipW, bar.height()), StatePalette::laneColor(i));
-        const double textLeft = left + chipW + 8 * s;
-        const double textWidth = l.plotLeft - textLeft - 6 * s;
-
-        const QString detail = m_model.laneDetail(i, false);
-
-        const double block = nameMetrics.height() + (l.details ? detailMetrics.height() : 0);
-        const double top = bar.center().y() - block / 2;
-        painter.setFont(l.nameFont);
-        painter.setPen(f.windowText);
-        painter.drawText(QPointF(textLeft, top + nameMetrics.ascent()),
-                         nameMetrics.elidedText(info.name, Qt::ElideRight, textWidth));
-        if (l.details) {
-            painter.setFont(l.detailFont);
-            painter.setPen(muted);
-            painter.drawText(QPointF(textLeft, top + nameMetrics.height() + detailMetrics.ascent()),
-                             detailMetrics.elidedText(detail, Qt::ElideRight, textWidth));
-        }
-    }
 }
 
 // ---- interaction -----------------------------------------------------------------------------

@@ -3,10 +3,10 @@
 #include "model/timelinemodel.h"
 #include "model/timelineaxis.h"
 #include "model/timelineviewport.h"
+#include "timeline/lanelabels.h"
 #include "timeline/lanepainter.h"
 #include "timeline/timelinelayout.h"
 
-#include <QFont>
 #include <QImage>
 #include <QWidget>
 
@@ -112,7 +112,6 @@ private:
     const TimelineLayout& layout() const;
     void invalidateLayout();
     std::uint32_t legendBits() const;
-    double labelTextWidth(const QFont& nameFont, const QFont& detailFont) const;
     TimelineViewport viewportFor(const TimelineLayout& layout, const TimelineFrame& frame) const;
 
     void paintTimeline(QPainter& painter, const TimelineLayout& layout, const TimelineViewport& viewport,
@@ -128,8 +127,6 @@ private:
     void paintLanes(QPainter& painter, const TimelineLayout& layout, const TimelineViewport& viewport,
                     const TimelineFrame& frame, std::pair<int, int> lanes, StripPainter* strips) const;
     void paintLegend(QPainter& painter, const TimelineLayout& layout, const TimelineFrame& frame) const;
-    void paintLabels(QPainter& painter, const TimelineLayout& layout, const TimelineFrame& frame) const;
-    bool paintCachedLabels(QPainter& painter, const TimelineLayout& layout, const TimelineFrame& frame) const;
 
     void updateWindow();
     void zoomBy(double factor, double plotX);
@@ -142,31 +139,7 @@ private:
     mutable LanePainter m_lanePainter;
     mutable std::optional<TimelineLayout> m_layout;
     mutable std::uint64_t m_layoutRevision = 0; // the model's shapeRevision m_layout was made at
-    // Widest lane label so far, measured once per lane (layout runs on every paint).
-    mutable int m_labelMeasuredLanes = 0;
-    mutable double m_labelMeasuredScale = 0;
-    mutable double m_labelTextWidth = 0;
-    // The label column as last painted, and what it showed.
-    struct LabelKey
-    {
-        QRect column;
-        qreal dpr = 0;
-        double scrollY = 0;
-        double pitch = 0;
-        double laneHeight = 0;
-        bool details = false;
-        QFont nameFont;
-        QFont detailFont;
-        QRgb window = 0;
-        QRgb windowText = 0;
-        QRgb grid = 0;
-        const EventLog* log = nullptr;
-        int laneCount = 0;
-        std::uint64_t pids = 0;
-        bool operator==(const LabelKey&) const = default;
-    };
-    mutable LabelKey m_labelKey;
-    mutable QImage m_labelImage;
+    mutable LaneLabels m_labels;
     TimelineViewport m_viewport;
     double m_scale = 1.0;
     double m_scrollY = 0;
