@@ -194,7 +194,8 @@ const TimelineLayout& TimelineView::layout() const
 {
     m_model.sync();
     const std::uint64_t revision = m_model.shapeRevision();
-    if (!m_layout || m_layoutRevision != revision) {
+    // The rect too: a hidden widget's resize() changes it before any resizeEvent.
+    if (!m_layout || m_layoutRevision != revision || m_layout->whole != QRectF(rect())) {
         m_layoutRevision = revision;
         m_layout = layoutFor(QRectF(rect()), false);
     }

@@ -107,8 +107,8 @@ private:
     TimelineFrame snapshot() const;
     // The one layout computation: for the widget (layout()) and for export targets.
     TimelineLayout layoutFor(const QRectF& rect, bool fitAllLanes) const;
-    // The widget's layout, computed again only after invalidateLayout() or when the model's
-    // lanes or legend changed.
+    // The widget's layout, computed again only after invalidateLayout() or when its size or
+    // the model's lanes or legend changed.
     const TimelineLayout& layout() const;
     void invalidateLayout();
     std::uint32_t legendBits() const;
