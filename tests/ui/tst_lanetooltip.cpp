@@ -1,8 +1,7 @@
 #include "timeline/lanetooltip.h"
 
-#include "engine/eventlog.h"
-#include "engine/lane.h"
 #include "model/timelinemodel.h"
+#include "support/timelinelogs.h"
 
 #include <QTest>
 
@@ -13,33 +12,7 @@ using namespace ThreadLab;
 namespace {
 
 constexpr std::int64_t ms = 1'000'000;
-constexpr std::int64_t origin = 5'000 * ms;
-
-// Main joins a worker that prints and puts on a queue; a daemon process gets from the queue and
-// is cut off when main ends; a late thread is still running.
-std::shared_ptr<EventLog> makeLog()
-{
-    auto log = std::make_shared<EventLog>(origin);
-    Lane* main = log->addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}});
-    Lane* worker = log->addLane({QStringLiteral("Thread-1"), LaneKind::Thread, false, {}});
-    Lane* daemon = log->addLane({QStringLiteral("Process-1"), LaneKind::Process, true, {}});
-    Lane* late = log->addLane({QStringLiteral("Thread-2"), LaneKind::Thread, false, {}});
-    main->appendState(WorkerState::Running, origin);
-    main->appendState(WorkerState::WaitingJoin, origin + 10 * ms, 1);
-    worker->appendState(WorkerState::Running, origin + 10 * ms);
-    worker->appendOutput(origin + 20 * ms, "hello");
-    worker->append(Event {origin + 30 * ms, EventKind::QueuePut, WorkerState::Running, 0, 0, 42});
-    worker->appendState(WorkerState::Finished, origin + 50 * ms);
-    main->appendState(WorkerState::Running, origin + 60 * ms);
-    daemon->setPid(4242);
-    daemon->appendState(WorkerState::Running, origin + 5 * ms);
-    daemon->append(Event {origin + 40 * ms, EventKind::QueueGet, WorkerState::Running, 0, 1, 42});
-    late->appendState(WorkerState::Running, origin + 90 * ms);
-    main->appendState(WorkerState::Finished, origin + 100 * ms);
-    daemon->appendState(WorkerState::Abandoned, origin + 100 * ms);
-    daemon->setOutcomeDetail(QStringLiteral("main ended"));
-    return log;
-}
+constexpr std::int64_t origin = sampleLogOriginNs;
 
 } // namespace
 
@@ -50,7 +23,7 @@ class TestLaneToolTip : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        m_model.setLog(makeLog());
+        m_model.setLog(sampleTimelineLog());
         m_snapshot = m_model.snapshot(false);
     }
 

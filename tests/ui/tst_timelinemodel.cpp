@@ -2,6 +2,7 @@
 
 #include "engine/eventlog.h"
 #include "engine/lane.h"
+#include "support/timelinelogs.h"
 #include "tasks/monoclock.h"
 
 #include <QTest>
@@ -13,28 +14,7 @@ using namespace ThreadLab;
 namespace {
 
 constexpr std::int64_t ms = 1'000'000;
-constexpr std::int64_t origin = 5'000 * ms; // a real clock's origin is not zero
-
-// Main joins a worker that prints, puts on a queue and finishes; a daemon process is cut off.
-std::shared_ptr<EventLog> makeLog()
-{
-    auto log = std::make_shared<EventLog>(origin);
-    Lane* main = log->addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}});
-    Lane* worker = log->addLane({QStringLiteral("Thread-1"), LaneKind::Thread, false, QStringLiteral("subclass")});
-    Lane* daemon = log->addLane({QStringLiteral("Process-1"), LaneKind::Process, true, {}});
-    main->appendState(WorkerState::Running, origin);
-    main->appendState(WorkerState::WaitingJoin, origin + 10 * ms, 1);
-    worker->appendState(WorkerState::Running, origin + 10 * ms);
-    worker->appendOutput(origin + 20 * ms, "hello");
-    worker->append(Event {origin + 30 * ms, EventKind::QueuePut, WorkerState::Running, 0, 0, 42});
-    worker->appendState(WorkerState::Finished, origin + 50 * ms);
-    main->appendState(WorkerState::Running, origin + 60 * ms);
-    daemon->setPid(4242);
-    daemon->appendState(WorkerState::Running, origin + 5 * ms);
-    main->appendState(WorkerState::Finished, origin + 100 * ms);
-    daemon->appendState(WorkerState::Abandoned, origin + 100 * ms);
-    return log;
-}
+constexpr std::int64_t origin = sampleLogOriginNs;
 
 } // namespace
 
@@ -46,9 +26,9 @@ private Q_SLOTS:
     void indexesHowLanesEnd()
     {
         TimelineModel model;
-        model.setLog(makeLog());
+        model.setLog(sampleTimelineLog());
         model.sync();
-        QCOMPARE(model.laneCount(), 3);
+        QCOMPARE(model.laneCount(), 4);
         QCOMPARE(model.index(0).outcome, WorkerState::Finished);
         QCOMPARE(model.index(0).endNs, origin + 100 * ms);
         QCOMPARE(model.index(1).endNs, origin + 50 * ms);
@@ -60,17 +40,20 @@ private Q_SLOTS:
         // The worker's output and queue put are its marks.
         QCOMPARE(model.index(1).marks, (std::vector<std::uint32_t> {1, 2}));
         QVERIFY(model.index(0).marks.empty());
+        QCOMPARE(model.index(2).marks, (std::vector<std::uint32_t> {1}));
+        QCOMPARE(model.index(3).endNs, -1); // still going
     }
 
     void seesWhatOccurs()
     {
         TimelineModel model;
-        model.setLog(makeLog());
+        model.setLog(sampleTimelineLog());
         model.sync();
         const auto bit = [](auto v) { return 1u << static_cast<int>(v); };
         QCOMPARE(model.statesSeen(), bit(WorkerState::Running) | bit(WorkerState::WaitingJoin)
                                          | bit(WorkerState::Finished) | bit(WorkerState::Abandoned));
-        QCOMPARE(model.kindsSeen(), bit(EventKind::State) | bit(EventKind::Output) | bit(EventKind::QueuePut));
+        QCOMPARE(model.kindsSeen(), bit(EventKind::State) | bit(EventKind::Output) | bit(EventKind::QueuePut)
+                                        | bit(EventKind::QueueGet));
     }
 
     // Indices grow with the log: only new events are visited, and the layout's inputs (lanes,
@@ -107,14 +90,14 @@ private Q_SLOTS:
 
     void snapshotsTheLog()
     {
-        const auto log = makeLog();
+        const auto log = sampleTimelineLog();
         TimelineModel model;
         QCOMPARE(model.snapshot(false).log, nullptr);
         model.setLog(log);
         const TimelineModel::Snapshot s = model.snapshot(false);
         QCOMPARE(s.log, log.get());
-        QCOMPARE(s.laneCount, 3);
-        QCOMPARE(s.sizes, (std::vector<std::size_t> {4, 4, 2}));
+        QCOMPARE(s.laneCount, 4);
+        QCOMPARE(s.sizes, (std::vector<std::size_t> {4, 4, 3, 1}));
         QCOMPARE(s.originNs, origin);
         QCOMPARE(s.untilNs, 100 * ms);
         // Live, open intervals last until now.
@@ -125,7 +108,7 @@ private Q_SLOTS:
     void describesLanes()
     {
         TimelineModel model;
-        model.setLog(makeLog());
+        model.setLog(sampleTimelineLog());
         QCOMPARE(model.laneDetail(0, false), QStringLiteral("main thread"));
         QCOMPARE(model.laneDetail(1, false), QStringLiteral("thread · subclass"));
         QCOMPARE(model.laneDetail(2, false), QStringLiteral("process · pid 4242 · daemon"));
@@ -137,7 +120,7 @@ private Q_SLOTS:
     void findsMarks()
     {
         TimelineModel model;
-        model.setLog(makeLog());
+        model.setLog(sampleTimelineLog());
         const TimelineModel::Snapshot s = model.snapshot(false);
         const std::size_t n = s.sizes[1];
         QCOMPARE(model.markFrom(1, 0, origin), std::size_t(0));
@@ -154,7 +137,7 @@ private Q_SLOTS:
     void findsTheStateAtATime()
     {
         TimelineModel model;
-        model.setLog(makeLog());
+        model.setLog(sampleTimelineLog());
         const TimelineModel::Snapshot s = model.snapshot(false);
         QCOMPARE(model.stateAt(s, 1, origin + 5 * ms).kind, TimelineModel::StateAt::NotCreated);
         const TimelineModel::StateAt join = model.stateAt(s, 0, origin + 30 * ms);
