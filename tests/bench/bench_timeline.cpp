@@ -63,7 +63,7 @@ std::shared_ptr<const EventLog> syntheticLog(std::int64_t events)
 void zoomInTo(TimelineView& view, double spanNs)
 {
     const QPointF middle(view.width() / 2.0, view.height() / 2.0);
-    for (int i = 0; i < 100 && view.math().spanNs() > spanNs; ++i) {
+    for (int i = 0; i < 100 && view.viewport().spanNs() > spanNs; ++i) {
         QWheelEvent wheel(middle, view.mapToGlobal(middle), QPoint(), QPoint(0, 240), Qt::NoButton,
                           Qt::ControlModifier, Qt::NoScrollPhase, false);
         QCoreApplication::sendEvent(&view, &wheel);
@@ -86,7 +86,7 @@ void BM_RenderTimeline(benchmark::State& state)
     if (zoomed) {
         zoomInTo(view, static_cast<double>(kRunNs) / 1000);
         // Else the zoomed case would measure the fitted frame again, under another name.
-        if (view.math().spanNs() > static_cast<double>(kRunNs) / 1000) {
+        if (view.viewport().spanNs() > static_cast<double>(kRunNs) / 1000) {
             state.SkipWithError("the view did not zoom in to a thousandth of the run");
             return;
         }
@@ -121,7 +121,7 @@ void BM_RenderTimeline(benchmark::State& state)
     const auto stored = static_cast<double>(log->eventCount());
     state.counters["bytesPerEvent"] = static_cast<double>(log->memoryBytes() + view.indexMemoryBytes()) / stored;
     state.counters["viewBytesPerEvent"] = static_cast<double>(view.indexMemoryBytes()) / stored;
-    state.counters["windowMs"] = (zoomed ? view.math().spanNs() : static_cast<double>(kRunNs)) / 1e6;
+    state.counters["windowMs"] = (zoomed ? view.viewport().spanNs() : static_cast<double>(kRunNs)) / 1e6;
 }
 BENCHMARK(BM_RenderTimeline)
     ->ArgNames({"events", "zoomed"})

@@ -294,9 +294,9 @@ private Q_SLOTS:
         // Zoom shortcuts act on the timeline.
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        const double span = w.timelinePanel()->view()->math().spanNs();
+        const double span = w.timelinePanel()->view()->viewport().spanNs();
         w.timelinePanel()->view()->zoomIn();
-        QVERIFY(w.timelinePanel()->view()->math().spanNs() < span);
+        QVERIFY(w.timelinePanel()->view()->viewport().spanNs() < span);
 
         // A second run accumulates beside the first.
         w.runControls()->gilBox()->setCurrentIndex(1);

@@ -1,6 +1,7 @@
 #include "timeline/timelineview.h"
 
 #include "engine/eventlog.h"
+#include "model/runcontroller.h"
 #include "style/statepalette.h"
 
 #include <QHelpEvent>
@@ -8,6 +9,7 @@
 #include <QPainter>
 #include <QSet>
 #include <QTest>
+#include <QTimer>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -271,20 +273,20 @@ private Q_SLOTS:
         view.resize(1000, 400);
         view.setLog(m_log);
         view.fit();
-        const double fitted = view.math().spanNs();
+        const double fitted = view.viewport().spanNs();
         QVERIFY(fitted >= 1000 * ms);
         const QRectF target(0, 0, 1000, 400);
         const double xFitted = view.xForTimeIn(target, 800 * ms);
 
         view.zoomIn();
-        QVERIFY(std::abs(view.math().spanNs() - fitted / 1.5) < 1);
+        QVERIFY(std::abs(view.viewport().spanNs() - fitted / 1.5) < 1);
         QVERIFY(std::abs(view.xForTimeIn(target, 800 * ms) - xFitted) > 1);
         view.zoomOut();
-        QVERIFY(std::abs(view.math().spanNs() - fitted) < 1);
+        QVERIFY(std::abs(view.viewport().spanNs() - fitted) < 1);
         view.zoomOut();
-        QVERIFY(view.math().spanNs() > fitted);
+        QVERIFY(view.viewport().spanNs() > fitted);
         view.fit();
-        QCOMPARE(view.math().spanNs(), fitted);
+        QCOMPARE(view.viewport().spanNs(), fitted);
         QCOMPARE(view.xForTimeIn(target, 800 * ms), xFitted);
     }
 
@@ -296,26 +298,26 @@ private Q_SLOTS:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         view.fit();
-        const double fitted = view.math().spanNs();
+        const double fitted = view.viewport().spanNs();
 
         QTest::keyClick(&view, Qt::Key_Plus);
-        QVERIFY(view.math().spanNs() < fitted);
+        QVERIFY(view.viewport().spanNs() < fitted);
         QTest::keyClick(&view, Qt::Key_F);
-        QCOMPARE(view.math().spanNs(), fitted);
+        QCOMPARE(view.viewport().spanNs(), fitted);
 
         // Ctrl+wheel zooms around the cursor: the time under it stays put.
         const QPointF at(600, 100);
         const double plotLeft = view.laneRectIn(QRectF(view.rect()), 0).left();
-        const double before = view.math().timeForX(at.x() - plotLeft);
+        const double before = view.viewport().timeForX(at.x() - plotLeft);
         QWheelEvent wheel(at, view.mapToGlobal(at), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::ControlModifier,
                           Qt::NoScrollPhase, false);
         QCoreApplication::sendEvent(&view, &wheel);
-        QVERIFY(view.math().spanNs() < fitted);
-        QVERIFY(std::abs(view.math().timeForX(at.x() - plotLeft) - before) < view.math().nsPerPx());
+        QVERIFY(view.viewport().spanNs() < fitted);
+        QVERIFY(std::abs(view.viewport().timeForX(at.x() - plotLeft) - before) < view.viewport().nsPerPx());
 
         // Dragging left by 30 px shows later times.
-        const double t0 = view.math().t0Ns();
-        const double nsPerPx = view.math().nsPerPx();
+        const double t0 = view.viewport().t0Ns();
+        const double nsPerPx = view.viewport().nsPerPx();
         QMouseEvent press(QEvent::MouseButtonPress, QPointF(500, 100), view.mapToGlobal(QPointF(500, 100)),
                           Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(&view, &press);
@@ -325,11 +327,11 @@ private Q_SLOTS:
         QMouseEvent release(QEvent::MouseButtonRelease, QPointF(470, 100), view.mapToGlobal(QPointF(470, 100)),
                             Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
         QCoreApplication::sendEvent(&view, &release);
-        QVERIFY(std::abs(view.math().t0Ns() - (t0 + 30 * nsPerPx)) < 1);
+        QVERIFY(std::abs(view.viewport().t0Ns() - (t0 + 30 * nsPerPx)) < 1);
 
         // Double-click fits again.
         QTest::mouseDClick(&view, Qt::LeftButton, Qt::NoModifier, QPoint(500, 100));
-        QCOMPARE(view.math().spanNs(), fitted);
+        QCOMPARE(view.viewport().spanNs(), fitted);
     }
 
     void renderImageAtTwiceThePixels()
@@ -436,7 +438,7 @@ private Q_SLOTS:
         QVERIFY(folded.contains(StatePalette::ink(WorkerState::WaitingGil).rgb()));
     }
 
-    // While live, a timer keeps repainting the shown view.
+    // While live, the run's frames (RunController's beat) keep repainting the shown view.
     void liveViewRepaints()
     {
         struct PaintCounter : QObject
@@ -455,6 +457,10 @@ private Q_SLOTS:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         view.installEventFilter(&counter);
+        QTimer frames; // stands in for RunController's frame timer, at its interval
+        frames.setInterval(RunController::frameIntervalMs);
+        connect(&frames, &QTimer::timeout, &view, &TimelineView::advanceFrame);
+        frames.start();
         view.setLive(true);
         QTRY_VERIFY(counter.paints >= 5);
         view.setLive(false);
@@ -583,9 +589,9 @@ private Q_SLOTS:
         view.setScale(scale);
         view.resize(1100, 600);
         view.setLog(log);
-        const double target = view.math().spanNs() / zoom;
+        const double target = view.viewport().spanNs() / zoom;
         const QPointF at(view.width() * 0.47, view.height() / 2.0);
-        for (int i = 0; i < 40 && view.math().spanNs() > target * 1.01; ++i) {
+        for (int i = 0; i < 40 && view.viewport().spanNs() > target * 1.01; ++i) {
             QWheelEvent wheel(at, view.mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::ControlModifier,
                               Qt::NoScrollPhase, false);
             QCoreApplication::sendEvent(&view, &wheel);

@@ -321,6 +321,7 @@ void MainWindow::wireController()
     connect(m_controller, &RunController::runStarted, this, &MainWindow::onRunStarted);
     connect(m_controller, &RunController::variantStarted, this, &MainWindow::onVariantStarted);
     connect(m_controller, &RunController::outputRead, m_console, &ConsoleView::appendLines);
+    connect(m_controller, &RunController::frameTicked, m_timeline->view(), &TimelineView::advanceFrame);
     connect(m_controller, &RunController::variantFinished, this, &MainWindow::onVariantFinished);
     connect(m_controller, &RunController::runFinished, this, &MainWindow::onRunFinished);
     connect(m_controller, &RunController::historyChanged, this, &MainWindow::onHistoryChanged);

@@ -13,7 +13,7 @@ class Lane;
 
 // A lane's level of detail for the timeline: a pyramid of fixed-size blocks of events (32 events
 // at level 0, eight children per block above), each summing up the state intervals inside it the
-// way TimelineMath::foldLane walks them. With it a zoomed-out frame folds a whole block into a
+// way LaneFolder::fold walks them. With it a zoomed-out frame folds a whole block into a
 // pixel's worth of timeline in O(1) instead of visiting its events, so a frame costs about
 // O(pixels × lanes) however long the run.
 //

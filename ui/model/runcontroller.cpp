@@ -132,6 +132,7 @@ void RunController::onRunFinished(const RunResult& result)
 void RunController::onFrame()
 {
     emitOutput(m_reader.readNew(outputHoldBackNs));
+    Q_EMIT frameTicked();
 }
 
 void RunController::emitOutput(std::vector<ConsoleLine> lines)

@@ -20,9 +20,9 @@ class EventLog;
 
 // Between the engine and the views: starts and cancels runs of the current scenario, keeps the
 // run history for the charts, and turns the engine's many events into a steady ~30 Hz beat
-// (a batch of new console lines per frame) so that no view sees a signal per event. Lives on the
-// GUI thread; the engine does the work on its own thread. (The timeline repaints itself on its
-// own coalescing timer while live; this one only drains console lines.)
+// while a run goes (a batch of new console lines and a frameTicked() per frame) so that no view
+// sees a signal per event. The one coalescing timer of the window: the live timeline repaints on
+// its beat too. Lives on the GUI thread; the engine does the work on its own thread.
 class RunController : public QObject
 {
     Q_OBJECT
@@ -60,6 +60,8 @@ Q_SIGNALS:
     void runStarted(const ThreadLab::RunSettings& settings);
     void variantStarted(int index, const QString& name, std::shared_ptr<const ThreadLab::EventLog> log);
     void outputRead(const std::vector<ThreadLab::ConsoleLine>& lines);
+    // A frame of the run went by (every frameIntervalMs while running): live views repaint.
+    void frameTicked();
     // speedup: the first variant's time ÷ this one's (0 for the first or when undefined).
     void variantFinished(int index, const ThreadLab::VariantResult& result, double speedup, const QString& baseline);
     void runFinished(const ThreadLab::RunResult& result);

@@ -12,7 +12,7 @@ namespace ThreadLab {
 
 TimelinePanel::TimelinePanel(QWidget* parent)
     : QWidget(parent)
-    , m_title(new QLabel(QStringLiteral("Timeline"), this))
+    , m_title(new QLabel(tr("Timeline"), this))
     , m_tabs(new QTabBar(this))
     , m_view(new TimelineView(this))
 {

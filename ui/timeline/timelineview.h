@@ -1,35 +1,41 @@
 #pragma once
 
-#include "model/lanesummary.h"
-#include "model/timelinemath.h"
+#include "model/timelinemodel.h"
+#include "model/timelineaxis.h"
+#include "model/timelineviewport.h"
+#include "timeline/lanelabels.h"
+#include "timeline/lanepainter.h"
+#include "timeline/timelinelayout.h"
 
-#include <QFont>
 #include <QImage>
-#include <QTimer>
 #include <QWidget>
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <vector>
+#include <optional>
+#include <utility>
 
 class QPainter;
 
 namespace ThreadLab {
 
 class EventLog;
-class Lane;
+class StripPainter;
+struct TimelineFrame;
 
 // The live timeline: one lane per worker in creation order (main first), never merged, each
 // labelled with its name, kind (thread, or process and pid) and daemon flag. State intervals
 // use StatePalette (colour and pattern), joins are connectors, queue put/get and output lines
 // are marks, and how a lane ended (cut off, crashed, cancelled) is drawn at its end.
 //
-// Lives on the GUI thread and only reads the EventLog, which the engine keeps appending to from
-// its own threads (lock-free reads of a consistent prefix). While live, a coalescing timer asks
-// for a repaint ~40 times a second; each paint visits only the visible lanes and the events of
-// the visible time window (binary search plus level-of-detail folding, see TimelineMath).
+// The widget takes input (zoom, pan, scroll, tooltips), keeps the layout (computed in one place,
+// kept until something it depends on changes) and composes the frame: axis, lane rows, the
+// lanes' bars (LanePainter), labels and legend. What it shows per lane comes from a
+// TimelineModel, which only reads the EventLog the engine keeps appending to from its own
+// threads. While live, each frame of the run (RunController::frameTicked, connected by the
+// window) asks for a repaint; each paint visits only the visible lanes and the events of the
+// visible time window (binary search plus level-of-detail folding, see LaneFolder).
 class TimelineView : public QWidget
 {
     Q_OBJECT
@@ -42,10 +48,12 @@ public:
     // A new variant: resets zoom and scrolling; lanes show up as the engine adds them.
     void setLog(std::shared_ptr<const EventLog> log);
     std::shared_ptr<const EventLog> log() const;
-    // While live the view repaints on a timer and keeps the end in view, unless the user has
-    // zoomed or panned (fit() resumes following).
+    // While live the view repaints on every frame and keeps the end in view, unless the user
+    // has zoomed or panned (fit() resumes following).
     void setLive(bool live);
     bool isLive() const noexcept { return m_live; }
+    // A frame of the run went by: while live, repaint (coalesced by update()).
+    void advanceFrame();
     void clear();
 
     void zoomIn();
@@ -75,7 +83,7 @@ public:
     void setRasterShortcuts(bool on) { m_rasterShortcuts = on; }
 
     // The on-screen time window and pixel mapping.
-    const TimelineMath& math() const noexcept { return m_math; }
+    const TimelineViewport& viewport() const noexcept { return m_viewport; }
     // What the view keeps per lane on top of the log (level-of-detail summaries, mark and join
     // indices), in bytes: part of the memory per stored event.
     std::size_t indexMemoryBytes() const;
@@ -85,6 +93,7 @@ public:
 
 protected:
     bool event(QEvent* event) override;
+    void changeEvent(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
@@ -95,88 +104,43 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
-    struct Layout;
-    struct Frame;
-    class StripPainter;
-    // What the view remembers about a lane, extended incrementally with the events appended
-    // since the last frame (never a rescan of the whole lane).
-    struct Join
-    {
-        std::uint32_t event = 0; // the WaitingJoin state event
-        std::int64_t endNs = -1; // the lane's next state event (absolute), -1 while waiting
-    };
-    struct LaneIndex
-    {
-        std::size_t scanned = 0;
-        std::int64_t endNs = -1;                // first terminal event (absolute), -1 while going
-        WorkerState outcome = WorkerState::Running; // the last terminal state seen
-        std::vector<std::uint32_t> marks;       // output, queue put and get events
-        std::vector<Join> joins;                // in time order
-        LaneSummary summary;
-    };
+    TimelineFrame snapshot() const;
+    // The one layout computation: for the widget (layout()) and for export targets.
+    TimelineLayout layoutFor(const QRectF& rect, bool fitAllLanes) const;
+    // The widget's layout, computed again only after invalidateLayout() or when its size or
+    // the model's lanes or legend changed.
+    const TimelineLayout& layout() const;
+    void invalidateLayout();
+    std::uint32_t legendBits() const;
+    TimelineViewport viewportFor(const TimelineLayout& layout, const TimelineFrame& frame) const;
 
-    Layout layoutFor(const QRectF& rect, bool fitAllLanes) const;
-    Frame snapshot() const;
-    void syncIndex() const;
-    TimelineMath mathFor(const Layout& layout, const Frame& frame) const;
-    void paintTimeline(QPainter& painter, const Layout& layout, const TimelineMath& math, const Frame& frame) const;
-    void paintAxis(QPainter& painter, const Layout& layout, const QList<TimelineMath::Tick>& ticks) const;
-    void paintLane(QPainter& painter, const Layout& layout, const TimelineMath& math, const Frame& frame,
-                   int laneIndex, const QRectF& bar, StripPainter* strip) const;
-    void paintJoins(QPainter& painter, const Layout& layout, const TimelineMath& math, const Frame& frame) const;
-    void paintLabels(QPainter& painter, const Layout& layout, const Frame& frame) const;
-    bool paintCachedLabels(QPainter& painter, const Layout& layout, const Frame& frame) const;
+    void paintTimeline(QPainter& painter, const TimelineLayout& layout, const TimelineViewport& viewport,
+                       const TimelineFrame& frame) const;
+    bool beginStrips(StripPainter& strips, const QPainter& painter, const TimelineLayout& layout,
+                     const TimelineFrame& frame, const QList<TimelineAxis::Tick>& ticks) const;
+    void paintBackground(QPainter& painter, const TimelineLayout& layout, const TimelineFrame& frame,
+                         std::pair<int, int> lanes, bool strips) const;
+    void paintAxis(QPainter& painter, const TimelineLayout& layout, const TimelineFrame& frame,
+                   const QList<TimelineAxis::Tick>& ticks) const;
+    void paintRows(QPainter& painter, const TimelineLayout& layout, const TimelineFrame& frame,
+                   std::pair<int, int> lanes, bool strips, const QList<TimelineAxis::Tick>& ticks) const;
+    void paintLanes(QPainter& painter, const TimelineLayout& layout, const TimelineViewport& viewport,
+                    const TimelineFrame& frame, std::pair<int, int> lanes, StripPainter* strips) const;
+    void paintLegend(QPainter& painter, const TimelineLayout& layout, const TimelineFrame& frame) const;
 
-    QString laneDetail(int laneIndex, bool pidPlaceholder) const;
-    double labelTextWidth(const QFont& nameFont, const QFont& detailFont) const;
     void updateWindow();
     void zoomBy(double factor, double plotX);
     void scrollLanes(double dy);
     double plotXFromWidget(double x) const;
     QString toolTipAt(const QPoint& pos) const;
 
-    std::shared_ptr<const EventLog> m_log;
-    mutable std::vector<LaneIndex> m_index;
-    // Legend entries that occur in the log so far (StatePalette bits), grown with the index.
-    mutable std::uint32_t m_legendShown = 0;
-    // Widest lane label so far, measured once per lane (layout runs on every paint).
-    mutable int m_labelMeasuredLanes = 0;
-    mutable double m_labelMeasuredScale = 0;
-    mutable double m_labelTextWidth = 0;
-    // The label column as last painted, and what it showed.
-    struct LabelKey
-    {
-        QRect column;
-        qreal dpr = 0;
-        double scrollY = 0;
-        double pitch = 0;
-        double laneHeight = 0;
-        bool details = false;
-        QFont nameFont;
-        QFont detailFont;
-        QRgb window = 0;
-        QRgb windowText = 0;
-        QRgb grid = 0;
-        const EventLog* log = nullptr;
-        int laneCount = 0;
-        std::uint64_t pids = 0;
-        bool operator==(const LabelKey&) const = default;
-    };
-    mutable LabelKey m_labelKey;
-    mutable QImage m_labelImage;
-    // The state labels on the bars, measured once per bar font.
-    struct BarLabels
-    {
-        QFont font;
-        double textHeight = 0;
-        std::array<double, workerStateCount> labelWidth {};      // of StatePalette::label
-        std::array<double, workerStateCount> shortLabelWidth {}; // of StatePalette::shortLabel
-    };
-    mutable BarLabels m_barLabels;
-    // A lane's screen blocks, kept between lanes and frames so that painting allocates nothing.
-    mutable std::vector<TimelineMath::Block> m_blocks;
-    TimelineMath m_math;
-    QTimer m_frameTimer;
+    // The read model: indices grow as the log does, on paints and look-ups (hence mutable).
+    mutable TimelineModel m_model;
+    mutable LanePainter m_lanePainter;
+    mutable std::optional<TimelineLayout> m_layout;
+    mutable std::uint64_t m_layoutRevision = 0; // the model's shapeRevision m_layout was made at
+    mutable LaneLabels m_labels;
+    TimelineViewport m_viewport;
     double m_scale = 1.0;
     double m_scrollY = 0;
     bool m_live = false;

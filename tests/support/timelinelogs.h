@@ -1,0 +1,43 @@
+#pragma once
+
+// A small hand-made event log for the timeline's model and tooltip tests.
+
+#include "engine/eventlog.h"
+#include "engine/lane.h"
+
+#include <cstdint>
+#include <memory>
+
+namespace ThreadLab {
+
+inline constexpr std::int64_t sampleLogOriginNs = 5'000'000'000; // a real clock's origin is not zero
+
+// Main joins a worker ("subclass" style) that prints and puts 42 on a queue; a daemon process
+// (pid 4242) gets it and is cut off when main ends at 100 ms; a late thread is still running.
+inline std::shared_ptr<EventLog> sampleTimelineLog()
+{
+    constexpr std::int64_t origin = sampleLogOriginNs;
+    constexpr std::int64_t ms = 1'000'000;
+    auto log = std::make_shared<EventLog>(origin);
+    Lane* main = log->addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}});
+    Lane* worker = log->addLane({QStringLiteral("Thread-1"), LaneKind::Thread, false, QStringLiteral("subclass")});
+    Lane* daemon = log->addLane({QStringLiteral("Process-1"), LaneKind::Process, true, {}});
+    Lane* late = log->addLane({QStringLiteral("Thread-2"), LaneKind::Thread, false, {}});
+    main->appendState(WorkerState::Running, origin);
+    main->appendState(WorkerState::WaitingJoin, origin + 10 * ms, 1);
+    worker->appendState(WorkerState::Running, origin + 10 * ms);
+    worker->appendOutput(origin + 20 * ms, "hello");
+    worker->append(Event {origin + 30 * ms, EventKind::QueuePut, WorkerState::Running, 0, 0, 42});
+    worker->appendState(WorkerState::Finished, origin + 50 * ms);
+    main->appendState(WorkerState::Running, origin + 60 * ms);
+    daemon->setPid(4242);
+    daemon->appendState(WorkerState::Running, origin + 5 * ms);
+    daemon->append(Event {origin + 40 * ms, EventKind::QueueGet, WorkerState::Running, 0, 1, 42});
+    late->appendState(WorkerState::Running, origin + 90 * ms);
+    main->appendState(WorkerState::Finished, origin + 100 * ms);
+    daemon->appendState(WorkerState::Abandoned, origin + 100 * ms);
+    daemon->setOutcomeDetail(QStringLiteral("main ended"));
+    return log;
+}
+
+} // namespace ThreadLab

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QFont>
+#include <QImage>
+#include <QRect>
+
+#include <cstdint>
+
+class QPainter;
+
+namespace ThreadLab {
+
+class EventLog;
+class TimelineModel;
+struct TimelineFrame;
+struct TimelineLayout;
+
+// The label column left of the lanes: each lane's colour chip, name and detail line (kind, pid,
+// daemon). Measures the widest label for the layout, once per lane, and keeps the column as last
+// painted in an image, since it rarely changes.
+class LaneLabels
+{
+public:
+    // A new log: nothing measured or painted yet.
+    void reset();
+    // The widest label text so far at `scale` (the layout runs on every paint).
+    double textWidth(const TimelineModel& model, double scale, const QFont& nameFont, const QFont& detailFont);
+    // Paints the column; with `cached`, from the kept image where it can (raster frames).
+    void paint(QPainter& painter, const TimelineLayout& layout, const TimelineFrame& frame, const TimelineModel& model,
+               bool cached);
+
+private:
+    bool paintCached(QPainter& painter, const TimelineLayout& layout, const TimelineFrame& frame,
+                     const TimelineModel& model);
+    void paintAll(QPainter& painter, const TimelineLayout& layout, const TimelineFrame& frame,
+                  const TimelineModel& model);
+
+    // Widest lane label so far, measured once per lane.
+    int m_measuredLanes = 0;
+    double m_measuredScale = 0;
+    double m_textWidth = 0;
+    // The label column as last painted, and what it showed.
+    struct Key
+    {
+        QRect column;
+        qreal dpr = 0;
+        double scrollY = 0;
+        double pitch = 0;
+        double laneHeight = 0;
+        bool details = false;
+        QFont nameFont;
+        QFont detailFont;
+        QRgb window = 0;
+        QRgb windowText = 0;
+        QRgb grid = 0;
+        const EventLog* log = nullptr;
+        int laneCount = 0;
+        std::uint64_t pids = 0;
+        bool operator==(const Key&) const = default;
+    };
+    Key m_key;
+    QImage m_image;
+};
+
+} // namespace ThreadLab

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "model/timelinemodel.h"
+
+#include <QString>
+
+#include <cstdint>
+
+namespace ThreadLab {
+
+// The text of the timeline's tooltips, from the model's look-ups: on a lane's label, the lane
+// and how it ended; on its bar, the mark within reach of the cursor or else the state interval
+// under it.
+class LaneToolTip
+{
+public:
+    static QString forLabel(const TimelineModel& model, const TimelineModel::Snapshot& snapshot, int lane);
+    // tAbs: the time under the cursor (absolute ns); reachNs: how near a mark must be.
+    static QString forBar(const TimelineModel& model, const TimelineModel::Snapshot& snapshot, int lane,
+                          std::int64_t tAbs, std::int64_t reachNs);
+
+private:
+    // "Thread-1 (thread, pid 123, daemon)"
+    static QString head(const TimelineModel& model, int lane);
+    // format ("%1 at %2") filled with how the lane ended and when.
+    static QString ending(const TimelineModel& model, const TimelineModel::Snapshot& snapshot, int lane,
+                          const QString& format);
+    static QString mark(const TimelineModel& model, const TimelineModel::Snapshot& snapshot, int lane, const Event& e);
+};
+
+} // namespace ThreadLab
