@@ -78,13 +78,13 @@ void ProcessWorker::readOutput()
     if (m_decoder.failed() || m_killedForFailure || bytes.isEmpty())
         return;
     if (!m_decoder.feed(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size()))))
-        fail(QStringLiteral("sent garbage (%1)").arg(QString::fromStdString(m_decoder.error())));
+        fail(tr("sent garbage (%1)").arg(QString::fromStdString(m_decoder.error())));
 }
 
 void ProcessWorker::onDeadline()
 {
     if (m_process.state() != QProcess::NotRunning)
-        fail(QStringLiteral("hung: still running %1 s after it started, longer than its work could take")
+        fail(tr("hung: still running %1 s after it started, longer than its work could take")
                  .arg(static_cast<double>(m_deadlineMs) / 1000.0, 0, 'f', 1));
 }
 
@@ -105,7 +105,7 @@ void ProcessWorker::onRecord(const WireRecord& r)
         return;
     Lane* l = lane();
     if (l->size() >= m_maxEvents) {
-        fail(QStringLiteral("sent more than %1 events").arg(m_maxEvents));
+        fail(tr("sent more than %1 events").arg(m_maxEvents));
         return;
     }
     // The child's clock is ours, but a child could still lie: keep the lane in time order.
@@ -117,7 +117,7 @@ void ProcessWorker::onRecord(const WireRecord& r)
     case 'S': {
         const auto s = static_cast<WorkerState>(r.value);
         if (s == WorkerState::Created || s == WorkerState::Starting) {
-            fail(QStringLiteral("sent garbage (a child cannot report \"%1\")")
+            fail(tr("sent garbage (a child cannot report \"%1\")")
                      .arg(QString::fromUtf8(workerStateName(s).data())));
             return;
         }
@@ -166,7 +166,7 @@ void ProcessWorker::onFinished(int exitCode, QProcess::ExitStatus status)
     readOutput();
     // After we killed it for a fault, its cut-off tail says nothing new.
     if (!m_killedForFailure && !m_decoder.failed() && !m_decoder.finish())
-        m_failure = QStringLiteral("sent garbage (%1)").arg(QString::fromStdString(m_decoder.error()));
+        m_failure = tr("sent garbage (%1)").arg(QString::fromStdString(m_decoder.error()));
     if (m_stopRequested && !m_killedForFailure) {
         // Killed by us: a daemon at main's end or a cancelled run, unless it had just finished.
         finishLane(m_stopCancelled ? WorkerState::Cancelled : WorkerState::Abandoned, QString());
@@ -180,13 +180,13 @@ void ProcessWorker::onFinished(int exitCode, QProcess::ExitStatus status)
     if (status == QProcess::CrashExit) {
         // On Unix QProcess reports the terminating signal as the exit code of a crash.
         finishLane(WorkerState::Crashed,
-                   QStringLiteral("killed by signal %1 (%2)")
+                   tr("killed by signal %1 (%2)")
                        .arg(exitCode)
                        .arg(QString::fromStdString(Platform::signalName(exitCode))));
         return;
     }
     if (exitCode != 0) {
-        QString detail = QStringLiteral("exited with code %1").arg(exitCode);
+        QString detail = tr("exited with code %1").arg(exitCode);
         if (!m_failure.isEmpty())
             detail += QStringLiteral(": ") + m_failure;
         // A non-zero exit overrules a "finished" the child may have reported before.
@@ -197,7 +197,7 @@ void ProcessWorker::onFinished(int exitCode, QProcess::ExitStatus status)
         return;
     }
     if (!m_laneClosed) {
-        finishLane(WorkerState::Crashed, QStringLiteral("ended without reporting its end"));
+        finishLane(WorkerState::Crashed, tr("ended without reporting its end"));
         return;
     }
     finishLane(WorkerState::Finished, QString());
@@ -209,7 +209,7 @@ void ProcessWorker::onError(QProcess::ProcessError error)
         return; // crashes arrive through finished()
     m_failedToStart = true;
     finishLane(WorkerState::Crashed,
-               QStringLiteral("could not start %1: %2").arg(m_program, m_process.errorString()));
+               tr("could not start %1: %2").arg(m_program, m_process.errorString()));
 }
 
 } // namespace ThreadLab

@@ -2,6 +2,7 @@
 
 #include "scenario/scenarioloader.h"
 
+#include <QCoreApplication>
 #include <QDir>
 
 #include <algorithm>
@@ -44,7 +45,7 @@ std::optional<Scenario> ScenarioCatalog::builtin(const QString& id, QString* err
     // Only known ids reach the resource system: "id" may come from the command line.
     if (!ids.contains(id)) {
         if (error)
-            *error = QStringLiteral("there is no built-in scenario \"%1\" (built-in: %2)")
+            *error = QCoreApplication::translate("ScenarioCatalog", "there is no built-in scenario \"%1\" (built-in: %2)")
                          .arg(id.simplified(), ids.join(QStringLiteral(", ")));
         return std::nullopt;
     }
