@@ -1,11 +1,13 @@
 #pragma once
 
 #include "tasks/taskspec.h"
+#include "tasks/workerstate.h"
 
 #include <QString>
 #include <QStringList>
 
 #include <array>
+#include <optional>
 #include <vector>
 
 namespace ThreadLab {
@@ -55,6 +57,66 @@ struct EnumNames<ThreadStyle>
     }};
 };
 
+// What a lesson check compares (scenario files' "lesson": {"checks": [...]}).
+enum class LessonCheckKind { Ratio, Observation, Outcome, Overlap };
+// The typed observations a check can read (results/observations.h), as numbers.
+enum class ObservedValue { UpdatesLost, ParentListLength, ChildListLength, ItemsMissing, CutOff, Crashed };
+// How many of the chosen workers must have ended with a check's outcome.
+enum class WorkerQuota { All, Some, None };
+
+template<>
+struct EnumNames<LessonCheckKind>
+{
+    static constexpr std::array<EnumName<LessonCheckKind>, 4> table {{
+        {LessonCheckKind::Ratio, "ratio"},
+        {LessonCheckKind::Observation, "observation"},
+        {LessonCheckKind::Outcome, "outcome"},
+        {LessonCheckKind::Overlap, "overlap"},
+    }};
+};
+
+template<>
+struct EnumNames<ObservedValue>
+{
+    static constexpr std::array<EnumName<ObservedValue>, 6> table {{
+        {ObservedValue::UpdatesLost, "updates-lost"},
+        {ObservedValue::ParentListLength, "parent-list-length"},
+        {ObservedValue::ChildListLength, "child-list-length"},
+        {ObservedValue::ItemsMissing, "items-missing"},
+        {ObservedValue::CutOff, "cut-off"},
+        {ObservedValue::Crashed, "crashed"},
+    }};
+};
+
+template<>
+struct EnumNames<WorkerQuota>
+{
+    static constexpr std::array<EnumName<WorkerQuota>, 3> table {{
+        {WorkerQuota::All, "all"},
+        {WorkerQuota::Some, "some"},
+        {WorkerQuota::None, "none"},
+    }};
+};
+
+// One thing a scenario's lesson expects a run to show, in data: the scenario names variants,
+// never code. Evaluated by LessonVerdict after a run (or on the medians of repeated runs).
+struct LessonCheck
+{
+    LessonCheckKind kind = LessonCheckKind::Ratio;
+    QString text;                 // plain words; "{value}" is replaced by what the run measured
+    QString variant;              // the variant looked at (a sweep step as "threads×2")
+    QString baseline;             // ratio: elapsed(variant) / elapsed(baseline)
+    std::optional<double> atLeast;  // ratio and observation: the bounds, one or both
+    std::optional<double> atMost;
+    ObservedValue observation = ObservedValue::UpdatesLost;
+    WorkerState outcome = WorkerState::Finished; // outcome: a terminal state
+    QStringList workers;          // outcome: worker names or group templates ("worker-{n}"); empty: all
+    WorkerQuota quota = WorkerQuota::All;
+    bool overlap = true;          // overlap: some workers alive at once (true) or one after another
+    std::optional<bool> gil;      // applies only with the GIL on (true) or off (false)
+    int minCores = 1;             // applies only on a machine with at least this many cores
+};
+
 // A group of identical workers: `count` of them, named from `name` with {n} = 1, 2, …
 struct WorkerGroup
 {
@@ -95,6 +157,7 @@ struct Scenario
     int defaultWorkers = 0; // 0: as the groups say
     double defaultTimeScale = 0.25;
     std::vector<VariantSpec> variants;
+    std::vector<LessonCheck> lessonChecks; // what a run must show (may be empty)
     QString sourcePath;     // ":/scenarios/io-bound.json" or a teacher's file
 };
 

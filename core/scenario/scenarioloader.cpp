@@ -260,7 +260,7 @@ private:
         static const QStringList allowed {
             QStringLiteral("format"), QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("concept"),
             QStringLiteral("group"), QStringLiteral("explanation"), QStringLiteral("vocabulary"),
-            QStringLiteral("code"), QStringLiteral("defaults"), QStringLiteral("variants")};
+            QStringLiteral("code"), QStringLiteral("defaults"), QStringLiteral("variants"), QStringLiteral("lesson")};
         static const QStringList required {
             QStringLiteral("format"), QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("concept"),
             QStringLiteral("group"), QStringLiteral("explanation"), QStringLiteral("code"),
@@ -273,7 +273,8 @@ private:
             ifPresent(root, "vocabulary", [&](const QJsonValue& v) { return readVocabulary(v, s); })
             && readCode(root.value(QLatin1String("code")), s)
             && ifPresent(root, "defaults", [&](const QJsonValue& v) { return readDefaults(v, s); });
-        return optionalOk && readVariants(root, s);
+        return optionalOk && readVariants(root, s)
+            && ifPresent(root, "lesson", [&](const QJsonValue& v) { return readLesson(v, s); });
     }
 
     bool readFormat(const QJsonObject& root)
@@ -393,6 +394,154 @@ private:
             s->variants.push_back(std::move(variant));
         }
         return true;
+    }
+
+    // "lesson": {"checks": [...]}, read after the variants, which the checks name.
+    bool readLesson(const QJsonValue& v, Scenario* s)
+    {
+        const QString place = QStringLiteral("lesson");
+        static const QStringList keys {QStringLiteral("checks")};
+        QJsonObject o;
+        if (!readObject(v, place, tr("an object with the key \"checks\""), &o) || !checkKeys(o, place, keys, keys))
+            return false;
+        const QString checksPlace = at(place, QStringLiteral("checks"));
+        QJsonArray checks;
+        if (!readArray(o.value(QLatin1String("checks")), checksPlace, 1, Limits::maxLessonChecks, tr("checks"), &checks))
+            return false;
+        for (qsizetype i = 0; i < checks.size(); ++i) {
+            LessonCheck check;
+            if (!readCheck(checks.at(i), at(checksPlace, i), *s, &check))
+                return false;
+            s->lessonChecks.push_back(std::move(check));
+        }
+        return true;
+    }
+
+    bool readCheck(const QJsonValue& v, const QString& place, const Scenario& s, LessonCheck* out)
+    {
+        QJsonObject o;
+        if (!readObject(v, place, tr("a check object"), &o))
+            return false;
+        if (!o.contains(QLatin1String("kind")))
+            return fail(place, tr("missing required key \"kind\""));
+        if (!readEnum(o.value(QLatin1String("kind")), at(place, QStringLiteral("kind")), &out->kind))
+            return false;
+        QStringList allowed {QStringLiteral("kind"), QStringLiteral("text"), QStringLiteral("variant")};
+        QStringList required = allowed;
+        const QStringList kindKeys = checkKeysOf(out->kind);
+        allowed << kindKeys << QStringLiteral("gil") << QStringLiteral("minCores");
+        required << kindKeys.first(); // the kind's first key says what is compared
+        if (!checkKeys(o, place, allowed, required))
+            return false;
+        return readString(o.value(QLatin1String("text")), at(place, QStringLiteral("text")), 1,
+                          Limits::maxCheckTextChars, &out->text)
+            && readVariantName(o.value(QLatin1String("variant")), at(place, QStringLiteral("variant")), s, &out->variant)
+            && ifPresent(o, "gil", [&](const QJsonValue& g) {
+                   bool on = false;
+                   return readBool(g, at(place, QStringLiteral("gil")), &on) && (out->gil = on, true);
+               })
+            && ifPresent(o, "minCores", [&](const QJsonValue& c) {
+                   return readInt(c, at(place, QStringLiteral("minCores")), 1, Limits::maxWorkersPerVariant, &out->minCores);
+               })
+            && readCheckKind(o, place, s, out);
+    }
+
+    // The keys each kind of check adds, the required one first.
+    static QStringList checkKeysOf(LessonCheckKind kind)
+    {
+        switch (kind) {
+        case LessonCheckKind::Ratio:
+            return {QStringLiteral("baseline"), QStringLiteral("atLeast"), QStringLiteral("atMost")};
+        case LessonCheckKind::Observation:
+            return {QStringLiteral("observation"), QStringLiteral("atLeast"), QStringLiteral("atMost")};
+        case LessonCheckKind::Outcome:
+            return {QStringLiteral("outcome"), QStringLiteral("workers"), QStringLiteral("count")};
+        case LessonCheckKind::Overlap: return {QStringLiteral("overlap")};
+        }
+        return {};
+    }
+
+    bool readCheckKind(const QJsonObject& o, const QString& place, const Scenario& s, LessonCheck* out)
+    {
+        switch (out->kind) {
+        case LessonCheckKind::Ratio:
+            return readVariantName(o.value(QLatin1String("baseline")), at(place, QStringLiteral("baseline")), s,
+                                   &out->baseline)
+                && readBounds(o, place, out);
+        case LessonCheckKind::Observation:
+            return readEnum(o.value(QLatin1String("observation")), at(place, QStringLiteral("observation")),
+                            &out->observation)
+                && readBounds(o, place, out);
+        case LessonCheckKind::Outcome: return readOutcomeCheck(o, place, out);
+        case LessonCheckKind::Overlap:
+            return readBool(o.value(QLatin1String("overlap")), at(place, QStringLiteral("overlap")), &out->overlap);
+        }
+        return false;
+    }
+
+    bool readBounds(const QJsonObject& o, const QString& place, LessonCheck* out)
+    {
+        const auto bound = [&](const char* key, std::optional<double>* into) {
+            return ifPresent(o, key, [&](const QJsonValue& b) {
+                double value = 0;
+                return readNumber(b, at(place, QString::fromLatin1(key)), 0, Limits::maxCheckBound, &value)
+                    && (*into = value, true);
+            });
+        };
+        if (!bound("atLeast", &out->atLeast) || !bound("atMost", &out->atMost))
+            return false;
+        if (!out->atLeast && !out->atMost)
+            return fail(place, tr("needs \"atLeast\", \"atMost\" or both"));
+        if (out->atLeast && out->atMost && *out->atMost < *out->atLeast)
+            return fail(at(place, QStringLiteral("atMost")), tr("must be at least \"atLeast\" (%1), got %2")
+                                                                 .arg(numberText(*out->atLeast), numberText(*out->atMost)));
+        return true;
+    }
+
+    bool readOutcomeCheck(const QJsonObject& o, const QString& place, LessonCheck* out)
+    {
+        static const std::vector<std::string_view> outcomes {
+            workerStateName(WorkerState::Finished), workerStateName(WorkerState::Crashed),
+            workerStateName(WorkerState::Abandoned), workerStateName(WorkerState::Cancelled)};
+        static const WorkerState states[] {WorkerState::Finished, WorkerState::Crashed, WorkerState::Abandoned,
+                                           WorkerState::Cancelled};
+        std::size_t index = 0;
+        if (!readChoice(o.value(QLatin1String("outcome")), at(place, QStringLiteral("outcome")), outcomes, &index))
+            return false;
+        out->outcome = states[index];
+        const QString workersPlace = at(place, QStringLiteral("workers"));
+        return ifPresent(o, "count", [&](const QJsonValue& c) { return readEnum(c, at(place, QStringLiteral("count")), &out->quota); })
+            && ifPresent(o, "workers", [&](const QJsonValue& w) {
+                   QJsonArray names;
+                   if (!readArray(w, workersPlace, 1, Limits::maxGroupsPerVariant, tr("worker names"), &names))
+                       return false;
+                   for (qsizetype i = 0; i < names.size(); ++i) {
+                       QString name;
+                       if (!readString(names.at(i), at(workersPlace, i), 1, Limits::maxNameChars, &name))
+                           return false;
+                       out->workers << name;
+                   }
+                   return true;
+               });
+    }
+
+    // A variant of this scenario, or a step of a sweep variant: "threads×2".
+    bool readVariantName(const QJsonValue& v, const QString& place, const Scenario& s, QString* out)
+    {
+        if (!readString(v, place, 1, Limits::maxVariantNameChars + 4, out))
+            return false;
+        QStringList names;
+        for (const VariantSpec& variant : s.variants) {
+            names << (variant.sweep ? variant.name + QStringLiteral("×N") : variant.name);
+            if (variant.name == *out && !variant.sweep)
+                return true;
+            bool isStep = false;
+            const qsizetype cut = variant.name.size() + 1;
+            if (variant.sweep && out->startsWith(variant.name + QStringLiteral("×"))
+                && out->mid(cut).toInt(&isStep) > 0 && isStep && !out->mid(cut).startsWith(QLatin1Char('+')))
+                return true;
+        }
+        return fail(place, tr("no variant named %1 (variants: %2)").arg(quoted(*out), choiceList(names)));
     }
 
     bool readVariant(const QJsonValue& v, const QString& place, int defaultWorkers, VariantSpec* out)

@@ -88,6 +88,11 @@ struct Limits
     static constexpr int maxVariantNameChars = 40;
     static constexpr int maxDescriptionChars = 300;
     static constexpr int maxGroupsPerVariant = 64;
+    static constexpr int maxLessonChecks = 16;
+    static constexpr int maxCheckTextChars = 200;
+    static constexpr double maxCheckBound = 1'000'000;
+    // --repeat N: runs of every variant, for the median and the spread.
+    static constexpr int maxRepeatRuns = 20;
 };
 
 struct TaskSpec

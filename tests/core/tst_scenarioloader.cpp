@@ -61,7 +61,7 @@ const MalformedCase kMalformed[] = {
     {"missing-explanation.json", "missing required key \"explanation\""},
     {"missing-code.json", "missing required key \"code\""},
     {"missing-variants.json", "missing required key \"variants\""},
-    {"unknown-key-top-program.json", "unknown key \"program\" (allowed: format, id, title, concept, group, explanation, vocabulary, code, defaults, variants)"},
+    {"unknown-key-top-program.json", "unknown key \"program\" (allowed: format, id, title, concept, group, explanation, vocabulary, code, defaults, variants, lesson)"},
     {"unknown-key-wrong-case.json", "unknown key \"Title\""},
     {"type-id-number.json", "id: must be a string of 1 to 40 characters, got the number 42"},
     {"id-bad-characters.json", "id: must be 1 to 40 characters of a-z, 0-9 and \"-\", starting with a letter, got \"Io_Bound\""},
@@ -183,7 +183,32 @@ const MalformedCase kMalformed[] = {
     {"missing-crash-how.json", "variants[2].workers[0].tasks[1]: missing required key \"how\""},
     {"crash-how-unknown.json", "variants[2].workers[0].tasks[1].how: must be one of \"segfault\", \"abort\", \"exit\", got \"explode\""},
     {"crash-code-256.json", "variants[2].workers[0].tasks[1].code: must be a whole number from 0 to 255, got 256"},
-    {"crash-code-with-segfault.json", "variants[2].workers[0].tasks[1].code: only means something with \"how\": \"exit\""},
+    {"crash-code-with-segfault.json", "variants[2].workers[0].tasks[1].code: only means something with \"how\": \"exit\""},    // The lesson block
+    {"lesson-not-object.json", "lesson: must be an object with the key \"checks\", got an array"},
+    {"lesson-unknown-key.json", "lesson: unknown key \"expect\" (allowed: checks)"},
+    {"lesson-checks-empty.json", "lesson.checks: must be an array of 1 to 16 checks, got 0"},
+    {"lesson-17-checks.json", "lesson.checks: must be an array of 1 to 16 checks, got 17"},
+    {"lesson-check-string.json", "lesson.checks[0]: must be a check object, got a string (\"faster\")"},
+    {"lesson-check-missing-kind.json", "lesson.checks[0]: missing required key \"kind\""},
+    {"lesson-check-kind-unknown.json", "lesson.checks[0].kind: must be one of \"ratio\", \"observation\", \"outcome\", \"overlap\", got \"speed\""},
+    {"lesson-check-missing-text.json", "lesson.checks[3]: missing required key \"text\""},
+    {"lesson-text-too-long.json", "lesson.checks[0].text: must be a string of 1 to 200 characters, got 201 characters"},
+    {"lesson-check-unknown-variant.json", "lesson.checks[1].variant: no variant named \"process\" (variants: \"sequential\", \"threads×N\", \"processes\")"},
+    {"lesson-sweep-step-zero.json", "lesson.checks[0].variant: no variant named \"threads×0\""},
+    {"lesson-sweep-name-alone.json", "lesson.checks[0].baseline: no variant named \"threads\""},
+    {"lesson-ratio-missing-baseline.json", "lesson.checks[0]: missing required key \"baseline\""},
+    {"lesson-ratio-no-bounds.json", "lesson.checks[0]: needs \"atLeast\", \"atMost\" or both"},
+    {"lesson-ratio-bounds-crossed.json", "lesson.checks[4].atMost: must be at least \"atLeast\" (0.1), got 0.05"},
+    {"lesson-bound-negative.json", "lesson.checks[1].atMost: must be a number from 0 to 1000000, got -1"},
+    {"lesson-bound-string.json", "lesson.checks[0].atLeast: must be a number from 0 to 1000000, got a string (\"0.8\")"},
+    {"lesson-overlap-key-on-ratio.json", "lesson.checks[0]: unknown key \"overlap\" (allowed: kind, text, variant, baseline, atLeast, atMost, gil, minCores)"},
+    {"lesson-observation-unknown.json", "lesson.checks[1].observation: must be one of \"updates-lost\", \"parent-list-length\", \"child-list-length\", \"items-missing\", \"cut-off\", \"crashed\", got \"speedup\""},
+    {"lesson-outcome-unknown.json", "lesson.checks[2].outcome: must be one of \"finished\", \"crashed\", \"abandoned\", \"cancelled\", got \"running\""},
+    {"lesson-count-unknown.json", "lesson.checks[2].count: must be one of \"all\", \"some\", \"none\", got \"most\""},
+    {"lesson-workers-empty.json", "lesson.checks[2].workers: must be an array of 1 to 64 worker names, got 0"},
+    {"lesson-overlap-number.json", "lesson.checks[3].overlap: must be true or false, got the number 0"},
+    {"lesson-gil-string.json", "lesson.checks[0].gil: must be true or false, got a string (\"on\")"},
+    {"lesson-min-cores-zero.json", "lesson.checks[3].minCores: must be a whole number from 1 to 256, got 0"},
 };
 
 QString testData(const QString& relative)
@@ -300,6 +325,7 @@ private Q_SLOTS:
     void malformedTableMatchesDirectory();
 
     void minimalScenario();
+    void lessonBlock();
     void taskFields_data();
     void taskFields();
     void limitsAccepted_data();
@@ -384,6 +410,54 @@ void TestScenarioLoader::malformedTableMatchesDirectory()
     }
     QCOMPARE(dir.entryList(QDir::Files).size(), rows.size());
     QVERIFY(rows.size() >= 45);
+}
+
+void TestScenarioLoader::lessonBlock()
+{
+    const QString path = testData(QStringLiteral("valid/lesson.json"));
+    QString error;
+    const std::optional<Scenario> s = ScenarioLoader::loadFile(path, &error);
+    QVERIFY2(s, qPrintable(error));
+    QCOMPARE(s->lessonChecks.size(), std::size_t(5));
+
+    const LessonCheck& ratio = s->lessonChecks[0];
+    QCOMPARE(ratio.kind, LessonCheckKind::Ratio);
+    QCOMPARE(ratio.variant, QStringLiteral("threads×2")); // a step of the sweep
+    QCOMPARE(ratio.baseline, QStringLiteral("threads×1"));
+    QCOMPARE(ratio.atLeast, std::optional<double>(0.8));
+    QVERIFY(!ratio.atMost);
+    QCOMPARE(ratio.gil, std::optional<bool>(true));
+    QCOMPARE(ratio.minCores, 1);
+    QCOMPARE(ratio.text, QStringLiteral("2 threads were no faster than 1 ({value})"));
+
+    const LessonCheck& observation = s->lessonChecks[1];
+    QCOMPARE(observation.kind, LessonCheckKind::Observation);
+    QCOMPARE(observation.variant, QStringLiteral("processes"));
+    QCOMPARE(observation.observation, ObservedValue::ParentListLength);
+    QCOMPARE(observation.atMost, std::optional<double>(0));
+    QVERIFY(!observation.gil);
+
+    const LessonCheck& outcome = s->lessonChecks[2];
+    QCOMPARE(outcome.kind, LessonCheckKind::Outcome);
+    QCOMPARE(outcome.outcome, WorkerState::Finished);
+    QCOMPARE(outcome.workers, QStringList {QStringLiteral("Process-{n}")});
+    QCOMPARE(outcome.quota, WorkerQuota::All);
+
+    const LessonCheck& overlap = s->lessonChecks[3];
+    QCOMPARE(overlap.kind, LessonCheckKind::Overlap);
+    QCOMPARE(overlap.variant, QStringLiteral("sequential"));
+    QVERIFY(!overlap.overlap);
+
+    const LessonCheck& between = s->lessonChecks[4];
+    QCOMPARE(between.atLeast, std::optional<double>(0.1));
+    QCOMPARE(between.atMost, std::optional<double>(0.9));
+    QCOMPARE(between.gil, std::optional<bool>(false));
+    QCOMPARE(between.minCores, 2);
+
+    // Without a lesson block a scenario has no checks; every built-in has some.
+    QVERIFY(ScenarioLoader::loadFile(testData(QStringLiteral("valid/minimal.json")), nullptr)->lessonChecks.empty());
+    for (const Scenario& builtin : ScenarioCatalog::builtins())
+        QVERIFY2(!builtin.lessonChecks.empty(), qPrintable(builtin.id));
 }
 
 void TestScenarioLoader::minimalScenario()
