@@ -114,6 +114,15 @@ QJsonObject ResultWriter::toJson(const RunResult& run)
         jv.insert(QStringLiteral("gil"), v.gil);
         jv.insert(QStringLiteral("workers_count"), v.workerCount);
         jv.insert(QStringLiteral("elapsed_ms"), round3(v.elapsedMs));
+        if (!v.elapsedRunsMs.empty()) {
+            QJsonArray runs;
+            for (const double ms : v.elapsedRunsMs)
+                runs.append(round3(ms));
+            jv.insert(QStringLiteral("elapsed_runs_ms"), runs);
+            const auto [least, most] = std::minmax_element(v.elapsedRunsMs.begin(), v.elapsedRunsMs.end());
+            jv.insert(QStringLiteral("elapsed_min_ms"), round3(*least));
+            jv.insert(QStringLiteral("elapsed_max_ms"), round3(*most));
+        }
         jv.insert(QStringLiteral("speedup"), round3(RunHistory::speedup(run.variants, vi)));
         jv.insert(QStringLiteral("cancelled"), v.cancelled);
         QJsonArray workers;
@@ -147,7 +156,32 @@ QJsonObject ResultWriter::toJson(const RunResult& run)
         variants.append(jv);
     }
     root.insert(QStringLiteral("variants"), variants);
+    if (run.repeats > 1)
+        root.insert(QStringLiteral("repeat"), run.repeats);
+    if (run.lesson)
+        root.insert(QStringLiteral("lesson"), lessonJson(*run.lesson));
     return root;
+}
+
+QJsonObject ResultWriter::lessonJson(const LessonVerdict& lesson)
+{
+    QJsonArray checks;
+    for (const LessonVerdict::Check& c : lesson.checks())
+        checks.append(QJsonObject {{QStringLiteral("text"), c.text},
+                                   {QStringLiteral("holds"), c.holds},
+                                   {QStringLiteral("value"), c.value ? QJsonValue(round3(*c.value)) : QJsonValue()}});
+    QJsonObject out {{QStringLiteral("holds"), lesson.holds()}, {QStringLiteral("checks"), checks}};
+    if (!lesson.holds())
+        out.insert(QStringLiteral("cause"), lesson.cause());
+    const MachineLoad& load = lesson.load();
+    out.insert(QStringLiteral("machine"),
+               load.known() ? QJsonObject {{QStringLiteral("load_average"), round3(load.loadAverage())},
+                                           {QStringLiteral("cores"), load.cores()},
+                                           {QStringLiteral("steal_share"), round3(load.stealShare())},
+                                           {QStringLiteral("other_share"), round3(load.otherShare())},
+                                           {QStringLiteral("busy"), load.busy()}}
+                            : QJsonValue());
+    return out;
 }
 
 QByteArray ResultWriter::toCsv(const RunResult& run)
@@ -294,6 +328,16 @@ QStringList ResultWriter::observationLines(const VariantResult& v)
     return lines;
 }
 
+QString ResultWriter::elapsedCell(const VariantResult& v)
+{
+    QString cell = tr("%1 ms").arg(v.elapsedMs, 0, 'f', 1);
+    if (v.elapsedRunsMs.size() > 1) {
+        const auto [least, most] = std::minmax_element(v.elapsedRunsMs.begin(), v.elapsedRunsMs.end());
+        cell += tr(" (%1–%2)").arg(*least, 0, 'f', 1).arg(*most, 0, 'f', 1);
+    }
+    return cell;
+}
+
 QString ResultWriter::summaryTable(const RunResult& run)
 {
     struct Row
@@ -303,8 +347,7 @@ QString ResultWriter::summaryTable(const RunResult& run)
     std::vector<Row> rows {{tr("variant"), tr("mode"), tr("workers"), tr("elapsed"), tr("speedup"), tr("observations")}};
     for (std::size_t i = 0; i < run.variants.size(); ++i) {
         const VariantResult& v = run.variants[i];
-        rows.push_back({v.name, variantModeName(v.mode), QString::number(v.workerCount),
-                        tr("%1 ms").arg(v.elapsedMs, 0, 'f', 1),
+        rows.push_back({v.name, variantModeName(v.mode), QString::number(v.workerCount), elapsedCell(v),
                         RunHistory::speedup(run.variants, i) > 0
                             ? tr("%1×").arg(RunHistory::speedup(run.variants, i), 0, 'f', 2)
                             : QStringLiteral("—"), // undefined: a cancelled variant or baseline
@@ -318,10 +361,13 @@ QString ResultWriter::summaryTable(const RunResult& run)
         w[3] = std::max(w[3], int(r.elapsed.size()));
         w[4] = std::max(w[4], int(r.speedup.size()));
     }
-    QString out = tr("%1 — %2 (GIL %3, time scale %4, %5 cores)\n")
+    QString out = tr("%1 — %2 (GIL %3, time scale %4, %5 cores)")
                       .arg(run.scenarioId, run.scenarioTitle, run.settings.gil ? tr("on") : tr("off"))
                       .arg(run.timeScale)
                       .arg(run.cores);
+    if (run.repeats > 1)
+        out += tr(", median of %1 runs (min–max)").arg(run.repeats);
+    out += QLatin1Char('\n');
     for (const Row& r : rows)
         out += QStringLiteral("%1  %2  %3  %4  %5  %6\n")
                    .arg(r.variant, -w[0])
@@ -332,6 +378,8 @@ QString ResultWriter::summaryTable(const RunResult& run)
                    .arg(r.observations);
     if (run.cancelled)
         out += tr("(run cancelled)\n");
+    if (run.lesson)
+        out += run.lesson->lines().join(QLatin1Char('\n')) + QLatin1Char('\n');
     return out;
 }
 

@@ -23,10 +23,16 @@ public:
     static QString summaryTable(const RunResult& run);
     // A variant's observations as results JSON holds them ("parent_list", "counter", …).
     static QJsonObject observationsJson(const Observations& observations);
+    // A run's lesson verdict as results JSON holds it: {holds, checks: [{text, holds, value}], …}.
+    static QJsonObject lessonJson(const LessonVerdict& lesson);
     // One short line per variant, e.g. "counter: 1412 of 2000 — 588 updates lost".
     static QStringList observationLines(const VariantResult& variant);
     // Writes atomically (a temporary file renamed into place); one-line error on failure.
     static bool writeFile(const QString& path, const QByteArray& bytes, QString* error);
+
+private:
+    // "170.6 ms", or with repeated runs the median and the spread: "170.6 ms (113.4–198.0)".
+    static QString elapsedCell(const VariantResult& v);
 };
 
 } // namespace ThreadLab

@@ -2,6 +2,7 @@
 
 #include "engine/lane.h"
 #include "engine/runsettings.h"
+#include "results/lessonverdict.h"
 #include "results/observations.h"
 #include "scenario/scenario.h"
 #include "tasks/workerstate.h"
@@ -10,6 +11,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace ThreadLab {
@@ -71,7 +73,8 @@ struct VariantResult
     double timeScale = 1;
     int workerCount = 0;    // workers besides main
     int sweepWorkers = 0;
-    double elapsedMs = 0;
+    double elapsedMs = 0;   // of repeated runs, the median (RunSeries)
+    std::vector<double> elapsedRunsMs; // each run's, in the order they ran; empty when not counted
     bool cancelled = false;
     std::vector<WorkerResult> workers; // main first, then in creation order
     Observations observations;
@@ -88,6 +91,8 @@ struct RunResult
     std::vector<VariantResult> variants;
     bool cancelled = false;
     QString error;          // set when the run could not start
+    int repeats = 1;        // runs of every variant combined into this one (RunSeries)
+    std::optional<LessonVerdict> lesson; // when the scenario's checks were evaluated and one applies
 };
 
 QString laneKindName(LaneKind kind);
