@@ -2,6 +2,9 @@
 
 #include "engine/engine.h"
 #include "results/exportkind.h"
+#include "results/lessonverdict.h"
+#include "results/machineload.h"
+#include "results/runseries.h"
 #include "results/resultexporter.h"
 #include "results/resultwriter.h"
 #include "scenario/scenario.h"
@@ -44,6 +47,10 @@ struct OptionSet
         "time-scale", QT_TRANSLATE_NOOP("CommandLine", "Multiply every stated duration (0.01-10; 1 = the tutorials' own)."),
         "F");
     QCommandLineOption seed = option("seed", QT_TRANSLATE_NOOP("CommandLine", "Seed for random waits."), "S");
+    QCommandLineOption repeat = option(
+        "repeat",
+        QT_TRANSLATE_NOOP("CommandLine", "Run the variants N times, interleaved (1-20): median and spread, lesson checked on medians."),
+        "N");
     // --results and the --export-… options, from the one table of export kinds.
     std::vector<std::pair<const ExportKind*, QCommandLineOption>> exports = exportOptions();
     QCommandLineOption help {{QStringLiteral("h"), QStringLiteral("help")}, CommandLine::tr("Show this help.")};
@@ -62,7 +69,8 @@ struct OptionSet
     // The options that take one value and may be given once, in the order they are checked.
     std::vector<const QCommandLineOption*> singles() const
     {
-        std::vector<const QCommandLineOption*> out {&run, &scenarioFile, &workers, &gil, &switchInterval, &timeScale, &seed};
+        std::vector<const QCommandLineOption*> out {&run, &scenarioFile, &workers, &gil, &switchInterval, &timeScale, &seed,
+                                                    &repeat};
         for (const auto& [kind, o] : exports)
             out.push_back(&o);
         return out;
@@ -71,12 +79,12 @@ struct OptionSet
     // The options that shape a run (only --run takes them).
     std::vector<const QCommandLineOption*> runSettings() const
     {
-        return {&variant, &workers, &gil, &switchInterval, &timeScale, &seed};
+        return {&variant, &workers, &gil, &switchInterval, &timeScale, &seed, &repeat};
     }
 
     void addTo(QCommandLineParser& p) const
     {
-        p.addOptions({list, run, scenarioFile, variant, workers, gil, switchInterval, timeScale, seed});
+        p.addOptions({list, run, scenarioFile, variant, workers, gil, switchInterval, timeScale, seed, repeat});
         for (const auto& [kind, o] : exports)
             p.addOption(o);
         p.addOptions({help, version});
@@ -205,6 +213,14 @@ QString read(QCommandLineParser& p, const OptionSet& o, const QStringList& argum
         return CommandLine::tr("--run needs a scenario id (see --list)");
     if (QString why = readSettings(p, o, opts.settings); !why.isEmpty())
         return why;
+    if (p.isSet(o.repeat)) {
+        bool ok = false;
+        opts.repeat = p.value(o.repeat).toInt(&ok);
+        if (!ok || opts.repeat < 1 || opts.repeat > Limits::maxRepeatRuns)
+            return CommandLine::tr("--repeat must be a whole number from 1 to %1, got \"%2\"")
+                .arg(Limits::maxRepeatRuns)
+                .arg(p.value(o.repeat));
+    }
     return readExports(p, o, opts.exports);
 }
 
@@ -288,6 +304,38 @@ const Scenario* chosenScenario(const std::vector<Scenario>& scenarios, const QSt
     return chosen;
 }
 
+// Runs the scenario options.repeat times, each run all chosen variants in order, so that they
+// interleave (v1 v2 v3 v1 v2 v3 …); stops at a cancelled run or one that could not start. The
+// result is each variant's median run, with the lesson checked on it and the machine's load
+// measured over the whole series.
+RunResult runRepeated(const Scenario& scenario, const CliOptions& options)
+{
+    Engine engine;
+    SignalWatcher interrupts; // Ctrl+C or SIGTERM: cancel the run, clean up, exit 3
+    QObject::connect(&interrupts, &SignalWatcher::terminationRequested, &engine, &Engine::cancel);
+    RunSeries series;
+    RunResult last;
+    QEventLoop loop;
+    QObject::connect(&engine, &Engine::runFinished, &loop, [&last, &loop](const RunResult& r) {
+        last = r;
+        loop.quit();
+    });
+    const MachineLoad::Sample before = MachineLoad::sample();
+    for (int i = 0; i < options.repeat; ++i) {
+        engine.start(scenario, options.settings);
+        loop.exec();
+        if (!last.error.isEmpty())
+            return last;
+        series.add(last);
+        if (last.cancelled)
+            break;
+    }
+    RunResult result = series.combined();
+    result.lesson = LessonVerdict::evaluate(scenario.lessonChecks, result,
+                                            MachineLoad::between(before, MachineLoad::sample(), result.cores));
+    return result;
+}
+
 } // namespace
 
 int CommandLine::execute(const CliOptions& options, QTextStream& out, QTextStream& err, const PictureExporter& pictures)
@@ -336,18 +384,7 @@ int CommandLine::execute(const CliOptions& options, QTextStream& out, QTextStrea
         return UsageError;
     }
 
-    Engine engine;
-    SignalWatcher interrupts; // Ctrl+C or SIGTERM: cancel the run, clean up, exit 3
-    QObject::connect(&interrupts, &SignalWatcher::terminationRequested, &engine, &Engine::cancel);
-    RunResult result;
-    QEventLoop loop;
-    QObject::connect(&engine, &Engine::runFinished, &loop, [&result, &loop](const RunResult& r) {
-        result = r;
-        loop.quit();
-    });
-    engine.start(*chosen, options.settings);
-    loop.exec();
-
+    RunResult result = runRepeated(*chosen, options);
     if (!result.error.isEmpty()) {
         err << result.error << '\n';
         return UsageError; // the settings did not fit the scenario (e.g. an unknown --variant)

@@ -33,6 +33,7 @@ struct CliOptions
     QString runId;
     QString scenarioFile;
     RunSettings settings;
+    int repeat = 1;         // --repeat N: runs of every variant, interleaved; medians reported
     // In ExportKind::all()'s order; --export-window-png is the whole window after the run, as
     // a teacher would see it.
     std::vector<ExportRequest> exports;

@@ -113,6 +113,11 @@ private Q_SLOTS:
         QTest::newRow("seed text") << run({"--seed", "abc"}) << "--seed";
         QTest::newRow("twice") << run({"--workers", "2", "--workers", "3"}) << "more than once";
         QTest::newRow("unknown variant") << run({"--variant", "nope"}) << "nope";
+        QTest::newRow("repeat zero") << run({"--repeat", "0"}) << "--repeat must be a whole number from 1 to 20, got \"0\"";
+        QTest::newRow("repeat too many") << run({"--repeat", "21"}) << "--repeat";
+        QTest::newRow("repeat text") << run({"--repeat", "three"}) << "three";
+        QTest::newRow("repeat twice") << run({"--repeat", "2", "--repeat", "3"}) << "more than once";
+        QTest::newRow("repeat without run") << QStringList {QStringLiteral("--repeat"), QStringLiteral("2")} << "--run";
         QTest::newRow("run option without run") << QStringList {QStringLiteral("--workers"), QStringLiteral("2")}
                                                 << "--run";
         QTest::newRow("list and run") << QStringList {QStringLiteral("--list"), QStringLiteral("--run"),
@@ -341,6 +346,78 @@ private Q_SLOTS:
         QCOMPARE(o->settings.timeScale, 1.0);
         QCOMPARE(o->settings.seed, quint64(42));
         QCOMPARE(o->settings.variants, (QStringList {QStringLiteral("a"), QStringLiteral("b")}));
+        QCOMPARE(o->repeat, 1);
+        const auto repeated = CommandLine::parse({QStringLiteral("threadlab"), QStringLiteral("--run"),
+                                                  QStringLiteral("cpu-bound"), QStringLiteral("--repeat"),
+                                                  QStringLiteral("5")},
+                                                 &error);
+        QVERIFY2(repeated.has_value(), qPrintable(error));
+        QCOMPARE(repeated->repeat, 5);
+    }
+
+    // --repeat 2 of race-condition, as a teacher's file that adds a check no run can pass: the
+    // medians and spread in the table and the results, and a lesson that does not hold is
+    // reported, not a failure (exit 0).
+    void repeatReportsMediansAndTheLesson()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile builtin(QStringLiteral(":/scenarios/race-condition.json"));
+        QVERIFY(builtin.open(QIODevice::ReadOnly));
+        QJsonObject scenario = QJsonDocument::fromJson(builtin.readAll()).object();
+        QJsonObject lesson = scenario.value(QStringLiteral("lesson")).toObject();
+        QJsonArray checks = lesson.value(QStringLiteral("checks")).toArray();
+        checks.append(QJsonObject {{QStringLiteral("kind"), QStringLiteral("observation")},
+                                   {QStringLiteral("variant"), QStringLiteral("with a lock")},
+                                   {QStringLiteral("observation"), QStringLiteral("updates-lost")},
+                                   {QStringLiteral("atLeast"), 1},
+                                   {QStringLiteral("text"), QStringLiteral("with a lock, {value} updates were lost")}});
+        lesson.insert(QStringLiteral("checks"), checks);
+        scenario.insert(QStringLiteral("lesson"), lesson);
+        const QString file = dir.filePath(QStringLiteral("race.json"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(scenario).toJson());
+        out.close();
+
+        const QString results = dir.filePath(QStringLiteral("r.json"));
+        const Outcome o = runApp({QStringLiteral("--scenario-file"), file, QStringLiteral("--run"),
+                                  QStringLiteral("race-condition"), QStringLiteral("--time-scale"), QStringLiteral("0.05"),
+                                  QStringLiteral("--repeat"), QStringLiteral("2"), QStringLiteral("--results"), results});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains(QStringLiteral("median of 2 runs (min–max)")), qPrintable(o.out));
+        const QStringList lines = o.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(lines.contains(QStringLiteral("✗ with a lock, 0 updates were lost")), qPrintable(o.out));
+        QVERIFY2(lines.last().startsWith(QStringLiteral("✗ this run did not show the lesson: ")), qPrintable(o.out));
+        QVERIFY2(lines.last().contains(QStringLiteral("with a lock, 0 updates were lost")), qPrintable(o.out));
+#if defined(Q_OS_LINUX)
+        QVERIFY2(lines.last().contains(QStringLiteral("the machine was")), qPrintable(lines.last()));
+#endif
+
+        QFile rf(results);
+        QVERIFY(rf.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(rf.readAll()).object();
+        QCOMPARE(root.value(QStringLiteral("repeat")).toInt(), 2);
+        for (const QJsonValue& vv : root.value(QStringLiteral("variants")).toArray()) {
+            const QJsonObject v = vv.toObject();
+            const QJsonArray runs = v.value(QStringLiteral("elapsed_runs_ms")).toArray();
+            QCOMPARE(runs.size(), 2);
+            const double median = v.value(QStringLiteral("elapsed_ms")).toDouble();
+            const double least = std::min(runs[0].toDouble(), runs[1].toDouble());
+            QCOMPARE(median, least); // of two, the lower: a run that happened
+            QCOMPARE(v.value(QStringLiteral("elapsed_min_ms")).toDouble(), least);
+            QCOMPARE(v.value(QStringLiteral("elapsed_max_ms")).toDouble(), std::max(runs[0].toDouble(), runs[1].toDouble()));
+        }
+        const QJsonObject verdict = root.value(QStringLiteral("lesson")).toObject();
+        QCOMPARE(verdict.value(QStringLiteral("holds")).toBool(true), false);
+        const QJsonArray verdictChecks = verdict.value(QStringLiteral("checks")).toArray();
+        QCOMPARE(verdictChecks.size(), 3);
+        for (const QJsonValue& c : verdictChecks)
+            for (const char* key : {"text", "holds", "value"})
+                QVERIFY2(c.toObject().contains(QLatin1String(key)), key);
+        QCOMPARE(verdictChecks[2].toObject().value(QStringLiteral("value")).toDouble(-1), 0.0);
+        QVERIFY(verdict.value(QStringLiteral("cause")).toString().startsWith(QStringLiteral("the machine")));
     }
 };
 
