@@ -91,13 +91,13 @@ std::optional<LessonVerdict> LessonVerdict::evaluate(const std::vector<LessonChe
     verdict.m_load = load;
     for (const LessonCheck& check : checks)
         if (applies(check, run))
-            verdict.m_checks.push_back(evaluate(check, run));
+            verdict.m_checks.push_back(evaluateOne(check, run));
     if (verdict.m_checks.empty())
         return std::nullopt;
     return verdict;
 }
 
-LessonVerdict::Check LessonVerdict::evaluate(const LessonCheck& check, const RunResult& run)
+LessonVerdict::Check LessonVerdict::evaluateOne(const LessonCheck& check, const RunResult& run)
 {
     const VariantResult* variant = variantNamed(run, check.variant);
     if (!variant || variant->cancelled)

@@ -36,7 +36,8 @@ public:
     static std::optional<LessonVerdict> evaluate(const std::vector<LessonCheck>& checks, const RunResult& run,
                                                  const MachineLoad& load = {});
     static bool applies(const LessonCheck& check, const RunResult& run);
-    static Check evaluate(const LessonCheck& check, const RunResult& run);
+    // One check on its own, whether it applies or not.
+    static Check evaluateOne(const LessonCheck& check, const RunResult& run);
 
     bool holds() const;
     const std::vector<Check>& checks() const noexcept { return m_checks; }

@@ -375,7 +375,7 @@ void TestLessonVerdict::ratioBounds()
 {
     const RunResult run = runOf(QStringLiteral("t"), {variant(QStringLiteral("a"), 50), variant(QStringLiteral("b"), 100)});
     const auto holds = [&run](std::optional<double> least, std::optional<double> most) {
-        return LessonVerdict::evaluate(ratioCheck(QStringLiteral("a"), QStringLiteral("b"), least, most), run).holds;
+        return LessonVerdict::evaluateOne(ratioCheck(QStringLiteral("a"), QStringLiteral("b"), least, most), run).holds;
     };
     QVERIFY(holds(0.5, std::nullopt));   // bounds are inclusive
     QVERIFY(!holds(0.51, std::nullopt));
@@ -383,12 +383,12 @@ void TestLessonVerdict::ratioBounds()
     QVERIFY(!holds(std::nullopt, 0.49));
     QVERIFY(holds(0.4, 0.6));            // between
     QVERIFY(!holds(0.6, 0.9));
-    QCOMPARE(LessonVerdict::evaluate(ratioCheck(QStringLiteral("a"), QStringLiteral("b"), 0.4, 0.6), run).text,
+    QCOMPARE(LessonVerdict::evaluateOne(ratioCheck(QStringLiteral("a"), QStringLiteral("b"), 0.4, 0.6), run).text,
              QStringLiteral("ratio (0.50×)"));
     // A cancelled variant measured nothing.
     RunResult cancelled = run;
     cancelled.variants[1].cancelled = true;
-    const LessonVerdict::Check c = LessonVerdict::evaluate(ratioCheck(QStringLiteral("a"), QStringLiteral("b"), 0.4, 0.6), cancelled);
+    const LessonVerdict::Check c = LessonVerdict::evaluateOne(ratioCheck(QStringLiteral("a"), QStringLiteral("b"), 0.4, 0.6), cancelled);
     QVERIFY(!c.holds);
     QVERIFY(!c.value);
     QCOMPARE(c.text, QStringLiteral("ratio (not measured)"));
@@ -403,19 +403,19 @@ void TestLessonVerdict::overlapTouchingIsNotOverlap()
     none.text = QStringLiteral("{value}");
     // One ends exactly when the next starts: one after another.
     RunResult run = runOf(QStringLiteral("t"), {variant(QStringLiteral("v"), 30, {{0, 10}, {10, 20}, {20, 30}})});
-    LessonVerdict::Check c = LessonVerdict::evaluate(none, run);
+    LessonVerdict::Check c = LessonVerdict::evaluateOne(none, run);
     QVERIFY(c.holds);
     QCOMPARE(c.value, std::optional<double>(1));
     QCOMPARE(c.text, QStringLiteral("one at a time"));
     // Created long before starting (start+join in a loop) is not alive yet.
     run.variants[0].workers[3].intervals[0] = {WorkerState::Created, 0, 20};
-    QVERIFY(LessonVerdict::evaluate(none, run).holds);
+    QVERIFY(LessonVerdict::evaluateOne(none, run).holds);
     run = runOf(QStringLiteral("t"), {variant(QStringLiteral("v"), 30, {{0, 10}, {9, 20}, {0, 30}})});
-    c = LessonVerdict::evaluate(none, run);
+    c = LessonVerdict::evaluateOne(none, run);
     QVERIFY(!c.holds);
     QCOMPARE(c.text, QStringLiteral("up to 3 at once"));
     none.overlap = true;
-    QVERIFY(LessonVerdict::evaluate(none, run).holds);
+    QVERIFY(LessonVerdict::evaluateOne(none, run).holds);
 }
 
 void TestLessonVerdict::outcomeByGroupTemplate()
@@ -432,16 +432,16 @@ void TestLessonVerdict::outcomeByGroupTemplate()
     for (WorkerResult& w : run.variants[0].workers)
         w.outcome = WorkerOutcome::Crashed;
     run.variants[0].workers[1].outcome = WorkerOutcome::Finished; // worker-1
-    LessonVerdict::Check c = LessonVerdict::evaluate(check, run);
+    LessonVerdict::Check c = LessonVerdict::evaluateOne(check, run);
     QCOMPARE(c.text, QStringLiteral("1 of 2")); // worker-1 and worker-2 only; main never counts
     QVERIFY(!c.holds);
     check.quota = WorkerQuota::Some;
-    QVERIFY(LessonVerdict::evaluate(check, run).holds);
+    QVERIFY(LessonVerdict::evaluateOne(check, run).holds);
     check.quota = WorkerQuota::None;
-    QVERIFY(!LessonVerdict::evaluate(check, run).holds);
+    QVERIFY(!LessonVerdict::evaluateOne(check, run).holds);
     check.workers.clear(); // every worker but main
     check.quota = WorkerQuota::All;
-    QCOMPARE(LessonVerdict::evaluate(check, run).text, QStringLiteral("3 of 4"));
+    QCOMPARE(LessonVerdict::evaluateOne(check, run).text, QStringLiteral("3 of 4"));
 }
 
 void TestLessonVerdict::missingObservationDoesNotHold()
@@ -453,7 +453,7 @@ void TestLessonVerdict::missingObservationDoesNotHold()
     check.atMost = 0;
     check.text = QStringLiteral("lost: {value}");
     const RunResult run = runOf(QStringLiteral("t"), {variant(QStringLiteral("v"), 30)});
-    const LessonVerdict::Check c = LessonVerdict::evaluate(check, run);
+    const LessonVerdict::Check c = LessonVerdict::evaluateOne(check, run);
     QVERIFY(!c.holds);
     QVERIFY(!c.value);
     QCOMPARE(c.text, QStringLiteral("lost: not observed"));
