@@ -1,5 +1,6 @@
 #include "panes/observationspanel.h"
 
+#include "results/lessonverdict.h"
 #include "results/resultwriter.h"
 #include "results/runhistory.h"
 #include "results/variantresult.h"
@@ -40,6 +41,7 @@ ObservationsPanel::~ObservationsPanel() = default;
 void ObservationsPanel::clear()
 {
     m_blocks.clear();
+    m_lesson.clear();
     m_running.clear();
     m_cancelled = false;
     refresh();
@@ -77,6 +79,14 @@ void ObservationsPanel::addVariant(const VariantResult& result, double speedup, 
     refresh();
 }
 
+void ObservationsPanel::showLesson(const LessonVerdict& verdict)
+{
+    m_lesson.clear();
+    for (const QString& line : verdict.lines())
+        m_lesson += QStringLiteral("<p style=\"margin-top:0; margin-bottom:4px\"><b>%1</b></p>").arg(line.toHtmlEscaped());
+    refresh();
+}
+
 QString ObservationsPanel::plainText() const
 {
     QTextDocument doc;
@@ -111,10 +121,11 @@ void ObservationsPanel::setPresenterScale(double scale)
 void ObservationsPanel::refresh()
 {
     QString html;
-    if (m_blocks.isEmpty() && m_running.isEmpty() && !m_cancelled)
+    if (m_blocks.isEmpty() && m_running.isEmpty() && !m_cancelled && m_lesson.isEmpty())
         html = tr("<p style=\"color:%1\">Press <b>Run</b> (Space) and watch: what happened appears here "
                   "in plain words.</p>")
                    .arg(palette().color(QPalette::PlaceholderText).name());
+    html += m_lesson;
     for (const QString& b : m_blocks)
         html += b;
     if (!m_running.isEmpty())

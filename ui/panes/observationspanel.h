@@ -7,6 +7,7 @@ class QScrollArea;
 
 namespace ThreadLab {
 
+class LessonVerdict;
 struct VariantResult;
 
 // What happened, in big plain words: per finished variant its time, how it compares with the
@@ -26,6 +27,8 @@ public:
     // speedup: the first variant's time ÷ this one's; 0 for the first variant itself.
     void addVariant(const VariantResult& result, double speedup, const QString& baseline);
     void showCancelled();
+    // The verdict of the run's lesson checks, one line each, first in the panel; cleared by clear().
+    void showLesson(const LessonVerdict& verdict);
     void setPresenterScale(double scale);
 
     QString plainText() const;
@@ -41,6 +44,7 @@ private:
     QScrollArea* m_scroll = nullptr;
     QLabel* m_label = nullptr;
     QStringList m_blocks; // HTML, one per finished variant
+    QString m_lesson;     // HTML, the verdict
     QString m_running;
     bool m_cancelled = false;
     double m_presenterScale = 1;
