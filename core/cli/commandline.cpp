@@ -304,11 +304,20 @@ const Scenario* chosenScenario(const std::vector<Scenario>& scenarios, const QSt
     return chosen;
 }
 
+bool aWorkerCouldNotStart(const RunResult& run)
+{
+    for (const VariantResult& v : run.variants)
+        for (const WorkerResult& w : v.workers)
+            if (w.failure == WorkerFailure::CouldNotStart)
+                return true;
+    return false;
+}
+
 // Runs the scenario options.repeat times, each run all chosen variants in order, so that they
-// interleave (v1 v2 v3 v1 v2 v3 …); stops at a cancelled run or one that could not start. The
-// result is each variant's median run, with the lesson checked on it and the machine's load
-// measured over the whole series.
-RunResult runRepeated(const Scenario& scenario, const CliOptions& options)
+// interleave (v1 v2 v3 v1 v2 v3 …); stops at a run that could not start, was cancelled, or had a
+// worker that could not start (*failedToStart). The result is each variant's median run, with
+// the lesson checked on it and the machine's load measured over the whole series.
+RunResult runRepeated(const Scenario& scenario, const CliOptions& options, bool* failedToStart)
 {
     Engine engine;
     SignalWatcher interrupts; // Ctrl+C or SIGTERM: cancel the run, clean up, exit 3
@@ -327,7 +336,8 @@ RunResult runRepeated(const Scenario& scenario, const CliOptions& options)
         if (!last.error.isEmpty())
             return last;
         series.add(last);
-        if (last.cancelled)
+        *failedToStart = *failedToStart || aWorkerCouldNotStart(last);
+        if (last.cancelled || *failedToStart)
             break;
     }
     RunResult result = series.combined();
@@ -384,7 +394,8 @@ int CommandLine::execute(const CliOptions& options, QTextStream& out, QTextStrea
         return UsageError;
     }
 
-    RunResult result = runRepeated(*chosen, options);
+    bool failedToStart = false;
+    RunResult result = runRepeated(*chosen, options, &failedToStart);
     if (!result.error.isEmpty()) {
         err << result.error << '\n';
         return UsageError; // the settings did not fit the scenario (e.g. an unknown --variant)
@@ -392,11 +403,7 @@ int CommandLine::execute(const CliOptions& options, QTextStream& out, QTextStrea
     out << ResultWriter::summaryTable(result);
     out.flush();
 
-    int code = result.cancelled ? RunFailed : Ok;
-    for (const VariantResult& v : result.variants)
-        for (const WorkerResult& w : v.workers)
-            if (w.failure == WorkerFailure::CouldNotStart)
-                code = RunFailed;
+    int code = result.cancelled || failedToStart ? RunFailed : Ok;
     if (!writeExports(result, options, err, pictures))
         code = RunFailed;
     if (result.cancelled)
