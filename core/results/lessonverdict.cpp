@@ -1,5 +1,6 @@
 #include "results/lessonverdict.h"
 
+#include "results/runhistory.h"
 #include "results/variantresult.h"
 #include "scenario/scenario.h"
 
@@ -122,7 +123,7 @@ LessonVerdict::Check LessonVerdict::ratio(const LessonCheck& check, const Varian
     if (baseline.elapsedMs <= 0)
         return checked(check, std::nullopt, false, tr("not measured"));
     const double r = variant.elapsedMs / baseline.elapsedMs;
-    return checked(check, r, withinBounds(check, r), tr("%1×").arg(r, 0, 'f', 2));
+    return checked(check, r, withinBounds(check, r), RunHistory::speedupText(r)); // a factor, worded alike
 }
 
 LessonVerdict::Check LessonVerdict::observation(const LessonCheck& check, const VariantResult& variant)
