@@ -14,7 +14,24 @@
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
 
+#include "scenario/variantplan.h"
+#include "style/themepalette.h"
+
 #include <QApplication>
+#include <QDialog>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScreen>
+#include <QTabBar>
+#include <QTemporaryDir>
+#include <QTextBlock>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QListWidget>
@@ -198,6 +215,9 @@ private Q_SLOTS:
         QCOMPARE(w.explanation()->pythonCode(), scenario.pythonCode);
         QCOMPARE(w.explanation()->cppCode(), scenario.cppCode);
         QVERIFY(w.windowTitle().contains(scenario.title));
+        // Once, and last, so that the platform does not append the application's name again.
+        QCOMPARE(w.windowTitle().count(QLatin1String("ThreadLab")), 1);
+        QVERIFY(w.windowTitle().endsWith(QLatin1String("ThreadLab")));
         QCOMPARE(w.runControls()->variantList()->count(), static_cast<int>(scenario.variants.size()));
         QCOMPARE(w.console()->lineCount(), 0);
         QCOMPARE(w.observations()->variantCount(), 0);

@@ -338,7 +338,9 @@ void MainWindow::onScenarioSelected(int index)
 
 void MainWindow::onScenarioChanged(const Scenario& scenario)
 {
-    setWindowTitle(tr("ThreadLab — %1").arg(scenario.title));
+    // The application's name last: platforms append the display name unless the title already
+    // ends with it, which would make "ThreadLab — … — ThreadLab".
+    setWindowTitle(tr("%1 — ThreadLab").arg(scenario.title));
     m_explanation->setScenario(scenario);
     m_runControls->setScenario(scenario);
     m_timeline->clear();
