@@ -64,6 +64,40 @@ QString scenarioTitle(const QString& id)
     return ScenarioCatalog::builtin(id)->title;
 }
 
+// A finished run as the command line hands it to the window: names and times only.
+RunResult fakeRun(const QString& id, const QStringList& variants)
+{
+    RunResult run;
+    run.scenarioId = id;
+    run.scenarioTitle = scenarioTitle(id);
+    run.timeScale = 0.25;
+    run.cores = 2;
+    double ms = 400;
+    for (const QString& name : variants) {
+        VariantResult v;
+        v.name = name;
+        v.elapsedMs = ms;
+        ms *= 0.6;
+        run.variants.push_back(v);
+    }
+    return run;
+}
+
+// Every word the chart shows: axis labels, legend, the texts on the bars.
+QStringList chartTexts(const ElapsedChart& chart)
+{
+    QCoreApplication::processEvents();
+    QStringList out;
+    for (QGraphicsItem* item : chart.chartItem()->scene()->items())
+        if (item->isVisible()) {
+            if (auto* text = dynamic_cast<QGraphicsTextItem*>(item))
+                out << text->toPlainText();
+            else if (auto* simple = dynamic_cast<QGraphicsSimpleTextItem*>(item))
+                out << simple->text();
+        }
+    return out;
+}
+
 } // namespace
 
 class TestMainWindow : public QObject
@@ -523,6 +557,40 @@ private Q_SLOTS:
         QVERIFY(QApplication::palette().color(QPalette::Base).lightnessF() < 0.3);
         w.setDarkPalette(false);
         QVERIFY(QApplication::palette().color(QPalette::Base).lightnessF() > 0.9);
+    }
+
+    // Switching scenario (or opening a file) forgets the runs, and the chart shows none of the
+    // previous scenario's rows; the empty value axis reads as numbers, each once.
+    void elapsedChartForgetsThePreviousScenario()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.showRun(fakeRun(QStringLiteral("cpu-bound"), {QStringLiteral("1 thread"), QStringLiteral("4 threads")}));
+        QCOMPARE(w.elapsedChart()->barCount(), 2);
+        QTRY_VERIFY(chartTexts(*w.elapsedChart()).contains(QStringLiteral("4 threads")));
+
+        auto checkEmpty = [&w] {
+            const QStringList texts = chartTexts(*w.elapsedChart());
+            QVERIFY2(!texts.contains(QStringLiteral("4 threads")), qPrintable(texts.join(u'|')));
+            QVERIFY2(!texts.contains(QStringLiteral("1 thread")), qPrintable(texts.join(u'|')));
+            QStringList numbers;
+            for (const QString& t : texts) {
+                bool ok = false;
+                t.toDouble(&ok);
+                if (ok)
+                    numbers << t;
+            }
+            QVERIFY(numbers.size() >= 2);
+            QCOMPARE(QSet<QString>(numbers.begin(), numbers.end()).size(), numbers.size());
+        };
+        QVERIFY(w.selectScenario(QStringLiteral("io-bound")));
+        checkEmpty();
+
+        w.showRun(fakeRun(QStringLiteral("cpu-bound"), {QStringLiteral("1 thread"), QStringLiteral("4 threads")}));
+        QTRY_VERIFY(chartTexts(*w.elapsedChart()).contains(QStringLiteral("4 threads")));
+        QVERIFY(w.openScenarioFile(QStringLiteral(THREADLAB_TEST_DATA "/valid/minimal.json")));
+        checkEmpty();
     }
 
     void sessionIsRemembered()
