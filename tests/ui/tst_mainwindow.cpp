@@ -98,6 +98,13 @@ QStringList chartTexts(const ElapsedChart& chart)
     return out;
 }
 
+double contrastRatio(const QColor& a, const QColor& b)
+{
+    const double la = ThemePalette::relativeLuminance(a);
+    const double lb = ThemePalette::relativeLuminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
 } // namespace
 
 class TestMainWindow : public QObject
@@ -591,6 +598,40 @@ private Q_SLOTS:
         QTRY_VERIFY(chartTexts(*w.elapsedChart()).contains(QStringLiteral("4 threads")));
         QVERIFY(w.openScenarioFile(QStringLiteral(THREADLAB_TEST_DATA "/valid/minimal.json")));
         checkEmpty();
+    }
+
+    // Console headings and lines stay readable on the background after every palette switch,
+    // whichever widget Qt tells first (a palette set on the console reaches it before its view).
+    void consoleFollowsThePalette()
+    {
+        MainWindow w;
+        ConsoleView alone;
+        for (ConsoleView* console : {w.console(), &alone}) {
+            console->beginVariant(QStringLiteral("threads"));
+            console->appendLines({ConsoleLine {0, 1, 12.5, QStringLiteral("Thread-1"), QStringLiteral("hello")}});
+        }
+        for (const bool dark : {true, false, true, false}) {
+            w.setDarkPalette(dark);
+            alone.setPalette(ThemePalette::forDark(dark));
+            for (ConsoleView* console : {w.console(), &alone}) {
+                const QPalette palette = console->textView()->palette();
+                const QColor base = palette.color(QPalette::Base);
+                int fragments = 0;
+                for (QTextBlock b = console->textView()->document()->firstBlock(); b.isValid(); b = b.next()) {
+                    for (auto it = b.begin(); !it.atEnd(); ++it, ++fragments) {
+                        const QTextCharFormat f = it.fragment().charFormat();
+                        const QColor fg = f.foreground().style() == Qt::NoBrush ? palette.color(QPalette::Text)
+                                                                                 : f.foreground().color();
+                        QVERIFY2(contrastRatio(fg, base) >= 4.5,
+                                 qPrintable(QStringLiteral("%1 (dark %2): %3 on %4")
+                                                .arg(it.fragment().text())
+                                                .arg(dark)
+                                                .arg(fg.name(), base.name())));
+                    }
+                }
+                QVERIFY(fragments >= 4); // the heading and the line's time, name and text
+            }
+        }
     }
 
     void sessionIsRemembered()
