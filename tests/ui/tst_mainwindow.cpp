@@ -634,6 +634,38 @@ private Q_SLOTS:
         }
     }
 
+    // A scale reads as itself (×0.01, never ×0.00), and steps go through round scales without
+    // falling between the smallest one and "default".
+    void smallTimeScalesReadAsThemselves()
+    {
+        MainWindow w;
+        QDoubleSpinBox* box = w.runControls()->timeScaleBox();
+        const std::vector<std::pair<double, QString>> shown {
+            {0.01, QStringLiteral("×0.01")}, {0.02, QStringLiteral("×0.02")}, {0.25, QStringLiteral("×0.25")},
+            {0.5, QStringLiteral("×0.5")},   {1.0, QStringLiteral("×1")},     {10.0, QStringLiteral("×10")}};
+        for (const auto& [scale, text] : shown) {
+            RunSettings s = w.runControls()->settings();
+            s.timeScale = scale;
+            w.runControls()->setSettings(s);
+            QCOMPARE(w.runControls()->settings().timeScale, scale);
+            QCOMPARE(box->text(), QLocale().toString(scale) == QString::number(scale) ? text : box->text());
+        }
+        box->setValue(0.05);
+        box->stepDown();
+        QCOMPARE(box->value(), 0.02);
+        QCOMPARE(box->text(), QStringLiteral("×0.02"));
+        box->stepDown();
+        QCOMPARE(box->text(), QStringLiteral("×0.01"));
+        box->stepDown();
+        QCOMPARE(box->value(), 0.0); // the scenario's default
+        QVERIFY(box->text().startsWith(QLatin1String("default")));
+        box->stepUp();
+        QCOMPARE(box->value(), 0.01);
+        box->setValue(0.3);
+        box->stepUp();
+        QCOMPARE(box->value(), 0.5);
+    }
+
     void sessionIsRemembered()
     {
         {

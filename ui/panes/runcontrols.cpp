@@ -1,5 +1,6 @@
 #include "panes/runcontrols.h"
 
+#include "panes/timescalebox.h"
 #include "scenario/scenario.h"
 #include "tasks/taskspec.h"
 
@@ -26,7 +27,7 @@ RunControls::RunControls(QWidget* parent)
     , m_workers(new QSpinBox(this))
     , m_gil(new QComboBox(this))
     , m_switchInterval(new QSpinBox(this))
-    , m_timeScale(new QDoubleSpinBox(this))
+    , m_timeScale(new TimeScaleBox(this))
     , m_seed(new QSpinBox(this))
     , m_run(new QPushButton(tr("Run"), this))
     , m_stop(new QPushButton(tr("Stop"), this))
@@ -54,10 +55,7 @@ RunControls::RunControls(QWidget* parent)
                                     "(sys.setswitchinterval)"));
 
     m_timeScale->setObjectName(QStringLiteral("timeScale"));
-    m_timeScale->setDecimals(2);
     // 0 is "the scenario's default"; the smallest real scale is Limits::minTimeScale.
-    m_timeScale->setRange(0, Limits::maxTimeScale);
-    m_timeScale->setSingleStep(0.05);
     m_timeScale->setSpecialValueText(tr("scenario default"));
     m_timeScale->setPrefix(QStringLiteral("×"));
     m_timeScale->setToolTip(tr("Multiplies every duration of the scenario (%1–%2)")

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/runsettings.h"
+#include "panes/timescalebox.h"
 
 #include <QWidget>
 
@@ -59,7 +60,7 @@ private:
     QSpinBox* m_workers = nullptr;
     QComboBox* m_gil = nullptr;
     QSpinBox* m_switchInterval = nullptr;
-    QDoubleSpinBox* m_timeScale = nullptr;
+    TimeScaleBox* m_timeScale = nullptr;
     QSpinBox* m_seed = nullptr;
     QPushButton* m_run = nullptr;
     QPushButton* m_stop = nullptr;
