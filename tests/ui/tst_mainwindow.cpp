@@ -634,6 +634,38 @@ private Q_SLOTS:
         }
     }
 
+    // A scale chosen for one scenario does not silently carry over to the next: each scenario
+    // starts on its own default; a scale brought back from the last session is pointed out.
+    void timeScaleStartsOnTheScenarioDefault()
+    {
+        QSettings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab")).clear();
+        {
+            MainWindow w;
+            w.restoreSession();
+            QVERIFY(w.selectScenario(QStringLiteral("cpu-bound")));
+            w.runControls()->timeScaleBox()->setValue(0.02);
+            QVERIFY(w.selectScenario(QStringLiteral("io-bound")));
+            QCOMPARE(w.runControls()->timeScaleBox()->value(), 0.0);
+            QCOMPARE(w.runControls()->settings().timeScale, 0.0);
+            w.runControls()->timeScaleBox()->setValue(0.5);
+            w.close();
+        }
+        MainWindow again;
+        again.restoreSession();
+        QCOMPARE(again.library().at(again.browser()->currentIndex()).id, QStringLiteral("io-bound"));
+        QCOMPARE(again.runControls()->settings().timeScale, 0.5);
+        auto* note = again.runControls()->findChild<QLabel*>(QStringLiteral("timeScaleNote"));
+        QVERIFY(note);
+        QVERIFY(!note->isHidden());
+        QVERIFY2(note->text().contains(QStringLiteral("×%1").arg(ScenarioCatalog::builtin(QStringLiteral("io-bound"))->defaultTimeScale)),
+                 qPrintable(note->text()));
+        QVERIFY2(again.statusText().contains(QStringLiteral("×0.5")), qPrintable(again.statusText()));
+        again.runControls()->timeScaleBox()->setValue(0);
+        QVERIFY(note->isHidden());
+        again.close();
+        QSettings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab")).clear();
+    }
+
     // A scale reads as itself (×0.01, never ×0.00), and steps go through round scales without
     // falling between the smallest one and "default".
     void smallTimeScalesReadAsThemselves()

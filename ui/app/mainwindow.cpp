@@ -680,8 +680,13 @@ void MainWindow::restoreSession()
     const int index = m_library.indexOfKey(key);
     if (index >= 0)
         m_browser->selectIndex(index);
-    m_runControls->setSettings(settings.runSettings());
+    const RunSettings run = settings.runSettings();
+    m_runControls->setSettings(run);
     m_persistent = true;
+    if (const Scenario* s = m_controller->scenario(); s && run.timeScale > 0 && run.timeScale != s->defaultTimeScale)
+        setStatus(tr("Time scale ×%1 from the last session; this scenario's default is ×%2.")
+                      .arg(run.timeScale)
+                      .arg(s->defaultTimeScale));
 }
 
 void MainWindow::saveSession()

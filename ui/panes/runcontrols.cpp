@@ -28,6 +28,7 @@ RunControls::RunControls(QWidget* parent)
     , m_gil(new QComboBox(this))
     , m_switchInterval(new QSpinBox(this))
     , m_timeScale(new TimeScaleBox(this))
+    , m_timeScaleNote(new QLabel(this))
     , m_seed(new QSpinBox(this))
     , m_run(new QPushButton(tr("Run"), this))
     , m_stop(new QPushButton(tr("Stop"), this))
@@ -62,6 +63,13 @@ RunControls::RunControls(QWidget* parent)
                                 .arg(Limits::minTimeScale)
                                 .arg(Limits::maxTimeScale));
 
+    m_timeScaleNote->setObjectName(QStringLiteral("timeScaleNote"));
+    m_timeScaleNote->setWordWrap(true);
+    m_timeScaleNote->setHidden(true);
+    QFont italic; // the style only: the size follows the pane (presenter mode)
+    italic.setItalic(true);
+    m_timeScaleNote->setFont(italic);
+
     m_seed->setObjectName(QStringLiteral("seed"));
     m_seed->setRange(0, std::numeric_limits<int>::max());
     m_seed->setValue(1);
@@ -79,6 +87,7 @@ RunControls::RunControls(QWidget* parent)
     form->addRow(tr("Mode"), m_gil);
     form->addRow(tr("Switch interval"), m_switchInterval);
     form->addRow(tr("Time scale"), m_timeScale);
+    form->addRow(QString(), m_timeScaleNote);
     form->addRow(tr("Seed"), m_seed);
 
     auto* buttons = new QHBoxLayout;
@@ -102,7 +111,10 @@ RunControls::RunControls(QWidget* parent)
     });
     connect(m_workers, &QSpinBox::valueChanged, this, &RunControls::settingsChanged);
     connect(m_switchInterval, &QSpinBox::valueChanged, this, &RunControls::settingsChanged);
-    connect(m_timeScale, &QDoubleSpinBox::valueChanged, this, &RunControls::settingsChanged);
+    connect(m_timeScale, &QDoubleSpinBox::valueChanged, this, [this](double) {
+        updateTimeScaleNote();
+        Q_EMIT settingsChanged();
+    });
     connect(m_seed, &QSpinBox::valueChanged, this, &RunControls::settingsChanged);
     updateButtons();
 }
@@ -111,6 +123,7 @@ RunControls::~RunControls() = default;
 
 void RunControls::setScenario(const Scenario& scenario)
 {
+    m_scenario = scenario;
     m_variants->clear();
     for (const VariantSpec& v : scenario.variants) {
         auto* item = new QListWidgetItem(v.name, m_variants);
@@ -120,10 +133,20 @@ void RunControls::setScenario(const Scenario& scenario)
     }
     fitVariantList();
     m_timeScale->setSpecialValueText(tr("default (×%1)").arg(scenario.defaultTimeScale));
+    m_timeScale->setValue(0);
     m_workers->setSpecialValueText(scenario.defaultWorkers > 0
                                        ? tr("default (%1)").arg(scenario.defaultWorkers)
                                        : tr("scenario default"));
+    updateTimeScaleNote();
     updateButtons();
+}
+
+void RunControls::updateTimeScaleNote()
+{
+    const double scale = m_timeScale->value();
+    const bool own = scale <= 0 || qFuzzyCompare(scale, m_scenario.defaultTimeScale);
+    m_timeScaleNote->setText(own ? QString() : tr("not this scenario's default (×%1)").arg(m_scenario.defaultTimeScale));
+    m_timeScaleNote->setHidden(own);
 }
 
 void RunControls::fitVariantList()

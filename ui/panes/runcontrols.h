@@ -2,6 +2,7 @@
 
 #include "engine/runsettings.h"
 #include "panes/timescalebox.h"
+#include "scenario/scenario.h"
 
 #include <QWidget>
 
@@ -14,10 +15,9 @@ class QSpinBox;
 
 namespace ThreadLab {
 
-struct Scenario;
-
 // Run and Stop, and what the next run uses: which variants, how many workers, GIL on/off,
-// switch interval, time scale, seed. Holds no state beyond its widgets.
+// switch interval, time scale, seed. Holds no state beyond its widgets and the scenario they
+// were set up for (for the variants' names and the default time scale).
 class RunControls : public QWidget
 {
     Q_OBJECT
@@ -27,7 +27,8 @@ public:
     explicit RunControls(QWidget* parent = nullptr);
     ~RunControls() override;
 
-    // Lists the scenario's variants, all checked, and shows its default time scale.
+    // Lists the scenario's variants, all checked, and starts on its default time scale (a scale
+    // picked for another scenario would change this one's lesson without a word).
     void setScenario(const Scenario& scenario);
     // Everything but the variant choice, which belongs to the scenario.
     void setSettings(const RunSettings& settings);
@@ -54,6 +55,8 @@ protected:
 private:
     void updateButtons();
     void fitVariantList();
+    // The note says when the time scale is not the scenario's own.
+    void updateTimeScaleNote();
     int checkedCount() const;
 
     QListWidget* m_variants = nullptr;
@@ -61,10 +64,12 @@ private:
     QComboBox* m_gil = nullptr;
     QSpinBox* m_switchInterval = nullptr;
     TimeScaleBox* m_timeScale = nullptr;
+    QLabel* m_timeScaleNote = nullptr;
     QSpinBox* m_seed = nullptr;
     QPushButton* m_run = nullptr;
     QPushButton* m_stop = nullptr;
     bool m_running = false;
+    Scenario m_scenario;
 };
 
 } // namespace ThreadLab
