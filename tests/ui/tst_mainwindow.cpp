@@ -634,6 +634,56 @@ private Q_SLOTS:
         }
     }
 
+    // --workers 8: the variant is named after the workers it really has, in the timeline's tabs,
+    // the chart and the results; the scenario's own name still selects it.
+    void variantNamesFollowTheWorkerCount()
+    {
+        const Scenario cpu = *ScenarioCatalog::builtin(QStringLiteral("cpu-bound"));
+        RunSettings settings;
+        settings.workers = 8;
+        settings.variants = {QStringLiteral("4 threads")};
+        QString error;
+        std::vector<PlannedVariant> plan = VariantPlanner::plan(cpu, settings, 2, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(plan.size(), std::size_t(1));
+        QCOMPARE(plan.front().name, QStringLiteral("8 threads"));
+        QCOMPARE(plan.front().workers.size(), std::size_t(8));
+        settings.variants = {QStringLiteral("8 threads")};
+        QCOMPARE(VariantPlanner::plan(cpu, settings, 2, &error).size(), std::size_t(1));
+        settings.workers = 1;
+        settings.variants = {QStringLiteral("4 threads")};
+        QCOMPARE(VariantPlanner::plan(cpu, settings, 2, &error).front().name, QStringLiteral("1 thread"));
+        settings.workers = 0;
+        settings.variants.clear();
+        plan = VariantPlanner::plan(cpu, settings, 2, &error);
+        QStringList names;
+        for (const PlannedVariant& v : plan)
+            names << v.name;
+        QCOMPARE(names, (QStringList {QStringLiteral("1 thread"), QStringLiteral("4 threads"), QStringLiteral("2 processes")}));
+
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        MainWindow w;
+        QVERIFY(w.selectScenario(QStringLiteral("cpu-bound")));
+        QListWidget* variants = w.runControls()->variantList();
+        w.runControls()->workersBox()->setValue(8);
+        for (int i = 0; i < variants->count(); ++i)
+            variants->item(i)->setCheckState(i == 1 ? Qt::Checked : Qt::Unchecked);
+        QCOMPARE(variants->item(1)->text(), QStringLiteral("8 threads"));
+        w.runControls()->timeScaleBox()->setValue(0.01);
+        QSignalSpy finished(w.controller(), &RunController::runFinished);
+        w.startRun();
+        const RunResult run = waitForRun(finished);
+        QVERIFY2(run.error.isEmpty(), qPrintable(run.error));
+        QCOMPARE(run.variants.size(), std::size_t(1));
+        QCOMPARE(run.variants.front().name, QStringLiteral("8 threads"));
+        QCOMPARE(w.timelinePanel()->variantName(0), QStringLiteral("8 threads"));
+        QVERIFY(w.elapsedChart()->barTexts().size() == 1);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY(chartTexts(*w.elapsedChart()).contains(QStringLiteral("8 threads")));
+        QVERIFY(!chartTexts(*w.elapsedChart()).contains(QStringLiteral("4 threads")));
+    }
+
     // A scale chosen for one scenario does not silently carry over to the next: each scenario
     // starts on its own default; a scale brought back from the last session is pointed out.
     void timeScaleStartsOnTheScenarioDefault()

@@ -2,6 +2,7 @@
 
 #include "panes/timescalebox.h"
 #include "scenario/scenario.h"
+#include "scenario/variantplan.h"
 #include "tasks/taskspec.h"
 
 #include <QComboBox>
@@ -109,7 +110,10 @@ RunControls::RunControls(QWidget* parent)
         m_switchInterval->setEnabled(m_gil->currentData().toBool());
         Q_EMIT settingsChanged();
     });
-    connect(m_workers, &QSpinBox::valueChanged, this, &RunControls::settingsChanged);
+    connect(m_workers, &QSpinBox::valueChanged, this, [this](int) {
+        updateVariantNames();
+        Q_EMIT settingsChanged();
+    });
     connect(m_switchInterval, &QSpinBox::valueChanged, this, &RunControls::settingsChanged);
     connect(m_timeScale, &QDoubleSpinBox::valueChanged, this, [this](double) {
         updateTimeScaleNote();
@@ -127,10 +131,12 @@ void RunControls::setScenario(const Scenario& scenario)
     m_variants->clear();
     for (const VariantSpec& v : scenario.variants) {
         auto* item = new QListWidgetItem(v.name, m_variants);
+        item->setData(Qt::UserRole, v.name); // the scenario's name selects it, whatever it shows
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
         item->setCheckState(Qt::Checked);
         item->setToolTip(v.description);
     }
+    updateVariantNames();
     fitVariantList();
     m_timeScale->setSpecialValueText(tr("default (×%1)").arg(scenario.defaultTimeScale));
     m_timeScale->setValue(0);
@@ -139,6 +145,13 @@ void RunControls::setScenario(const Scenario& scenario)
                                        : tr("scenario default"));
     updateTimeScaleNote();
     updateButtons();
+}
+
+void RunControls::updateVariantNames()
+{
+    for (int i = 0; i < m_variants->count() && i < static_cast<int>(m_scenario.variants.size()); ++i)
+        m_variants->item(i)->setText(
+            VariantPlanner::plannedName(m_scenario, m_scenario.variants[static_cast<std::size_t>(i)], m_workers->value()));
 }
 
 void RunControls::updateTimeScaleNote()
@@ -187,7 +200,7 @@ RunSettings RunControls::settings() const
     if (checkedCount() < m_variants->count())
         for (int i = 0; i < m_variants->count(); ++i)
             if (m_variants->item(i)->checkState() == Qt::Checked)
-                s.variants << m_variants->item(i)->text();
+                s.variants << m_variants->item(i)->data(Qt::UserRole).toString();
     return s;
 }
 

@@ -55,7 +55,9 @@ protected:
 private:
     void updateButtons();
     void fitVariantList();
-    // The note says when the time scale is not the scenario's own.
+    // Variant names follow the worker count ("8 threads"); the note says when the time scale
+    // is not the scenario's own.
+    void updateVariantNames();
     void updateTimeScaleNote();
     int checkedCount() const;
 
