@@ -748,6 +748,40 @@ private Q_SLOTS:
         QCOMPARE(box->value(), 0.5);
     }
 
+    // Space runs wherever the focus is, spin boxes included; only a field made for typing
+    // keeps it, and types it.
+    void spaceRunsFromAFocusedSpinBox()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        MainWindow w;
+        auto* field = new QLineEdit(w.runControls()); // e.g. the class's prediction
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(w.selectScenario(QStringLiteral("io-bound")));
+        w.runControls()->timeScaleBox()->setValue(0.02);
+        w.runControls()->workersBox()->setValue(2);
+        QSignalSpy finished(w.controller(), &RunController::runFinished);
+        for (QWidget* box : {static_cast<QWidget*>(w.runControls()->workersBox()),
+                             static_cast<QWidget*>(w.runControls()->timeScaleBox())}) {
+            box->setFocus();
+            QTRY_VERIFY(box->hasFocus());
+            QTest::keyClick(box, Qt::Key_Space);
+            QVERIFY2(w.controller()->isRunning(), qPrintable(box->objectName()));
+            QVERIFY(waitForRun(finished).error.isEmpty());
+            QCOMPARE(w.runControls()->workersBox()->value(), 2);
+            QCOMPARE(w.runControls()->timeScaleBox()->value(), 0.02);
+        }
+        field->setFocus();
+        QTRY_VERIFY(field->hasFocus());
+        QTest::keyClicks(field, QStringLiteral("3 times"));
+        QCOMPARE(field->text(), QStringLiteral("3 times"));
+        QVERIFY(!w.controller()->isRunning());
+        // Ctrl+R runs from the field as well.
+        QTest::keyClick(field, Qt::Key_R, Qt::ControlModifier);
+        QVERIFY(w.controller()->isRunning());
+        QVERIFY(waitForRun(finished).error.isEmpty());
+    }
+
     void sessionIsRemembered()
     {
         {

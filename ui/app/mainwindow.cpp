@@ -27,8 +27,13 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QAbstractSpinBox>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLoggingCategory>
+#include <QPlainTextEdit>
+#include <QTextEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -76,6 +81,18 @@ QIcon icon(const QString& name)
     return QIcon(QStringLiteral(":/icons/%1.svg").arg(name));
 }
 
+// A field made for typing, where Space is a character; a spin box's own line edit is not one.
+bool isTypingField(const QWidget* w)
+{
+    if (const auto* line = qobject_cast<const QLineEdit*>(w))
+        return !line->isReadOnly() && !qobject_cast<const QAbstractSpinBox*>(line->parentWidget());
+    if (const auto* text = qobject_cast<const QTextEdit*>(w))
+        return !text->isReadOnly();
+    if (const auto* plain = qobject_cast<const QPlainTextEdit*>(w))
+        return !plain->isReadOnly();
+    return false;
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -91,6 +108,8 @@ MainWindow::MainWindow(QWidget* parent)
     buildMenus();
     buildToolBar();
     wireController();
+    // Space runs from anywhere in the window but a typing field: see eventFilter().
+    qApp->installEventFilter(this);
 
     for (int i = 0; i < m_library.count(); ++i)
         m_browser->setScenario(i, m_library.at(i), m_library.isOpenedFile(i));
@@ -702,6 +721,22 @@ void MainWindow::saveSession()
     settings.setPresenterMode(m_presenter);
     settings.setDarkPalette(m_dark);
     settings.sync();
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    // A focused spin box would take Space as a character and erase its value; refusing the
+    // override lets the Run shortcut have it. Typing fields keep it.
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        auto* widget = qobject_cast<QWidget*>(watched);
+        if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier && widget && widget->window() == this
+            && !isTypingField(widget)) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -85,6 +85,8 @@ public:
     const ScenarioLibrary& library() const noexcept { return m_library; }
     QString statusText() const;
 
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 protected:
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
