@@ -782,6 +782,22 @@ private Q_SLOTS:
         QVERIFY(waitForRun(finished).error.isEmpty());
     }
 
+    // After an export the status line says where the file went.
+    void exportNamesTheFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        MainWindow w;
+        for (const ExportKind* kind : ExportKind::bySubject()) {
+            if (kind->subject != ExportSubject::Window)
+                continue;
+            const QString path = dir.filePath(kind->defaultFileName(QStringLiteral("window")));
+            QVERIFY(w.exportTo(*kind, path));
+            QVERIFY(QFile::exists(path));
+            QVERIFY2(w.statusText().contains(QDir::toNativeSeparators(path)), qPrintable(w.statusText()));
+        }
+    }
+
     void sessionIsRemembered()
     {
         {

@@ -650,13 +650,20 @@ void MainWindow::exportAs(const ExportKind& kind)
     const QString id = kind.isPicture() ? (scenario ? scenario->id : QStringLiteral("threadlab"))
                                         : m_controller->lastRun()->scenarioId;
     const QString path = askSavePath(kind.dialogTitleText(), kind.defaultFileName(id), kind.fileFilter());
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        exportTo(kind, path);
+}
+
+bool MainWindow::exportTo(const ExportKind& kind, const QString& path)
+{
     QString error;
-    if (!writeExport(kind, path, &error))
+    if (const QString why = nothingToExport(kind.subject); !why.isEmpty())
+        error = why;
+    else if (writeExport(kind, path, &error))
+        setStatus(tr("%1 File: %2").arg(kind.doneMessage(), QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())));
+    if (!error.isEmpty())
         report(tr("Export failed"), error);
-    else
-        setStatus(kind.doneMessage());
+    return error.isEmpty();
 }
 
 bool MainWindow::writeExport(const ExportKind& kind, const QString& path, QString* error)

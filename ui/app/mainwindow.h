@@ -63,6 +63,8 @@ public:
     bool selectScenario(const QString& id);
     // Shows a finished run (command-line window export).
     void showRun(const RunResult& run);
+    // Writes an export to `path` and says where in the status line; false after reporting why not.
+    bool exportTo(const ExportKind& kind, const QString& path);
 
     void startRun();
     void stopRun();
