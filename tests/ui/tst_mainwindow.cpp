@@ -782,6 +782,53 @@ private Q_SLOTS:
         QVERIFY(waitForRun(finished).error.isEmpty());
     }
 
+    // Opened files come back after a restart, those that went away are named in the status
+    // line; a file sits under its own group heading.
+    void openedFilesComeBack()
+    {
+        QSettings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab")).clear();
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString kept = dir.filePath(QStringLiteral("kept.json"));
+        const QString gone = dir.filePath(QStringLiteral("gone.json"));
+        QVERIFY(QFile::copy(QStringLiteral(THREADLAB_TEST_DATA "/valid/minimal.json"), kept));
+        QFile source(QStringLiteral(THREADLAB_TEST_DATA "/valid/minimal.json"));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        QByteArray other = source.readAll();
+        other.replace("\"id\": \"minimal\"", "\"id\": \"other\"");
+        other.replace("\"title\": \"Minimal scenario\"", "\"title\": \"Other scenario\"");
+        QFile out(gone);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(other);
+        out.close();
+        const int builtins = static_cast<int>(ScenarioCatalog::builtins().size());
+        {
+            MainWindow w;
+            w.restoreSession();
+            QVERIFY(w.openScenarioFile(kept));
+            QVERIFY(w.openScenarioFile(gone));
+            QCOMPARE(w.library().count(), builtins + 2);
+            // Its own group, not a catch-all heading.
+            QTreeWidgetItem* item = w.browser()->tree()->currentItem();
+            QVERIFY(item && item->parent());
+            QCOMPARE(item->parent()->text(0), QStringLiteral("Test data"));
+            QVERIFY(w.selectScenario(QStringLiteral("daemon")));
+            w.close();
+        }
+        QVERIFY(QFile::remove(gone));
+        MainWindow again;
+        again.restoreSession();
+        QCOMPARE(again.library().count(), builtins + 1);
+        const int index = again.library().indexOfFile(kept);
+        QVERIFY(index >= 0);
+        QVERIFY(again.library().isOpenedFile(index));
+        QVERIFY(again.browser()->indexesInOrder().contains(index));
+        QCOMPARE(again.library().at(again.browser()->currentIndex()).id, QStringLiteral("daemon"));
+        QVERIFY2(again.statusText().contains(QLatin1String("gone.json")), qPrintable(again.statusText()));
+        again.close();
+        QSettings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab")).clear();
+    }
+
     // After an export the status line says where the file went.
     void exportNamesTheFile()
     {

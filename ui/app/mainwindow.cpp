@@ -393,8 +393,31 @@ bool MainWindow::openScenarioFile(const QString& path)
     if (m_persistent) {
         SessionSettings settings;
         settings.setLastOpenedFile(QFileInfo(path).absoluteFilePath());
+        rememberOpenedFiles();
     }
     return true;
+}
+
+void MainWindow::rememberOpenedFiles()
+{
+    SessionSettings settings;
+    settings.setOpenedFiles(m_library.openedFiles());
+}
+
+QStringList MainWindow::reopenFiles(const QStringList& paths)
+{
+    QStringList missing;
+    for (const QString& path : paths) {
+        QString error;
+        const int index = m_library.openFile(path, &error);
+        if (index < 0) {
+            qCInfo(lcMainWindow) << "not reopened:" << error;
+            missing << QFileInfo(path).fileName();
+            continue;
+        }
+        m_browser->setScenario(index, m_library.at(index), true);
+    }
+    return missing;
 }
 
 bool MainWindow::selectScenario(const QString& id)
@@ -696,23 +719,27 @@ void MainWindow::restoreSession()
     setPresenterMode(settings.presenterMode());
     for (QSplitter* s : std::as_const(m_splitters))
         s->restoreState(settings.splitterState(s->objectName()));
+    QStringList files = settings.openedFiles();
     const QString key = settings.lastScenario();
-    if (key.startsWith(QLatin1String("file:"))) {
-        QString ignored; // a file that went away is simply not reopened
-        const int index = m_library.openFile(key.mid(5), &ignored);
-        if (index >= 0)
-            m_browser->setScenario(index, m_library.at(index), true);
-    }
+    if (key.startsWith(QLatin1String("file:")) && !files.contains(key.mid(5)))
+        files << key.mid(5); // remembered before the list of opened files was
+    const QStringList missing = reopenFiles(files);
     const int index = m_library.indexOfKey(key);
     if (index >= 0)
         m_browser->selectIndex(index);
     const RunSettings run = settings.runSettings();
     m_runControls->setSettings(run);
     m_persistent = true;
+    rememberOpenedFiles(); // those that went away are forgotten
+    QStringList notes;
+    if (!missing.isEmpty())
+        notes << tr("Not reopened (missing or no longer valid): %1.").arg(missing.join(QStringLiteral(", ")));
     if (const Scenario* s = m_controller->scenario(); s && run.timeScale > 0 && run.timeScale != s->defaultTimeScale)
-        setStatus(tr("Time scale ×%1 from the last session; this scenario's default is ×%2.")
-                      .arg(run.timeScale)
-                      .arg(s->defaultTimeScale));
+        notes << tr("Time scale ×%1 from the last session; this scenario's default is ×%2.")
+                     .arg(run.timeScale)
+                     .arg(s->defaultTimeScale);
+    if (!notes.isEmpty())
+        setStatus(notes.join(u' '));
 }
 
 void MainWindow::saveSession()
@@ -727,6 +754,7 @@ void MainWindow::saveSession()
     settings.setRunSettings(m_runControls->settings());
     settings.setPresenterMode(m_presenter);
     settings.setDarkPalette(m_dark);
+    settings.setOpenedFiles(m_library.openedFiles());
     settings.sync();
 }
 

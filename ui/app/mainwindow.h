@@ -111,6 +111,9 @@ private:
     void onHistoryChanged();
 
     void openScenarioDialog();
+    // Opens the files the last session had open; returns the names of those that could not be.
+    QStringList reopenFiles(const QStringList& paths);
+    void rememberOpenedFiles();
     // What the Export menu's entries and their toolbar buttons do: check there is something to
     // export, ask where, write it.
     void exportAs(const ExportKind& kind);
