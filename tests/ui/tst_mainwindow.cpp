@@ -845,8 +845,38 @@ private Q_SLOTS:
         }
     }
 
+    // A remembered geometry that would put part of the window (the status bar) below the
+    // screen is moved back onto it, session after session.
+    void restoredGeometryStaysOnScreen()
+    {
+        QSettings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab")).clear();
+        for (int session = 0; session < 3; ++session) {
+            MainWindow w;
+            w.restoreSession();
+            const QRect available = w.screen()->availableGeometry();
+            if (session == 0)
+                w.setGeometry(QRect(available.left(), available.top() + 40, available.width() - 20, available.height() - 20));
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            if (session > 0)
+                QVERIFY2(available.contains(w.frameGeometry()),
+                         qPrintable(QStringLiteral("session %1: %2,%3 %4×%5 outside %6×%7")
+                                        .arg(session)
+                                        .arg(w.frameGeometry().x())
+                                        .arg(w.frameGeometry().y())
+                                        .arg(w.frameGeometry().width())
+                                        .arg(w.frameGeometry().height())
+                                        .arg(available.width())
+                                        .arg(available.height())));
+            w.close();
+        }
+        QSettings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab")).clear();
+    }
+
     void sessionIsRemembered()
     {
+        // A size that fits the screen: a larger one is made to fit (restoredGeometryStaysOnScreen).
+        const QSize size = QSize(1200, 800).boundedTo(QGuiApplication::primaryScreen()->availableGeometry().size() - QSize(100, 100));
         {
             MainWindow w;
             w.restoreSession();
@@ -854,7 +884,7 @@ private Q_SLOTS:
             w.runControls()->gilBox()->setCurrentIndex(1);
             w.runControls()->timeScaleBox()->setValue(0.5);
             w.setPresenterMode(true);
-            w.resize(1200, 800);
+            w.resize(size);
             w.close();
         }
         MainWindow again;
@@ -863,7 +893,7 @@ private Q_SLOTS:
         QVERIFY(again.isPresenterMode());
         QCOMPARE(again.runControls()->settings().gil, false);
         QCOMPARE(again.runControls()->settings().timeScale, 0.5);
-        QCOMPARE(again.size(), QSize(1200, 800));
+        QCOMPARE(again.size(), size);
         again.setPresenterMode(false);
         again.close();
         // Only the test location was written.

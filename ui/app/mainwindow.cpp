@@ -33,6 +33,7 @@
 #include <QLineEdit>
 #include <QLoggingCategory>
 #include <QPlainTextEdit>
+#include <QScreen>
 #include <QTextEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -595,6 +596,15 @@ void MainWindow::toggleFullScreen()
         showFullScreen();
 }
 
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (m_checkOnScreen && !isFullScreen() && !isMaximized()) {
+        m_checkOnScreen = false;
+        keepOnScreen();
+    }
+}
+
 void MainWindow::changeEvent(QEvent* event)
 {
     QMainWindow::changeEvent(event);
@@ -713,6 +723,8 @@ void MainWindow::restoreSession()
     SessionSettings settings;
     if (!restoreGeometry(settings.geometry()))
         resize(defaultSize);
+    keepOnScreen();
+    m_checkOnScreen = true;
     restoreState(settings.windowState());
     // Presenter mode first: it sets pane proportions, which the remembered splitters then refine.
     setDarkPalette(settings.darkPalette());
@@ -740,6 +752,25 @@ void MainWindow::restoreSession()
                      .arg(s->defaultTimeScale);
     if (!notes.isEmpty())
         setStatus(notes.join(u' '));
+}
+
+void MainWindow::keepOnScreen()
+{
+    // Without a window manager the restored frame can land lower than it was saved (by a
+    // guessed title bar's height), a little more each session: pull it back onto the screen.
+    const QScreen* s = screen();
+    if (!s)
+        return;
+    const QRect available = s->availableGeometry();
+    const QMargins frame(geometry().left() - frameGeometry().left(), geometry().top() - frameGeometry().top(),
+                         frameGeometry().right() - geometry().right(), frameGeometry().bottom() - geometry().bottom());
+    QRect outer = frameGeometry();
+    if (available.contains(outer))
+        return;
+    outer.setSize(outer.size().boundedTo(available.size()));
+    outer.moveLeft(std::clamp(outer.left(), available.left(), available.right() - outer.width() + 1));
+    outer.moveTop(std::clamp(outer.top(), available.top(), available.bottom() - outer.height() + 1));
+    setGeometry(outer - frame);
 }
 
 void MainWindow::saveSession()

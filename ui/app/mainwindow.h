@@ -92,6 +92,7 @@ public:
 protected:
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void buildActions();
@@ -114,6 +115,8 @@ private:
     // Opens the files the last session had open; returns the names of those that could not be.
     QStringList reopenFiles(const QStringList& paths);
     void rememberOpenedFiles();
+    // Keeps the whole window (status bar included) on the screen it is restored to.
+    void keepOnScreen();
     // What the Export menu's entries and their toolbar buttons do: check there is something to
     // export, ask where, write it.
     void exportAs(const ExportKind& kind);
@@ -162,6 +165,7 @@ private:
     bool m_presenter = false;
     bool m_dark = false;
     bool m_persistent = false;
+    bool m_checkOnScreen = false; // restored: once shown (the frame known), keep it on screen
 };
 
 } // namespace ThreadLab
