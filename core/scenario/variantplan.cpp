@@ -2,6 +2,8 @@
 
 #include "tasks/taskcatalogue.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 
 namespace ThreadLab {
@@ -27,10 +29,38 @@ void expectEffect(PlannedVariant& v, const TaskSpec& t)
     }
 }
 
+// How many workers a scalable group has in this run.
+int scaledCount(const WorkerGroup& g, const Scenario& scenario, int workersOverride, int sweepN)
+{
+    if (!g.scalable)
+        return g.count;
+    if (sweepN > 0)
+        return sweepN;
+    if (workersOverride > 0)
+        return workersOverride;
+    return scenario.defaultWorkers > 0 ? scenario.defaultWorkers : g.count;
+}
+
+// "threads" ↔ "thread", "processes" ↔ "process": scenario names are English words.
+QString withNumber(const QString& noun, int count)
+{
+    static const QStringList sibilants {QStringLiteral("s"), QStringLiteral("x"), QStringLiteral("ch"), QStringLiteral("sh")};
+    auto endsWithSibilant = [](const QString& word) {
+        return std::any_of(sibilants.begin(), sibilants.end(), [&word](const QString& e) { return word.endsWith(e); });
+    };
+    if (count == 1 && noun.endsWith(u's')) {
+        const QString stem = noun.chopped(2);
+        return noun.endsWith(QLatin1String("es")) && endsWithSibilant(stem) ? stem : noun.chopped(1);
+    }
+    if (count != 1 && !noun.endsWith(u's'))
+        return noun + (endsWithSibilant(noun) ? QStringLiteral("es") : QStringLiteral("s"));
+    return noun;
+}
+
 PlannedVariant expand(const VariantSpec& spec, const Scenario& scenario, int workersOverride, int sweepN)
 {
     PlannedVariant v;
-    v.name = sweepN > 0 ? spec.name + QStringLiteral("×%1").arg(sweepN) : spec.name;
+    v.name = VariantPlanner::plannedName(scenario, spec, workersOverride, sweepN);
     v.mode = spec.mode;
     v.pattern = spec.pattern;
     v.join = spec.join;
@@ -38,15 +68,7 @@ PlannedVariant expand(const VariantSpec& spec, const Scenario& scenario, int wor
     v.mainTasks = spec.mainTasks;
     v.sweepWorkers = sweepN;
     for (const WorkerGroup& g : spec.groups) {
-        int count = g.count;
-        if (g.scalable) {
-            if (sweepN > 0)
-                count = sweepN;
-            else if (workersOverride > 0)
-                count = workersOverride;
-            else if (scenario.defaultWorkers > 0)
-                count = scenario.defaultWorkers;
-        }
+        const int count = scaledCount(g, scenario, workersOverride, sweepN);
         for (int i = 0; i < count; ++i) {
             PlannedWorker w;
             w.number = i + 1;
@@ -69,6 +91,46 @@ PlannedVariant expand(const VariantSpec& spec, const Scenario& scenario, int wor
 }
 
 } // namespace
+
+QString VariantPlanner::plannedName(const Scenario& scenario, const VariantSpec& spec, int workersOverride, int sweepN)
+{
+    if (sweepN > 0)
+        return spec.name + QStringLiteral("×%1").arg(sweepN);
+    // The scalable groups' count as written, and as this run has it; groups that disagree say
+    // nothing the name could follow.
+    int declared = 0;
+    int planned = 0;
+    for (const WorkerGroup& g : spec.groups) {
+        if (!g.scalable)
+            continue;
+        if (declared > 0 && g.count != declared)
+            return spec.name;
+        declared = g.count;
+        planned = scaledCount(g, scenario, workersOverride, 0);
+    }
+    if (declared == 0 || planned == declared)
+        return spec.name;
+    // The declared number, standing alone and only once in the name, with the word after it.
+    static const QRegularExpression number(QStringLiteral("(?<![\\d.])(\\d+)(?![\\d.])(\\s+(\\w+))?"));
+    QRegularExpressionMatch found;
+    int matches = 0;
+    for (QRegularExpressionMatchIterator it = number.globalMatch(spec.name); it.hasNext();) {
+        QRegularExpressionMatch m = it.next();
+        if (m.captured(1).toInt() == declared) {
+            found = m;
+            ++matches;
+        }
+    }
+    if (matches != 1)
+        return spec.name;
+    QString replacement = QString::number(planned);
+    if (found.hasCaptured(3))
+        replacement += found.captured(2).left(found.captured(2).size() - found.captured(3).size())
+            + withNumber(found.captured(3), planned);
+    QString name = spec.name;
+    name.replace(found.capturedStart(0), found.capturedLength(0), replacement);
+    return name;
+}
 
 std::vector<PlannedVariant> VariantPlanner::plan(const Scenario& scenario, const RunSettings& settings, int cores,
                                                  QString* error)

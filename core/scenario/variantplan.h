@@ -41,6 +41,10 @@ class VariantPlanner
 public:
     // Largest worker count of a sweep: 2 × cores, at least 2, at most 16.
     static int sweepMax(int cores);
+    // The name a variant runs under: a sweep step's "threads×3", else its own name with the count
+    // of its scalable workers made what the run has: "4 threads" with --workers 8 is "8 threads",
+    // with 1 "1 thread". --variant accepts the scenario's name as well as this one.
+    static QString plannedName(const Scenario& scenario, const VariantSpec& spec, int workersOverride, int sweepN = 0);
     // Returns an empty list and sets *error (one sentence) when the settings do not fit.
     static std::vector<PlannedVariant> plan(const Scenario& scenario, const RunSettings& settings, int cores,
                                             QString* error);

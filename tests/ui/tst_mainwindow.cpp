@@ -14,7 +14,24 @@
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
 
+#include "scenario/variantplan.h"
+#include "style/themepalette.h"
+
 #include <QApplication>
+#include <QDialog>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScreen>
+#include <QTabBar>
+#include <QTemporaryDir>
+#include <QTextBlock>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QListWidget>
@@ -45,6 +62,47 @@ RunResult waitForRun(QSignalSpy& spy, int timeoutMs = 120'000)
 QString scenarioTitle(const QString& id)
 {
     return ScenarioCatalog::builtin(id)->title;
+}
+
+// A finished run as the command line hands it to the window: names and times only.
+RunResult fakeRun(const QString& id, const QStringList& variants)
+{
+    RunResult run;
+    run.scenarioId = id;
+    run.scenarioTitle = scenarioTitle(id);
+    run.timeScale = 0.25;
+    run.cores = 2;
+    double ms = 400;
+    for (const QString& name : variants) {
+        VariantResult v;
+        v.name = name;
+        v.elapsedMs = ms;
+        ms *= 0.6;
+        run.variants.push_back(v);
+    }
+    return run;
+}
+
+// Every word the chart shows: axis labels, legend, the texts on the bars.
+QStringList chartTexts(const ElapsedChart& chart)
+{
+    QCoreApplication::processEvents();
+    QStringList out;
+    for (QGraphicsItem* item : chart.chartItem()->scene()->items())
+        if (item->isVisible()) {
+            if (auto* text = dynamic_cast<QGraphicsTextItem*>(item))
+                out << text->toPlainText();
+            else if (auto* simple = dynamic_cast<QGraphicsSimpleTextItem*>(item))
+                out << simple->text();
+        }
+    return out;
+}
+
+double contrastRatio(const QColor& a, const QColor& b)
+{
+    const double la = ThemePalette::relativeLuminance(a);
+    const double lb = ThemePalette::relativeLuminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
 } // namespace
@@ -198,6 +256,9 @@ private Q_SLOTS:
         QCOMPARE(w.explanation()->pythonCode(), scenario.pythonCode);
         QCOMPARE(w.explanation()->cppCode(), scenario.cppCode);
         QVERIFY(w.windowTitle().contains(scenario.title));
+        // Once, and last, so that the platform does not append the application's name again.
+        QCOMPARE(w.windowTitle().count(QLatin1String("ThreadLab")), 1);
+        QVERIFY(w.windowTitle().endsWith(QLatin1String("ThreadLab")));
         QCOMPARE(w.runControls()->variantList()->count(), static_cast<int>(scenario.variants.size()));
         QCOMPARE(w.console()->lineCount(), 0);
         QCOMPARE(w.observations()->variantCount(), 0);
@@ -505,8 +566,317 @@ private Q_SLOTS:
         QVERIFY(QApplication::palette().color(QPalette::Base).lightnessF() > 0.9);
     }
 
+    // Switching scenario (or opening a file) forgets the runs, and the chart shows none of the
+    // previous scenario's rows; the empty value axis reads as numbers, each once.
+    void elapsedChartForgetsThePreviousScenario()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.showRun(fakeRun(QStringLiteral("cpu-bound"), {QStringLiteral("1 thread"), QStringLiteral("4 threads")}));
+        QCOMPARE(w.elapsedChart()->barCount(), 2);
+        QTRY_VERIFY(chartTexts(*w.elapsedChart()).contains(QStringLiteral("4 threads")));
+
+        auto checkEmpty = [&w] {
+            const QStringList texts = chartTexts(*w.elapsedChart());
+            QVERIFY2(!texts.contains(QStringLiteral("4 threads")), qPrintable(texts.join(u'|')));
+            QVERIFY2(!texts.contains(QStringLiteral("1 thread")), qPrintable(texts.join(u'|')));
+            QStringList numbers;
+            for (const QString& t : texts) {
+                bool ok = false;
+                t.toDouble(&ok);
+                if (ok)
+                    numbers << t;
+            }
+            QVERIFY(numbers.size() >= 2);
+            QCOMPARE(QSet<QString>(numbers.begin(), numbers.end()).size(), numbers.size());
+        };
+        QVERIFY(w.selectScenario(QStringLiteral("io-bound")));
+        checkEmpty();
+
+        w.showRun(fakeRun(QStringLiteral("cpu-bound"), {QStringLiteral("1 thread"), QStringLiteral("4 threads")}));
+        QTRY_VERIFY(chartTexts(*w.elapsedChart()).contains(QStringLiteral("4 threads")));
+        QVERIFY(w.openScenarioFile(QStringLiteral(THREADLAB_TEST_DATA "/valid/minimal.json")));
+        checkEmpty();
+    }
+
+    // Console headings and lines stay readable on the background after every palette switch,
+    // whichever widget Qt tells first (a palette set on the console reaches it before its view).
+    void consoleFollowsThePalette()
+    {
+        MainWindow w;
+        ConsoleView alone;
+        for (ConsoleView* console : {w.console(), &alone}) {
+            console->beginVariant(QStringLiteral("threads"));
+            console->appendLines({ConsoleLine {0, 1, 12.5, QStringLiteral("Thread-1"), QStringLiteral("hello")}});
+        }
+        for (const bool dark : {true, false, true, false}) {
+            w.setDarkPalette(dark);
+            alone.setPalette(ThemePalette::forDark(dark));
+            for (ConsoleView* console : {w.console(), &alone}) {
+                const QPalette palette = console->textView()->palette();
+                const QColor base = palette.color(QPalette::Base);
+                int fragments = 0;
+                for (QTextBlock b = console->textView()->document()->firstBlock(); b.isValid(); b = b.next()) {
+                    for (auto it = b.begin(); !it.atEnd(); ++it, ++fragments) {
+                        const QTextCharFormat f = it.fragment().charFormat();
+                        const QColor fg = f.foreground().style() == Qt::NoBrush ? palette.color(QPalette::Text)
+                                                                                 : f.foreground().color();
+                        QVERIFY2(contrastRatio(fg, base) >= 4.5,
+                                 qPrintable(QStringLiteral("%1 (dark %2): %3 on %4")
+                                                .arg(it.fragment().text())
+                                                .arg(dark)
+                                                .arg(fg.name(), base.name())));
+                    }
+                }
+                QVERIFY(fragments >= 4); // the heading and the line's time, name and text
+            }
+        }
+    }
+
+    // --workers 8: the variant is named after the workers it really has, in the timeline's tabs,
+    // the chart and the results; the scenario's own name still selects it.
+    void variantNamesFollowTheWorkerCount()
+    {
+        const Scenario cpu = *ScenarioCatalog::builtin(QStringLiteral("cpu-bound"));
+        RunSettings settings;
+        settings.workers = 8;
+        settings.variants = {QStringLiteral("4 threads")};
+        QString error;
+        std::vector<PlannedVariant> plan = VariantPlanner::plan(cpu, settings, 2, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(plan.size(), std::size_t(1));
+        QCOMPARE(plan.front().name, QStringLiteral("8 threads"));
+        QCOMPARE(plan.front().workers.size(), std::size_t(8));
+        settings.variants = {QStringLiteral("8 threads")};
+        QCOMPARE(VariantPlanner::plan(cpu, settings, 2, &error).size(), std::size_t(1));
+        settings.workers = 1;
+        settings.variants = {QStringLiteral("4 threads")};
+        QCOMPARE(VariantPlanner::plan(cpu, settings, 2, &error).front().name, QStringLiteral("1 thread"));
+        settings.workers = 0;
+        settings.variants.clear();
+        plan = VariantPlanner::plan(cpu, settings, 2, &error);
+        QStringList names;
+        for (const PlannedVariant& v : plan)
+            names << v.name;
+        QCOMPARE(names, (QStringList {QStringLiteral("1 thread"), QStringLiteral("4 threads"), QStringLiteral("2 processes")}));
+
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        MainWindow w;
+        QVERIFY(w.selectScenario(QStringLiteral("cpu-bound")));
+        QListWidget* variants = w.runControls()->variantList();
+        w.runControls()->workersBox()->setValue(8);
+        for (int i = 0; i < variants->count(); ++i)
+            variants->item(i)->setCheckState(i == 1 ? Qt::Checked : Qt::Unchecked);
+        QCOMPARE(variants->item(1)->text(), QStringLiteral("8 threads"));
+        w.runControls()->timeScaleBox()->setValue(0.01);
+        QSignalSpy finished(w.controller(), &RunController::runFinished);
+        w.startRun();
+        const RunResult run = waitForRun(finished);
+        QVERIFY2(run.error.isEmpty(), qPrintable(run.error));
+        QCOMPARE(run.variants.size(), std::size_t(1));
+        QCOMPARE(run.variants.front().name, QStringLiteral("8 threads"));
+        QCOMPARE(w.timelinePanel()->variantName(0), QStringLiteral("8 threads"));
+        QVERIFY(w.elapsedChart()->barTexts().size() == 1);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY(chartTexts(*w.elapsedChart()).contains(QStringLiteral("8 threads")));
+        QVERIFY(!chartTexts(*w.elapsedChart()).contains(QStringLiteral("4 threads")));
+    }
+
+    // A scale chosen for one scenario does not silently carry over to the next: each scenario
+    // starts on its own default; a scale brought back from the last session is pointed out.
+    void timeScaleStartsOnTheScenarioDefault()
+    {
+        QSettings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab")).clear();
+        {
+            MainWindow w;
+            w.restoreSession();
+            QVERIFY(w.selectScenario(QStringLiteral("cpu-bound")));
+            w.runControls()->timeScaleBox()->setValue(0.02);
+            QVERIFY(w.selectScenario(QStringLiteral("io-bound")));
+            QCOMPARE(w.runControls()->timeScaleBox()->value(), 0.0);
+            QCOMPARE(w.runControls()->settings().timeScale, 0.0);
+            w.runControls()->timeScaleBox()->setValue(0.5);
+            w.close();
+        }
+        MainWindow again;
+        again.restoreSession();
+        QCOMPARE(again.library().at(again.browser()->currentIndex()).id, QStringLiteral("io-bound"));
+        QCOMPARE(again.runControls()->settings().timeScale, 0.5);
+        auto* note = again.runControls()->findChild<QLabel*>(QStringLiteral("timeScaleNote"));
+        QVERIFY(note);
+        QVERIFY(!note->isHidden());
+        QVERIFY2(note->text().contains(QStringLiteral("×%1").arg(ScenarioCatalog::builtin(QStringLiteral("io-bound"))->defaultTimeScale)),
+                 qPrintable(note->text()));
+        QVERIFY2(again.statusText().contains(QStringLiteral("×0.5")), qPrintable(again.statusText()));
+        again.runControls()->timeScaleBox()->setValue(0);
+        QVERIFY(note->isHidden());
+        again.close();
+        QSettings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab")).clear();
+    }
+
+    // A scale reads as itself (×0.01, never ×0.00), and steps go through round scales without
+    // falling between the smallest one and "default".
+    void smallTimeScalesReadAsThemselves()
+    {
+        MainWindow w;
+        QDoubleSpinBox* box = w.runControls()->timeScaleBox();
+        const std::vector<std::pair<double, QString>> shown {
+            {0.01, QStringLiteral("×0.01")}, {0.02, QStringLiteral("×0.02")}, {0.25, QStringLiteral("×0.25")},
+            {0.5, QStringLiteral("×0.5")},   {1.0, QStringLiteral("×1")},     {10.0, QStringLiteral("×10")}};
+        for (const auto& [scale, text] : shown) {
+            RunSettings s = w.runControls()->settings();
+            s.timeScale = scale;
+            w.runControls()->setSettings(s);
+            QCOMPARE(w.runControls()->settings().timeScale, scale);
+            QCOMPARE(box->text(), QLocale().toString(scale) == QString::number(scale) ? text : box->text());
+        }
+        box->setValue(0.05);
+        box->stepDown();
+        QCOMPARE(box->value(), 0.02);
+        QCOMPARE(box->text(), QStringLiteral("×0.02"));
+        box->stepDown();
+        QCOMPARE(box->text(), QStringLiteral("×0.01"));
+        box->stepDown();
+        QCOMPARE(box->value(), 0.0); // the scenario's default
+        QVERIFY(box->text().startsWith(QLatin1String("default")));
+        box->stepUp();
+        QCOMPARE(box->value(), 0.01);
+        box->setValue(0.3);
+        box->stepUp();
+        QCOMPARE(box->value(), 0.5);
+    }
+
+    // Space runs wherever the focus is, spin boxes included; only a field made for typing
+    // keeps it, and types it.
+    void spaceRunsFromAFocusedSpinBox()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        MainWindow w;
+        auto* field = new QLineEdit(w.runControls()); // e.g. the class's prediction
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(w.selectScenario(QStringLiteral("io-bound")));
+        w.runControls()->timeScaleBox()->setValue(0.02);
+        w.runControls()->workersBox()->setValue(2);
+        QSignalSpy finished(w.controller(), &RunController::runFinished);
+        for (QWidget* box : {static_cast<QWidget*>(w.runControls()->workersBox()),
+                             static_cast<QWidget*>(w.runControls()->timeScaleBox())}) {
+            box->setFocus();
+            QTRY_VERIFY(box->hasFocus());
+            QTest::keyClick(box, Qt::Key_Space);
+            QVERIFY2(w.controller()->isRunning(), qPrintable(box->objectName()));
+            QVERIFY(waitForRun(finished).error.isEmpty());
+            QCOMPARE(w.runControls()->workersBox()->value(), 2);
+            QCOMPARE(w.runControls()->timeScaleBox()->value(), 0.02);
+        }
+        field->setFocus();
+        QTRY_VERIFY(field->hasFocus());
+        QTest::keyClicks(field, QStringLiteral("3 times"));
+        QCOMPARE(field->text(), QStringLiteral("3 times"));
+        QVERIFY(!w.controller()->isRunning());
+        // Ctrl+R runs from the field as well.
+        QTest::keyClick(field, Qt::Key_R, Qt::ControlModifier);
+        QVERIFY(w.controller()->isRunning());
+        QVERIFY(waitForRun(finished).error.isEmpty());
+    }
+
+    // Opened files come back after a restart, those that went away are named in the status
+    // line; a file sits under its own group heading.
+    void openedFilesComeBack()
+    {
+        QSettings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab")).clear();
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString kept = dir.filePath(QStringLiteral("kept.json"));
+        const QString gone = dir.filePath(QStringLiteral("gone.json"));
+        QVERIFY(QFile::copy(QStringLiteral(THREADLAB_TEST_DATA "/valid/minimal.json"), kept));
+        QFile source(QStringLiteral(THREADLAB_TEST_DATA "/valid/minimal.json"));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        QByteArray other = source.readAll();
+        other.replace("\"id\": \"minimal\"", "\"id\": \"other\"");
+        other.replace("\"title\": \"Minimal scenario\"", "\"title\": \"Other scenario\"");
+        QFile out(gone);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(other);
+        out.close();
+        const int builtins = static_cast<int>(ScenarioCatalog::builtins().size());
+        {
+            MainWindow w;
+            w.restoreSession();
+            QVERIFY(w.openScenarioFile(kept));
+            QVERIFY(w.openScenarioFile(gone));
+            QCOMPARE(w.library().count(), builtins + 2);
+            // Its own group, not a catch-all heading.
+            QTreeWidgetItem* item = w.browser()->tree()->currentItem();
+            QVERIFY(item && item->parent());
+            QCOMPARE(item->parent()->text(0), QStringLiteral("Test data"));
+            QVERIFY(w.selectScenario(QStringLiteral("daemon")));
+            w.close();
+        }
+        QVERIFY(QFile::remove(gone));
+        MainWindow again;
+        again.restoreSession();
+        QCOMPARE(again.library().count(), builtins + 1);
+        const int index = again.library().indexOfFile(kept);
+        QVERIFY(index >= 0);
+        QVERIFY(again.library().isOpenedFile(index));
+        QVERIFY(again.browser()->indexesInOrder().contains(index));
+        QCOMPARE(again.library().at(again.browser()->currentIndex()).id, QStringLiteral("daemon"));
+        QVERIFY2(again.statusText().contains(QLatin1String("gone.json")), qPrintable(again.statusText()));
+        again.close();
+        QSettings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab")).clear();
+    }
+
+    // After an export the status line says where the file went.
+    void exportNamesTheFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        MainWindow w;
+        for (const ExportKind* kind : ExportKind::bySubject()) {
+            if (kind->subject != ExportSubject::Window)
+                continue;
+            const QString path = dir.filePath(kind->defaultFileName(QStringLiteral("window")));
+            QVERIFY(w.exportTo(*kind, path));
+            QVERIFY(QFile::exists(path));
+            QVERIFY2(w.statusText().contains(QDir::toNativeSeparators(path)), qPrintable(w.statusText()));
+        }
+    }
+
+    // A remembered geometry that would put part of the window (the status bar) below the
+    // screen is moved back onto it, session after session.
+    void restoredGeometryStaysOnScreen()
+    {
+        QSettings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab")).clear();
+        for (int session = 0; session < 3; ++session) {
+            MainWindow w;
+            w.restoreSession();
+            const QRect available = w.screen()->availableGeometry();
+            if (session == 0)
+                w.setGeometry(QRect(available.left(), available.top() + 40, available.width() - 20, available.height() - 20));
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            if (session > 0)
+                QVERIFY2(available.contains(w.frameGeometry()),
+                         qPrintable(QStringLiteral("session %1: %2,%3 %4×%5 outside %6×%7")
+                                        .arg(session)
+                                        .arg(w.frameGeometry().x())
+                                        .arg(w.frameGeometry().y())
+                                        .arg(w.frameGeometry().width())
+                                        .arg(w.frameGeometry().height())
+                                        .arg(available.width())
+                                        .arg(available.height())));
+            w.close();
+        }
+        QSettings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab")).clear();
+    }
+
     void sessionIsRemembered()
     {
+        // A size that fits the screen: a larger one is made to fit (restoredGeometryStaysOnScreen).
+        const QSize size = QSize(1200, 800).boundedTo(QGuiApplication::primaryScreen()->availableGeometry().size() - QSize(100, 100));
         {
             MainWindow w;
             w.restoreSession();
@@ -514,7 +884,7 @@ private Q_SLOTS:
             w.runControls()->gilBox()->setCurrentIndex(1);
             w.runControls()->timeScaleBox()->setValue(0.5);
             w.setPresenterMode(true);
-            w.resize(1200, 800);
+            w.resize(size);
             w.close();
         }
         MainWindow again;
@@ -523,7 +893,7 @@ private Q_SLOTS:
         QVERIFY(again.isPresenterMode());
         QCOMPARE(again.runControls()->settings().gil, false);
         QCOMPARE(again.runControls()->settings().timeScale, 0.5);
-        QCOMPARE(again.size(), QSize(1200, 800));
+        QCOMPARE(again.size(), size);
         again.setPresenterMode(false);
         again.close();
         // Only the test location was written.

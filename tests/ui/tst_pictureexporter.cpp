@@ -247,6 +247,59 @@ private Q_SLOTS:
         QCOMPARE(QColor(image.pixel(0, 0)), ThemePalette::light().color(QPalette::Base));
     }
 
+    // The whole-window SVG shows the window as it is drawn: no text spilling out of its pane,
+    // no block painted over the code, words where the window has them. Compared tile by tile
+    // with the window's own picture (the PNG export of the same window).
+    void windowSvgMatchesTheWindow()
+    {
+        CliOptions options;
+        const QString png = m_dir.filePath(QStringLiteral("window-compare.png"));
+        const QString svg = m_dir.filePath(QStringLiteral("window-compare.svg"));
+        options.exports = {{kind(ExportSubject::Window, ExportFormat::Png), png},
+                           {kind(ExportSubject::Window, ExportFormat::Svg), svg}};
+        QString error;
+        QVERIFY2(CommandLinePictures::write(m_run, options, &error), qPrintable(error));
+        QSize box;
+        const QImage fromSvg = renderSvg(svg, &box).convertToFormat(QImage::Format_RGB32);
+        QVERIFY(!fromSvg.isNull());
+        const QImage fromPng = QImage(png).scaled(box, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+                                   .convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(fromPng.size(), fromSvg.size());
+        if (qEnvironmentVariableIsSet("THREADLAB_KEEP_PICTURES"))
+            fromSvg.save(qEnvironmentVariable("THREADLAB_KEEP_PICTURES") + QStringLiteral("/window-svg.png"));
+        // Mean difference per 64-pixel tile, on quarter-size copies so that a pixel's shift in
+        // resampling does not count; a spilled line, a painted-over pane or words moved apart do.
+        const QSize quarter = box / 4;
+        const QImage a4 = fromSvg.scaled(quarter, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        const QImage b4 = fromPng.scaled(quarter, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        constexpr int tile = 16;
+        box = quarter;
+        double worst = 0;
+        QPoint worstAt;
+        for (int ty = 0; ty + tile <= box.height(); ty += tile) {
+            for (int tx = 0; tx + tile <= box.width(); tx += tile) {
+                double sum = 0;
+                for (int y = ty; y < ty + tile; ++y) {
+                    const auto* a = reinterpret_cast<const QRgb*>(a4.constScanLine(y));
+                    const auto* b = reinterpret_cast<const QRgb*>(b4.constScanLine(y));
+                    for (int x = tx; x < tx + tile; ++x)
+                        sum += (std::abs(qRed(a[x]) - qRed(b[x])) + std::abs(qGreen(a[x]) - qGreen(b[x]))
+                                + std::abs(qBlue(a[x]) - qBlue(b[x])))
+                            / 3.0;
+                }
+                const double mean = sum / (tile * tile);
+                if (mean > worst) {
+                    worst = mean;
+                    worstAt = QPoint(tx, ty);
+                }
+            }
+        }
+        QVERIFY2(worst < 12, qPrintable(QStringLiteral("tile at %1,%2 differs by %3 on average")
+                                            .arg(worstAt.x() * 4)
+                                            .arg(worstAt.y() * 4)
+                                            .arg(worst, 0, 'f', 1)));
+    }
+
     void failureNamesTheFile()
     {
         const QString path = m_dir.filePath(QStringLiteral("missing-folder/chart.png"));

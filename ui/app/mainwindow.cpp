@@ -27,8 +27,14 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QAbstractSpinBox>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLoggingCategory>
+#include <QPlainTextEdit>
+#include <QScreen>
+#include <QTextEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -76,6 +82,18 @@ QIcon icon(const QString& name)
     return QIcon(QStringLiteral(":/icons/%1.svg").arg(name));
 }
 
+// A field made for typing, where Space is a character; a spin box's own line edit is not one.
+bool isTypingField(const QWidget* w)
+{
+    if (const auto* line = qobject_cast<const QLineEdit*>(w))
+        return !line->isReadOnly() && !qobject_cast<const QAbstractSpinBox*>(line->parentWidget());
+    if (const auto* text = qobject_cast<const QTextEdit*>(w))
+        return !text->isReadOnly();
+    if (const auto* plain = qobject_cast<const QPlainTextEdit*>(w))
+        return !plain->isReadOnly();
+    return false;
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -91,6 +109,8 @@ MainWindow::MainWindow(QWidget* parent)
     buildMenus();
     buildToolBar();
     wireController();
+    // Space runs from anywhere in the window but a typing field: see eventFilter().
+    qApp->installEventFilter(this);
 
     for (int i = 0; i < m_library.count(); ++i)
         m_browser->setScenario(i, m_library.at(i), m_library.isOpenedFile(i));
@@ -338,7 +358,9 @@ void MainWindow::onScenarioSelected(int index)
 
 void MainWindow::onScenarioChanged(const Scenario& scenario)
 {
-    setWindowTitle(tr("ThreadLab — %1").arg(scenario.title));
+    // The application's name last: platforms append the display name unless the title already
+    // ends with it, which would make "ThreadLab — … — ThreadLab".
+    setWindowTitle(tr("%1 — ThreadLab").arg(scenario.title));
     m_explanation->setScenario(scenario);
     m_runControls->setScenario(scenario);
     m_timeline->clear();
@@ -372,8 +394,31 @@ bool MainWindow::openScenarioFile(const QString& path)
     if (m_persistent) {
         SessionSettings settings;
         settings.setLastOpenedFile(QFileInfo(path).absoluteFilePath());
+        rememberOpenedFiles();
     }
     return true;
+}
+
+void MainWindow::rememberOpenedFiles()
+{
+    SessionSettings settings;
+    settings.setOpenedFiles(m_library.openedFiles());
+}
+
+QStringList MainWindow::reopenFiles(const QStringList& paths)
+{
+    QStringList missing;
+    for (const QString& path : paths) {
+        QString error;
+        const int index = m_library.openFile(path, &error);
+        if (index < 0) {
+            qCInfo(lcMainWindow) << "not reopened:" << error;
+            missing << QFileInfo(path).fileName();
+            continue;
+        }
+        m_browser->setScenario(index, m_library.at(index), true);
+    }
+    return missing;
 }
 
 bool MainWindow::selectScenario(const QString& id)
@@ -551,6 +596,15 @@ void MainWindow::toggleFullScreen()
         showFullScreen();
 }
 
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (m_checkOnScreen && !isFullScreen() && !isMaximized()) {
+        m_checkOnScreen = false;
+        keepOnScreen();
+    }
+}
+
 void MainWindow::changeEvent(QEvent* event)
 {
     QMainWindow::changeEvent(event);
@@ -629,13 +683,20 @@ void MainWindow::exportAs(const ExportKind& kind)
     const QString id = kind.isPicture() ? (scenario ? scenario->id : QStringLiteral("threadlab"))
                                         : m_controller->lastRun()->scenarioId;
     const QString path = askSavePath(kind.dialogTitleText(), kind.defaultFileName(id), kind.fileFilter());
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        exportTo(kind, path);
+}
+
+bool MainWindow::exportTo(const ExportKind& kind, const QString& path)
+{
     QString error;
-    if (!writeExport(kind, path, &error))
+    if (const QString why = nothingToExport(kind.subject); !why.isEmpty())
+        error = why;
+    else if (writeExport(kind, path, &error))
+        setStatus(tr("%1 File: %2").arg(kind.doneMessage(), QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())));
+    if (!error.isEmpty())
         report(tr("Export failed"), error);
-    else
-        setStatus(kind.doneMessage());
+    return error.isEmpty();
 }
 
 bool MainWindow::writeExport(const ExportKind& kind, const QString& path, QString* error)
@@ -662,24 +723,54 @@ void MainWindow::restoreSession()
     SessionSettings settings;
     if (!restoreGeometry(settings.geometry()))
         resize(defaultSize);
+    keepOnScreen();
+    m_checkOnScreen = true;
     restoreState(settings.windowState());
     // Presenter mode first: it sets pane proportions, which the remembered splitters then refine.
     setDarkPalette(settings.darkPalette());
     setPresenterMode(settings.presenterMode());
     for (QSplitter* s : std::as_const(m_splitters))
         s->restoreState(settings.splitterState(s->objectName()));
+    QStringList files = settings.openedFiles();
     const QString key = settings.lastScenario();
-    if (key.startsWith(QLatin1String("file:"))) {
-        QString ignored; // a file that went away is simply not reopened
-        const int index = m_library.openFile(key.mid(5), &ignored);
-        if (index >= 0)
-            m_browser->setScenario(index, m_library.at(index), true);
-    }
+    if (key.startsWith(QLatin1String("file:")) && !files.contains(key.mid(5)))
+        files << key.mid(5); // remembered before the list of opened files was
+    const QStringList missing = reopenFiles(files);
     const int index = m_library.indexOfKey(key);
     if (index >= 0)
         m_browser->selectIndex(index);
-    m_runControls->setSettings(settings.runSettings());
+    const RunSettings run = settings.runSettings();
+    m_runControls->setSettings(run);
     m_persistent = true;
+    rememberOpenedFiles(); // those that went away are forgotten
+    QStringList notes;
+    if (!missing.isEmpty())
+        notes << tr("Not reopened (missing or no longer valid): %1.").arg(missing.join(QStringLiteral(", ")));
+    if (const Scenario* s = m_controller->scenario(); s && run.timeScale > 0 && run.timeScale != s->defaultTimeScale)
+        notes << tr("Time scale ×%1 from the last session; this scenario's default is ×%2.")
+                     .arg(run.timeScale)
+                     .arg(s->defaultTimeScale);
+    if (!notes.isEmpty())
+        setStatus(notes.join(u' '));
+}
+
+void MainWindow::keepOnScreen()
+{
+    // Without a window manager the restored frame can land lower than it was saved (by a
+    // guessed title bar's height), a little more each session: pull it back onto the screen.
+    const QScreen* s = screen();
+    if (!s)
+        return;
+    const QRect available = s->availableGeometry();
+    const QMargins frame(geometry().left() - frameGeometry().left(), geometry().top() - frameGeometry().top(),
+                         frameGeometry().right() - geometry().right(), frameGeometry().bottom() - geometry().bottom());
+    QRect outer = frameGeometry();
+    if (available.contains(outer))
+        return;
+    outer.setSize(outer.size().boundedTo(available.size()));
+    outer.moveLeft(std::clamp(outer.left(), available.left(), available.right() - outer.width() + 1));
+    outer.moveTop(std::clamp(outer.top(), available.top(), available.bottom() - outer.height() + 1));
+    setGeometry(outer - frame);
 }
 
 void MainWindow::saveSession()
@@ -694,7 +785,24 @@ void MainWindow::saveSession()
     settings.setRunSettings(m_runControls->settings());
     settings.setPresenterMode(m_presenter);
     settings.setDarkPalette(m_dark);
+    settings.setOpenedFiles(m_library.openedFiles());
     settings.sync();
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    // A focused spin box would take Space as a character and erase its value; refusing the
+    // override lets the Run shortcut have it. Typing fields keep it.
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        auto* widget = qobject_cast<QWidget*>(watched);
+        if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier && widget && widget->window() == this
+            && !isTypingField(widget)) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

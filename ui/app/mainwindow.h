@@ -63,6 +63,8 @@ public:
     bool selectScenario(const QString& id);
     // Shows a finished run (command-line window export).
     void showRun(const RunResult& run);
+    // Writes an export to `path` and says where in the status line; false after reporting why not.
+    bool exportTo(const ExportKind& kind, const QString& path);
 
     void startRun();
     void stopRun();
@@ -85,9 +87,12 @@ public:
     const ScenarioLibrary& library() const noexcept { return m_library; }
     QString statusText() const;
 
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 protected:
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void buildActions();
@@ -107,6 +112,11 @@ private:
     void onHistoryChanged();
 
     void openScenarioDialog();
+    // Opens the files the last session had open; returns the names of those that could not be.
+    QStringList reopenFiles(const QStringList& paths);
+    void rememberOpenedFiles();
+    // Keeps the whole window (status bar included) on the screen it is restored to.
+    void keepOnScreen();
     // What the Export menu's entries and their toolbar buttons do: check there is something to
     // export, ask where, write it.
     void exportAs(const ExportKind& kind);
@@ -155,6 +165,7 @@ private:
     bool m_presenter = false;
     bool m_dark = false;
     bool m_persistent = false;
+    bool m_checkOnScreen = false; // restored: once shown (the frame known), keep it on screen
 };
 
 } // namespace ThreadLab

@@ -95,12 +95,20 @@ void ElapsedChart::setHistory(const RunHistory& history)
         set->setBorderColor(color);
         m_series->append(set);
     }
-    m_categories->setCategories(rows);
+    // An axis emptied of categories keeps drawing its old labels (Qt Charts 6.4): hide them.
+    if (rows.isEmpty())
+        m_categories->clear();
+    else
+        m_categories->setCategories(rows);
+    m_categories->setLabelsVisible(!rows.isEmpty());
     // Room on the right for the words written after short bars.
     const double top = maxMs > 0 ? maxMs / unit * 1.22 : 1;
     m_values->setRange(0, top);
     m_values->applyNiceNumbers();
-    m_values->setLabelFormat(m_inSeconds ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
+    // As many decimals as the tick step needs, so that no two ticks read the same ("0 0 1 1").
+    const double step = (m_values->max() - m_values->min()) / std::max(1, m_values->tickCount() - 1);
+    const int decimals = step > 0 ? std::clamp(static_cast<int>(std::ceil(-std::log10(step) - 1e-9)), 0, 3) : 0;
+    m_values->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
     m_values->setTitleText(m_inSeconds ? tr("elapsed time (s)") : tr("elapsed time (ms)"));
     chart()->legend()->setVisible(m_setCount > 0);
     restyle();

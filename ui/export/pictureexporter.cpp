@@ -269,13 +269,26 @@ bool PictureExporter::exportRunTimelines(const RunResult& run, int variantIndex,
 
 bool PictureExporter::exportWidget(QWidget& widget, const RunResult* run, const QString& path, QString* error)
 {
+    // Drawn as pixels at the PNG's resolution in both formats; the caption stays text. Widgets
+    // painted into an SVG come out wrong: Qt 6.4's SVG engine drops their clipping (code spills
+    // out of its pane, a scrolled-away background covers it) and the reader lays their text out
+    // again in its own fonts (gaps after bold words).
     const QSize size = widget.size();
+    QImage shot(size * pixelRatio, QImage::Format_ARGB32_Premultiplied);
+    if (shot.isNull()) {
+        if (error)
+            *error = tr("%1: the picture would be too large (%2×%3)").arg(path).arg(size.width()).arg(size.height());
+        return false;
+    }
+    shot.setDevicePixelRatio(pixelRatio);
+    shot.fill(QApplication::palette().color(QPalette::Base));
+    {
+        QPainter painter(&shot);
+        painter.setRenderHint(QPainter::TextAntialiasing, true);
+        widget.render(&painter, QPoint(), QRegion(), QWidget::DrawWindowBackground | QWidget::DrawChildren);
+    }
     return writePicture(path, size, run ? captionTitle(*run) : QString(), run ? captionSettings(*run) : QString(),
-                        [&widget](QPainter& painter, const QRectF& target) {
-                            widget.render(&painter, target.topLeft().toPoint(), QRegion(),
-                                          QWidget::DrawWindowBackground | QWidget::DrawChildren);
-                        },
-                        error);
+                        [&shot](QPainter& painter, const QRectF& target) { painter.drawImage(target, shot); }, error);
 }
 
 } // namespace ThreadLab

@@ -44,6 +44,15 @@ int ScenarioLibrary::indexOfFile(const QString& path) const
     return -1;
 }
 
+QStringList ScenarioLibrary::openedFiles() const
+{
+    QStringList out;
+    for (const Entry& e : m_entries)
+        if (e.openedFile)
+            out << e.path;
+    return out;
+}
+
 int ScenarioLibrary::openFile(const QString& path, QString* error)
 {
     std::optional<Scenario> loaded = ScenarioLoader::loadFile(path, error);

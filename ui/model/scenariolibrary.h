@@ -3,6 +3,7 @@
 #include "scenario/scenario.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -19,6 +20,7 @@ public:
     bool isOpenedFile(int index) const { return m_entries.at(static_cast<std::size_t>(index)).openedFile; }
     int indexOfId(const QString& id) const;     // built-ins first; -1 when unknown
     int indexOfFile(const QString& path) const; // -1 when not opened
+    QStringList openedFiles() const;            // canonical paths, in the order opened
 
     // Loads a scenario file. A file opened again replaces its earlier version in place. Returns
     // its index, or -1 with the loader's one-line reason in *error; the library is then unchanged.

@@ -51,6 +51,16 @@ void SessionSettings::setLastScenario(const QString& key)
     m_settings.setValue(QStringLiteral("scenario/last"), key);
 }
 
+QStringList SessionSettings::openedFiles() const
+{
+    return m_settings.value(QStringLiteral("scenario/openedFiles")).toStringList();
+}
+
+void SessionSettings::setOpenedFiles(const QStringList& paths)
+{
+    m_settings.setValue(QStringLiteral("scenario/openedFiles"), paths);
+}
+
 QString SessionSettings::lastOpenedFile() const
 {
     return m_settings.value(QStringLiteral("scenario/lastFile")).toString();

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 
 namespace ThreadLab {
 
@@ -24,6 +25,9 @@ public:
 
     QString lastScenario() const; // a ScenarioLibrary key
     void setLastScenario(const QString& key);
+    // The scenario files open in the browser, to reopen in the next session.
+    QStringList openedFiles() const;
+    void setOpenedFiles(const QStringList& paths);
     QString lastOpenedFile() const;
     void setLastOpenedFile(const QString& path);
     QString lastExportFolder() const;

@@ -97,7 +97,9 @@ void ConsoleView::render(const Entry* from, const Entry* to)
         return;
     QScrollBar* bar = m_text->verticalScrollBar();
     const bool atEnd = bar->value() >= bar->maximum() - 2;
-    const QColor background = m_text->palette().color(QPalette::Base);
+    // Our own palette: on a palette change it is already new while the text view's still waits
+    // for its turn (Qt tells the parent first).
+    const QColor background = palette().color(QPalette::Base);
     QTextCursor cursor(m_text->document());
     cursor.movePosition(QTextCursor::End);
     cursor.beginEditBlock();
@@ -108,8 +110,7 @@ void ConsoleView::render(const Entry* from, const Entry* to)
         firstBlock = false;
         QTextCharFormat format;
         if (e->heading) {
-            format.setFontWeight(QFont::Bold);
-            format.setForeground(m_text->palette().color(QPalette::Text));
+            format.setFontWeight(QFont::Bold); // no colour of its own: the view's text colour, whatever the palette
             cursor.insertText(QStringLiteral("── %1 ──").arg(e->title), format);
             continue;
         }

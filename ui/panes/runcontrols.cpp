@@ -1,6 +1,8 @@
 #include "panes/runcontrols.h"
 
+#include "panes/timescalebox.h"
 #include "scenario/scenario.h"
+#include "scenario/variantplan.h"
 #include "tasks/taskspec.h"
 
 #include <QComboBox>
@@ -26,7 +28,8 @@ RunControls::RunControls(QWidget* parent)
     , m_workers(new QSpinBox(this))
     , m_gil(new QComboBox(this))
     , m_switchInterval(new QSpinBox(this))
-    , m_timeScale(new QDoubleSpinBox(this))
+    , m_timeScale(new TimeScaleBox(this))
+    , m_timeScaleNote(new QLabel(this))
     , m_seed(new QSpinBox(this))
     , m_run(new QPushButton(tr("Run"), this))
     , m_stop(new QPushButton(tr("Stop"), this))
@@ -54,15 +57,19 @@ RunControls::RunControls(QWidget* parent)
                                     "(sys.setswitchinterval)"));
 
     m_timeScale->setObjectName(QStringLiteral("timeScale"));
-    m_timeScale->setDecimals(2);
     // 0 is "the scenario's default"; the smallest real scale is Limits::minTimeScale.
-    m_timeScale->setRange(0, Limits::maxTimeScale);
-    m_timeScale->setSingleStep(0.05);
     m_timeScale->setSpecialValueText(tr("scenario default"));
     m_timeScale->setPrefix(QStringLiteral("×"));
     m_timeScale->setToolTip(tr("Multiplies every duration of the scenario (%1–%2)")
                                 .arg(Limits::minTimeScale)
                                 .arg(Limits::maxTimeScale));
+
+    m_timeScaleNote->setObjectName(QStringLiteral("timeScaleNote"));
+    m_timeScaleNote->setWordWrap(true);
+    m_timeScaleNote->setHidden(true);
+    QFont italic; // the style only: the size follows the pane (presenter mode)
+    italic.setItalic(true);
+    m_timeScaleNote->setFont(italic);
 
     m_seed->setObjectName(QStringLiteral("seed"));
     m_seed->setRange(0, std::numeric_limits<int>::max());
@@ -81,6 +88,7 @@ RunControls::RunControls(QWidget* parent)
     form->addRow(tr("Mode"), m_gil);
     form->addRow(tr("Switch interval"), m_switchInterval);
     form->addRow(tr("Time scale"), m_timeScale);
+    form->addRow(QString(), m_timeScaleNote);
     form->addRow(tr("Seed"), m_seed);
 
     auto* buttons = new QHBoxLayout;
@@ -102,9 +110,15 @@ RunControls::RunControls(QWidget* parent)
         m_switchInterval->setEnabled(m_gil->currentData().toBool());
         Q_EMIT settingsChanged();
     });
-    connect(m_workers, &QSpinBox::valueChanged, this, &RunControls::settingsChanged);
+    connect(m_workers, &QSpinBox::valueChanged, this, [this](int) {
+        updateVariantNames();
+        Q_EMIT settingsChanged();
+    });
     connect(m_switchInterval, &QSpinBox::valueChanged, this, &RunControls::settingsChanged);
-    connect(m_timeScale, &QDoubleSpinBox::valueChanged, this, &RunControls::settingsChanged);
+    connect(m_timeScale, &QDoubleSpinBox::valueChanged, this, [this](double) {
+        updateTimeScaleNote();
+        Q_EMIT settingsChanged();
+    });
     connect(m_seed, &QSpinBox::valueChanged, this, &RunControls::settingsChanged);
     updateButtons();
 }
@@ -113,19 +127,39 @@ RunControls::~RunControls() = default;
 
 void RunControls::setScenario(const Scenario& scenario)
 {
+    m_scenario = scenario;
     m_variants->clear();
     for (const VariantSpec& v : scenario.variants) {
         auto* item = new QListWidgetItem(v.name, m_variants);
+        item->setData(Qt::UserRole, v.name); // the scenario's name selects it, whatever it shows
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
         item->setCheckState(Qt::Checked);
         item->setToolTip(v.description);
     }
+    updateVariantNames();
     fitVariantList();
     m_timeScale->setSpecialValueText(tr("default (×%1)").arg(scenario.defaultTimeScale));
+    m_timeScale->setValue(0);
     m_workers->setSpecialValueText(scenario.defaultWorkers > 0
                                        ? tr("default (%1)").arg(scenario.defaultWorkers)
                                        : tr("scenario default"));
+    updateTimeScaleNote();
     updateButtons();
+}
+
+void RunControls::updateVariantNames()
+{
+    for (int i = 0; i < m_variants->count() && i < static_cast<int>(m_scenario.variants.size()); ++i)
+        m_variants->item(i)->setText(
+            VariantPlanner::plannedName(m_scenario, m_scenario.variants[static_cast<std::size_t>(i)], m_workers->value()));
+}
+
+void RunControls::updateTimeScaleNote()
+{
+    const double scale = m_timeScale->value();
+    const bool own = scale <= 0 || qFuzzyCompare(scale, m_scenario.defaultTimeScale);
+    m_timeScaleNote->setText(own ? QString() : tr("not this scenario's default (×%1)").arg(m_scenario.defaultTimeScale));
+    m_timeScaleNote->setHidden(own);
 }
 
 void RunControls::fitVariantList()
@@ -166,7 +200,7 @@ RunSettings RunControls::settings() const
     if (checkedCount() < m_variants->count())
         for (int i = 0; i < m_variants->count(); ++i)
             if (m_variants->item(i)->checkState() == Qt::Checked)
-                s.variants << m_variants->item(i)->text();
+                s.variants << m_variants->item(i)->data(Qt::UserRole).toString();
     return s;
 }
 

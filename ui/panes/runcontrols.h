@@ -1,6 +1,8 @@
 #pragma once
 
 #include "engine/runsettings.h"
+#include "panes/timescalebox.h"
+#include "scenario/scenario.h"
 
 #include <QWidget>
 
@@ -13,10 +15,9 @@ class QSpinBox;
 
 namespace ThreadLab {
 
-struct Scenario;
-
 // Run and Stop, and what the next run uses: which variants, how many workers, GIL on/off,
-// switch interval, time scale, seed. Holds no state beyond its widgets.
+// switch interval, time scale, seed. Holds no state beyond its widgets and the scenario they
+// were set up for (for the variants' names and the default time scale).
 class RunControls : public QWidget
 {
     Q_OBJECT
@@ -26,7 +27,8 @@ public:
     explicit RunControls(QWidget* parent = nullptr);
     ~RunControls() override;
 
-    // Lists the scenario's variants, all checked, and shows its default time scale.
+    // Lists the scenario's variants, all checked, and starts on its default time scale (a scale
+    // picked for another scenario would change this one's lesson without a word).
     void setScenario(const Scenario& scenario);
     // Everything but the variant choice, which belongs to the scenario.
     void setSettings(const RunSettings& settings);
@@ -53,17 +55,23 @@ protected:
 private:
     void updateButtons();
     void fitVariantList();
+    // Variant names follow the worker count ("8 threads"); the note says when the time scale
+    // is not the scenario's own.
+    void updateVariantNames();
+    void updateTimeScaleNote();
     int checkedCount() const;
 
     QListWidget* m_variants = nullptr;
     QSpinBox* m_workers = nullptr;
     QComboBox* m_gil = nullptr;
     QSpinBox* m_switchInterval = nullptr;
-    QDoubleSpinBox* m_timeScale = nullptr;
+    TimeScaleBox* m_timeScale = nullptr;
+    QLabel* m_timeScaleNote = nullptr;
     QSpinBox* m_seed = nullptr;
     QPushButton* m_run = nullptr;
     QPushButton* m_stop = nullptr;
     bool m_running = false;
+    Scenario m_scenario;
 };
 
 } // namespace ThreadLab

@@ -53,12 +53,7 @@ QTreeWidgetItem* ScenarioBrowser::groupItem(const QString& heading)
     bold.setBold(true);
     group->setFont(0, bold);
     group->setData(0, indexRole, -1);
-    // Opened files stay last.
-    const int last = m_tree->topLevelItemCount();
-    if (heading != tr("Opened files") && last > 0 && m_tree->topLevelItem(last - 1)->text(0) == tr("Opened files"))
-        m_tree->insertTopLevelItem(last - 1, group);
-    else
-        m_tree->addTopLevelItem(group);
+    m_tree->addTopLevelItem(group);
     group->setExpanded(true);
     return group;
 }
@@ -84,8 +79,14 @@ void ScenarioBrowser::setScenario(int index, const Scenario& scenario, bool open
         existing->setToolTip(0, tip);
         return;
     }
-    QTreeWidgetItem* group = groupItem(openedFile ? tr("Opened files") : scenario.group);
+    // A file goes under its own group: beside the built-ins of that name, or a heading of its own.
+    QTreeWidgetItem* group = groupItem(scenario.group);
     auto* item = new QTreeWidgetItem(QStringList {title});
+    if (openedFile) { // told apart from the built-ins at a glance; the tooltip names the file
+        QFont italic;
+        italic.setItalic(true);
+        item->setFont(0, italic);
+    }
     item->setData(0, indexRole, index);
     item->setToolTip(0, tip);
     group->addChild(item);
