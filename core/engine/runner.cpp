@@ -411,6 +411,7 @@ VariantResult Runner::collectResult(const VariantRun& run)
     const PlannedVariant& plan = run.plan;
     VariantResult r;
     r.name = plan.name;
+    r.scenarioName = plan.scenarioName;
     r.mode = plan.mode;
     r.gil = run.settings.gil;
     r.switchIntervalMs = run.settings.switchIntervalMs;

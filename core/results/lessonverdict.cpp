@@ -15,10 +15,23 @@ namespace {
 
 const VariantResult* variantNamed(const RunResult& run, const QString& name)
 {
+    // By the scenario's own name ("4 threads"), which stays when --workers renames the run's
+    // ("8 threads"); recorded and hand-made results may only carry the run's name.
     for (const VariantResult& v : run.variants)
-        if (v.name == name)
+        if (v.scenarioName == name || (v.scenarioName.isEmpty() && v.name == name))
             return &v;
     return nullptr;
+}
+
+// The check's words name variants as the scenario does; say them as this run ran them.
+QString retitled(QString text, const LessonCheck& check, const RunResult& run)
+{
+    for (const QString& name : {check.variant, check.baseline}) {
+        const VariantResult* v = name.isEmpty() ? nullptr : variantNamed(run, name);
+        if (v && !v->scenarioName.isEmpty() && v->name != v->scenarioName)
+            text.replace(v->scenarioName, v->name);
+    }
+    return text;
 }
 
 bool withinBounds(const LessonCheck& check, double value)
@@ -91,8 +104,11 @@ std::optional<LessonVerdict> LessonVerdict::evaluate(const std::vector<LessonChe
     LessonVerdict verdict;
     verdict.m_load = load;
     for (const LessonCheck& check : checks)
-        if (applies(check, run))
-            verdict.m_checks.push_back(evaluateOne(check, run));
+        if (applies(check, run)) {
+            Check c = evaluateOne(check, run);
+            c.text = retitled(c.text, check, run);
+            verdict.m_checks.push_back(std::move(c));
+        }
     if (verdict.m_checks.empty())
         return std::nullopt;
     return verdict;

@@ -67,6 +67,7 @@ struct WorkerResult
 struct VariantResult
 {
     QString name;
+    QString scenarioName;   // as the scenario file names it; lesson checks refer to it
     VariantMode mode = VariantMode::Threads;
     bool gil = true;
     int switchIntervalMs = 5;

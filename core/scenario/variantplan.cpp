@@ -61,6 +61,7 @@ PlannedVariant expand(const VariantSpec& spec, const Scenario& scenario, int wor
 {
     PlannedVariant v;
     v.name = VariantPlanner::plannedName(scenario, spec, workersOverride, sweepN);
+    v.scenarioName = sweepN > 0 ? v.name : spec.name;
     v.mode = spec.mode;
     v.pattern = spec.pattern;
     v.join = spec.join;

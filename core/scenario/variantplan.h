@@ -22,7 +22,8 @@ struct PlannedWorker
 // sweeps applied, split CPU work divided.
 struct PlannedVariant
 {
-    QString name;
+    QString name;         // as it runs: "8 threads" with --workers 8, "threads×3" for a sweep step
+    QString scenarioName; // as the scenario file names it ("4 threads"; a sweep step as name)
     VariantMode mode = VariantMode::Threads;
     StartPattern pattern = StartPattern::StartAllThenJoinAll;
     JoinPolicy join = JoinPolicy::All;

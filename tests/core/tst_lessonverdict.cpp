@@ -294,8 +294,8 @@ void TestLessonVerdict::wordsOfTheVerdict()
         LessonVerdict::evaluate(checksOf(QStringLiteral("cpu-bound")), run, quiet());
     QVERIFY(verdict);
     QCOMPARE(verdict->lines(),
-             (QStringList {QStringLiteral("✓ 4 threads were no faster than 1 thread (0.86×)"),
-                           QStringLiteral("✓ 2 processes were faster than 1 thread (0.57×)")}));
+             (QStringList {QStringLiteral("✓ 4 threads were no faster than 1 thread: they took 0.86× its time"),
+                           QStringLiteral("✓ 2 processes were faster than 1 thread: they took 0.57× its time")}));
     // The value is the ratio itself, unrounded.
     const double ratio = run.variants[1].elapsedMs / run.variants[0].elapsedMs;
     QVERIFY(qAbs(*verdict->checks().front().value - ratio) < 1e-12);
@@ -322,10 +322,10 @@ void TestLessonVerdict::causeNamesTheMachinesLoad()
     const auto busy = LessonVerdict::evaluate(checks, run, MachineLoad::measured(2.3, 2, 0.12, 0.05));
     QCOMPARE(busy->cause(), QStringLiteral("the machine was busy (load 2.3 on 2 cores, 12% steal, other programs 5% of the CPU)"));
     QCOMPARE(busy->lines(),
-             (QStringList {QStringLiteral("✗ 4 threads were no faster than 1 thread (0.50×)"),
-                           QStringLiteral("✓ 2 processes were faster than 1 thread (0.57×)"),
-                           QStringLiteral("✗ this run did not show the lesson: 4 threads were no faster than 1 thread "
-                                          "(0.50×); the machine was busy (load 2.3 on 2 cores, 12% steal, other "
+             (QStringList {QStringLiteral("✗ 4 threads were no faster than 1 thread: they took 0.50× its time"),
+                           QStringLiteral("✓ 2 processes were faster than 1 thread: they took 0.57× its time"),
+                           QStringLiteral("✗ this run did not show the lesson: 4 threads were no faster than 1 thread: "
+                                          "they took 0.50× its time; the machine was busy (load 2.3 on 2 cores, 12% steal, other "
                                           "programs 5% of the CPU)")}));
     // Other programs alone make it busy.
     QVERIFY(LessonVerdict::evaluate(checks, run, MachineLoad::measured(1.4, 2, 0, 0.45))->load().busy());
