@@ -487,6 +487,24 @@ private Q_SLOTS:
         QVERIFY(!w.controller()->isRunning());
     }
 
+    void theWindowJudgesTheLesson()
+    {
+        // race-condition's checks hold or fail by counts, not times: the verdict must be there
+        // either way, first in the panel, and the same as the run's own.
+        MainWindow w;
+        QVERIFY(w.selectScenario(QStringLiteral("race-condition")));
+        w.runControls()->timeScaleBox()->setValue(0.05);
+        QSignalSpy finished(w.controller(), &RunController::runFinished);
+        w.startRun();
+        const RunResult run = waitForRun(finished);
+        QVERIFY(run.lesson);
+        QVERIFY(!run.lesson->lines().isEmpty());
+        const QString panel = w.observations()->plainText();
+        for (const QString& line : run.lesson->lines())
+            QVERIFY2(panel.contains(line), qPrintable(panel));
+        QVERIFY2(panel.contains(QStringLiteral("with a lock, no update was lost")), qPrintable(panel));
+    }
+
     void stopCancelsTheRun()
     {
         MainWindow w;

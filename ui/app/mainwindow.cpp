@@ -514,6 +514,8 @@ void MainWindow::onRunFinished(const RunResult& result)
     double total = 0;
     for (const VariantResult& v : result.variants)
         total += v.elapsedMs;
+    if (result.lesson)
+        m_observations->showLesson(*result.lesson);
     if (result.cancelled) {
         m_observations->showCancelled();
         setStatus(tr("Stopped after %1.").arg(RunHistory::durationText(total)));

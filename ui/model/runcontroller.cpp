@@ -49,6 +49,7 @@ bool RunController::start(const RunSettings& settings)
     m_running = true;
     m_discard = false;
     m_finished.clear();
+    m_loadAtStart = MachineLoad::sample();
     Q_EMIT runningChanged(true);
     Q_EMIT runStarted(settings);
     m_frameTimer.start();
@@ -107,8 +108,14 @@ void RunController::onVariantFinished(int index, const VariantResult& result)
     Q_EMIT variantFinished(index, result, c.speedup, c.baseline);
 }
 
-void RunController::onRunFinished(const RunResult& result)
+void RunController::onRunFinished(const RunResult& finished)
 {
+    // The lesson is judged here, as the command line does: the scenario's checks on this run,
+    // with how busy the machine was meanwhile as the likely cause when it did not show.
+    RunResult result = finished;
+    if (m_scenario && result.error.isEmpty())
+        result.lesson = LessonVerdict::evaluate(m_scenario->lessonChecks, result,
+                                                MachineLoad::between(m_loadAtStart, MachineLoad::sample(), result.cores));
     m_frameTimer.stop();
     m_running = false;
     Q_EMIT runningChanged(false);

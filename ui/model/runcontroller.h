@@ -3,6 +3,7 @@
 #include "model/liveoutputreader.h"
 #include "results/runhistory.h"
 #include "engine/runsettings.h"
+#include "results/machineload.h"
 #include "scenario/scenario.h"
 #include "results/variantresult.h"
 
@@ -82,6 +83,7 @@ private:
     std::optional<RunResult> m_lastRun;
     std::vector<VariantResult> m_finished; // variants of the run in progress, for speedups
     bool m_running = false;
+    MachineLoad::Sample m_loadAtStart;
     bool m_discard = false; // the scenario changed under a run: drop what it still reports
 };
 
