@@ -90,6 +90,7 @@ std::vector<ElapsedEntry> RunHistory::elapsed() const
             e.elapsedMs = v.elapsedMs;
             e.speedup = speedup(r.variants, vi);
             e.cancelled = v.cancelled;
+            e.cutOff = !v.observations.cutOff.empty();
             out.push_back(e);
         }
     }
@@ -208,6 +209,13 @@ QString RunHistory::durationText(double ms)
     if (ms >= 10)
         return tr("%1 ms").arg(ms, 0, 'f', 0);
     return tr("%1 ms").arg(ms, 0, 'f', 1);
+}
+
+QString RunHistory::comparisonText(double speedup, const QString& baseline, bool cutOff)
+{
+    if (!cutOff || !(speedup > 1.1) || !std::isfinite(speedup))
+        return comparisonText(speedup, baseline);
+    return tr("ended %1 sooner than %2: its work was cut off, not done").arg(speedupText(speedup), baseline);
 }
 
 QString RunHistory::comparisonText(double speedup, const QString& baseline)

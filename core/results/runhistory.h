@@ -19,6 +19,7 @@ struct ElapsedEntry
     double elapsedMs = 0;
     double speedup = 0;     // RunHistory::speedup of this variant in its run
     bool cancelled = false;
+    bool cutOff = false;    // daemon workers were cut off: it ended sooner, it was not faster
 };
 
 struct SpeedupPoint
@@ -102,6 +103,9 @@ public:
     // The lesson in words: "1.86× faster than 1 thread", "about as fast as 1 thread",
     // "25× slower than 100 threads"; empty when the speedup is undefined.
     static QString comparisonText(double speedup, const QString& baseline);
+    // The same for a variant whose daemon workers were cut off at main's end: it did less work,
+    // so it "ended sooner", never "faster".
+    static QString comparisonText(double speedup, const QString& baseline, bool cutOff);
 
 private:
     QString baseTag(const RunResult& run) const;

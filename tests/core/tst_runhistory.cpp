@@ -370,6 +370,32 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QCOMPARE(RunHistory::comparisonText(speedup, QStringLiteral("1 thread")), text);
     }
+
+    void aCutOffRunEndedSoonerItWasNotFaster()
+    {
+        QCOMPARE(RunHistory::comparisonText(4.02, QStringLiteral("non-daemon worker"), true),
+                 QStringLiteral("ended 4.02× sooner than non-daemon worker: its work was cut off, not done"));
+        // Slower or about as fast reads as before; without a cut-off nothing changes.
+        QCOMPARE(RunHistory::comparisonText(1.0, QStringLiteral("x"), true), QStringLiteral("about as fast as x"));
+        QCOMPARE(RunHistory::comparisonText(4.02, QStringLiteral("x"), false), QStringLiteral("4.02× faster than x"));
+        // The elapsed chart's entry knows it too.
+        RunResult run;
+        run.scenarioId = QStringLiteral("daemon");
+        VariantResult kept;
+        kept.name = QStringLiteral("non-daemon worker");
+        kept.elapsedMs = 500;
+        VariantResult cut = kept;
+        cut.name = QStringLiteral("daemon worker");
+        cut.elapsedMs = 125;
+        cut.observations.cutOff.push_back({});
+        run.variants = {kept, cut};
+        RunHistory history;
+        history.add(run);
+        const std::vector<ElapsedEntry> entries = history.elapsed();
+        QCOMPARE(entries.size(), std::size_t(2));
+        QVERIFY(!entries[0].cutOff);
+        QVERIFY(entries[1].cutOff);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRunHistory)

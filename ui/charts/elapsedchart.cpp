@@ -84,6 +84,8 @@ void ElapsedChart::setHistory(const RunHistory& history)
             QString text = RunHistory::durationText(e.elapsedMs);
             if (e.cancelled)
                 text += tr(" · stopped");
+            else if (e.cutOff)
+                text += tr(" · cut off");
             else if (!RunHistory::speedupText(e.speedup).isEmpty())
                 text += QStringLiteral(" · ") + RunHistory::speedupText(e.speedup);
             m_bars.push_back({row, m_setCount - 1 - run, run, e.elapsedMs / unit, text});

@@ -63,7 +63,7 @@ void ObservationsPanel::showCancelled()
 void ObservationsPanel::addVariant(const VariantResult& result, double speedup, const QString& baseline)
 {
     QString head = tr("<b>%1</b>: %2").arg(result.name.toHtmlEscaped(), RunHistory::durationText(result.elapsedMs));
-    const QString comparison = RunHistory::comparisonText(speedup, baseline);
+    const QString comparison = RunHistory::comparisonText(speedup, baseline, !result.observations.cutOff.empty());
     if (!comparison.isEmpty())
         head += QStringLiteral(" — ") + comparison.toHtmlEscaped();
     QString block = QStringLiteral("<p style=\"margin-top:0; margin-bottom:2px\">%1</p>").arg(head);
