@@ -63,11 +63,16 @@ QString joined(const QStringList& names)
     return names.join(QStringLiteral(", "));
 }
 
+// Names may come from the file (variant names): each is shown escaped and cut like any echoed
+// value, and a long list is cut too, so that a message stays one short line.
 QString choiceList(const QStringList& names)
 {
+    constexpr qsizetype maxShown = 8;
     QStringList q;
-    for (const QString& name : names)
-        q << QLatin1Char('"') + name + QLatin1Char('"');
+    for (qsizetype i = 0; i < names.size() && i < maxShown; ++i)
+        q << quoted(names.at(i));
+    if (names.size() > maxShown)
+        q << QStringLiteral("… (%1 in all)").arg(names.size());
     return joined(q);
 }
 

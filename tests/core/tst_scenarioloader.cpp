@@ -185,6 +185,10 @@ const MalformedCase kMalformed[] = {
     {"crash-code-256.json", "variants[2].workers[0].tasks[1].code: must be a whole number from 0 to 255, got 256"},
     {"crash-code-with-segfault.json", "variants[2].workers[0].tasks[1].code: only means something with \"how\": \"exit\""},    // The lesson block
     {"lesson-not-object.json", "lesson: must be an object with the key \"checks\", got an array"},
+    // A variant name the file gave, echoed escaped so that the message stays one line (found by fuzzing).
+    {"lesson-variant-name-control-char.json",
+     "lesson.checks[0].variant: no variant named \"start+join in loop\" (variants: \"start+j\\u007fin in loop\", "
+     "\"start all, then join all\")"},
     {"lesson-unknown-key.json", "lesson: unknown key \"expect\" (allowed: checks)"},
     {"lesson-checks-empty.json", "lesson.checks: must be an array of 1 to 16 checks, got 0"},
     {"lesson-17-checks.json", "lesson.checks: must be an array of 1 to 16 checks, got 17"},
