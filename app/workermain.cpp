@@ -32,11 +32,10 @@ int main(int argc, char** argv)
         return 65;
     }
     // Only after the first event: the parent's start latency ends there. Watching for the
-    // parent's end starts a thread, and lowering the priority gives the CPU away; neither is
-    // needed a few microseconds earlier (stdin stays open, so a parent that died meanwhile is
-    // still noticed).
+    // parent's end starts a thread, which is not needed a few microseconds earlier (stdin stays
+    // open, so a parent that died meanwhile is still noticed). The child keeps the priority it
+    // was started with, as a Python process does.
     SettlingSink sink(wire, [&job] {
-        Platform::lowerCurrentThreadPriority();
         Platform::setCurrentThreadName(job->name);
         Platform::exitWithParent();
     });

@@ -3,8 +3,6 @@
 #include "engine/lane.h"
 #include "engine/lanesink.h"
 #include "tasks/monoclock.h"
-#include "tasks/platform.h"
-#include "tasks/settlingsink.h"
 
 #include <QAbstractEventDispatcher>
 #include <QThread>
@@ -141,9 +139,8 @@ void ThreadWorker::start()
 void ThreadWorker::runJob()
 {
     LaneSink laneSink(lane());
-    SettlingSink sink(laneSink, [] { Platform::lowerCurrentThreadPriority(); });
     ExecutionContext ctx = m_context;
-    ctx.sink = &sink;
+    ctx.sink = &laneSink;
     TaskExecutor executor(std::move(ctx));
     const ExecutionResult result = executor.runJob(m_plan.tasks);
     if (result == ExecutionResult::Failed)

@@ -9,10 +9,9 @@ namespace ThreadLab {
 // A worker's sink while it starts: every event goes on to the real sink unchanged, and right
 // after the worker's first state is recorded `settle` runs once. That first state ends the
 // worker's start latency (from "starting" to its first event), so whatever a worker does to
-// settle in without needing it before its work — lowering its priority, naming itself,
-// watching for its parent's end — belongs after it, not before. Lowering its own priority in
-// particular makes the kernel reschedule the thread at once (set_user_nice), so done first it
-// put a wait for the CPU into every worker's start.
+// settle in without needing it before its work — naming itself, watching for its parent's
+// end — belongs after it, not before. (Lowering a worker's priority, done here once, made the
+// kernel reschedule the thread at once, which put a wait for the CPU into every start.)
 template<typename Settle>
 class SettlingSink final : public EventSink
 {

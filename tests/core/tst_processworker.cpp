@@ -114,7 +114,7 @@ private Q_SLOTS:
         QVERIFY2(out.contains(" X ") && out.contains("unknown%20job%20field"), out.constData());
     }
 
-    // Issue 5: a worker settles in (priority, name, watching its parent) once, right after its
+    // Issue 5: a worker settles in (its name, watching its parent) once, right after its
     // first state is recorded, and everything it reports passes through unchanged.
     void settlingComesRightAfterTheFirstState()
     {

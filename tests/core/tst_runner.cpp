@@ -517,15 +517,17 @@ private Q_SLOTS:
         QVERIFY2(processVariants > 0, "the scenario ran no processes variant: no child's report was checked");
     }
 
-    // Issue 5: a worker lowers its priority and names itself only after its first event (which
-    // ends its start latency), but it still does both, for as long as it runs.
-    void workersRunBelowTheRunnerUnderTheirNames_data()
+    // A worker names itself only after its first event (which ends its start latency), and
+    // keeps the priority the runner has, as Python's threads and processes do. (Workers ran at
+    // nice +5 once; a CPU-bound program beside ThreadLab then took a core from them that Python's
+    // workers would have kept, and the lesson of cpu-bound did not show on a busy machine.)
+    void workersKeepTheRunnersPriorityUnderTheirNames_data()
     {
         QTest::addColumn<QString>("variantName");
         QTest::newRow("threads") << QStringLiteral("4 threads");
         QTest::newRow("processes") << QStringLiteral("2 processes");
     }
-    void workersRunBelowTheRunnerUnderTheirNames()
+    void workersKeepTheRunnersPriorityUnderTheirNames()
     {
         QFETCH(QString, variantName);
         const bool processes = variantName.contains(QStringLiteral("processes"));
@@ -533,7 +535,7 @@ private Q_SLOTS:
             SKIP_IF_SPAWNING_UNDER_TSAN();
         if (!ProcFs::available())
             QSKIP("reads thread names and nice values from /proc");
-        const int expectedNice = std::min(getpriority(PRIO_PROCESS, 0) + 5, 19);
+        const int expectedNice = getpriority(PRIO_PROCESS, 0);
         LongCpuRun run;
         startLongCpuRun(run, variantName, processes ? 2 : 4);
         if (QTest::currentTestFailed())

@@ -20,6 +20,7 @@
 #include "style/themepalette.h"
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
+#include "tasks/platform.h"
 
 #include <QAction>
 #include <QApplication>
@@ -102,6 +103,9 @@ MainWindow::MainWindow(QWidget* parent)
     , m_baseFont(QApplication::font())
 {
     setObjectName(QStringLiteral("mainWindow"));
+    // Workers keep the priority they were started with; the window answers soon after input
+    // arrives by asking for short time slices instead (Platform::requestShortTimeSlices).
+    Platform::requestShortTimeSlices(windowTimeSliceNs);
     setWindowTitle(tr("ThreadLab"));
     resize(defaultSize);
     buildPanes();
