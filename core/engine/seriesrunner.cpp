@@ -73,7 +73,7 @@ void SeriesRunner::onRunFinished(const RunResult& run)
         return;
     }
     Q_EMIT runStarted(m_index, m_count);
-    if (!m_engine->start(*m_scenario, m_settings))
+    if (m_cancelled || !m_engine->start(*m_scenario, m_settings)) // stopped in between
         finish();
 }
 
@@ -81,6 +81,7 @@ void SeriesRunner::finish()
 {
     m_running = false;
     RunResult result = m_series.combined();
+    result.cancelled = result.cancelled || m_cancelled; // also when stopped between two runs
     result.lesson = LessonVerdict::evaluate(m_scenario->lessonChecks, result,
                                             MachineLoad::between(m_loadAtStart, MachineLoad::sample(), result.cores));
     result.meaningfulComparisons = RunHistory::meaningfulComparisons(*m_scenario);
