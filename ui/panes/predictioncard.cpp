@@ -1,0 +1,104 @@
+#include "panes/predictioncard.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QVBoxLayout>
+
+namespace ThreadLab {
+
+PredictionCard::PredictionCard(QWidget* pane, bool withField)
+    : QWidget(pane)
+    , m_title(new QLabel(this))
+    , m_field(withField ? new QLineEdit(this) : nullptr)
+    , m_said(new QLabel(this))
+    , m_hint(new QLabel(this))
+{
+    setObjectName(withField ? QStringLiteral("predictionCard") : QStringLiteral("predictionCover"));
+    m_title->setText(tr("Prediction"));
+    QFont big = m_title->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    m_title->setFont(big);
+    m_title->setAlignment(Qt::AlignCenter);
+    for (QLabel* label : {m_said, m_hint}) {
+        label->setWordWrap(true);
+        label->setAlignment(Qt::AlignCenter);
+    }
+    m_hint->setObjectName(QStringLiteral("predictionHint"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 16, 24, 16);
+    layout->addStretch(1);
+    layout->addWidget(m_title);
+    if (m_field) {
+        m_field->setObjectName(QStringLiteral("predictionField"));
+        m_field->setPlaceholderText(tr("e.g. 4 threads will be 3× faster"));
+        m_field->setAlignment(Qt::AlignCenter);
+        m_field->setMaximumWidth(640);
+        layout->addWidget(m_field, 0, Qt::AlignHCenter);
+        connect(m_field, &QLineEdit::textChanged, this, [this](const QString& text) {
+            m_prediction = text;
+            Q_EMIT predictionEdited(text);
+        });
+    }
+    layout->addWidget(m_said);
+    layout->addWidget(m_hint);
+    layout->addStretch(1);
+    setAutoFillBackground(false);
+    pane->installEventFilter(this);
+    setGeometry(pane->rect());
+    updateSaid();
+    hide();
+}
+
+PredictionCard::~PredictionCard() = default;
+
+QString PredictionCard::prediction() const
+{
+    return m_prediction;
+}
+
+void PredictionCard::setPrediction(const QString& text)
+{
+    m_prediction = text;
+    if (m_field && m_field->text() != text)
+        m_field->setText(text);
+    updateSaid();
+}
+
+void PredictionCard::setHint(const QString& hint)
+{
+    m_hint->setText(hint);
+}
+
+QString PredictionCard::hint() const
+{
+    return m_hint->text();
+}
+
+void PredictionCard::updateSaid()
+{
+    // The card with the field shows the words in it; the others say them.
+    m_said->setVisible(!m_field);
+    m_said->setText(m_prediction.trimmed().isEmpty() ? tr("Prediction: (none typed yet)")
+                                                     : tr("Prediction: %1").arg(m_prediction.trimmed()));
+}
+
+bool PredictionCard::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == parent() && event->type() == QEvent::Resize)
+        setGeometry(parentWidget()->rect());
+    return QWidget::eventFilter(watched, event);
+}
+
+void PredictionCard::paintEvent(QPaintEvent*)
+{
+    // Opaque and plain: nothing of the numbers beneath shows through.
+    QPainter p(this);
+    p.fillRect(rect(), palette().color(QPalette::Window));
+    p.setPen(palette().color(QPalette::Mid));
+    p.drawRect(rect().adjusted(0, 0, -1, -1));
+}
+
+} // namespace ThreadLab
