@@ -58,6 +58,9 @@ QString RunHistory::baseTag(const RunResult& run) const
         parts << tr("switch %1 ms").arg(run.settings.switchIntervalMs);
     if (differs(m_runs, [](const RunResult& r) { return r.timeScale; }))
         parts << tr("time ×%1").arg(run.timeScale);
+    // A bar of repeated runs is their median; its whisker is the spread.
+    if (run.repeats > 1)
+        parts << tr("median of %1 runs").arg(run.repeats);
     return parts.join(separator);
 }
 

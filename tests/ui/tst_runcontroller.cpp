@@ -80,6 +80,8 @@ private Q_SLOTS:
             QCOMPARE(v.elapsedMs, sorted[1]);
         }
 
+        QVERIFY2(controller.history().runTag(0).contains(QStringLiteral("median of 3 runs")),
+                 qPrintable(controller.history().runTag(0)));
         // The chart's whiskers run from the fastest run to the slowest.
         ElapsedChart chart;
         chart.resize(800, 500);

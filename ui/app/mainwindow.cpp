@@ -474,6 +474,7 @@ void MainWindow::showRun(const RunResult& run)
     if (!current || current->id != run.scenarioId)
         selectScenario(run.scenarioId);
     m_runControls->setSettings(run.settings);
+    m_runControls->setRuns(run.repeats);
     m_controller->showRun(run);
 }
 
@@ -836,8 +837,10 @@ void MainWindow::buildPrediction()
     connect(m_revealAction, &QAction::triggered, m_prediction, &PredictionStage::reveal);
     connect(m_prediction, &PredictionStage::revealed, this, [this](const QString& prediction) {
         m_revealAction->setEnabled(false);
-        if (m_predictAction->isChecked())
+        if (m_predictAction->isChecked()) {
             m_observations->setPrediction(prediction);
+            setStatus(tr("Revealed: the prediction stands above the result."));
+        }
     });
     connect(m_controller, &RunController::runStarted, this, [this] {
         m_prediction->runStarted();

@@ -6,6 +6,8 @@
 #include <QPainter>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ThreadLab {
 
 PredictionCard::PredictionCard(QWidget* pane, bool withField)
@@ -17,10 +19,7 @@ PredictionCard::PredictionCard(QWidget* pane, bool withField)
 {
     setObjectName(withField ? QStringLiteral("predictionCard") : QStringLiteral("predictionCover"));
     m_title->setText(tr("Prediction"));
-    QFont big = m_title->font();
-    big.setBold(true);
-    big.setPointSizeF(big.pointSizeF() * 1.3);
-    m_title->setFont(big);
+    applyFonts();
     m_title->setAlignment(Qt::AlignCenter);
     for (QLabel* label : {m_said, m_hint}) {
         label->setWordWrap(true);
@@ -35,7 +34,6 @@ PredictionCard::PredictionCard(QWidget* pane, bool withField)
         m_field->setObjectName(QStringLiteral("predictionField"));
         m_field->setPlaceholderText(tr("e.g. 4 threads will be 3× faster"));
         m_field->setAlignment(Qt::AlignCenter);
-        m_field->setMaximumWidth(640);
         layout->addWidget(m_field, 0, Qt::AlignHCenter);
         connect(m_field, &QLineEdit::textChanged, this, [this](const QString& text) {
             m_prediction = text;
@@ -87,9 +85,28 @@ void PredictionCard::updateSaid()
 
 bool PredictionCard::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == parent() && event->type() == QEvent::Resize)
+    if (watched == parent() && event->type() == QEvent::Resize) {
         setGeometry(parentWidget()->rect());
+        // The whole prediction in view: as wide as the card allows, up to a comfortable line.
+        if (m_field)
+            m_field->setFixedWidth(std::clamp(width() - 48, 120, 640));
+    }
     return QWidget::eventFilter(watched, event);
+}
+
+void PredictionCard::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        applyFonts(); // presenter mode: the title grows with the window's font
+}
+
+void PredictionCard::applyFonts()
+{
+    QFont big = font();
+    big.setBold(true);
+    big.setPointSizeF(font().pointSizeF() * 1.3);
+    m_title->setFont(big);
 }
 
 void PredictionCard::paintEvent(QPaintEvent*)

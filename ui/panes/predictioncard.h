@@ -32,9 +32,11 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void changeEvent(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    void applyFonts();
     void updateSaid();
 
     QLabel* m_title = nullptr;
