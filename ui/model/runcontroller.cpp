@@ -51,12 +51,13 @@ bool RunController::start(const RunSettings& settings, int runs)
     m_discard = false;
     // Busy before the first run's runStarted(), which the series emits from start().
     m_running = true;
+    Q_EMIT runningChanged(true);
     if (!m_series->start(*m_scenario, settings, runs)) {
         m_running = false;
+        Q_EMIT runningChanged(false);
         return false;
     }
     qCDebug(lcRunController) << "run" << m_scenario->id << "started," << runs << "run(s)";
-    Q_EMIT runningChanged(true);
     m_frameTimer.start();
     return true;
 }
