@@ -802,6 +802,27 @@ private Q_SLOTS:
         QVERIFY(waitForRun(finished).error.isEmpty());
     }
 
+    // Runs 3: the status line follows the series, the panel shows medians and spread, and the
+    // results carry every run.
+    void runsThreeTimesFromTheWindow()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        MainWindow w;
+        w.show();
+        QVERIFY(w.selectScenario(QStringLiteral("io-bound")));
+        w.runControls()->timeScaleBox()->setValue(0.02);
+        w.runControls()->setRuns(3);
+        QSignalSpy finished(w.controller(), &RunController::runFinished);
+        w.startRun();
+        QTRY_VERIFY2(w.statusText().startsWith(QStringLiteral("Run 2 of 3: running")), qPrintable(w.statusText()));
+        const RunResult result = waitForRun(finished);
+        QCOMPARE(result.repeats, 3);
+        QCOMPARE(w.controller()->lastRun()->variants.front().elapsedRunsMs.size(), std::size_t(3));
+        const QString text = w.observations()->plainText();
+        QVERIFY2(text.contains(QStringLiteral("sequential: median ")) && text.contains(QStringLiteral(", runs ")),
+                 qPrintable(text));
+    }
+
     // Predict, then reveal: P covers the numbers and charts, the class types its prediction
     // (Space is a character there), a run stays covered, R reveals it beside the result.
     void predictThenReveal()
