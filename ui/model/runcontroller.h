@@ -3,7 +3,6 @@
 #include "model/liveoutputreader.h"
 #include "results/runhistory.h"
 #include "engine/runsettings.h"
-#include "results/machineload.h"
 #include "scenario/scenario.h"
 #include "results/variantresult.h"
 
