@@ -1,10 +1,8 @@
 #include "cli/commandline.h"
 
 #include "engine/engine.h"
+#include "engine/seriesrunner.h"
 #include "results/exportkind.h"
-#include "results/lessonverdict.h"
-#include "results/machineload.h"
-#include "results/runseries.h"
 #include "results/resultexporter.h"
 #include "results/resultwriter.h"
 #include "scenario/scenario.h"
@@ -304,45 +302,22 @@ const Scenario* chosenScenario(const std::vector<Scenario>& scenarios, const QSt
     return chosen;
 }
 
-bool aWorkerCouldNotStart(const RunResult& run)
-{
-    for (const VariantResult& v : run.variants)
-        for (const WorkerResult& w : v.workers)
-            if (w.failure == WorkerFailure::CouldNotStart)
-                return true;
-    return false;
-}
-
-// Runs the scenario options.repeat times, each run all chosen variants in order, so that they
-// interleave (v1 v2 v3 v1 v2 v3 …); stops at a run that could not start, was cancelled, or had a
-// worker that could not start (*failedToStart). The result is each variant's median run, with
-// the lesson checked on it and the machine's load measured over the whole series.
+// Runs the scenario options.repeat times, interleaved, and combines the runs (SeriesRunner).
 RunResult runRepeated(const Scenario& scenario, const CliOptions& options, bool* failedToStart)
 {
     Engine engine;
+    SeriesRunner series(&engine);
     SignalWatcher interrupts; // Ctrl+C or SIGTERM: cancel the run, clean up, exit 3
-    QObject::connect(&interrupts, &SignalWatcher::terminationRequested, &engine, &Engine::cancel);
-    RunSeries series;
-    RunResult last;
+    QObject::connect(&interrupts, &SignalWatcher::terminationRequested, &series, &SeriesRunner::cancel);
+    RunResult result;
     QEventLoop loop;
-    QObject::connect(&engine, &Engine::runFinished, &loop, [&last, &loop](const RunResult& r) {
-        last = r;
+    QObject::connect(&series, &SeriesRunner::finished, &loop, [&result, &loop](const RunResult& r) {
+        result = r;
         loop.quit();
     });
-    const MachineLoad::Sample before = MachineLoad::sample();
-    for (int i = 0; i < options.repeat; ++i) {
-        engine.start(scenario, options.settings);
+    if (series.start(scenario, options.settings, options.repeat))
         loop.exec();
-        if (!last.error.isEmpty())
-            return last;
-        series.add(last);
-        *failedToStart = *failedToStart || aWorkerCouldNotStart(last);
-        if (last.cancelled || *failedToStart)
-            break;
-    }
-    RunResult result = series.combined();
-    result.lesson = LessonVerdict::evaluate(scenario.lessonChecks, result,
-                                            MachineLoad::between(before, MachineLoad::sample(), result.cores));
+    *failedToStart = series.workerFailedToStart();
     return result;
 }
 

@@ -123,7 +123,9 @@ QJsonObject ResultWriter::toJson(const RunResult& run)
             jv.insert(QStringLiteral("elapsed_min_ms"), round3(*least));
             jv.insert(QStringLiteral("elapsed_max_ms"), round3(*most));
         }
-        jv.insert(QStringLiteral("speedup"), round3(RunHistory::speedup(run.variants, vi)));
+        // A speedup only where the scenario's lesson compares the variant: elsewhere its time alone.
+        if (RunHistory::compared(run, vi))
+            jv.insert(QStringLiteral("speedup"), round3(RunHistory::speedup(run, vi)));
         jv.insert(QStringLiteral("cancelled"), v.cancelled);
         QJsonArray workers;
         for (const WorkerResult& w : v.workers) {
@@ -199,9 +201,12 @@ QByteArray ResultWriter::toCsv(const RunResult& run)
             double perState[workerStateCount] = {};
             for (const StateInterval& s : w.intervals)
                 perState[static_cast<int>(s.state)] += s.endMs - s.startMs;
+            // Empty where the scenario's lesson does not compare the variant.
+            const QString speedup =
+                RunHistory::compared(run, vi) ? QString::number(RunHistory::speedup(run, vi), 'f', 3) : QString();
             QStringList row {csvField(run.scenarioId), csvField(v.name), variantModeName(v.mode),
                              v.gil ? QStringLiteral("on") : QStringLiteral("off"),
-                             QString::number(v.elapsedMs, 'f', 3), QString::number(RunHistory::speedup(run.variants, vi), 'f', 3),
+                             QString::number(v.elapsedMs, 'f', 3), speedup,
                              csvField(w.name), laneKindName(w.kind),
                              w.daemon ? QStringLiteral("yes") : QStringLiteral("no"), outcomeName(w.outcome),
                              w.startLatencyUs >= 0 ? QString::number(w.startLatencyUs, 'f', 1) : QString()};
@@ -348,9 +353,9 @@ QString ResultWriter::summaryTable(const RunResult& run)
     for (std::size_t i = 0; i < run.variants.size(); ++i) {
         const VariantResult& v = run.variants[i];
         rows.push_back({v.name, variantModeName(v.mode), QString::number(v.workerCount), elapsedCell(v),
-                        RunHistory::speedup(run.variants, i) > 0
-                            ? tr("%1×").arg(RunHistory::speedup(run.variants, i), 0, 'f', 2)
-                            : QStringLiteral("—"), // undefined: a cancelled variant or baseline
+                        RunHistory::speedup(run, i) > 0
+                            ? tr("%1×").arg(RunHistory::speedup(run, i), 0, 'f', 2)
+                            : QStringLiteral("—"), // undefined, or not a comparison the lesson makes
                         observationLines(v).join(QStringLiteral("; "))});
     }
     int w[5] = {};

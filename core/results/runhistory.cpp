@@ -58,6 +58,9 @@ QString RunHistory::baseTag(const RunResult& run) const
         parts << tr("switch %1 ms").arg(run.settings.switchIntervalMs);
     if (differs(m_runs, [](const RunResult& r) { return r.timeScale; }))
         parts << tr("time ×%1").arg(run.timeScale);
+    // A bar of repeated runs is their median; its whisker is the spread.
+    if (run.repeats > 1)
+        parts << tr("median of %1 runs").arg(run.repeats);
     return parts.join(separator);
 }
 
@@ -88,9 +91,12 @@ std::vector<ElapsedEntry> RunHistory::elapsed() const
             e.variant = v.name;
             e.label = v.name + separator + tag;
             e.elapsedMs = v.elapsedMs;
-            e.speedup = speedup(r.variants, vi);
+            e.speedup = speedup(r, vi);
             e.cancelled = v.cancelled;
             e.cutOff = !v.observations.cutOff.empty();
+            e.cutOffMs = e.cutOff ? v.observations.cutOff.front().atMs : 0;
+            if (v.elapsedRunsMs.size() > 1)
+                e.runsMs = v.elapsedRunsMs;
             out.push_back(e);
         }
     }
@@ -111,7 +117,7 @@ std::vector<SpeedupSeries> RunHistory::speedupSeries() const
             std::map<int, SpeedupPoint> byWorkers;
             for (std::size_t vi = 0; vi < r.variants.size(); ++vi) {
                 const VariantResult& v = r.variants[vi];
-                const double s = v.mode == mode && v.sweepWorkers > 0 ? speedup(r.variants, vi) : 0;
+                const double s = v.mode == mode && v.sweepWorkers > 0 ? speedup(r, vi) : 0;
                 if (s > 0)
                     byWorkers[v.sweepWorkers] = {v.sweepWorkers, s, v.elapsedMs};
             }
@@ -167,13 +173,42 @@ std::vector<LatencySeries> RunHistory::latencySeries() const
     return out;
 }
 
-const VariantResult* RunHistory::baseline(const std::vector<VariantResult>& variants, std::size_t index)
+namespace {
+
+// The variant as the scenario names it ("4 threads" even when --workers made it "8 threads");
+// recorded and hand-made results may only carry the run's name.
+bool named(const VariantResult& v, const QString& name)
+{
+    return v.scenarioName == name || (v.scenarioName.isEmpty() && v.name == name);
+}
+
+const VariantResult* meaningfulBaseline(const std::vector<VariantResult>& variants, std::size_t index,
+                                        const VariantPairs& meaningful)
+{
+    const VariantResult& v = variants[index];
+    bool isBaseline = false;
+    for (const auto& [variant, base] : meaningful) {
+        isBaseline = isBaseline || named(v, base);
+        if (!named(v, variant))
+            continue;
+        const auto found = std::find_if(variants.begin(), variants.end(),
+                                        [&base](const VariantResult& b) { return named(b, base); });
+        if (found != variants.end())
+            return &*found;
+    }
+    return isBaseline ? &v : nullptr;
+}
+
+} // namespace
+
+const VariantResult* RunHistory::baseline(const std::vector<VariantResult>& variants, std::size_t index,
+                                          const std::optional<VariantPairs>& meaningful)
 {
     if (index >= variants.size())
         return nullptr;
     const VariantResult& v = variants[index];
     if (v.sweepWorkers <= 0)
-        return &variants.front();
+        return meaningful ? meaningfulBaseline(variants, index, *meaningful) : &variants.front();
     const VariantResult* base = nullptr;
     for (std::size_t i = 0; i <= index; ++i)
         if (variants[i].mode == v.mode && variants[i].sweepWorkers == 1)
@@ -181,18 +216,46 @@ const VariantResult* RunHistory::baseline(const std::vector<VariantResult>& vari
     return base;
 }
 
-double RunHistory::speedup(const std::vector<VariantResult>& variants, std::size_t index)
+const VariantResult* RunHistory::baseline(const RunResult& run, std::size_t index)
 {
-    const VariantResult* base = baseline(variants, index);
+    return baseline(run.variants, index, run.meaningfulComparisons);
+}
+
+double RunHistory::speedup(const std::vector<VariantResult>& variants, std::size_t index,
+                           const std::optional<VariantPairs>& meaningful)
+{
+    const VariantResult* base = baseline(variants, index, meaningful);
     return base ? speedupOver(*base, variants[index]) : 0;
 }
 
-Comparison RunHistory::comparison(const std::vector<VariantResult>& variants, std::size_t index)
+double RunHistory::speedup(const RunResult& run, std::size_t index)
 {
-    const VariantResult* base = baseline(variants, index);
+    return speedup(run.variants, index, run.meaningfulComparisons);
+}
+
+bool RunHistory::compared(const RunResult& run, std::size_t index)
+{
+    return !run.meaningfulComparisons || baseline(run, index);
+}
+
+Comparison RunHistory::comparison(const std::vector<VariantResult>& variants, std::size_t index,
+                                  const std::optional<VariantPairs>& meaningful)
+{
+    const VariantResult* base = baseline(variants, index, meaningful);
     if (!base)
         return {};
-    return {base == &variants[index] ? 0 : speedup(variants, index), base->name};
+    return {base == &variants[index] ? 0 : speedup(variants, index, meaningful), base->name};
+}
+
+std::optional<VariantPairs> RunHistory::meaningfulComparisons(const Scenario& scenario)
+{
+    if (scenario.lessonChecks.empty())
+        return std::nullopt;
+    VariantPairs pairs;
+    for (const LessonCheck& check : scenario.lessonChecks)
+        if (check.kind == LessonCheckKind::Ratio)
+            pairs.emplace_back(check.variant, check.baseline);
+    return pairs;
 }
 
 QString RunHistory::speedupText(double speedup)
@@ -211,11 +274,17 @@ QString RunHistory::durationText(double ms)
     return tr("%1 ms").arg(ms, 0, 'f', 1);
 }
 
-QString RunHistory::comparisonText(double speedup, const QString& baseline, bool cutOff)
+QString RunHistory::rangeText(double fastestMs, double slowestMs)
 {
-    if (!cutOff || !(speedup > 1.1) || !std::isfinite(speedup))
-        return comparisonText(speedup, baseline);
-    return tr("ended %1 sooner than %2: its work was cut off, not done").arg(speedupText(speedup), baseline);
+    if (slowestMs >= 1000)
+        return tr("%1–%2 s").arg(fastestMs / 1000.0, 0, 'f', 2).arg(slowestMs / 1000.0, 0, 'f', 2);
+    const int decimals = slowestMs >= 10 ? 0 : 1;
+    return tr("%1–%2 ms").arg(fastestMs, 0, 'f', decimals).arg(slowestMs, 0, 'f', decimals);
+}
+
+QString RunHistory::cutOffText(double cutOffMs)
+{
+    return tr("cut off after %1 s").arg(cutOffMs / 1000.0, 0, 'f', 2);
 }
 
 QString RunHistory::comparisonText(double speedup, const QString& baseline)

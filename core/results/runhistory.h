@@ -20,6 +20,8 @@ struct ElapsedEntry
     double speedup = 0;     // RunHistory::speedup of this variant in its run
     bool cancelled = false;
     bool cutOff = false;    // daemon workers were cut off: it ended sooner, it was not faster
+    double cutOffMs = 0;    // when they were cut off, from the variant's start
+    std::vector<double> runsMs; // each run's elapsed time when repeated (RunSeries), else empty
 };
 
 struct SpeedupPoint
@@ -89,23 +91,38 @@ public:
     // The one speedup rule, which the summary table, results JSON, CSV, charts and observations
     // all follow. `variants` are a run's variants in the order they ran, possibly only those
     // finished so far. A sweep step is compared with the 1-worker step of its mode that ran before
-    // it; any other variant with the run's first variant. Null when there is no such step.
-    static const VariantResult* baseline(const std::vector<VariantResult>& variants, std::size_t index);
+    // it. Any other variant: with the run's first variant when the scenario states no lesson
+    // (`meaningful` unset); else only as its lesson compares it (`meaningful`'s pair naming it,
+    // whose baseline has run), and a baseline of such a pair with itself. Null otherwise.
+    static const VariantResult* baseline(const std::vector<VariantResult>& variants, std::size_t index,
+                                         const std::optional<VariantPairs>& meaningful = std::nullopt);
+    static const VariantResult* baseline(const RunResult& run, std::size_t index);
     // Baseline ÷ variant `index` (1 for the baseline itself); 0 when undefined: no baseline, or a
     // cancelled variant or baseline, whose time says nothing about speed.
-    static double speedup(const std::vector<VariantResult>& variants, std::size_t index);
+    static double speedup(const std::vector<VariantResult>& variants, std::size_t index,
+                          const std::optional<VariantPairs>& meaningful = std::nullopt);
+    static double speedup(const RunResult& run, std::size_t index);
+    // Whether the run speaks of a speedup for variant `index` at all: every variant of a run whose
+    // scenario states no lesson, else only the meaningful comparisons (speedup() may still be 0).
+    static bool compared(const RunResult& run, std::size_t index);
     // The same, as the observations word it: no speedup for the baseline itself.
-    static Comparison comparison(const std::vector<VariantResult>& variants, std::size_t index);
+    static Comparison comparison(const std::vector<VariantResult>& variants, std::size_t index,
+                                 const std::optional<VariantPairs>& meaningful = std::nullopt);
+    // What a scenario's lesson compares: its ratio checks as (variant, baseline); unset when it
+    // states no lesson (a teacher's file), so that every comparison is shown.
+    static std::optional<VariantPairs> meaningfulComparisons(const Scenario& scenario);
     // "1.86×"; empty when the speedup is undefined (0).
     static QString speedupText(double speedup);
     // "2.31 s" or "412 ms".
     static QString durationText(double ms);
+    // The spread of repeated runs in one unit: "0.98–1.10 s", "398–430 ms".
+    static QString rangeText(double fastestMs, double slowestMs);
     // The lesson in words: "1.86× faster than 1 thread", "about as fast as 1 thread",
     // "25× slower than 100 threads"; empty when the speedup is undefined.
     static QString comparisonText(double speedup, const QString& baseline);
-    // The same for a variant whose daemon workers were cut off at main's end: it did less work,
-    // so it "ended sooner", never "faster".
-    static QString comparisonText(double speedup, const QString& baseline, bool cutOff);
+    // A variant whose daemon workers were cut off at main's end did less work: it is never
+    // "faster" nor "sooner", it was "cut off after 0.13 s" (cutOffMs, as measured).
+    static QString cutOffText(double cutOffMs);
 
 private:
     QString baseTag(const RunResult& run) const;

@@ -12,6 +12,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace ThreadLab {
@@ -82,6 +83,10 @@ struct VariantResult
     std::shared_ptr<const EventLog> log;
 };
 
+// Two variants whose elapsed times a lesson compares, by the scenario's variant names:
+// (variant, baseline).
+using VariantPairs = std::vector<std::pair<QString, QString>>;
+
 struct RunResult
 {
     QString scenarioId;
@@ -94,6 +99,9 @@ struct RunResult
     QString error;          // set when the run could not start
     int repeats = 1;        // runs of every variant combined into this one (RunSeries)
     std::optional<LessonVerdict> lesson; // when the scenario's checks were evaluated and one applies
+    // The comparisons the scenario calls meaningful (RunHistory::meaningfulComparisons); unset for
+    // a scenario that states no lesson, whose every variant is compared with its baseline.
+    std::optional<VariantPairs> meaningfulComparisons;
 };
 
 QString laneKindName(LaneKind kind);

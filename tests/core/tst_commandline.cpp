@@ -419,6 +419,30 @@ private Q_SLOTS:
         QCOMPARE(verdictChecks[2].toObject().value(QStringLiteral("value")).toDouble(-1), 0.0);
         QVERIFY(verdict.value(QStringLiteral("cause")).toString().startsWith(QStringLiteral("the machine")));
     }
+
+    // A speedup only for the comparisons the lesson makes: none for daemon (its abandoned run is
+    // cut off, not faster), threads against sequential for io-bound.
+    void speedupOnlyWhereTheLessonCompares()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString results = dir.filePath(QStringLiteral("daemon.json"));
+        Outcome o = runApp({QStringLiteral("--run"), QStringLiteral("daemon"), QStringLiteral("--time-scale"),
+                            QStringLiteral("0.02"), QStringLiteral("--results"), results});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QVERIFY2(!o.out.contains(QStringLiteral("×")), qPrintable(o.out));
+        QFile rf(results);
+        QVERIFY(rf.open(QIODevice::ReadOnly));
+        for (const QJsonValue& v : QJsonDocument::fromJson(rf.readAll()).object().value(QStringLiteral("variants")).toArray())
+            QVERIFY(!v.toObject().contains(QStringLiteral("speedup")));
+
+        o = runApp({QStringLiteral("--run"), QStringLiteral("io-bound"), QStringLiteral("--time-scale"), QStringLiteral("0.02")});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        const QStringList lines = o.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(lines.size() > 3 && lines[2].startsWith(QStringLiteral("sequential")) && lines[2].contains(QStringLiteral("1.00×")),
+                 qPrintable(o.out));
+        QVERIFY2(lines[3].startsWith(QStringLiteral("threads")) && lines[3].contains(QStringLiteral("×")), qPrintable(o.out));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCommandLine)

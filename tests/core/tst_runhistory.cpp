@@ -1,6 +1,7 @@
 #include "results/runhistory.h"
 
 #include "results/resultwriter.h"
+#include "scenario/scenariocatalog.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -371,14 +372,14 @@ private Q_SLOTS:
         QCOMPARE(RunHistory::comparisonText(speedup, QStringLiteral("1 thread")), text);
     }
 
-    void aCutOffRunEndedSoonerItWasNotFaster()
+    void aCutOffRunWasCutOffNeverFasterNorSooner()
     {
-        QCOMPARE(RunHistory::comparisonText(4.02, QStringLiteral("non-daemon worker"), true),
-                 QStringLiteral("ended 4.02× sooner than non-daemon worker: its work was cut off, not done"));
-        // Slower or about as fast reads as before; without a cut-off nothing changes.
-        QCOMPARE(RunHistory::comparisonText(1.0, QStringLiteral("x"), true), QStringLiteral("about as fast as x"));
-        QCOMPARE(RunHistory::comparisonText(4.02, QStringLiteral("x"), false), QStringLiteral("4.02× faster than x"));
-        // The elapsed chart's entry knows it too.
+        // Its work was not done: the words give the measured moment, never a speedup.
+        QCOMPARE(RunHistory::cutOffText(130), QStringLiteral("cut off after 0.13 s"));
+        // Without a cut-off nothing changes.
+        QCOMPARE(RunHistory::comparisonText(1.0, QStringLiteral("x")), QStringLiteral("about as fast as x"));
+        QCOMPARE(RunHistory::comparisonText(4.02, QStringLiteral("x")), QStringLiteral("4.02× faster than x"));
+        // The elapsed chart's entry knows it too, with when.
         RunResult run;
         run.scenarioId = QStringLiteral("daemon");
         VariantResult kept;
@@ -387,7 +388,7 @@ private Q_SLOTS:
         VariantResult cut = kept;
         cut.name = QStringLiteral("daemon worker");
         cut.elapsedMs = 125;
-        cut.observations.cutOff.push_back({});
+        cut.observations.cutOff.push_back({QStringLiteral("worker"), 125});
         run.variants = {kept, cut};
         RunHistory history;
         history.add(run);
@@ -395,6 +396,77 @@ private Q_SLOTS:
         QCOMPARE(entries.size(), std::size_t(2));
         QVERIFY(!entries[0].cutOff);
         QVERIFY(entries[1].cutOff);
+        QCOMPARE(entries[1].cutOffMs, 125.0);
+    }
+
+    // The comparisons a scenario calls meaningful: its lesson's ratio checks, and a sweep's steps
+    // against their 1-worker step; a scenario without a lesson compares every variant.
+    void onlyMeaningfulComparisonsHaveASpeedup()
+    {
+        const std::optional<Scenario> cpu = ScenarioCatalog::builtin(QStringLiteral("cpu-bound"));
+        const std::optional<Scenario> daemon = ScenarioCatalog::builtin(QStringLiteral("daemon"));
+        QVERIFY(cpu && daemon);
+        const std::optional<VariantPairs> cpuPairs = RunHistory::meaningfulComparisons(*cpu);
+        QVERIFY(cpuPairs);
+        QVERIFY(std::find(cpuPairs->begin(), cpuPairs->end(),
+                          std::pair(QStringLiteral("4 threads"), QStringLiteral("1 thread")))
+                != cpuPairs->end());
+        QCOMPARE(RunHistory::meaningfulComparisons(*daemon), std::optional<VariantPairs>(VariantPairs {}));
+        Scenario teachers = *daemon;
+        teachers.lessonChecks.clear();
+        QVERIFY(!RunHistory::meaningfulComparisons(teachers));
+
+        auto variant = [](const char* name, double ms) {
+            VariantResult v;
+            v.name = QString::fromUtf8(name);
+            v.scenarioName = v.name;
+            v.elapsedMs = ms;
+            return v;
+        };
+        RunResult run;
+        run.variants = {variant("1 thread", 1000), variant("4 threads", 1000), variant("2 processes", 500)};
+        run.variants[1].name = QStringLiteral("8 threads"); // --workers 8: still the scenario's "4 threads"
+        run.meaningfulComparisons = cpuPairs;
+        QCOMPARE(RunHistory::speedup(run, 0), 1.0); // the baseline of the lesson's comparisons
+        QCOMPARE(RunHistory::speedup(run, 1), 1.0);
+        QCOMPARE(RunHistory::speedup(run, 2), 2.0);
+        QCOMPARE(RunHistory::comparison(run.variants, 1, cpuPairs).baseline, QStringLiteral("1 thread"));
+
+        RunResult cut;
+        cut.variants = {variant("non-daemon worker", 500), variant("daemon worker", 125), variant("join the daemon", 500)};
+        cut.meaningfulComparisons = RunHistory::meaningfulComparisons(*daemon);
+        for (std::size_t i = 0; i < cut.variants.size(); ++i) {
+            QVERIFY(!RunHistory::compared(cut, i));
+            QCOMPARE(RunHistory::speedup(cut, i), 0.0);
+            QVERIFY(RunHistory::comparison(cut.variants, i, cut.meaningfulComparisons).baseline.isEmpty());
+        }
+        // Without a lesson, every variant against the first, as before.
+        cut.meaningfulComparisons.reset();
+        QVERIFY(RunHistory::compared(cut, 1));
+        QCOMPARE(RunHistory::speedup(cut, 1), 4.0);
+    }
+
+    void sweepStepsAreComparedWithTheirOneWorkerStep()
+    {
+        auto step = [](int workers, double ms) {
+            VariantResult v;
+            v.name = QStringLiteral("threads×%1").arg(workers);
+            v.sweepWorkers = workers;
+            v.elapsedMs = ms;
+            return v;
+        };
+        RunResult run;
+        run.variants = {step(1, 1000), step(2, 500)};
+        run.meaningfulComparisons = VariantPairs {};
+        QCOMPARE(RunHistory::speedup(run, 1), 2.0);
+        QVERIFY(RunHistory::compared(run, 1));
+    }
+
+    void theSpreadOfRepeatedRunsReadsInOneUnit()
+    {
+        QCOMPARE(RunHistory::rangeText(980, 1100), QStringLiteral("0.98–1.10 s"));
+        QCOMPARE(RunHistory::rangeText(398, 430), QStringLiteral("398–430 ms"));
+        QCOMPARE(RunHistory::rangeText(3.2, 4.4), QStringLiteral("3.2–4.4 ms"));
     }
 };
 

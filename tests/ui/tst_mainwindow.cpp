@@ -5,6 +5,8 @@
 #include "results/exportkind.h"
 #include "app/mainwindow.h"
 #include "panes/observationspanel.h"
+#include "panes/predictioncard.h"
+#include "panes/predictionstage.h"
 #include "panes/runcontrols.h"
 #include "model/runcontroller.h"
 #include "support/sanitizers.h"
@@ -827,6 +829,67 @@ private Q_SLOTS:
         QVERIFY(waitForRun(finished).error.isEmpty());
     }
 
+    // Runs 3: the status line follows the series, the panel shows medians and spread, and the
+    // results carry every run.
+    void runsThreeTimesFromTheWindow()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        MainWindow w;
+        w.show();
+        QVERIFY(w.selectScenario(QStringLiteral("io-bound")));
+        w.runControls()->timeScaleBox()->setValue(0.02);
+        w.runControls()->setRuns(3);
+        QSignalSpy finished(w.controller(), &RunController::runFinished);
+        w.startRun();
+        QTRY_VERIFY2(w.statusText().startsWith(QStringLiteral("Run 2 of 3: running")), qPrintable(w.statusText()));
+        const RunResult result = waitForRun(finished);
+        QCOMPARE(result.repeats, 3);
+        QCOMPARE(w.controller()->lastRun()->variants.front().elapsedRunsMs.size(), std::size_t(3));
+        const QString text = w.observations()->plainText();
+        QVERIFY2(text.contains(QStringLiteral("sequential: median ")) && text.contains(QStringLiteral(", runs ")),
+                 qPrintable(text));
+    }
+
+    // Predict, then reveal: P covers the numbers and charts, the class types its prediction
+    // (Space is a character there), a run stays covered, R reveals it beside the result.
+    void predictThenReveal()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(w.selectScenario(QStringLiteral("cpu-bound")));
+        QVERIFY(!w.predictAction()->isChecked()); // off by default
+        QTest::keyClick(w.browser(), Qt::Key_P);
+        QVERIFY(w.predictAction()->isChecked());
+        QVERIFY(w.prediction()->isCovered());
+        QLineEdit* field = w.prediction()->fieldCard()->field();
+        field->setFocus();
+        QTRY_VERIFY(field->hasFocus());
+        QTest::keyClicks(field, QStringLiteral("4 threads will be 3x faster"));
+        QCOMPARE(field->text(), QStringLiteral("4 threads will be 3x faster")); // spaces, p and r typed
+        QVERIFY(!w.controller()->isRunning());
+
+        w.showRun(fakeRun(QStringLiteral("cpu-bound"),
+                          {QStringLiteral("1 thread"), QStringLiteral("4 threads"), QStringLiteral("2 processes")}));
+        QVERIFY(w.prediction()->isCovered());
+        QVERIFY(!field->hasFocus());
+        QVERIFY(w.revealAction()->isEnabled());
+        QVERIFY(w.prediction()->fieldCard()->isVisible());
+        if (const QString dir = qEnvironmentVariable("THREADLAB_GRAB_DIR"); !dir.isEmpty())
+            w.grab().save(dir + QStringLiteral("/predict-covered.png"));
+
+        QTest::keyClick(w.browser(), Qt::Key_R);
+        QVERIFY(!w.prediction()->isCovered());
+        QVERIFY(!w.prediction()->fieldCard()->isVisible());
+        const QString text = w.observations()->plainText();
+        QVERIFY2(text.startsWith(QStringLiteral("You predicted: 4 threads will be 3x faster")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("4 threads: ")), qPrintable(text));
+        if (const QString dir = qEnvironmentVariable("THREADLAB_GRAB_DIR"); !dir.isEmpty())
+            w.grab().save(dir + QStringLiteral("/predict-revealed.png"));
+        w.predictAction()->setChecked(false);
+        QVERIFY(!w.observations()->plainText().contains(QStringLiteral("You predicted")));
+    }
+
     // Opened files come back after a restart, those that went away are named in the status
     // line; a file sits under its own group heading.
     void openedFilesComeBack()
@@ -928,6 +991,7 @@ private Q_SLOTS:
             QVERIFY(w.selectScenario(QStringLiteral("daemon")));
             w.runControls()->gilBox()->setCurrentIndex(1);
             w.runControls()->timeScaleBox()->setValue(0.5);
+            w.runControls()->setRuns(3);
             w.setPresenterMode(true);
             w.resize(size);
             w.close();
@@ -939,6 +1003,8 @@ private Q_SLOTS:
         QCOMPARE(again.runControls()->settings().gil, false);
         QCOMPARE(again.runControls()->settings().timeScale, 0.5);
         QCOMPARE(again.size(), size);
+        QCOMPARE(again.runControls()->runs(), 3);
+        again.runControls()->setRuns(1); // the next suites' windows run once
         again.setPresenterMode(false);
         again.close();
         // Only the test location was written.

@@ -7,6 +7,7 @@
 #include "panes/explanationpane.h"
 #include "charts/latencychart.h"
 #include "panes/observationspanel.h"
+#include "panes/predictionstage.h"
 #include "export/pictureexporter.h"
 #include "results/exportkind.h"
 #include "results/resultexporter.h"
@@ -113,6 +114,7 @@ MainWindow::MainWindow(QWidget* parent)
     buildMenus();
     buildToolBar();
     wireController();
+    buildPrediction();
     // Space runs from anywhere in the window but a typing field: see eventFilter().
     qApp->installEventFilter(this);
 
@@ -454,8 +456,9 @@ void MainWindow::startRun()
     if (m_persistent) {
         SessionSettings session;
         session.setRunSettings(settings);
+        session.setRuns(m_runControls->runs());
     }
-    if (!m_controller->start(settings))
+    if (!m_controller->start(settings, m_runControls->runs()))
         setStatus(tr("The engine is still busy; try again in a moment."));
 }
 
@@ -475,6 +478,7 @@ void MainWindow::showRun(const RunResult& run)
     if (!current || current->id != run.scenarioId)
         selectScenario(run.scenarioId);
     m_runControls->setSettings(run.settings);
+    m_runControls->setRuns(run.repeats);
     m_controller->showRun(run);
 }
 
@@ -497,7 +501,13 @@ void MainWindow::onVariantStarted(int index, const QString& name, const std::sha
     m_timeline->addVariant(index, name, log);
     m_console->beginVariant(name);
     m_observations->showRunning(name);
-    if (m_controller->isRunning())
+    if (m_controller->isRunning() && m_controller->seriesRuns() > 1)
+        setStatus(tr("Run %1 of %2: running “%3” (variant %4)…")
+                      .arg(m_controller->seriesRun() + 1)
+                      .arg(m_controller->seriesRuns())
+                      .arg(name)
+                      .arg(index + 1));
+    else if (m_controller->isRunning())
         setStatus(tr("Running “%1” (variant %2)…").arg(name).arg(index + 1));
 }
 
@@ -518,7 +528,9 @@ void MainWindow::onRunFinished(const RunResult& result)
     double total = 0;
     for (const VariantResult& v : result.variants)
         total += v.elapsedMs;
-    if (result.lesson)
+    if (result.repeats > 1)
+        m_observations->showSeries(result); // medians and spread in place of the last run's
+    else if (result.lesson)
         m_observations->showLesson(*result.lesson);
     if (result.cancelled) {
         m_observations->showCancelled();
@@ -747,6 +759,7 @@ void MainWindow::restoreSession()
         m_browser->selectIndex(index);
     const RunSettings run = settings.runSettings();
     m_runControls->setSettings(run);
+    m_runControls->setRuns(settings.runs());
     m_persistent = true;
     rememberOpenedFiles(); // those that went away are forgotten
     QStringList notes;
@@ -789,10 +802,60 @@ void MainWindow::saveSession()
     if (m_browser->currentIndex() >= 0)
         settings.setLastScenario(m_library.keyOf(m_browser->currentIndex()));
     settings.setRunSettings(m_runControls->settings());
+    settings.setRuns(m_runControls->runs());
     settings.setPresenterMode(m_presenter);
     settings.setDarkPalette(m_dark);
     settings.setOpenedFiles(m_library.openedFiles());
     settings.sync();
+}
+
+// ---- predict, then reveal -------------------------------------------------------------------
+
+void MainWindow::buildPrediction()
+{
+    m_prediction = new PredictionStage({m_observations, m_chartTabs}, this);
+    m_predictAction = new QAction(tr("&Predict, then reveal"), this);
+    m_predictAction->setObjectName(QStringLiteral("predictAction"));
+    m_predictAction->setCheckable(true);
+    m_predictAction->setShortcut(QKeySequence(Qt::Key_P));
+    m_predictAction->setToolTip(tr("Cover the numbers and charts while the class predicts (P); R reveals"));
+    m_revealAction = new QAction(tr("&Reveal"), this);
+    m_revealAction->setObjectName(QStringLiteral("revealAction"));
+    m_revealAction->setShortcut(QKeySequence(Qt::Key_R));
+    m_revealAction->setEnabled(false);
+    for (QAction* a : {m_predictAction, m_revealAction})
+        addAction(a); // shortcuts work with the menu bar hidden (full screen) too
+    // Into the View menu, beside Presenter mode.
+    for (QAction* menu : menuBar()->actions())
+        if (menu->menu() && menu->menu()->actions().contains(m_presenterAction)) {
+            menu->menu()->addSeparator();
+            menu->menu()->addActions({m_predictAction, m_revealAction});
+        }
+    if (auto* bar = findChild<QToolBar*>(QStringLiteral("mainToolBar")))
+        bar->addAction(m_predictAction);
+    connect(m_predictAction, &QAction::toggled, this, [this](bool on) {
+        m_prediction->setEnabled(on);
+        m_observations->setPrediction(QString());
+        m_revealAction->setEnabled(m_prediction->isCovered());
+    });
+    connect(m_revealAction, &QAction::triggered, m_prediction, &PredictionStage::reveal);
+    connect(m_prediction, &PredictionStage::revealed, this, [this](const QString& prediction) {
+        m_revealAction->setEnabled(false);
+        if (m_predictAction->isChecked()) {
+            m_observations->setPrediction(prediction);
+            setStatus(tr("Revealed: the prediction stands above the result."));
+        }
+    });
+    connect(m_controller, &RunController::runStarted, this, [this] {
+        m_prediction->runStarted();
+        m_observations->setPrediction(QString());
+        m_revealAction->setEnabled(m_prediction->isCovered());
+    });
+    connect(m_controller, &RunController::runFinished, this, [this] {
+        m_prediction->runFinished();
+        if (m_prediction->isCovered())
+            setStatus(tr("Finished — press R to reveal the numbers."));
+    });
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)

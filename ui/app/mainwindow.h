@@ -24,6 +24,7 @@ class EventLog;
 class ExplanationPane;
 class LatencyChart;
 class ObservationsPanel;
+class PredictionStage;
 class RunControls;
 class RunController;
 class ScenarioBrowser;
@@ -88,6 +89,9 @@ public:
     LatencyChart* latencyChart() const noexcept { return m_latencyChart; }
     QTabWidget* chartTabs() const noexcept { return m_chartTabs; }
     RunController* controller() const noexcept { return m_controller; }
+    PredictionStage* prediction() const noexcept { return m_prediction; }
+    QAction* predictAction() const noexcept { return m_predictAction; }
+    QAction* revealAction() const noexcept { return m_revealAction; }
     const ScenarioLibrary& library() const noexcept { return m_library; }
     QString statusText() const;
 
@@ -104,6 +108,7 @@ private:
     void buildToolBar();
     void buildPanes();
     void wireController();
+    void buildPrediction();
     void applyPaneProportions(bool presenter);
 
     void onScenarioSelected(int index);
@@ -163,6 +168,9 @@ private:
     QAction* m_fitAction = nullptr;
     QAction* m_nextAction = nullptr;
     QAction* m_previousAction = nullptr;
+    QAction* m_predictAction = nullptr;
+    QAction* m_revealAction = nullptr;
+    PredictionStage* m_prediction = nullptr;
     std::vector<std::pair<const ExportKind*, QAction*>> m_exportActions; // in the menu's order
 
     QFont m_baseFont;

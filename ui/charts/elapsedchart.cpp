@@ -8,7 +8,10 @@
 #include <QBarSet>
 #include <QChart>
 #include <QFontMetricsF>
+#include <QGraphicsPathItem>
 #include <QGraphicsSimpleTextItem>
+#include <QPainterPath>
+#include <QPen>
 #include <QHorizontalBarSeries>
 #include <QLegend>
 #include <QValueAxis>
@@ -62,8 +65,11 @@ void ElapsedChart::setHistory(const RunHistory& history)
     m_categoryCount = static_cast<int>(names.size());
     m_setCount = history.runCount();
     double maxMs = 0;
-    for (const ElapsedEntry& e : entries)
+    for (const ElapsedEntry& e : entries) {
         maxMs = std::max(maxMs, e.elapsedMs);
+        for (const double ms : e.runsMs)
+            maxMs = std::max(maxMs, ms);
+    }
     m_inSeconds = maxMs >= 1000;
     const double unit = m_inSeconds ? 1000.0 : 1.0;
 
@@ -85,10 +91,14 @@ void ElapsedChart::setHistory(const RunHistory& history)
             if (e.cancelled)
                 text += tr(" · stopped");
             else if (e.cutOff)
-                text += tr(" · cut off");
+                text += QStringLiteral(" · ") + RunHistory::cutOffText(e.cutOffMs);
             else if (!RunHistory::speedupText(e.speedup).isEmpty())
                 text += QStringLiteral(" · ") + RunHistory::speedupText(e.speedup);
-            m_bars.push_back({row, m_setCount - 1 - run, run, e.elapsedMs / unit, text});
+            const auto [fastest, slowest] = e.runsMs.empty()
+                ? std::pair(e.elapsedMs, e.elapsedMs)
+                : std::pair(*std::min_element(e.runsMs.begin(), e.runsMs.end()),
+                            *std::max_element(e.runsMs.begin(), e.runsMs.end()));
+            m_bars.push_back({row, m_setCount - 1 - run, run, e.elapsedMs / unit, text, fastest / unit, slowest / unit});
         }
         auto* set = new QBarSet(history.runTag(run));
         set->append(values);
@@ -116,15 +126,29 @@ void ElapsedChart::setHistory(const RunHistory& history)
     restyle();
 }
 
-QStringList ElapsedChart::barTexts() const
+std::vector<ElapsedChart::Bar> ElapsedChart::topToBottom() const
 {
     std::vector<Bar> sorted = m_bars;
     std::stable_sort(sorted.begin(), sorted.end(), [](const Bar& a, const Bar& b) {
         return a.category != b.category ? a.category > b.category : a.run < b.run;
     });
+    return sorted;
+}
+
+QStringList ElapsedChart::barTexts() const
+{
     QStringList out;
-    for (const Bar& b : sorted)
+    for (const Bar& b : topToBottom())
         out << b.text;
+    return out;
+}
+
+std::vector<std::pair<double, double>> ElapsedChart::whiskersMs() const
+{
+    const double unit = m_inSeconds ? 1000.0 : 1.0;
+    std::vector<std::pair<double, double>> out;
+    for (const Bar& b : topToBottom())
+        out.emplace_back(b.slowest > b.fastest ? b.fastest * unit : 0, b.slowest > b.fastest ? b.slowest * unit : 0);
     return out;
 }
 
@@ -132,6 +156,38 @@ void ElapsedChart::restyle()
 {
     StyledChartView::restyle();
     layoutTexts();
+}
+
+void ElapsedChart::layoutWhiskers()
+{
+    while (m_whiskers.size() < m_bars.size()) {
+        auto* item = new QGraphicsPathItem(chart());
+        item->setZValue(15); // over the bars, under their words
+        m_whiskers.push_back(item);
+    }
+    const double rowPx = chart()->plotArea().height() / std::max(1, m_categoryCount);
+    const double capPx = std::max(4.0, rowPx * barWidth / std::max(1, m_setCount) * 0.4);
+    QPen pen(palette().color(QPalette::Text), std::max(1.5, 2 * presenterScale()));
+    pen.setCapStyle(Qt::FlatCap);
+    for (std::size_t i = 0; i < m_whiskers.size(); ++i) {
+        QGraphicsPathItem* item = m_whiskers[i];
+        const bool shown = i < m_bars.size() && m_bars[i].slowest > m_bars[i].fastest && m_setCount > 0;
+        item->setVisible(shown);
+        if (!shown)
+            continue;
+        const Bar& b = m_bars[i];
+        const double centreY = b.category - barWidth / 2 + (b.set + 0.5) * barWidth / m_setCount;
+        const QPointF from = chart()->mapToPosition(QPointF(b.fastest, centreY), m_series);
+        const QPointF to = chart()->mapToPosition(QPointF(b.slowest, centreY), m_series);
+        QPainterPath path(from);
+        path.lineTo(to);
+        for (const QPointF& end : {from, to}) {
+            path.moveTo(end.x(), end.y() - capPx / 2);
+            path.lineTo(end.x(), end.y() + capPx / 2);
+        }
+        item->setPen(pen);
+        item->setPath(path);
+    }
 }
 
 void ElapsedChart::layoutTexts()
@@ -143,6 +199,7 @@ void ElapsedChart::layoutTexts()
     }
     for (std::size_t i = 0; i < m_texts.size(); ++i)
         m_texts[i]->setVisible(i < m_bars.size());
+    layoutWhiskers();
     if (m_bars.empty() || m_setCount == 0)
         return;
     const QRectF plot = chart()->plotArea();
@@ -162,10 +219,13 @@ void ElapsedChart::layoutTexts()
         const double centreY = b.category - barWidth / 2 + (b.set + 0.5) * barWidth / m_setCount;
         const QPointF end = chart()->mapToPosition(QPointF(b.value, centreY), m_series);
         const QPointF start = chart()->mapToPosition(QPointF(0, centreY), m_series);
+        // Words keep clear of the whisker: inside, before its fastest end; after, past its slowest.
+        const double insideX = chart()->mapToPosition(QPointF(std::min(b.value, b.fastest), centreY), m_series).x();
+        const double outsideX = chart()->mapToPosition(QPointF(std::max(b.value, b.slowest), centreY), m_series).x();
         // Inside the bar's end when the words fit there, else after it; where neither fits,
         // on the roomier side in a smaller font, so that words never straddle the bar's end.
-        const double inside = end.x() - start.x() - 2 * pad;
-        const double after = plot.right() - end.x() - pad;
+        const double inside = insideX - start.x() - 2 * pad;
+        const double after = plot.right() - outsideX - pad;
         QFont itemFont = f;
         double w = QFontMetricsF(itemFont).horizontalAdvance(b.text);
         bool placeInside = w <= inside || (w > after && inside >= after);
@@ -180,10 +240,10 @@ void ElapsedChart::layoutTexts()
         const double y = end.y() - QFontMetricsF(itemFont).height() / 2;
         if (placeInside) {
             item->setBrush(ThemePalette::textOn(ChartStyle::seriesColor(b.run)));
-            item->setPos(end.x() - w - pad, y);
+            item->setPos(insideX - w - pad, y);
         } else {
             item->setBrush(outside);
-            item->setPos(end.x() + pad, y);
+            item->setPos(outsideX + pad, y);
         }
     }
 }

@@ -2,9 +2,11 @@
 
 #include "charts/styledchartview.h"
 
+#include <utility>
 #include <vector>
 
 class QBarCategoryAxis;
+class QGraphicsPathItem;
 class QGraphicsSimpleTextItem;
 class QHorizontalBarSeries;
 class QValueAxis;
@@ -14,8 +16,9 @@ namespace ThreadLab {
 class RunHistory;
 
 // Elapsed time per variant as horizontal bars, one colour per run so that runs (GIL on beside
-// GIL off) sit side by side under each variant; each bar carries its time and its speedup over
-// the first variant of its run. An adapter: the rest of the app never touches Qt Charts types.
+// GIL off) sit side by side under each variant; each bar carries its time and, where the
+// scenario's lesson compares the variant, its speedup. A bar of repeated runs is the median, with
+// a whisker from the fastest run to the slowest. An adapter: the rest of the app never touches Qt Charts types.
 class ElapsedChart : public StyledChartView
 {
     Q_OBJECT
@@ -30,6 +33,9 @@ public:
     int barCount() const noexcept { return static_cast<int>(m_bars.size()); }
     // The words written on the bars, top to bottom ("2.10 s · 0.98×").
     QStringList barTexts() const;
+    // The whiskers of repeated runs, top to bottom: (fastest, slowest) run in ms; (0, 0) for a
+    // bar of one run, which has none.
+    std::vector<std::pair<double, double>> whiskersMs() const;
 
 protected:
     void restyle() override;
@@ -42,14 +48,19 @@ private:
         int run = 0;
         double value = 0; // in the axis unit
         QString text;
+        double fastest = 0; // whisker ends in the axis unit; equal when there is no whisker
+        double slowest = 0;
     };
+    std::vector<Bar> topToBottom() const;
     void layoutTexts();
+    void layoutWhiskers();
 
     QHorizontalBarSeries* m_series = nullptr;
     QBarCategoryAxis* m_categories = nullptr;
     QValueAxis* m_values = nullptr;
     std::vector<Bar> m_bars;
     std::vector<QGraphicsSimpleTextItem*> m_texts;
+    std::vector<QGraphicsPathItem*> m_whiskers;
     int m_setCount = 0;
     int m_categoryCount = 0;
     bool m_inSeconds = true;

@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "engine/eventlog.h"
+#include "engine/seriesrunner.h"
 
 #include <QLoggingCategory>
 
@@ -12,13 +13,15 @@ namespace ThreadLab {
 RunController::RunController(QObject* parent)
     : QObject(parent)
     , m_engine(new Engine(this))
+    , m_series(new SeriesRunner(m_engine, this))
 {
     m_frameTimer.setInterval(frameIntervalMs);
     m_frameTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_frameTimer, &QTimer::timeout, this, &RunController::onFrame);
     connect(m_engine, &Engine::variantStarted, this, &RunController::onVariantStarted);
     connect(m_engine, &Engine::variantFinished, this, &RunController::onVariantFinished);
-    connect(m_engine, &Engine::runFinished, this, &RunController::onRunFinished);
+    connect(m_series, &SeriesRunner::runStarted, this, &RunController::onSeriesRunStarted);
+    connect(m_series, &SeriesRunner::finished, this, &RunController::onRunFinished);
 }
 
 RunController::~RunController() = default;
@@ -27,11 +30,12 @@ void RunController::setScenario(const Scenario& scenario)
 {
     if (m_running) {
         m_discard = true;
-        m_engine->cancel();
+        m_series->cancel();
         m_frameTimer.stop();
         m_reader.clear();
     }
     m_scenario = scenario;
+    m_meaningful = RunHistory::meaningfulComparisons(scenario);
     m_history.clear();
     m_lastRun.reset();
     m_finished.clear();
@@ -39,19 +43,21 @@ void RunController::setScenario(const Scenario& scenario)
     Q_EMIT historyChanged();
 }
 
-bool RunController::start(const RunSettings& settings)
+bool RunController::start(const RunSettings& settings, int runs)
 {
     if (!m_scenario || m_running)
         return false;
-    if (!m_engine->start(*m_scenario, settings))
-        return false;
-    qCDebug(lcRunController) << "run" << m_scenario->id << "started";
-    m_running = true;
+    m_settings = settings;
     m_discard = false;
-    m_finished.clear();
-    m_loadAtStart = MachineLoad::sample();
+    // Busy before the first run's runStarted(), which the series emits from start().
+    m_running = true;
     Q_EMIT runningChanged(true);
-    Q_EMIT runStarted(settings);
+    if (!m_series->start(*m_scenario, settings, runs)) {
+        m_running = false;
+        Q_EMIT runningChanged(false);
+        return false;
+    }
+    qCDebug(lcRunController) << "run" << m_scenario->id << "started," << runs << "run(s)";
     m_frameTimer.start();
     return true;
 }
@@ -59,7 +65,30 @@ bool RunController::start(const RunSettings& settings)
 void RunController::cancel()
 {
     if (m_running)
-        m_engine->cancel();
+        m_series->cancel();
+}
+
+int RunController::seriesRun() const noexcept
+{
+    return m_series->runIndex();
+}
+
+int RunController::seriesRuns() const noexcept
+{
+    return m_series->runCount();
+}
+
+void RunController::onSeriesRunStarted(int index, int count)
+{
+    if (m_discard)
+        return;
+    if (m_reader.isActive()) {
+        emitOutput(m_reader.readRest());
+        m_reader.clear();
+    }
+    m_finished.clear();
+    Q_EMIT runStarted(m_settings);
+    Q_EMIT seriesProgress(index, count);
 }
 
 void RunController::clearHistory()
@@ -72,18 +101,22 @@ void RunController::showRun(const RunResult& run)
 {
     if (m_running)
         return;
+    // Worded as a run of the current scenario would be: what its lesson compares.
+    RunResult shown = run;
+    if (m_scenario && m_scenario->id == run.scenarioId)
+        shown.meaningfulComparisons = m_meaningful;
     m_finished.clear();
-    Q_EMIT runStarted(run.settings);
-    for (std::size_t i = 0; i < run.variants.size(); ++i) {
-        const VariantResult& v = run.variants[i];
+    Q_EMIT runStarted(shown.settings);
+    for (std::size_t i = 0; i < shown.variants.size(); ++i) {
+        const VariantResult& v = shown.variants[i];
         const int index = static_cast<int>(i);
         Q_EMIT variantStarted(index, v.name, v.log);
         emitOutput(LiveOutputReader::fromResult(index, v));
         onVariantFinished(index, v);
     }
-    m_lastRun = run;
-    m_history.add(run);
-    Q_EMIT runFinished(run);
+    m_lastRun = shown;
+    m_history.add(shown);
+    Q_EMIT runFinished(shown);
     Q_EMIT historyChanged();
 }
 
@@ -104,18 +137,15 @@ void RunController::onVariantFinished(int index, const VariantResult& result)
         m_reader.clear();
     }
     m_finished.push_back(result);
-    const Comparison c = RunHistory::comparison(m_finished, m_finished.size() - 1);
+    const Comparison c = RunHistory::comparison(m_finished, m_finished.size() - 1, m_meaningful);
     Q_EMIT variantFinished(index, result, c.speedup, c.baseline);
 }
 
 void RunController::onRunFinished(const RunResult& finished)
 {
-    // The lesson is judged here, as the command line does: the scenario's checks on this run,
-    // with how busy the machine was meanwhile as the likely cause when it did not show.
-    RunResult result = finished;
-    if (m_scenario && result.error.isEmpty())
-        result.lesson = LessonVerdict::evaluate(m_scenario->lessonChecks, result,
-                                                MachineLoad::between(m_loadAtStart, MachineLoad::sample(), result.cores));
+    // The series judged the lesson as the command line does: the scenario's checks on the
+    // medians, with how busy the machine was meanwhile as the likely cause when it did not show.
+    const RunResult& result = finished;
     m_frameTimer.stop();
     m_running = false;
     Q_EMIT runningChanged(false);

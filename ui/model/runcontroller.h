@@ -3,7 +3,6 @@
 #include "model/liveoutputreader.h"
 #include "results/runhistory.h"
 #include "engine/runsettings.h"
-#include "results/machineload.h"
 #include "scenario/scenario.h"
 #include "results/variantresult.h"
 
@@ -18,6 +17,7 @@ namespace ThreadLab {
 
 class Engine;
 class EventLog;
+class SeriesRunner;
 
 // Between the engine and the views: starts and cancels runs of the current scenario, keeps the
 // run history for the charts, and turns the engine's many events into a steady ~30 Hz beat
@@ -43,9 +43,15 @@ public:
     void setScenario(const Scenario& scenario);
     const Scenario* scenario() const noexcept { return m_scenario ? &*m_scenario : nullptr; }
 
-    bool start(const RunSettings& settings);
+    // Runs the checked variants `runs` times, interleaved (Runs 1 / 3 / 5): each run plays live
+    // into the views; runFinished() carries the series combined (medians, spread, lesson).
+    bool start(const RunSettings& settings, int runs = 1);
+    // Stops the run going and the rest of the series.
     void cancel();
     bool isRunning() const noexcept { return m_running; }
+    // The run of the series going (from 0) and how many it has.
+    int seriesRun() const noexcept;
+    int seriesRuns() const noexcept;
 
     const RunHistory& history() const noexcept { return m_history; }
     void clearHistory();
@@ -60,12 +66,16 @@ Q_SIGNALS:
     void scenarioChanged(const ThreadLab::Scenario& scenario);
     // The engine became busy or idle (idle also after a dropped run).
     void runningChanged(bool running);
+    // Each run of a series starts afresh in the live views.
     void runStarted(const ThreadLab::RunSettings& settings);
+    // Run `index` (from 0) of `count` of the series started (after runStarted).
+    void seriesProgress(int index, int count);
     void variantStarted(int index, const QString& name, std::shared_ptr<const ThreadLab::EventLog> log);
     void outputRead(const std::vector<ThreadLab::ConsoleLine>& lines);
     // A frame of the run went by (every frameIntervalMs while running): live views repaint.
     void frameTicked();
-    // speedup: the first variant's time ÷ this one's (0 for the first or when undefined).
+    // speedup: the baseline's time ÷ this one's (0 for the baseline, when undefined, or when the
+    // scenario's lesson does not compare this variant: RunHistory::comparison).
     void variantFinished(int index, const ThreadLab::VariantResult& result, double speedup, const QString& baseline);
     void runFinished(const ThreadLab::RunResult& result);
     void historyChanged();
@@ -73,19 +83,22 @@ Q_SIGNALS:
 private:
     void onVariantStarted(int index, const QString& name, const std::shared_ptr<const EventLog>& log);
     void onVariantFinished(int index, const VariantResult& result);
+    void onSeriesRunStarted(int index, int count);
     void onRunFinished(const RunResult& result);
     void onFrame();
     void emitOutput(std::vector<ConsoleLine> lines);
 
     Engine* m_engine = nullptr; // owned through QObject parenting
+    SeriesRunner* m_series = nullptr; // likewise
     QTimer m_frameTimer;
     LiveOutputReader m_reader;
     RunHistory m_history;
     std::optional<Scenario> m_scenario;
     std::optional<RunResult> m_lastRun;
     std::vector<VariantResult> m_finished; // variants of the run in progress, for speedups
+    std::optional<VariantPairs> m_meaningful; // the scenario's meaningful comparisons
+    RunSettings m_settings;                   // of the series going
     bool m_running = false;
-    MachineLoad::Sample m_loadAtStart;
     bool m_discard = false; // the scenario changed under a run: drop what it still reports
 };
 

@@ -104,6 +104,16 @@ void SessionSettings::setRunSettings(const RunSettings& settings)
     m_settings.setValue(QStringLiteral("run/seed"), QVariant::fromValue<qulonglong>(settings.seed));
 }
 
+int SessionSettings::runs() const
+{
+    return std::clamp(m_settings.value(QStringLiteral("run/runs"), 1).toInt(), 1, Limits::maxRepeatRuns);
+}
+
+void SessionSettings::setRuns(int runs)
+{
+    m_settings.setValue(QStringLiteral("run/runs"), runs);
+}
+
 bool SessionSettings::presenterMode() const
 {
     return m_settings.value(QStringLiteral("view/presenter"), false).toBool();

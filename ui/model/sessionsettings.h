@@ -36,6 +36,9 @@ public:
     // Which variants run is per scenario, so it is not remembered here.
     RunSettings runSettings() const;
     void setRunSettings(const RunSettings& settings);
+    // Runs 1 / 3 / 5: how many times the variants run, interleaved.
+    int runs() const;
+    void setRuns(int runs);
 
     bool presenterMode() const;
     void setPresenterMode(bool on);

@@ -11,6 +11,8 @@
 #include <QTextDocument>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ThreadLab {
 
 ObservationsPanel::ObservationsPanel(QWidget* parent)
@@ -62,8 +64,16 @@ void ObservationsPanel::showCancelled()
 
 void ObservationsPanel::addVariant(const VariantResult& result, double speedup, const QString& baseline)
 {
-    QString head = tr("<b>%1</b>: %2").arg(result.name.toHtmlEscaped(), RunHistory::durationText(result.elapsedMs));
-    const QString comparison = RunHistory::comparisonText(speedup, baseline, !result.observations.cutOff.empty());
+    const std::vector<double>& runs = result.elapsedRunsMs;
+    QString head = runs.size() > 1
+        ? tr("<b>%1</b>: median %2, runs %3")
+              .arg(result.name.toHtmlEscaped(), RunHistory::durationText(result.elapsedMs),
+                   RunHistory::rangeText(*std::min_element(runs.begin(), runs.end()),
+                                         *std::max_element(runs.begin(), runs.end())))
+        : tr("<b>%1</b>: %2").arg(result.name.toHtmlEscaped(), RunHistory::durationText(result.elapsedMs));
+    const std::vector<Observations::CutOff>& cutOff = result.observations.cutOff;
+    const QString comparison = cutOff.empty() ? RunHistory::comparisonText(speedup, baseline)
+                                              : RunHistory::cutOffText(cutOff.front().atMs);
     if (!comparison.isEmpty())
         head += QStringLiteral(" — ") + comparison.toHtmlEscaped();
     QString block = QStringLiteral("<p style=\"margin-top:0; margin-bottom:2px\">%1</p>").arg(head);
@@ -76,6 +86,28 @@ void ObservationsPanel::addVariant(const VariantResult& result, double speedup, 
                      .arg(line.toHtmlEscaped());
     m_blocks << block;
     m_running.clear();
+    refresh();
+}
+
+void ObservationsPanel::showSeries(const RunResult& series)
+{
+    m_blocks.clear();
+    m_lesson.clear();
+    m_running.clear();
+    m_cancelled = false;
+    for (std::size_t i = 0; i < series.variants.size(); ++i) {
+        const Comparison c = RunHistory::comparison(series.variants, i, series.meaningfulComparisons);
+        addVariant(series.variants[i], c.speedup, c.baseline);
+    }
+    if (series.lesson)
+        showLesson(*series.lesson);
+    if (series.cancelled)
+        showCancelled();
+}
+
+void ObservationsPanel::setPrediction(const QString& prediction)
+{
+    m_prediction = prediction.trimmed();
     refresh();
 }
 
@@ -121,10 +153,13 @@ void ObservationsPanel::setPresenterScale(double scale)
 void ObservationsPanel::refresh()
 {
     QString html;
-    if (m_blocks.isEmpty() && m_running.isEmpty() && !m_cancelled && m_lesson.isEmpty())
+    if (m_blocks.isEmpty() && m_running.isEmpty() && !m_cancelled && m_lesson.isEmpty() && m_prediction.isEmpty())
         html = tr("<p style=\"color:%1\">Press <b>Run</b> (Space) and watch: what happened appears here "
                   "in plain words.</p>")
                    .arg(palette().color(QPalette::PlaceholderText).name());
+    if (!m_prediction.isEmpty())
+        html += tr("<p style=\"margin-top:0; margin-bottom:4px\"><i>You predicted: %1</i></p>")
+                    .arg(m_prediction.toHtmlEscaped());
     html += m_lesson;
     for (const QString& b : m_blocks)
         html += b;

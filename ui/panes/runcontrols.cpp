@@ -31,6 +31,7 @@ RunControls::RunControls(QWidget* parent)
     , m_timeScale(new TimeScaleBox(this))
     , m_timeScaleNote(new QLabel(this))
     , m_seed(new QSpinBox(this))
+    , m_runs(new QComboBox(this))
     , m_run(new QPushButton(tr("Run"), this))
     , m_stop(new QPushButton(tr("Stop"), this))
 {
@@ -76,6 +77,8 @@ RunControls::RunControls(QWidget* parent)
     m_seed->setValue(1);
     m_seed->setToolTip(tr("Seed of the random waits: the same seed gives the same run"));
 
+    setUpRunsBox();
+
     m_run->setObjectName(QStringLiteral("runButton"));
     m_run->setToolTip(tr("Run the checked variants (Space)"));
     m_run->setDefault(true);
@@ -90,6 +93,7 @@ RunControls::RunControls(QWidget* parent)
     form->addRow(tr("Time scale"), m_timeScale);
     form->addRow(QString(), m_timeScaleNote);
     form->addRow(tr("Seed"), m_seed);
+    form->addRow(tr("Runs"), m_runs);
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_run, 2);
@@ -103,6 +107,23 @@ RunControls::RunControls(QWidget* parent)
     layout->addLayout(buttons);
     layout->addStretch(1);
 
+    connectSignals();
+    updateButtons();
+}
+
+RunControls::~RunControls() = default;
+
+void RunControls::setUpRunsBox()
+{
+    m_runs->setObjectName(QStringLiteral("runs"));
+    for (const int n : {1, 3, 5})
+        m_runs->addItem(QString::number(n), n);
+    m_runs->setToolTip(tr("Run the variants 1, 3 or 5 times, interleaved: the charts show the median "
+                          "with the spread, and the lesson is checked on the medians"));
+}
+
+void RunControls::connectSignals()
+{
     connect(m_run, &QPushButton::clicked, this, &RunControls::runRequested);
     connect(m_stop, &QPushButton::clicked, this, &RunControls::stopRequested);
     connect(m_variants, &QListWidget::itemChanged, this, [this](QListWidgetItem*) { updateButtons(); });
@@ -120,10 +141,23 @@ RunControls::RunControls(QWidget* parent)
         Q_EMIT settingsChanged();
     });
     connect(m_seed, &QSpinBox::valueChanged, this, &RunControls::settingsChanged);
-    updateButtons();
+    connect(m_runs, &QComboBox::currentIndexChanged, this, [this](int) { Q_EMIT settingsChanged(); });
 }
 
-RunControls::~RunControls() = default;
+int RunControls::runs() const
+{
+    return m_runs->currentData().toInt();
+}
+
+void RunControls::setRuns(int runs)
+{
+    // The nearest choice at or above `runs`, at most the last: a value edited by hand still runs.
+    int index = m_runs->count() - 1;
+    for (int i = m_runs->count() - 1; i >= 0; --i)
+        if (m_runs->itemData(i).toInt() >= runs)
+            index = i;
+    m_runs->setCurrentIndex(index);
+}
 
 void RunControls::setScenario(const Scenario& scenario)
 {

@@ -16,7 +16,7 @@ class QSpinBox;
 namespace ThreadLab {
 
 // Run and Stop, and what the next run uses: which variants, how many workers, GIL on/off,
-// switch interval, time scale, seed. Holds no state beyond its widgets and the scenario they
+// switch interval, time scale, seed, how many runs. Holds no state beyond its widgets and the scenario they
 // were set up for (for the variants' names and the default time scale).
 class RunControls : public QWidget
 {
@@ -34,6 +34,9 @@ public:
     void setSettings(const RunSettings& settings);
     RunSettings settings() const;
     void setRunning(bool running);
+    // How many times the variants run, interleaved: 1, 3 or 5 (the command line's --repeat).
+    int runs() const;
+    void setRuns(int runs);
     // At least one variant is checked.
     bool canRun() const { return checkedCount() > 0; }
 
@@ -43,6 +46,7 @@ public:
     QSpinBox* workersBox() const noexcept { return m_workers; }
     QComboBox* gilBox() const noexcept { return m_gil; }
     QDoubleSpinBox* timeScaleBox() const noexcept { return m_timeScale; }
+    QComboBox* runsBox() const noexcept { return m_runs; }
 
 Q_SIGNALS:
     void runRequested();
@@ -53,6 +57,8 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void setUpRunsBox();
+    void connectSignals();
     void updateButtons();
     void fitVariantList();
     // Variant names follow the worker count ("8 threads"); the note says when the time scale
@@ -68,6 +74,7 @@ private:
     TimeScaleBox* m_timeScale = nullptr;
     QLabel* m_timeScaleNote = nullptr;
     QSpinBox* m_seed = nullptr;
+    QComboBox* m_runs = nullptr;
     QPushButton* m_run = nullptr;
     QPushButton* m_stop = nullptr;
     bool m_running = false;
