@@ -32,38 +32,55 @@ void GilHolders::addLane(int lane)
 
 void GilHolders::extend(const EventLog& log, std::int64_t horizonNs)
 {
-    for (LaneCursor& c : m_cursors)
-        scan(log, c);
+    m_log = &log;
     commit(horizonNs);
 }
 
-void GilHolders::scan(const EventLog& log, LaneCursor& c)
+std::int64_t GilHolders::timeOf(int lane, std::uint32_t event) const
 {
-    const Lane* lane = log.lane(c.lane);
+    return m_log->lane(lane)->at(event).tNs;
+}
+
+std::int64_t GilHolders::endOf(int laneIndex, std::uint32_t start) const
+{
+    const Lane* lane = m_log->lane(laneIndex);
     const std::size_t n = lane->size();
-    for (std::size_t k = c.scanned; k < n; ++k) {
+    std::int64_t endNs = openEnd;
+    for (std::size_t k = start + 1; k < n; ++k) {
         const Event& e = lane->at(k);
         if (e.kind != EventKind::State)
             continue;
-        if (e.state == WorkerState::Running) {
-            if (c.openStartNs < 0)
-                c.openStartNs = e.tNs;
-        } else if (c.openStartNs >= 0) {
-            closeHold(c, e.tNs);
+        if (e.state != WorkerState::Running) {
+            if (endNs == openEnd)
+                endNs = e.tNs;
+        } else if (endNs != openEnd) {
+            if (e.tNs != endNs)
+                return endNs;
+            endNs = openEnd; // took it back at once
         }
     }
-    c.scanned = std::max(c.scanned, n);
+    return endNs;
 }
 
-void GilHolders::closeHold(LaneCursor& c, std::int64_t endNs)
+GilHolders::Span GilHolders::span(std::size_t i) const
 {
-    if (c.committedOpen != noSpan) {
-        m_spans[c.committedOpen].endNs = endNs;
-        c.committedOpen = noSpan;
-    } else {
-        c.pending.push_back(Span {c.openStartNs, endNs, c.lane});
+    const int lane = m_lanes[i];
+    return Span {timeOf(lane, m_starts[i]), endOf(lane, m_starts[i]), lane};
+}
+
+void GilHolders::findNext(LaneCursor& c) const
+{
+    const Lane* lane = m_log->lane(c.lane);
+    const std::size_t n = lane->size();
+    while (c.next == noEvent && c.scanned < n) {
+        const Event& e = lane->at(c.scanned);
+        if (e.kind == EventKind::State) {
+            if (e.state == WorkerState::Running && !c.running)
+                c.next = static_cast<std::uint32_t>(c.scanned);
+            c.running = e.state == WorkerState::Running;
+        }
+        ++c.scanned;
     }
-    c.openStartNs = -1;
 }
 
 // Merges the lanes' holds in time order: the earliest that began before the horizon first.
@@ -73,58 +90,49 @@ void GilHolders::commit(std::int64_t horizonNs)
         LaneCursor* next = nullptr;
         std::int64_t nextStart = horizonNs;
         for (LaneCursor& c : m_cursors) {
-            std::int64_t start = -1;
-            if (c.pendingFront < c.pending.size())
-                start = c.pending[c.pendingFront].startNs;
-            else if (c.openStartNs >= 0 && c.committedOpen == noSpan)
-                start = c.openStartNs;
-            if (start >= 0 && start < nextStart) {
+            findNext(c);
+            if (c.next == noEvent)
+                continue;
+            const std::int64_t start = timeOf(c.lane, c.next);
+            if (start < nextStart) {
                 next = &c;
                 nextStart = start;
             }
         }
         if (!next)
             return;
-        if (next->pendingFront < next->pending.size()) {
-            append(next->pending[next->pendingFront++]);
-            if (next->pendingFront == next->pending.size()) {
-                next->pending.clear();
-                next->pendingFront = 0;
-            }
-        } else {
-            next->committedOpen = append(Span {next->openStartNs, openEnd, next->lane});
+        const bool sameHolder = !m_lanes.empty() && m_lanes.back() == next->lane;
+        // The same holder taking the lock back at the very time it let it go goes on holding:
+        // endOf() already counts that in the hold before.
+        if (!sameHolder || nextStart > endOf(next->lane, m_starts.back())) {
+            if (!m_lanes.empty() && !sameHolder)
+                ++m_handOvers;
+            m_starts.push_back(next->next);
+            m_lanes.push_back(static_cast<std::uint16_t>(next->lane));
         }
+        next->next = noEvent;
     }
-}
-
-std::size_t GilHolders::append(const Span& span)
-{
-    if (!m_spans.empty()) {
-        Span& last = m_spans.back();
-        if (last.lane == span.lane && last.endNs == span.startNs) {
-            last.endNs = span.endNs; // the same holder goes on
-            return m_spans.size() - 1;
-        }
-        if (last.lane != span.lane)
-            ++m_handOvers;
-    }
-    m_spans.push_back(span);
-    return m_spans.size() - 1;
 }
 
 std::size_t GilHolders::firstEndingAfter(std::int64_t tNs) const
 {
-    const auto it = std::partition_point(m_spans.begin(), m_spans.end(),
-                                         [tNs](const Span& s) { return s.endNs <= tNs; });
-    return static_cast<std::size_t>(it - m_spans.begin());
+    // Holds never overlap, so their ends are in order too.
+    std::size_t lo = 0;
+    std::size_t hi = m_starts.size();
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (endOf(m_lanes[mid], m_starts[mid]) <= tNs)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 std::size_t GilHolders::memoryBytes() const
 {
-    std::size_t bytes = m_spans.capacity() * sizeof(Span) + m_cursors.capacity() * sizeof(LaneCursor);
-    for (const LaneCursor& c : m_cursors)
-        bytes += c.pending.capacity() * sizeof(Span);
-    return bytes;
+    return m_starts.size() * sizeof(std::uint32_t) + m_lanes.size() * sizeof(std::uint16_t)
+        + m_cursors.capacity() * sizeof(LaneCursor);
 }
 
 } // namespace ThreadLab

@@ -57,7 +57,7 @@ int GilTrack::interpreterOf(int lane) const
 void GilTrack::fold(int interpreter, const TimelineViewport& viewport, std::int64_t originNs, std::int64_t untilNs,
                     std::vector<Block>& out) const
 {
-    const std::vector<GilHolders::Span>& spans = m_interpreters[static_cast<std::size_t>(interpreter)].holders.spans();
+    const GilHolders& holders = m_interpreters[static_cast<std::size_t>(interpreter)].holders;
     const std::int64_t t0 = viewport.startNsFrom(originNs);
     const std::int64_t t1 = viewport.endNsFrom(originNs);
     const std::int64_t until = originNs + untilNs;
@@ -65,23 +65,26 @@ void GilTrack::fold(int interpreter, const TimelineViewport& viewport, std::int6
         return static_cast<int>(std::lround(viewport.xForTime(static_cast<double>(t - originNs))));
     };
     auto endOf = [until](const GilHolders::Span& s) { return std::min(s.endNs, until); };
-    const GilHolders& holders = m_interpreters[static_cast<std::size_t>(interpreter)].holders;
     int lastX = std::numeric_limits<int>::min();
-    for (std::size_t i = holders.firstEndingAfter(t0); i < spans.size() && spans[i].startNs < t1;) {
+    const std::size_t n = holders.spanCount();
+    for (std::size_t i = holders.firstEndingAfter(t0); i < n;) {
+        const GilHolders::Span first = holders.span(i);
+        if (first.startNs >= t1)
+            break;
         Block b;
-        b.startNs = std::max(spans[i].startNs, t0);
+        b.startNs = std::max(first.startNs, t0);
         b.x0 = std::max(x(b.startNs), lastX);
         std::size_t next = i + 1;
-        if (x(endOf(spans[i])) - b.x0 < minBlockPx) {
+        if (x(endOf(first)) - b.x0 < minBlockPx) {
             // Holds narrower than a few pixels: fold every hold that ends within the next few.
             const double foldEnd = b.x0 + minBlockPx;
             const auto tEnd = originNs + static_cast<std::int64_t>(std::ceil(viewport.timeForX(foldEnd)));
             next = std::max(next, holders.firstEndingAfter(tEnd));
         }
-        b.endNs = std::min(endOf(spans[next - 1]), t1);
+        b.endNs = std::min(endOf(holders.span(next - 1)), t1);
         b.x1 = std::max(x(b.endNs), b.x0 + 1);
         b.count = static_cast<int>(next - i);
-        shareOut(b, spans, i, next, b.endNs);
+        shareOut(b, holders, i, next);
         if (b.endNs > b.startNs || b.count > 1)
             out.push_back(b);
         lastX = b.x1;
@@ -90,15 +93,14 @@ void GilTrack::fold(int interpreter, const TimelineViewport& viewport, std::int6
 }
 
 // The time each holder held the lock inside the block, its main holders first.
-void GilTrack::shareOut(Block& b, const std::vector<GilHolders::Span>& spans, std::size_t first, std::size_t last,
-                        std::int64_t endNs) const
+void GilTrack::shareOut(Block& b, const GilHolders& holders, std::size_t first, std::size_t last)
 {
     const std::size_t n = last - first;
     const std::size_t step = n > sampleLimit ? n / sampleLimit : 1;
     std::vector<std::pair<int, double>> held; // few lanes: a short list beats a map
     for (std::size_t k = first; k < last; k += step) {
-        const GilHolders::Span& s = spans[k];
-        const double ns = static_cast<double>(std::min(s.endNs, endNs) - std::max(s.startNs, b.startNs));
+        const GilHolders::Span s = holders.span(k);
+        const double ns = static_cast<double>(std::min(s.endNs, b.endNs) - std::max(s.startNs, b.startNs));
         auto it = std::find_if(held.begin(), held.end(), [&s](const auto& h) { return h.first == s.lane; });
         if (it == held.end())
             held.emplace_back(s.lane, std::max(0.0, ns));
@@ -114,19 +116,18 @@ void GilTrack::shareOut(Block& b, const std::vector<GilHolders::Span>& spans, st
     }
 }
 
-const GilHolders::Span* GilTrack::spanAt(int interpreter, std::int64_t tAbs, std::int64_t reachNs) const
+std::optional<GilHolders::Span> GilTrack::spanAt(int interpreter, std::int64_t tAbs, std::int64_t reachNs) const
 {
     const GilHolders& holders = m_interpreters[static_cast<std::size_t>(interpreter)].holders;
-    const std::vector<GilHolders::Span>& spans = holders.spans();
-    const GilHolders::Span* best = nullptr;
+    std::optional<GilHolders::Span> best;
     std::int64_t bestDistance = reachNs + 1;
-    for (std::size_t i = holders.firstEndingAfter(tAbs - reachNs); i < spans.size(); ++i) {
-        const GilHolders::Span& s = spans[i];
+    for (std::size_t i = holders.firstEndingAfter(tAbs - reachNs); i < holders.spanCount(); ++i) {
+        const GilHolders::Span s = holders.span(i);
         if (s.startNs > tAbs + reachNs)
             break;
         const std::int64_t distance = tAbs < s.startNs ? s.startNs - tAbs : (tAbs >= s.endNs ? tAbs - s.endNs : 0);
         if (distance < bestDistance) {
-            best = &s;
+            best = s;
             bestDistance = distance;
         }
     }

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace ThreadLab {
@@ -46,7 +47,7 @@ public:
         int lane() const noexcept { return lanes[0]; } // the one that held it longest
     };
     static constexpr double minBlockPx = 3;
-    static constexpr std::size_t sampleLimit = 64;
+    static constexpr std::size_t sampleLimit = 16;
 
     void reset();
     // Reads what was appended to log since the last call. While live, only holds that began
@@ -61,13 +62,12 @@ public:
     // untilNs (since originNs).
     void fold(int interpreter, const TimelineViewport& viewport, std::int64_t originNs, std::int64_t untilNs,
               std::vector<Block>& out) const;
-    // The hold at tAbs, or within reachNs of it; nullptr if nobody held the lock there.
-    const GilHolders::Span* spanAt(int interpreter, std::int64_t tAbs, std::int64_t reachNs) const;
+    // The hold at tAbs, or the nearest within reachNs of it; none if nobody held the lock there.
+    std::optional<GilHolders::Span> spanAt(int interpreter, std::int64_t tAbs, std::int64_t reachNs) const;
     std::size_t memoryBytes() const;
 
 private:
-    void shareOut(Block& b, const std::vector<GilHolders::Span>& spans, std::size_t first, std::size_t last,
-                  std::int64_t endNs) const;
+    static void shareOut(Block& b, const GilHolders& holders, std::size_t first, std::size_t last);
 
     const EventLog* m_log = nullptr;
     bool m_gilEnabled = true;
