@@ -42,7 +42,7 @@ double GilStripPainter::labelWidth(const GilTrack& track, const TimelineLayout& 
     if (l.stripLanes.empty() || !track.gilEnabled())
         return 0; // with the GIL off the sentence runs on into the empty strip
     const QString widest = QCoreApplication::translate("GilStripPainter", "GIL · %1 hand-overs").arg(9999);
-    return QFontMetricsF(labelFont(l)).horizontalAdvance(widest) + 6 * l.scale;
+    return std::ceil(QFontMetricsF(labelFont(l)).horizontalAdvance(widest) + 12 * l.scale);
 }
 
 void GilStripPainter::paintStrips(QPainter& painter, const TimelineLayout& l, const TimelineViewport& viewport,

@@ -171,7 +171,7 @@ TimelineLayout TimelineView::layoutFor(const QRectF& rect, bool fitAllLanes) con
 
     const double axisH = std::round(QFontMetricsF(l.axisFont).height() + 14 * s);
     m_model.sync(); // the legend lists what occurs in the log
-    l.legendShown = legendBits() | (l.stripLanes.empty() ? 0u : StatePalette::gilStrip);
+    l.legendShown = legendBits() | (l.stripLanes.empty() || !m_gil.gilEnabled() ? 0u : StatePalette::gilStrip);
     const double legendH = std::ceil(StatePalette::legendHeight(rect.width(), s, base, l.legendShown));
     l.axis = QRectF(rect.left(), rect.top(), rect.width(), axisH);
     l.legend = QRectF(rect.left(), rect.bottom() - legendH, rect.width(), legendH);
