@@ -7,6 +7,7 @@
 #include "engine/eventlog.h"
 #include "engine/lane.h"
 #include "style/statepalette.h"
+#include "support/lightpalette.h"
 #include "timeline/timelinelayout.h"
 #include "timeline/timelineview.h"
 
@@ -45,16 +46,6 @@ std::shared_ptr<EventLog> turnsLog(bool gil)
     main->appendState(WorkerState::Running, origin + 120 * ms);
     main->appendState(WorkerState::Finished, origin + 121 * ms);
     return log;
-}
-
-QPalette lightPalette()
-{
-    QPalette p;
-    p.setColor(QPalette::Base, Qt::white);
-    p.setColor(QPalette::Text, Qt::black);
-    p.setColor(QPalette::Window, QColor(0xefefef));
-    p.setColor(QPalette::WindowText, Qt::black);
-    return p;
 }
 
 // The colours of the column at time t between the axis and lane 0's bar: where the strip lies.
