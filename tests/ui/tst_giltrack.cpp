@@ -4,6 +4,7 @@
 #include "engine/gilholders.h"
 #include "engine/lane.h"
 #include "model/timelineviewport.h"
+#include "tasks/monoclock.h"
 
 #include <QTest>
 
@@ -206,6 +207,26 @@ private Q_SLOTS:
             QCOMPARE(a[i].endNs, b[i].endNs);
         }
         QCOMPARE(track.interpreters()[0].holders.handOvers(), once.interpreters()[0].holders.handOvers());
+    }
+
+    // While live, a hold is taken only once the clock has passed its start: a frame reads the
+    // lanes' counts one after another, and a hold of a lane read earlier may still be coming.
+    void liveSyncTakesOnlyHoldsBeforeNow()
+    {
+        const std::int64_t now = MonoClock::nowNs();
+        auto log = std::make_shared<EventLog>(now - 10 * ms);
+        Lane* main = log->addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}});
+        Lane* t = log->addLane({QStringLiteral("Thread-1"), LaneKind::Thread, false, {}});
+        main->appendState(WorkerState::Running, now - 10 * ms);
+        main->appendState(WorkerState::WaitingJoin, now - 5 * ms, 1);
+        t->appendState(WorkerState::Running, now + 3'600'000 * ms); // an hour from now
+        GilTrack track;
+        track.sync(log.get(), true);
+        QCOMPARE(track.interpreters()[0].holders.spanCount(), std::size_t(1));
+        QCOMPARE(track.interpreters()[0].holders.handOvers(), 0);
+        track.sync(log.get(), false); // the run is over: everything counts
+        QCOMPARE(track.interpreters()[0].holders.spanCount(), std::size_t(2));
+        QCOMPARE(track.interpreters()[0].holders.handOvers(), 1);
     }
 
     // Holds narrower than a few pixels fold into blocks with a count and each holder's share.
