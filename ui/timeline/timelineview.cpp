@@ -349,8 +349,8 @@ void TimelineView::paintTimeline(QPainter& painter, const TimelineLayout& l, con
     painter.setClipRect(l.lanes, Qt::IntersectClip);
     paintRows(painter, l, f, lanes, useStrips, ticks);
     painter.setClipRect(QRectF(l.plotLeft, l.lanes.top(), l.plotWidth() + 1, l.lanes.height()), Qt::IntersectClip);
+    m_gilPainter.paintStrips(painter, l, viewport, m_gil, f); // under the joins and the live now line
     paintLanes(painter, l, viewport, f, lanes, useStrips ? &strips : nullptr);
-    m_gilPainter.paintStrips(painter, l, viewport, m_gil, f);
     painter.restore();
 
     painter.save();
