@@ -16,6 +16,7 @@
 #include <QTest>
 #include <QToolTip>
 
+#include <cmath>
 #include <memory>
 
 using namespace ThreadLab;
@@ -156,6 +157,26 @@ private Q_SLOTS:
         const QRectF target(0, 0, 1000, 600);
         QCOMPARE(b.laneRectIn(target, 0).top(), a.laneRectIn(target, 0).top());
         QVERIFY(c.laneRectIn(target, 0).top() > a.laneRectIn(target, 0).top()); // the app's strip
+    }
+
+    // The strip row is about a third of a lane's row and grows with the presenter scale.
+    void stripScalesWithThePresenterScale()
+    {
+        auto alone = std::make_shared<EventLog>(origin);
+        alone->addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}})->appendState(WorkerState::Running, origin);
+        const QRectF target(0, 0, 1600, 900);
+        for (const double scale : {1.0, 1.6}) {
+            TimelineView a;
+            a.setScale(scale);
+            a.setLog(alone);
+            TimelineView c;
+            c.setScale(scale);
+            c.setLog(turnsLog(true));
+            const double strip = c.laneRectIn(target, 0).top() - a.laneRectIn(target, 0).top();
+            const double row = c.laneRectIn(target, 1).top() - c.laneRectIn(target, 0).top();
+            QVERIFY2(strip > row / 4 && strip < row / 2.5, qPrintable(QStringLiteral("%1 of %2").arg(strip).arg(row)));
+            QVERIFY(std::abs(strip - std::round(18 * scale)) <= 1);
+        }
     }
 
     void tooltipNamesTheHolder()
