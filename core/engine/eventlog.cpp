@@ -4,8 +4,9 @@
 
 namespace ThreadLab {
 
-EventLog::EventLog(std::int64_t originNs)
+EventLog::EventLog(std::int64_t originNs, bool gilEnabled)
     : m_originNs(originNs)
+    , m_gilEnabled(gilEnabled)
 {
 }
 

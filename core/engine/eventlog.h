@@ -11,12 +11,13 @@ namespace ThreadLab {
 
 // The events of one variant run: a lane per worker, main's first, in creation order. Lanes are
 // added only by the runner thread; any thread may read a consistent prefix of lanes and events.
+// Every interpreter of the run (the app, each child process) has a GIL, or none of them has.
 class EventLog
 {
 public:
     static constexpr int maxLanes = Limits::maxWorkersPerVariant + 1;
 
-    explicit EventLog(std::int64_t originNs);
+    explicit EventLog(std::int64_t originNs, bool gilEnabled = true);
     ~EventLog();
     EventLog(const EventLog&) = delete;
     EventLog& operator=(const EventLog&) = delete;
@@ -26,6 +27,8 @@ public:
     Lane* lane(int i) const noexcept { return m_lanes[static_cast<std::size_t>(i)].load(std::memory_order_acquire); }
 
     std::int64_t originNs() const noexcept { return m_originNs; }
+    // Python mode: each interpreter's threads take turns holding its GIL; off, native C++.
+    bool gilEnabled() const noexcept { return m_gilEnabled; }
     std::size_t eventCount() const noexcept;
     // Bytes held by all lanes' event chunks (for the ≤ 48 bytes per event budget).
     std::size_t memoryBytes() const noexcept;
@@ -34,6 +37,7 @@ public:
 
 private:
     const std::int64_t m_originNs;
+    const bool m_gilEnabled;
     std::array<std::atomic<Lane*>, maxLanes> m_lanes {};
     std::atomic<int> m_count {0};
 };

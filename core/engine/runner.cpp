@@ -58,7 +58,7 @@ Runner::VariantRun::VariantRun(const PlannedVariant& plannedVariant, const RunSe
     , settings(runSettings)
     , timeScale(scale)
     , cpuIterationsPerMs(ipm)
-    , log(std::make_shared<EventLog>(MonoClock::nowNs()))
+    , log(std::make_shared<EventLog>(MonoClock::nowNs(), runSettings.gil))
     , mainLane(log->addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}}))
     , gil(runSettings.gil, std::int64_t(runSettings.switchIntervalMs) * 1'000'000)
     , mainSink(mainLane)

@@ -1,6 +1,7 @@
 #include "results/resultwriter.h"
 
 #include "engine/eventlog.h"
+#include "engine/gilholders.h"
 #include "results/runhistory.h"
 
 
@@ -112,6 +113,8 @@ QJsonObject ResultWriter::toJson(const RunResult& run)
         jv.insert(QStringLiteral("name"), v.name);
         jv.insert(QStringLiteral("mode"), variantModeName(v.mode));
         jv.insert(QStringLiteral("gil"), v.gil);
+        if (v.gil && v.log) // the app's interpreter's, as its GIL strip counts them
+            jv.insert(QStringLiteral("gil_hand_overs"), static_cast<qint64>(GilHolders::appHandOvers(*v.log)));
         jv.insert(QStringLiteral("workers_count"), v.workerCount);
         jv.insert(QStringLiteral("elapsed_ms"), round3(v.elapsedMs));
         if (!v.elapsedRunsMs.empty()) {

@@ -184,7 +184,7 @@ inline std::shared_ptr<const EventLog> logFromJson(const QJsonObject& variant)
 {
     if (variant["originNs"].toString().isEmpty())
         return {};
-    auto log = std::make_shared<EventLog>(int64(variant["originNs"]));
+    auto log = std::make_shared<EventLog>(int64(variant["originNs"]), variant["gil"].toBool());
     for (const QJsonValue& l : variant["lanes"].toArray()) {
         const QJsonObject o = l.toObject();
         Lane* lane = log->addLane(LaneInfo {o["name"].toString(), static_cast<LaneKind>(o["kind"].toInt()),

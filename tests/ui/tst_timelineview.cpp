@@ -3,6 +3,7 @@
 #include "engine/eventlog.h"
 #include "model/runcontroller.h"
 #include "style/statepalette.h"
+#include "support/lightpalette.h"
 
 #include <QHelpEvent>
 #include <QMouseEvent>
@@ -60,16 +61,6 @@ std::shared_ptr<EventLog> makeLog()
         daemon->appendState(WorkerState::Running, origin + t);
     daemon->appendState(WorkerState::Abandoned, origin + 600 * ms);
     return log;
-}
-
-QPalette lightPalette()
-{
-    QPalette p;
-    p.setColor(QPalette::Base, Qt::white);
-    p.setColor(QPalette::Text, Qt::black);
-    p.setColor(QPalette::Window, QColor(0xefefef));
-    p.setColor(QPalette::WindowText, Qt::black);
-    return p;
 }
 
 // The distinct colours in a logical rectangle of an image with any device pixel ratio.

@@ -201,7 +201,7 @@ QBrush patternBrush(WorkerState state, double scale, qreal dpr, const QColor& ba
 // One legend entry: a state swatch or a mark.
 struct LegendItem
 {
-    enum Kind { State, Output, QueuePut, QueueGet, CutOff, Crashed } kind = State;
+    enum Kind { State, Output, QueuePut, QueueGet, CutOff, Crashed, GilStrip } kind = State;
     WorkerState state = WorkerState::Running;
     QString text;
 };
@@ -222,6 +222,9 @@ QList<LegendItem> legendItems(std::uint32_t shown)
         items.append({LegendItem::CutOff, WorkerState::Abandoned, QCoreApplication::translate("StatePalette", "daemon cut off")});
     if (shown & StatePalette::legendBit(WorkerState::Crashed))
         items.append({LegendItem::Crashed, WorkerState::Crashed, StatePalette::label(WorkerState::Crashed)});
+    if (shown & StatePalette::gilStrip)
+        items.append({LegendItem::GilStrip, WorkerState::Running,
+                      QCoreApplication::translate("StatePalette", "GIL strip: who holds the GIL")});
     return items;
 }
 
@@ -582,6 +585,17 @@ void StatePalette::paintLegend(QPainter& painter, const QRectF& rect, double sca
             painter.setPen(ThemePalette::textOn(red));
             painter.drawText(swatch, Qt::AlignCenter, QStringLiteral("✖"));
             painter.setRenderHint(QPainter::Antialiasing, false);
+            break;
+        }
+        case LegendItem::GilStrip: {
+            // A thin strip in the holders' lane colours, as above an interpreter's lanes.
+            const double h = std::max(2.0, std::round(swatch.height() / 2));
+            const double third = std::round(swatch.width() / 3);
+            const double top = swatch.bottom() - h;
+            painter.fillRect(QRectF(swatch.left(), top, third, h), StatePalette::laneColor(1));
+            painter.fillRect(QRectF(swatch.left() + third, top, third, h), StatePalette::laneColor(2));
+            painter.fillRect(QRectF(swatch.left() + 2 * third, top, swatch.width() - 2 * third, h),
+                             StatePalette::laneColor(1));
             break;
         }
         }

@@ -76,6 +76,7 @@ public:
     static constexpr std::uint32_t outputMark = 1u << 16;
     static constexpr std::uint32_t queuePutMark = 1u << 17;
     static constexpr std::uint32_t queueGetMark = 1u << 18;
+    static constexpr std::uint32_t gilStrip = 1u << 19; // the GIL strip: who holds the lock
     static constexpr std::uint32_t everything = 0xFFFFFFFFu;
     static std::uint32_t legendBit(WorkerState s) { return 1u << static_cast<int>(s); }
     static void paintLegend(QPainter& painter, const QRectF& rect, double scale, std::uint32_t shown = everything);

@@ -7,6 +7,7 @@
 #include "timeline/timelineframe.h"
 #include "timeline/timelinelayout.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
 
@@ -34,10 +35,18 @@ double LaneLabels::textWidth(const TimelineModel& model, double scale, const QFo
     const QFontMetricsF detailMetrics(detailFont);
     for (int i = m_measuredLanes; i < count; ++i) {
         m_textWidth = std::max(m_textWidth, nameMetrics.horizontalAdvance(model.log()->lane(i)->info().name));
-        m_textWidth = std::max(m_textWidth, detailMetrics.horizontalAdvance(model.laneDetail(i, true)));
+        m_textWidth = std::max(m_textWidth, detailMetrics.horizontalAdvance(detail(model, i, true)));
     }
     m_measuredLanes = count;
     return m_textWidth;
+}
+
+QString LaneLabels::detail(const TimelineModel& model, int lane, bool pidPlaceholder)
+{
+    const QString text = model.laneDetail(lane, pidPlaceholder);
+    if (model.log()->gilEnabled() && model.log()->lane(lane)->info().kind == LaneKind::Process)
+        return text + QCoreApplication::translate("LaneLabels", " · own GIL");
+    return text;
 }
 
 void LaneLabels::paint(QPainter& painter, const TimelineLayout& layout, const TimelineFrame& frame,
@@ -63,6 +72,8 @@ bool LaneLabels::paintCached(QPainter& painter, const TimelineLayout& l, const T
     key.scrollY = l.scrollY;
     key.pitch = l.pitch;
     key.laneHeight = l.laneHeight;
+    key.stripLanes = l.stripLanes;
+    key.stripPitch = l.stripPitch;
     key.details = l.details;
     key.nameFont = l.nameFont;
     key.detailFont = l.detailFont;
@@ -111,7 +122,7 @@ void LaneLabels::paintAll(QPainter& painter, const TimelineLayout& l, const Time
         const double textLeft = left + chipW + 8 * s;
         const double textWidth = l.plotLeft - textLeft - 6 * s;
 
-        const QString detail = model.laneDetail(i, false);
+        const QString detail = LaneLabels::detail(model, i, false);
 
         const double block = nameMetrics.height() + (l.details ? detailMetrics.height() : 0);
         const double top = bar.center().y() - block / 2;

@@ -5,6 +5,7 @@
 #include <QRect>
 
 #include <cstdint>
+#include <vector>
 
 class QPainter;
 
@@ -30,6 +31,9 @@ public:
                bool cached);
 
 private:
+    // The model's detail line; a child process under the GIL adds that it has a GIL of its own
+    // (the app's threads share one: the strip above them).
+    static QString detail(const TimelineModel& model, int lane, bool pidPlaceholder);
     bool paintCached(QPainter& painter, const TimelineLayout& layout, const TimelineFrame& frame,
                      const TimelineModel& model);
     void paintAll(QPainter& painter, const TimelineLayout& layout, const TimelineFrame& frame,
@@ -47,6 +51,8 @@ private:
         double scrollY = 0;
         double pitch = 0;
         double laneHeight = 0;
+        std::vector<int> stripLanes; // the GIL strip rows move the lanes below them
+        double stripPitch = 0;
         bool details = false;
         QFont nameFont;
         QFont detailFont;

@@ -42,6 +42,7 @@ TimelineView::~TimelineView() = default;
 void TimelineView::setLog(std::shared_ptr<const EventLog> log)
 {
     m_model.setLog(std::move(log));
+    m_gil.reset();
     m_labels.reset();
     m_follow = true;
     m_scrollY = 0;
@@ -103,7 +104,7 @@ void TimelineView::setScale(double presenterScale)
 
 std::size_t TimelineView::indexMemoryBytes() const
 {
-    return m_model.memoryBytes();
+    return m_model.memoryBytes() + m_gil.memoryBytes();
 }
 
 // ---- snapshot and layout ---------------------------------------------------------------------
@@ -121,6 +122,7 @@ TimelineFrame TimelineView::snapshot() const
     f.rowA = StatePalette::blend(f.text, f.base, 0.05);
     f.rowB = StatePalette::blend(f.text, f.base, 0.085);
     static_cast<TimelineModel::Snapshot&>(f) = m_model.snapshot(m_live);
+    m_gil.sync(f.log, m_live);
     return f;
 }
 
@@ -160,14 +162,16 @@ TimelineLayout TimelineView::layoutFor(const QRectF& rect, bool fitAllLanes) con
     // Label column: wide enough for the longest label, within limits.
     const QFontMetricsF nameMetrics(l.nameFont);
     const QFontMetricsF detailMetrics(l.detailFont);
-    const double labelText = std::max(90 * s, m_labels.textWidth(m_model, m_scale, l.nameFont, l.detailFont));
+    layoutStrips(l);
+    const double stripLabel = GilStripPainter::labelWidth(m_gil, l) - 20 * s; // no colour chip before it
+    const double labelText = std::max({90 * s, stripLabel, m_labels.textWidth(m_model, m_scale, l.nameFont, l.detailFont)});
     const double labelWidth = std::min(labelText + 26 * s, std::max(110 * s, rect.width() * 0.3));
     l.plotLeft = std::round(rect.left() + labelWidth);
     l.plotRight = std::max(l.plotLeft + 10, std::round(rect.right() - 10 * s));
 
     const double axisH = std::round(QFontMetricsF(l.axisFont).height() + 14 * s);
     m_model.sync(); // the legend lists what occurs in the log
-    l.legendShown = legendBits();
+    l.legendShown = legendBits() | (l.stripLanes.empty() || !m_gil.gilEnabled() ? 0u : StatePalette::gilStrip);
     const double legendH = std::ceil(StatePalette::legendHeight(rect.width(), s, base, l.legendShown));
     l.axis = QRectF(rect.left(), rect.top(), rect.width(), axisH);
     l.legend = QRectF(rect.left(), rect.bottom() - legendH, rect.width(), legendH);
@@ -175,12 +179,19 @@ TimelineLayout TimelineView::layoutFor(const QRectF& rect, bool fitAllLanes) con
 
     l.laneHeight = std::round(42 * s);
     l.pitch = std::round(52 * s);
-    if (fitAllLanes && count > 0 && count * l.pitch > l.lanes.height()) {
-        l.pitch = std::max(2.0, std::floor(l.lanes.height() / count));
+    // A strip is about a third of a lane tall, with a gap to the row above.
+    const double stripShare = 18.0 / 52.0;
+    l.stripPitch = l.stripLanes.empty() ? 0.0 : std::round(l.pitch * stripShare);
+    l.stripHeight = std::round(14 * s);
+    if (fitAllLanes && count > 0 && l.contentHeight(count) > l.lanes.height()) {
+        const double strips = static_cast<double>(l.stripLanes.size()) * stripShare;
+        l.pitch = std::max(2.0, std::floor(l.lanes.height() / (count + strips)));
         l.laneHeight = std::max(1.0, std::round(l.pitch * 0.82));
+        l.stripPitch = l.stripLanes.empty() ? 0.0 : std::floor(l.pitch * stripShare);
+        l.stripHeight = std::max(1.0, std::round(l.laneHeight / 3));
         l.scrollY = 0;
     } else {
-        const double overflow = std::max(0.0, count * l.pitch + 4 * s - l.lanes.height());
+        const double overflow = std::max(0.0, l.contentHeight(count) + 4 * s - l.lanes.height());
         l.scrollY = fitAllLanes ? 0 : std::clamp(m_scrollY, 0.0, overflow);
     }
     const double needed = nameMetrics.height() + detailMetrics.height();
@@ -188,6 +199,15 @@ TimelineLayout TimelineView::layoutFor(const QRectF& rect, bool fitAllLanes) con
     if (l.laneHeight < nameMetrics.height()) // squeezed export: shrink the names to fit
         l.nameFont = ChartStyle::pixelFont(base, std::max(6.0, l.laneHeight * 0.8), true);
     return l;
+}
+
+void TimelineView::layoutStrips(TimelineLayout& l) const
+{
+    m_gil.sync(m_model.log().get(), m_live);
+    for (const GilTrack::Interpreter& in : m_gil.interpreters())
+        if (in.contends())
+            l.stripLanes.push_back(in.firstLane());
+    std::sort(l.stripLanes.begin(), l.stripLanes.end());
 }
 
 const TimelineLayout& TimelineView::layout() const
@@ -248,7 +268,7 @@ void TimelineView::paintEvent(QPaintEvent*)
     paintTimeline(painter, layout, m_viewport, frame);
 
     // A slim scroll indicator when the lanes overflow.
-    const double content = frame.laneCount * layout.pitch;
+    const double content = layout.contentHeight(frame.laneCount);
     if (content > layout.lanes.height() && content > 0) {
         const double h = layout.lanes.height();
         const double w = std::max(3.0, 4 * layout.scale);
@@ -297,7 +317,7 @@ int TimelineView::contentHeight(int width) const
 {
     const TimelineLayout l = layoutFor(QRectF(0, 0, width, 0), false);
     return static_cast<int>(
-        std::ceil(l.axis.height() + m_model.laneCount() * l.pitch + 4 * m_scale + l.legend.height()));
+        std::ceil(l.axis.height() + l.contentHeight(m_model.laneCount()) + 4 * m_scale + l.legend.height()));
 }
 
 QSize TimelineView::sizeHint() const
@@ -329,12 +349,14 @@ void TimelineView::paintTimeline(QPainter& painter, const TimelineLayout& l, con
     painter.setClipRect(l.lanes, Qt::IntersectClip);
     paintRows(painter, l, f, lanes, useStrips, ticks);
     painter.setClipRect(QRectF(l.plotLeft, l.lanes.top(), l.plotWidth() + 1, l.lanes.height()), Qt::IntersectClip);
+    m_gilPainter.paintStrips(painter, l, viewport, m_gil, f); // under the joins and the live now line
     paintLanes(painter, l, viewport, f, lanes, useStrips ? &strips : nullptr);
     painter.restore();
 
     painter.save();
     painter.setClipRect(l.lanes, Qt::IntersectClip);
     m_labels.paint(painter, l, f, m_model, useStrips);
+    m_gilPainter.paintLabels(painter, l, m_gil, f);
     painter.restore();
 
     if (f.laneCount == 0) {
@@ -481,7 +503,7 @@ void TimelineView::zoomBy(double factor, double plotX)
 void TimelineView::scrollLanes(double dy)
 {
     const TimelineLayout& l = layout();
-    const double overflow = std::max(0.0, m_model.laneCount() * l.pitch + 4 * m_scale - l.lanes.height());
+    const double overflow = std::max(0.0, l.contentHeight(m_model.laneCount()) + 4 * m_scale - l.lanes.height());
     m_scrollY = std::clamp(m_scrollY + dy, 0.0, overflow);
     invalidateLayout();
     update();
@@ -519,7 +541,7 @@ void TimelineView::wheelEvent(QWheelEvent* event)
         m_viewport.panByPx(-d / 120.0 * l.plotWidth() / 10);
         update();
     } else {
-        if (m_model.laneCount() * l.pitch <= l.lanes.height()) {
+        if (l.contentHeight(m_model.laneCount()) <= l.lanes.height()) {
             event->ignore(); // nothing to scroll: let an enclosing scroll area have it
             return;
         }
@@ -627,17 +649,25 @@ QString TimelineView::toolTipAt(const QPoint& pos) const
     const TimelineLayout l = layout();
     if (!l.lanes.contains(pos) || l.pitch <= 0)
         return {};
-    const int i = static_cast<int>(std::floor((pos.y() - l.lanes.top() + l.scrollY) / l.pitch));
+    bool inStrip = false;
+    const int i = l.laneAt(pos.y(), f.laneCount, &inStrip);
     if (i < 0 || i >= f.laneCount)
         return {};
+    const double px = pos.x() - l.plotLeft;
+    const auto tAbs = f.originNs + static_cast<std::int64_t>(std::llround(m_viewport.timeForX(px)));
+    const auto reach = static_cast<std::int64_t>(std::ceil(5 * l.scale * m_viewport.nsPerPx()));
+    if (inStrip) {
+        const int interpreter = m_gil.interpreterOf(i);
+        if (interpreter < 0)
+            return {};
+        return pos.x() < l.plotLeft ? GilStripPainter::label(m_gil, interpreter)
+                                    : GilStripPainter::toolTip(m_gil, m_model, f, interpreter, tAbs, reach);
+    }
     const QRectF bar = l.bar(i);
     if (pos.y() < bar.top() || pos.y() > bar.bottom())
         return {};
     if (pos.x() < l.plotLeft)
         return LaneToolTip::forLabel(m_model, f, i);
-    const double px = pos.x() - l.plotLeft;
-    const auto tAbs = f.originNs + static_cast<std::int64_t>(std::llround(m_viewport.timeForX(px)));
-    const auto reach = static_cast<std::int64_t>(std::ceil(5 * l.scale * m_viewport.nsPerPx()));
     return LaneToolTip::forBar(m_model, f, i, tAbs, reach);
 }
 

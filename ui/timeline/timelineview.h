@@ -1,8 +1,10 @@
 #pragma once
 
+#include "model/giltrack.h"
 #include "model/timelinemodel.h"
 #include "model/timelineaxis.h"
 #include "model/timelineviewport.h"
+#include "timeline/gilstrippainter.h"
 #include "timeline/lanelabels.h"
 #include "timeline/lanepainter.h"
 #include "timeline/timelinelayout.h"
@@ -25,7 +27,8 @@ class StripPainter;
 struct TimelineFrame;
 
 // The live timeline: one lane per worker in creation order (main first), never merged, each
-// labelled with its name, kind (thread, or process and pid) and daemon flag. State intervals
+// labelled with its name, kind (thread, or process and pid) and daemon flag; above the lanes of
+// an interpreter whose threads take turns, a thin strip shows who holds its GIL. State intervals
 // use StatePalette (colour and pattern), joins are connectors, queue put/get and output lines
 // are marks, and how a lane ended (cut off, crashed, cancelled) is drawn at its end.
 //
@@ -127,6 +130,8 @@ private:
     void paintLanes(QPainter& painter, const TimelineLayout& layout, const TimelineViewport& viewport,
                     const TimelineFrame& frame, std::pair<int, int> lanes, StripPainter* strips) const;
     void paintLegend(QPainter& painter, const TimelineLayout& layout, const TimelineFrame& frame) const;
+    // The GIL strip rows of the layout being made: above each interpreter whose threads contend.
+    void layoutStrips(TimelineLayout& layout) const;
 
     void updateWindow();
     void zoomBy(double factor, double plotX);
@@ -137,6 +142,9 @@ private:
     // The read model: indices grow as the log does, on paints and look-ups (hence mutable).
     mutable TimelineModel m_model;
     mutable LanePainter m_lanePainter;
+    // Who holds each interpreter's GIL, grown with the log like m_model (hence mutable).
+    mutable GilTrack m_gil;
+    mutable GilStripPainter m_gilPainter;
     mutable std::optional<TimelineLayout> m_layout;
     mutable std::uint64_t m_layoutRevision = 0; // the model's shapeRevision m_layout was made at
     mutable LaneLabels m_labels;

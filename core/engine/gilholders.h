@@ -1,0 +1,87 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <limits>
+#include <vector>
+
+namespace ThreadLab {
+
+class EventLog;
+struct LaneInfo;
+
+// Who held one interpreter's GIL when, from its lanes' state events: the holder at a time is the
+// lane that is running (the emulated GIL records running intervals of one interpreter that never
+// overlap). A span per stretch one lane held the lock, merged where it continues without a gap,
+// in time order; a hand-over is a change of holder between two different threads (a thread that
+// releases for I/O and takes the lock back is no hand-over).
+//
+// Extended incrementally like the timeline's indices: each call reads only the events appended
+// since the last one. Engine threads keep appending while it reads, and a frame reads the lanes'
+// counts one after another, so a hold recorded in a lane read early can be missing while a later
+// one in a lane read after it is there; only holds that began before `horizonNs` (a clock reading
+// taken before the counts) are committed, and under the GIL everything before those is published
+// already (the next holder's running event is recorded after the lock is taken, and the previous
+// holder's release before it is freed).
+class GilHolders
+{
+public:
+    static constexpr std::int64_t openEnd = std::numeric_limits<std::int64_t>::max();
+    static constexpr std::int64_t everything = std::numeric_limits<std::int64_t>::max();
+
+    struct Span
+    {
+        std::int64_t startNs = 0;    // absolute
+        std::int64_t endNs = openEnd; // absolute; openEnd while the lane still holds the lock
+        int lane = 0;
+    };
+
+    // Main and the app's threads share the app's interpreter; every child process is its own.
+    static bool inAppInterpreter(const LaneInfo& info);
+    // The hand-overs of the app's interpreter over a whole (finished) log.
+    static std::int64_t appHandOvers(const EventLog& log);
+
+    void addLane(int lane);
+    const std::vector<int>& lanes() const noexcept { return m_laneIds; }
+    // Reads the events appended to this interpreter's lanes since the last call (always the
+    // same log).
+    void extend(const EventLog& log, std::int64_t horizonNs = everything);
+
+    std::size_t spanCount() const noexcept { return m_starts.size(); }
+    Span span(std::size_t i) const;
+    std::int64_t handOvers() const noexcept { return m_handOvers; }
+    // Index of the first span that ends after tNs (absolute): spans [result, …) can touch tNs on.
+    std::size_t firstEndingAfter(std::int64_t tNs) const;
+    std::size_t memoryBytes() const;
+
+private:
+    static constexpr std::uint32_t noEvent = std::numeric_limits<std::uint32_t>::max();
+    // Where the merge stands in one lane: events before `scanned` are read; `next` is the
+    // running event that begins the lane's next hold not yet merged (noEvent: none found yet).
+    struct LaneCursor
+    {
+        int lane = 0;
+        std::size_t scanned = 0;
+        bool running = false;
+        std::uint32_t next = noEvent;
+    };
+
+    std::int64_t timeOf(int lane, std::uint32_t event) const;
+    // The hold that began at `start` in lane ends at its next state event that is not running,
+    // unless it takes the lock back at the very same time (the same holder goes on).
+    std::int64_t endOf(int lane, std::uint32_t start) const;
+    void findNext(LaneCursor& c) const;
+    void commit(std::int64_t horizonNs);
+
+    const EventLog* m_log = nullptr;
+    std::vector<int> m_laneIds;
+    std::vector<LaneCursor> m_cursors;
+    // The merged holds, kept as what begins them: millions in a long live run, 6 bytes each,
+    // in blocks that never move (no doubling).
+    std::deque<std::uint32_t> m_starts; // the running event in its lane
+    std::deque<std::uint16_t> m_lanes;
+    std::int64_t m_handOvers = 0;
+};
+
+} // namespace ThreadLab
