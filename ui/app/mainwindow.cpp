@@ -712,6 +712,8 @@ bool MainWindow::writeExport(const ExportKind& kind, const QString& path, QStrin
     case ExportSubject::ElapsedChart:
         return PictureExporter::exportElapsedChart(m_controller->history(), path, error);
     case ExportSubject::Timeline:
+        if (m_timeline->currentVariant() < 0)
+            return PictureExporter::exportCompare(*m_timeline->compareView(), last, path, error);
         return PictureExporter::exportTimeline(*m_timeline->view(), last,
                                                m_timeline->variantName(m_timeline->currentVariant()), path, error);
     case ExportSubject::Window:
