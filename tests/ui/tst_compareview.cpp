@@ -9,9 +9,11 @@
 #include "results/variantresult.h"
 #include "scenario/scenariocatalog.h"
 #include "style/themepalette.h"
+#include "support/recording.h"
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
 
+#include <QDir>
 #include <QTest>
 #include <QWheelEvent>
 
@@ -212,6 +214,49 @@ private Q_SLOTS:
         }
     }
 
+    // The window in presenter mode after each recorded run: the Compare tab is on show and every
+    // lane of every variant lies inside it (THREADLAB_SHOTS=dir keeps a picture of each).
+    void windowShowsEveryLane_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QSize>("size");
+        const QStringList ids = QDir(QStringLiteral(THREADLAB_TEST_DATA "/recorded")).entryList({QStringLiteral("*.json")});
+        for (const QString& file : ids)
+            for (const QSize size : {QSize(1920, 1080), QSize(1280, 720)})
+                QTest::addRow("%s %dx%d", qPrintable(file.chopped(5)), size.width(), size.height())
+                    << file.chopped(5) << size;
+    }
+    void windowShowsEveryLane()
+    {
+        QFETCH(QString, id);
+        QFETCH(QSize, size);
+        const RunResult run = readRecording(QStringLiteral(THREADLAB_TEST_DATA "/recorded/%1.json").arg(id));
+        QVERIFY(!run.variants.empty());
+        MainWindow window;
+        window.setErrorReporter([](const QString&, const QString&) {});
+        window.setPresenterMode(true);
+        window.setDarkPalette(qEnvironmentVariableIsSet("THREADLAB_SHOTS_DARK"));
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showRun(run);
+        QCoreApplication::processEvents();
+        TimelinePanel* panel = window.timelinePanel();
+        QCOMPARE(panel->currentVariant(), -1);
+        const CompareView* view = panel->compareView();
+        QVERIFY(view->isVisible());
+        QCOMPARE(view->bandCount(), static_cast<int>(run.variants.size()));
+        std::size_t lanes = 0;
+        for (const VariantResult& v : run.variants)
+            lanes += static_cast<std::size_t>(v.log->laneCount());
+        if (const QString dir = qEnvironmentVariable("THREADLAB_SHOTS"); !dir.isEmpty())
+            window.grab().save(QStringLiteral("%1/%2-%3.png").arg(dir, id).arg(size.height()));
+        const std::vector<QRect> rects = laneRects(*view);
+        QCOMPARE(rects.size(), lanes);
+        for (const QRect& r : rects)
+            QVERIFY2(view->rect().contains(r), qPrintable(QStringLiteral("lane at y %1 outside 0..%2").arg(r.top()).arg(view->height())));
+    }
+
     void zoomActsOnEveryBand()
     {
         CompareView view;
@@ -267,7 +312,9 @@ private Q_SLOTS:
         // A click on a band's header opens its detail.
         CompareView* compare = panel.compareView();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
-        QTest::mouseClick(compare, Qt::LeftButton, Qt::NoModifier, compare->headerRect(0).center());
+        QWidget* header = compare->childAt(compare->headerRect(0).center());
+        QVERIFY(header);
+        QTest::mouseClick(header, Qt::LeftButton, Qt::NoModifier, header->rect().center());
         QCOMPARE(panel.currentVariant(), 0);
         QCOMPARE(panel.detailView()->log(), a);
         panel.clear();

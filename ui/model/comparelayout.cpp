@@ -62,12 +62,24 @@ CompareLayout::Heights CompareLayout::heights(const std::vector<Band>& bands, do
         chrome += b.chromePx;
         lanes += b.lanes;
     }
+    const auto total = [&bands](double pitch) {
+        double sum = 0;
+        for (const Band& b : bands)
+            sum += b.chromePx + std::max(b.minLanesPx, b.lanes * pitch);
+        return sum;
+    };
     Heights h;
     h.pitchPx = naturalPitchPx;
-    if (lanes > 0 && chrome + lanes * naturalPitchPx > availablePx)
-        h.pitchPx = std::max(minPitchPx, std::floor((availablePx - chrome) / lanes));
+    if (lanes > 0 && total(naturalPitchPx) > availablePx) {
+        // The even share first, then down a pixel at a time while bands' minimums take room.
+        h.pitchPx = std::clamp(std::floor((availablePx - chrome) / lanes), minPitchPx, naturalPitchPx);
+        while (h.pitchPx > minPitchPx && total(h.pitchPx) > availablePx)
+            h.pitchPx -= 1;
+    }
+    h.totalPx = total(h.pitchPx);
+    h.fits = h.totalPx <= availablePx;
     for (const Band& b : bands)
-        h.bandsPx.push_back(b.chromePx + b.lanes * h.pitchPx);
+        h.bandsPx.push_back(b.chromePx + std::max(b.minLanesPx, b.lanes * h.pitchPx));
     return h;
 }
 

@@ -41,12 +41,15 @@ public:
     struct Band
     {
         int lanes = 0;
-        double chromePx = 0; // header, axis, legend and padding: what is not lanes
+        double chromePx = 0;   // header, axis, legend and padding: what is not lanes
+        double minLanesPx = 0; // the lanes' area is at least this tall (a header beside them)
     };
     struct Heights
     {
         std::vector<double> bandsPx; // in the bands' order
-        double pitchPx = 0;          // every band's lane pitch
+        double pitchPx = 0;          // every band's lane pitch (a band's minimum may give it more)
+        bool fits = true;            // false: even minPitchPx overflows availablePx
+        double totalPx = 0;
     };
     // Lanes at naturalPitchPx while everything fits in availablePx, else one thinner pitch for
     // all (whole pixels, at least minPitchPx) so that every lane of every band fits.

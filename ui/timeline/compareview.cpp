@@ -5,10 +5,10 @@
 #include "results/runhistory.h"
 #include "style/statepalette.h"
 #include "style/themepalette.h"
+#include "timeline/compareheader.h"
 #include "timeline/timelineview.h"
 
 #include <QFontMetricsF>
-#include <QMouseEvent>
 #include <QPainter>
 
 #include <algorithm>
@@ -193,15 +193,28 @@ QRect CompareView::headerRect(int index) const
 {
     for (const Placed& p : m_placed)
         if (p.index == index)
-            return p.header.toAlignedRect();
+            return p.header.toRect();
     return {};
 }
 
 // ---- layout ----------------------------------------------------------------------------------
 
-double CompareView::headerHeight() const
+// Level 0: headers above the bands; 1: beside them, over the label column; 2: beside them
+// in a smaller font with less space between bands.
+CompareView::Packing CompareView::packing(int level) const
 {
-    return std::round(QFontMetricsF(ChartStyle::pixelFont(font(), 15 * m_scale, true)).height() + 10 * m_scale);
+    static constexpr double fontPx[] = {15, 13, 10};
+    static constexpr double marginPx[] = {10, 4, 2};
+    static constexpr double gapPx[] = {6, 3, 2};
+    static constexpr double padPx[] = {4, 2, 1};
+    const auto k = static_cast<std::size_t>(std::clamp(level, 0, 2));
+    Packing p;
+    p.compact = k > 0;
+    p.fontPx = fontPx[k] * m_scale;
+    p.header = std::round(QFontMetricsF(ChartStyle::pixelFont(font(), p.fontPx, true)).height() + marginPx[k] * m_scale);
+    p.gap = std::round(gapPx[k] * m_scale);
+    p.pad = std::round(padPx[k] * m_scale);
+    return p;
 }
 
 double CompareView::inset() const
@@ -231,49 +244,117 @@ void CompareView::configureViews(int width)
         m_views[static_cast<std::size_t>(i)]->setMinLabelWidth(labelWidth);
 }
 
+CompareLayout::Heights CompareView::heightsFor(const QRectF& rect, const Packing& packing,
+                                               const std::vector<int>& order) const
+{
+    std::vector<CompareLayout::Band> bands;
+    const int viewWidth = static_cast<int>(rect.width() - 2 * inset());
+    for (int i : order) {
+        const TimelineView* view = m_views[static_cast<std::size_t>(i)];
+        const double chrome = view->chromeHeight(viewWidth) + packing.pad + packing.gap;
+        if (packing.compact)
+            bands.push_back({view->laneCount(), chrome, packing.header});
+        else
+            bands.push_back({view->laneCount(), chrome + packing.header, 0});
+    }
+    return CompareLayout::heights(bands, rect.height() - 2 * inset(), m_views.front()->naturalPitch());
+}
+
+// Headers above the bands while the lanes stay tall enough for their names; else packed
+// tighter (each header over its band's label column) when that leaves the lanes more room or
+// is the only way to fit every lane.
 std::vector<CompareView::Placed> CompareView::place(const QRectF& rect) const
 {
     const std::vector<int> order = bandOrder();
-    const double header = headerHeight();
-    const double m = inset();
-    const double gap = std::round(6 * m_scale);
-    const double pad = std::round(4 * m_scale);
-    std::vector<CompareLayout::Band> bands;
-    for (int i : order) {
-        const TimelineView* view = m_views[static_cast<std::size_t>(i)];
-        bands.push_back({view->laneCount(), header + view->chromeHeight(static_cast<int>(rect.width())) + pad + gap});
+    Packing best = packing(0);
+    CompareLayout::Heights bestHeights = heightsFor(rect, best, order);
+    // Lanes that still show a (shrunk) name keep it: headers above.
+    if (bestHeights.fits && bestHeights.pitchPx >= std::round(12 * m_scale))
+        return placeAs(rect, best, order, bestHeights);
+    for (int level = 1; level <= 2; ++level) {
+        const Packing p = packing(level);
+        const CompareLayout::Heights h = heightsFor(rect, p, order);
+        const bool better = h.fits ? (!bestHeights.fits || h.pitchPx > bestHeights.pitchPx)
+                                   : (!bestHeights.fits && h.totalPx < bestHeights.totalPx);
+        if (better) {
+            best = p;
+            bestHeights = h;
+        }
     }
-    const double natural = m_views.front()->naturalPitch();
-    const CompareLayout::Heights heights = CompareLayout::heights(bands, rect.height() - 2 * m, natural);
+    return placeAs(rect, best, order, bestHeights);
+}
+
+std::vector<CompareView::Placed> CompareView::placeAs(const QRectF& rect, const Packing& packing,
+                                                      const std::vector<int>& order,
+                                                      const CompareLayout::Heights& heights) const
+{
+    const double m = inset();
     std::vector<Placed> placed;
     double y = rect.top() + m;
     for (std::size_t k = 0; k < order.size(); ++k) {
         Placed p;
         p.index = order[k];
-        p.lanes = bands[k].lanes;
-        p.header = QRectF(rect.left() + m, y, rect.width() - 2 * m, header);
-        const double viewH = std::floor(heights.bandsPx[k] - header - gap);
-        p.view = QRectF(p.header.left(), p.header.bottom(), p.header.width(), std::max(1.0, viewH));
-        p.frame = QRectF(p.header.topLeft(), p.view.bottomRight()).adjusted(-m / 2, -m / 2, m / 2, m / 2);
+        p.compact = packing.compact;
+        p.fontPx = packing.fontPx;
+        const TimelineView* view = m_views[static_cast<std::size_t>(p.index)];
+        p.lanes = view->laneCount();
+        const double header = packing.compact ? 0 : packing.header;
+        const double top = y + header;
+        p.view = QRectF(rect.left() + m, top, rect.width() - 2 * m, std::max(1.0, std::floor(heights.bandsPx[k] - header - packing.gap)));
+        if (!packing.compact) {
+            p.header = QRectF(p.view.left(), y, p.view.width(), header);
+        } else {
+            // Over the label column, from the first lane's top to the last one's bottom.
+            const QRectF local(QPointF(0, 0), p.view.size());
+            const QRectF first = p.lanes > 0 ? view->laneRectIn(local, 0) : QRectF(local.width() / 4, 0, 0, 0);
+            const QRectF last = p.lanes > 0 ? view->laneRectIn(local, p.lanes - 1) : first;
+            const double bottom = std::max(last.bottom(), first.top() + packing.header);
+            p.header = QRectF(p.view.left(), p.view.top() + first.top(), first.left() - 2 * m_scale,
+                              bottom - first.top() + 1);
+        }
+        p.frame = QRectF(QPointF(p.view.left(), std::min(p.header.top(), p.view.top())), p.view.bottomRight())
+                      .adjusted(-m / 2, -m / 2, m / 2, m / 2);
         placed.push_back(p);
-        y = p.view.bottom() + gap;
+        y = p.view.bottom() + packing.gap;
     }
     return placed;
+}
+
+CompareHeader* CompareView::ensureHeader(int index)
+{
+    while (static_cast<int>(m_headers.size()) <= index) {
+        const int i = static_cast<int>(m_headers.size());
+        auto* header = new CompareHeader(
+            [this, i](QPainter& painter, const QRectF& rect) { paintHeader(painter, rect, i, m_compact, m_headerFontPx, true); },
+            this);
+        connect(header, &CompareHeader::clicked, this, [this, i] { Q_EMIT variantClicked(i); });
+        m_headers.push_back(header);
+    }
+    return m_headers[static_cast<std::size_t>(index)];
 }
 
 void CompareView::relayout()
 {
     configureViews(width());
     m_placed = place(QRectF(rect()));
-    for (std::size_t i = 0; i < m_views.size(); ++i) {
-        TimelineView* view = m_views[i];
+    m_compact = !m_placed.empty() && m_placed.front().compact;
+    m_headerFontPx = m_placed.empty() ? 15 * m_scale : m_placed.front().fontPx;
+    for (std::size_t i = 0; i < std::max(m_views.size(), m_bands.size()); ++i) {
         const auto it = std::find_if(m_placed.begin(), m_placed.end(),
                                      [i](const Placed& p) { return p.index == static_cast<int>(i); });
-        if (it != m_placed.end())
+        const bool placed = it != m_placed.end();
+        TimelineView* view = ensureView(static_cast<int>(i));
+        CompareHeader* header = ensureHeader(static_cast<int>(i));
+        if (placed) {
             view->setGeometry(it->view.toRect());
-        else if (i == 0 && m_bands.empty())
+            header->setGeometry(it->header.toRect());
+            header->raise();
+            header->update();
+        } else if (i == 0 && m_bands.empty()) {
             view->setGeometry(rect()); // before a run: the empty timeline and its hint
-        view->setVisible(it != m_placed.end() || (i == 0 && m_bands.empty()));
+        }
+        view->setVisible(placed || (i == 0 && m_bands.empty()));
+        header->setVisible(placed);
     }
     applyWindow(width());
     update();
@@ -289,7 +370,9 @@ void CompareView::applyWindow(double width)
     const double longest = *std::max_element(durations.begin(), durations.end());
     if (m_follow) {
         const double plotWidth = width - 2 * inset() - firstView()->plotLeftIn(width - 2 * inset()) - 10 * m_scale;
-        const TimelineViewport vp = CompareLayout::sharedWindow(durations, plotWidth, 120 * m_scale, m_live);
+        // Room for a "✂ cut off" at the end, but never most of a narrow plot.
+        const double margin = std::min(120 * m_scale, plotWidth / 5);
+        const TimelineViewport vp = CompareLayout::sharedWindow(durations, plotWidth, margin, m_live);
         m_t0Ns = vp.t0Ns();
         m_t1Ns = vp.t1Ns();
     }
@@ -313,7 +396,7 @@ void CompareView::onFitPicked()
 
 int CompareView::contentHeight(int width, int minPx, int maxPx) const
 {
-    const double header = headerHeight();
+    const double header = packing(0).header;
     double h = 2 * inset();
     for (int i : bandOrder()) {
         const TimelineView* view = m_views[static_cast<std::size_t>(i)];
@@ -334,41 +417,58 @@ QSize CompareView::minimumSizeHint() const
 
 // ---- painting and input ----------------------------------------------------------------------
 
-void CompareView::paintHeaders(QPainter& painter, const std::vector<Placed>& placed, bool hint) const
+void CompareView::paintFrames(QPainter& painter, const std::vector<Placed>& placed) const
+{
+    painter.setPen(QPen(palette().color(QPalette::Highlight), std::max(2.0, std::round(2 * m_scale))));
+    painter.setBrush(Qt::NoBrush);
+    for (const Placed& p : placed)
+        if (isFocus(p.index))
+            painter.drawRect(p.frame);
+}
+
+// Name and elapsed time on a band of grey, or of the accent for the focus; above the band
+// one line with notes on the right, beside it (compact) two lines when they fit.
+void CompareView::paintHeader(QPainter& painter, const QRectF& rect, int index, bool compact, double fontPx, bool hint) const
 {
     const QPalette& pal = palette();
     const QColor base = pal.color(QPalette::Base);
     const QColor text = pal.color(QPalette::Text);
     const QColor accent = pal.color(QPalette::Highlight);
-    const QFont nameFont = ChartStyle::pixelFont(font(), 15 * m_scale, true);
+    const bool focus = isFocus(index);
+    const QColor ink = focus ? ThemePalette::textOn(accent) : text;
+    painter.fillRect(rect, focus ? accent : StatePalette::blend(text, base, 0.10));
+    const QFont nameFont = ChartStyle::pixelFont(font(), fontPx, true);
     const QFont noteFont = ChartStyle::pixelFont(font(), 13 * m_scale, false);
-    const double pad = 8 * m_scale;
-    for (const Placed& p : placed) {
-        const bool focus = isFocus(p.index);
-        if (focus)
-            painter.setPen(QPen(accent, std::max(2.0, std::round(2 * m_scale))));
-        if (focus)
-            painter.drawRect(p.frame);
-        const QColor fill = focus ? accent : StatePalette::blend(text, base, 0.10);
-        const QColor ink = focus ? ThemePalette::textOn(accent) : text;
-        painter.fillRect(p.header, fill);
-        const QRectF inner = p.header.adjusted(pad, 0, -pad, 0);
-        QStringList notes;
-        if (focus)
-            notes << tr("focus");
-        if (hint)
-            notes << tr("click for detail");
-        painter.setFont(noteFont);
-        painter.setPen(focus ? ink : StatePalette::blend(text, base, 0.62));
-        const QString note = notes.join(QStringLiteral(" · "));
-        painter.drawText(inner, Qt::AlignRight | Qt::AlignVCenter, note);
-        const double noteW = note.isEmpty() ? 0 : QFontMetricsF(noteFont).horizontalAdvance(note) + pad;
+    const QFontMetricsF nameMetrics(nameFont);
+    const double pad = (compact ? 4 : 8) * m_scale;
+    const QRectF inner = rect.adjusted(pad, 0, -pad, 0);
+    const QString name = variantName(index);
+    const QString full = headerText(index);
+    if (compact) {
         painter.setFont(nameFont);
         painter.setPen(ink);
-        const QString name = QFontMetricsF(nameFont).elidedText(headerText(p.index), Qt::ElideRight,
-                                                                 std::max(0.0, inner.width() - noteW));
-        painter.drawText(inner, Qt::AlignLeft | Qt::AlignVCenter, name);
+        const bool twoLines = inner.height() >= 2 * nameMetrics.height() && full != name;
+        const QString shown = twoLines ? name + QLatin1Char('\n') + full.mid(name.size() + 3) : full;
+        QStringList lines = shown.split(QLatin1Char('\n'));
+        for (QString& line : lines)
+            line = nameMetrics.elidedText(line, Qt::ElideRight, inner.width());
+        painter.drawText(inner, Qt::AlignLeft | Qt::AlignVCenter, lines.join(QLatin1Char('\n')));
+        return;
     }
+    QStringList notes;
+    if (focus)
+        notes << tr("focus");
+    if (hint)
+        notes << tr("click for detail");
+    const QString note = notes.join(QStringLiteral(" · "));
+    painter.setFont(noteFont);
+    painter.setPen(focus ? ink : StatePalette::blend(text, base, 0.62));
+    painter.drawText(inner, Qt::AlignRight | Qt::AlignVCenter, note);
+    const double noteW = note.isEmpty() ? 0 : QFontMetricsF(noteFont).horizontalAdvance(note) + pad;
+    painter.setFont(nameFont);
+    painter.setPen(ink);
+    painter.drawText(inner, Qt::AlignLeft | Qt::AlignVCenter,
+                     nameMetrics.elidedText(full, Qt::ElideRight, std::max(0.0, inner.width() - noteW)));
 }
 
 void CompareView::paintEvent(QPaintEvent*)
@@ -376,7 +476,7 @@ void CompareView::paintEvent(QPaintEvent*)
     QPainter painter(this);
     painter.fillRect(rect(), palette().color(QPalette::Base));
     painter.setRenderHint(QPainter::Antialiasing, false);
-    paintHeaders(painter, m_placed, true);
+    paintFrames(painter, m_placed);
 }
 
 void CompareView::render(QPainter& painter, const QRectF& target)
@@ -387,9 +487,11 @@ void CompareView::render(QPainter& painter, const QRectF& target)
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, false);
     painter.fillRect(target, palette().color(QPalette::Base));
-    paintHeaders(painter, placed, false);
+    paintFrames(painter, placed);
     for (const Placed& p : placed)
         m_views[static_cast<std::size_t>(p.index)]->render(painter, p.view);
+    for (const Placed& p : placed)
+        paintHeader(painter, p.header, p.index, p.compact, p.fontPx, false);
     painter.restore();
     relayout(); // back to the widget's own size
 }
@@ -398,18 +500,6 @@ void CompareView::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     relayout();
-}
-
-void CompareView::mousePressEvent(QMouseEvent* event)
-{
-    for (const Placed& p : m_placed) {
-        if (p.header.contains(event->position())) {
-            Q_EMIT variantClicked(p.index);
-            event->accept();
-            return;
-        }
-    }
-    QWidget::mousePressEvent(event);
 }
 
 } // namespace ThreadLab

@@ -13,6 +13,7 @@ class QPainter;
 
 namespace ThreadLab {
 
+class CompareHeader;
 class EventLog;
 class TimelineView;
 
@@ -57,6 +58,8 @@ public:
     // The top band's view (view 0 while there are none).
     TimelineView* firstView() const;
     QRect headerRect(int index) const;
+    // Bands packed tight: each header sits over its band's label column instead of above it.
+    bool isCompact() const noexcept { return m_compact; }
     // [t0, t1] ns of the shared window.
     double windowStartNs() const noexcept { return m_t0Ns; }
     double windowEndNs() const noexcept { return m_t1Ns; }
@@ -76,7 +79,6 @@ Q_SIGNALS:
 protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
-    void mousePressEvent(QMouseEvent* event) override;
 
 private:
     struct Band
@@ -93,28 +95,46 @@ private:
         QRectF header;
         QRectF view;
         QRectF frame;
+        bool compact = false;
+        double fontPx = 15;
+    };
+    struct Packing
+    {
+        bool compact = false;
+        double fontPx = 15;
+        double header = 0; // a header row's height, or a compact header's least height
+        double gap = 0;
+        double pad = 0;
     };
 
     TimelineView* ensureView(int index);
     void configureViews(int width);
     std::vector<Placed> place(const QRectF& rect) const;
-    double headerHeight() const;
+    std::vector<Placed> placeAs(const QRectF& rect, const Packing& packing, const std::vector<int>& order,
+                                const CompareLayout::Heights& heights) const;
+    CompareLayout::Heights heightsFor(const QRectF& rect, const Packing& packing, const std::vector<int>& order) const;
+    Packing packing(int level) const;
+    CompareHeader* ensureHeader(int index);
     double inset() const;
     void relayout();
     void applyWindow(double width);
     void onWindowPicked(double t0Ns, double t1Ns);
     void onFitPicked();
-    void paintHeaders(QPainter& painter, const std::vector<Placed>& placed, bool hint) const;
+    void paintFrames(QPainter& painter, const std::vector<Placed>& placed) const;
+    void paintHeader(QPainter& painter, const QRectF& rect, int index, bool compact, double fontPx, bool hint) const;
     std::vector<CompareLayout::Variant> variants() const;
 
     std::vector<Band> m_bands;               // by variant index
     std::vector<TimelineView*> m_views;      // by variant index; owned as children
+    std::vector<CompareHeader*> m_headers;   // by variant index; owned as children
     std::vector<Placed> m_placed;            // the widget's layout
     QStringList m_focus;
     double m_scale = 1.0;
     double m_t0Ns = 0;
     double m_t1Ns = 1e9;
     bool m_live = false;
+    bool m_compact = false;
+    double m_headerFontPx = 15;
     bool m_follow = true; // the window tracks the runs until the user zooms or pans
 };
 
