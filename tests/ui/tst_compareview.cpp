@@ -5,6 +5,7 @@
 #include "app/mainwindow.h"
 #include "engine/eventlog.h"
 #include "engine/lane.h"
+#include "tasks/monoclock.h"
 #include "model/comparelayout.h"
 #include "results/variantresult.h"
 #include "scenario/scenariocatalog.h"
@@ -203,6 +204,8 @@ private Q_SLOTS:
         view.resize(size);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
+        if (const QString dir = qEnvironmentVariable("THREADLAB_SHOTS"); !dir.isEmpty())
+            view.grab().save(QStringLiteral("%1/lanes202-%2.png").arg(dir).arg(size.height()));
         const std::vector<QRect> rects = laneRects(view);
         QCOMPARE(rects.size(), std::size_t(202));
         int previousBottom = -1;
@@ -255,6 +258,37 @@ private Q_SLOTS:
         QCOMPARE(rects.size(), lanes);
         for (const QRect& r : rects)
             QVERIFY2(view->rect().contains(r), qPrintable(QStringLiteral("lane at y %1 outside 0..%2").arg(r.top()).arg(view->height())));
+    }
+
+    // While a variant runs its band grows and the axis reaches the longest run so far.
+    void liveBandGrows()
+    {
+        CompareView view;
+        addFinished(view, 0, QStringLiteral("a"), 125);
+        auto live = std::make_shared<EventLog>(MonoClock::nowNs());
+        Lane* main = live->addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}});
+        main->appendState(WorkerState::Running, live->originNs());
+        view.setVariant(1, QStringLiteral("b"), live);
+        view.resize(1200, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.isLive());
+        QVERIFY(view.bandView(1)->isLive());
+        QVERIFY(!view.bandView(0)->isLive());
+        view.advanceFrame();
+        QVERIFY(view.windowEndNs() >= 125.0 * ms);
+        const double before = view.bandView(1)->durationNs();
+        QTRY_VERIFY(view.bandView(1)->durationNs() > before);
+        view.advanceFrame();
+        const double longest = std::max(125.0 * ms, view.bandView(1)->durationNs());
+        QVERIFY(view.windowEndNs() >= longest);
+        QCOMPARE(view.bandView(0)->viewport().t1Ns(), view.windowEndNs());
+        // A lane that shows up makes room for itself.
+        live->addLane({QStringLiteral("Thread-1"), LaneKind::Thread, false, {}})
+            ->appendState(WorkerState::Running, MonoClock::nowNs());
+        view.advanceFrame();
+        const QRectF bar = view.bandView(1)->laneRectIn(QRectF(view.bandView(1)->rect()), 1);
+        QVERIFY(QRectF(view.bandView(1)->rect()).contains(bar));
     }
 
     void zoomActsOnEveryBand()
