@@ -3,6 +3,7 @@
 #include "timeline/compareview.h"
 
 #include "app/mainwindow.h"
+#include "export/pictureexporter.h"
 #include "engine/eventlog.h"
 #include "engine/lane.h"
 #include "tasks/monoclock.h"
@@ -15,6 +16,9 @@
 #include "timeline/timelineview.h"
 
 #include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
 
@@ -289,6 +293,30 @@ private Q_SLOTS:
         view.advanceFrame();
         const QRectF bar = view.bandView(1)->laneRectIn(QRectF(view.bandView(1)->rect()), 1);
         QVERIFY(QRectF(view.bandView(1)->rect()).contains(bar));
+    }
+
+    // The window's export on the Compare tab: the stacked picture, focus first, as PNG and SVG.
+    void exportsTheStack()
+    {
+        CompareView view;
+        view.setFocusNames({QStringLiteral("non-daemon worker")}); // the second run
+        QVERIFY(showTwoRuns(view));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QString error;
+        const QString png = dir.filePath(QStringLiteral("compare.png"));
+        QVERIFY2(PictureExporter::exportCompare(view, nullptr, png, &error), qPrintable(error));
+        QCOMPARE(QImage(png).width(), 1400 * 2);
+        const QString svg = dir.filePath(QStringLiteral("compare.svg"));
+        QVERIFY2(PictureExporter::exportCompare(view, nullptr, svg, &error), qPrintable(error));
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        const qsizetype focus = text.indexOf("non-daemon worker · 500 ms");
+        QVERIFY(focus >= 0);
+        QVERIFY(focus < text.indexOf(">daemon worker · 125 ms"));
+        // The widget keeps its own layout after drawing the picture at another size.
+        QCOMPARE(view.bandView(1)->geometry().width(), view.width() - 2 * (view.bandView(1)->x()));
     }
 
     void zoomActsOnEveryBand()
