@@ -109,7 +109,9 @@ void CompareView::advanceFrame()
     if (grew)
         relayout();
     else
-        applyWindow(width());
+        applyWindow(width()); // repaints the bands only when the shared window moved
+    for (TimelineView* view : m_views)
+        view->advanceFrame(); // the live band
 }
 
 void CompareView::zoomIn()

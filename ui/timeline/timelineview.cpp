@@ -107,13 +107,16 @@ void TimelineView::setScale(double presenterScale)
 
 void TimelineView::setSharedWindow(double t0Ns, double t1Ns, double limitNs)
 {
+    // The limit only bounds zoom and pan: a new one alone needs no repaint.
+    const bool moved = !m_shared || t0Ns != m_viewport.t0Ns() || t1Ns != m_viewport.t1Ns();
     m_shared = true;
     m_follow = false;
     m_sharedLimitNs = limitNs;
     // As the owner computed it (a fitted window may start a little before 0 after clamping).
     m_viewport = TimelineViewport(t0Ns, t1Ns, m_viewport.widthPx());
     m_viewport.setLimitNs(limitNs);
-    update();
+    if (moved)
+        update();
 }
 
 void TimelineView::setAxisShown(bool shown)
