@@ -16,6 +16,8 @@
 #include "timeline/timelineview.h"
 
 #include <QDir>
+#include <QHelpEvent>
+#include <QToolTip>
 #include <QFile>
 #include <QImage>
 #include <QTemporaryDir>
@@ -317,6 +319,23 @@ private Q_SLOTS:
         QVERIFY(focus < text.indexOf(">daemon worker · 125 ms"));
         // The widget keeps its own layout after drawing the picture at another size.
         QCOMPARE(view.bandView(1)->geometry().width(), view.width() - 2 * (view.bandView(1)->x()));
+    }
+
+    // Each band answers for its own lanes, on the shared axis.
+    void tooltipsPerLane()
+    {
+        CompareView view;
+        QVERIFY(showTwoRuns(view));
+        TimelineView* band = view.bandView(1); // the 500 ms run, below the 125 ms one
+        const QRectF target(band->rect());
+        const QRectF bar = band->laneRectIn(target, 1);
+        // 400 ms: past the end of the upper run, inside this one's.
+        const QPoint pos(static_cast<int>(band->xForTimeIn(target, 400.0 * ms)), static_cast<int>(bar.center().y()));
+        QHelpEvent help(QEvent::ToolTip, pos, band->mapToGlobal(pos));
+        QCoreApplication::sendEvent(band, &help);
+        const QString text = QToolTip::text();
+        QVERIFY2(text.contains(QStringLiteral("Thread-1")), qPrintable(text));
+        QToolTip::hideText();
     }
 
     void zoomActsOnEveryBand()
