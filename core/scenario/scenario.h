@@ -158,6 +158,7 @@ struct Scenario
     double defaultTimeScale = 0.25;
     std::vector<VariantSpec> variants;
     std::vector<LessonCheck> lessonChecks; // what a run must show (may be empty)
+    QStringList focus;      // the variants the lesson is about, as the file names them (may be empty)
     QString sourcePath;     // ":/scenarios/io-bound.json" or a teacher's file
 };
 
@@ -172,6 +173,19 @@ QString enumText(E value)
 inline QString variantModeName(VariantMode mode)
 {
     return enumText(mode);
+}
+
+// The variants the compare view shows first: the file's "focus", else the variants its first
+// lesson check names (variant, then baseline), else none.
+inline QStringList focusVariants(const Scenario& scenario)
+{
+    if (!scenario.focus.isEmpty() || scenario.lessonChecks.empty())
+        return scenario.focus;
+    const LessonCheck& check = scenario.lessonChecks.front();
+    QStringList names {check.variant};
+    if (!check.baseline.isEmpty() && check.baseline != check.variant)
+        names << check.baseline;
+    return names;
 }
 
 } // namespace ThreadLab

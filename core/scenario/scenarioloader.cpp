@@ -265,7 +265,8 @@ private:
         static const QStringList allowed {
             QStringLiteral("format"), QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("concept"),
             QStringLiteral("group"), QStringLiteral("explanation"), QStringLiteral("vocabulary"),
-            QStringLiteral("code"), QStringLiteral("defaults"), QStringLiteral("variants"), QStringLiteral("lesson")};
+            QStringLiteral("code"), QStringLiteral("defaults"), QStringLiteral("variants"), QStringLiteral("lesson"),
+            QStringLiteral("focus")};
         static const QStringList required {
             QStringLiteral("format"), QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("concept"),
             QStringLiteral("group"), QStringLiteral("explanation"), QStringLiteral("code"),
@@ -279,7 +280,8 @@ private:
             && readCode(root.value(QLatin1String("code")), s)
             && ifPresent(root, "defaults", [&](const QJsonValue& v) { return readDefaults(v, s); });
         return optionalOk && readVariants(root, s)
-            && ifPresent(root, "lesson", [&](const QJsonValue& v) { return readLesson(v, s); });
+            && ifPresent(root, "lesson", [&](const QJsonValue& v) { return readLesson(v, s); })
+            && ifPresent(root, "focus", [&](const QJsonValue& v) { return readFocus(v, s); });
     }
 
     bool readFormat(const QJsonObject& root)
@@ -397,6 +399,25 @@ private:
                                 .arg(firstUse.value(variant.name)));
             firstUse.insert(variant.name, i);
             s->variants.push_back(std::move(variant));
+        }
+        return true;
+    }
+
+    // "focus": ["1 thread", "4 threads"]: the variants the lesson is about, named as the lesson
+    // checks name them, each once.
+    bool readFocus(const QJsonValue& v, Scenario* s)
+    {
+        const QString place = QStringLiteral("focus");
+        QJsonArray names;
+        if (!readArray(v, place, 1, Limits::maxVariants, tr("variant names"), &names))
+            return false;
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            QString name;
+            if (!readVariantName(names.at(i), at(place, i), *s, &name))
+                return false;
+            if (s->focus.contains(name))
+                return fail(at(place, i), tr("names %1 a second time").arg(quoted(name)));
+            s->focus << name;
         }
         return true;
     }

@@ -61,7 +61,7 @@ const MalformedCase kMalformed[] = {
     {"missing-explanation.json", "missing required key \"explanation\""},
     {"missing-code.json", "missing required key \"code\""},
     {"missing-variants.json", "missing required key \"variants\""},
-    {"unknown-key-top-program.json", "unknown key \"program\" (allowed: format, id, title, concept, group, explanation, vocabulary, code, defaults, variants, lesson)"},
+    {"unknown-key-top-program.json", "unknown key \"program\" (allowed: format, id, title, concept, group, explanation, vocabulary, code, defaults, variants, lesson, focus)"},
     {"unknown-key-wrong-case.json", "unknown key \"Title\""},
     {"type-id-number.json", "id: must be a string of 1 to 40 characters, got the number 42"},
     {"id-bad-characters.json", "id: must be 1 to 40 characters of a-z, 0-9 and \"-\", starting with a letter, got \"Io_Bound\""},
@@ -213,6 +213,12 @@ const MalformedCase kMalformed[] = {
     {"lesson-overlap-number.json", "lesson.checks[3].overlap: must be true or false, got the number 0"},
     {"lesson-gil-string.json", "lesson.checks[0].gil: must be true or false, got a string (\"on\")"},
     {"lesson-min-cores-zero.json", "lesson.checks[3].minCores: must be a whole number from 1 to 256, got 0"},
+    // The focus: variants of the file, each once
+    {"focus-not-array.json", "focus: must be an array of 1 to 64 variant names, got a string (\"4 threads\")"},
+    {"focus-empty.json", "focus: must be an array of 1 to 64 variant names, got 0"},
+    {"focus-number.json", "focus[0]: must be a string"},
+    {"focus-unknown-variant.json", "focus[1]: no variant named \"thread\" (variants: \"sequential\", \"threads×N\", \"processes\")"},
+    {"focus-twice.json", "focus[1]: names \"processes\" a second time"},
 };
 
 QString testData(const QString& relative)
@@ -330,6 +336,7 @@ private Q_SLOTS:
 
     void minimalScenario();
     void lessonBlock();
+    void focusVariants();
     void taskFields_data();
     void taskFields();
     void limitsAccepted_data();
@@ -462,6 +469,33 @@ void TestScenarioLoader::lessonBlock()
     QVERIFY(ScenarioLoader::loadFile(testData(QStringLiteral("valid/minimal.json")), nullptr)->lessonChecks.empty());
     for (const Scenario& builtin : ScenarioCatalog::builtins())
         QVERIFY2(!builtin.lessonChecks.empty(), qPrintable(builtin.id));
+}
+
+void TestScenarioLoader::focusVariants()
+{
+    // Without "focus": the variants the first lesson check names, variant then baseline.
+    std::optional<Scenario> s = ScenarioLoader::loadFile(testData(QStringLiteral("valid/lesson.json")), nullptr);
+    QVERIFY(s);
+    QVERIFY(s->focus.isEmpty());
+    QCOMPARE(ThreadLab::focusVariants(*s), (QStringList {QStringLiteral("threads×2"), QStringLiteral("threads×1")}));
+    // Neither focus nor checks: no focus.
+    s = ScenarioLoader::loadFile(testData(QStringLiteral("valid/minimal.json")), nullptr);
+    QVERIFY(s);
+    QVERIFY(ThreadLab::focusVariants(*s).isEmpty());
+    // A file's own focus, in its order, a sweep step named like the checks name it.
+    QFile file(testData(QStringLiteral("valid/minimal.json")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray json = file.readAll().trimmed();
+    json.chop(1);
+    json += ", \"focus\": [\"processes\", \"threads×3\"]}";
+    QString error;
+    s = ScenarioLoader::loadJson(json, QStringLiteral("focus.json"), &error);
+    QVERIFY2(s, qPrintable(error));
+    QCOMPARE(s->focus, (QStringList {QStringLiteral("processes"), QStringLiteral("threads×3")}));
+    QCOMPARE(ThreadLab::focusVariants(*s), s->focus);
+    // Every built-in states its focus.
+    for (const Scenario& builtin : ScenarioCatalog::builtins())
+        QVERIFY2(!builtin.focus.isEmpty(), qPrintable(builtin.id));
 }
 
 void TestScenarioLoader::minimalScenario()

@@ -3,8 +3,10 @@
 #include "app/mainwindow.h"
 #include "cli/commandline.h"
 #include "export/pictureexporter.h"
+#include "model/comparelayout.h"
 #include "results/exportkind.h"
 #include "results/runhistory.h"
+#include "scenario/scenarioloader.h"
 
 #include <QApplication>
 
@@ -26,7 +28,9 @@ bool CommandLinePictures::write(const RunResult& run, const CliOptions& options,
         bool ok = true;
         switch (kind->subject) {
         case ExportSubject::ElapsedChart: ok = PictureExporter::exportElapsedChart(history, path, error); break;
-        case ExportSubject::Timeline: ok = PictureExporter::exportRunTimelines(run, -1, path, error); break;
+        case ExportSubject::Timeline:
+            ok = PictureExporter::exportRunTimelines(run, -1, path, error, 1400, focusOf(run, options));
+            break;
         case ExportSubject::Window: ok = writeWindow(run, options, path, error); break;
         case ExportSubject::Results: break;
         }
@@ -34,6 +38,14 @@ bool CommandLinePictures::write(const RunResult& run, const CliOptions& options,
             return false;
     }
     return true;
+}
+
+std::optional<QStringList> CommandLinePictures::focusOf(const RunResult& run, const CliOptions& options)
+{
+    if (options.scenarioFile.isEmpty())
+        return std::nullopt; // a built-in's, found by the run's id
+    const std::optional<Scenario> scenario = ScenarioLoader::loadFile(options.scenarioFile, nullptr);
+    return scenario ? CompareLayout::focusNames(*scenario, run.settings.workers) : QStringList();
 }
 
 bool CommandLinePictures::writeWindow(const RunResult& run, const CliOptions& options, const QString& path,

@@ -2,6 +2,9 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace ThreadLab {
 
@@ -22,6 +25,8 @@ public:
     static bool write(const RunResult& run, const CliOptions& options, QString* error);
 
 private:
+    // The scenario file's focus, as the run's variants are named; none given for a built-in.
+    static std::optional<QStringList> focusOf(const RunResult& run, const CliOptions& options);
     // The window as a fresh install shows it: default presenter mode and palette, never the
     // teacher's saved GUI settings.
     static bool writeWindow(const RunResult& run, const CliOptions& options, const QString& path, QString* error);

@@ -19,6 +19,8 @@
 #include "model/sessionsettings.h"
 #include "charts/speedupchart.h"
 #include "style/themepalette.h"
+#include "model/comparelayout.h"
+#include "timeline/compareview.h"
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
 #include "tasks/platform.h"
@@ -259,10 +261,9 @@ void MainWindow::buildActions()
             toggleFullScreen();
     });
     connect(m_darkAction, &QAction::toggled, this, &MainWindow::setDarkPalette);
-    TimelineView* view = m_timeline->view();
-    connect(m_zoomInAction, &QAction::triggered, view, &TimelineView::zoomIn);
-    connect(m_zoomOutAction, &QAction::triggered, view, &TimelineView::zoomOut);
-    connect(m_fitAction, &QAction::triggered, view, &TimelineView::fit);
+    connect(m_zoomInAction, &QAction::triggered, m_timeline, &TimelinePanel::zoomIn);
+    connect(m_zoomOutAction, &QAction::triggered, m_timeline, &TimelinePanel::zoomOut);
+    connect(m_fitAction, &QAction::triggered, m_timeline, &TimelinePanel::fit);
     connect(m_nextAction, &QAction::triggered, m_browser, &ScenarioBrowser::selectNext);
     connect(m_previousAction, &QAction::triggered, m_browser, &ScenarioBrowser::selectPrevious);
 
@@ -347,7 +348,7 @@ void MainWindow::wireController()
     connect(m_controller, &RunController::runStarted, this, &MainWindow::onRunStarted);
     connect(m_controller, &RunController::variantStarted, this, &MainWindow::onVariantStarted);
     connect(m_controller, &RunController::outputRead, m_console, &ConsoleView::appendLines);
-    connect(m_controller, &RunController::frameTicked, m_timeline->view(), &TimelineView::advanceFrame);
+    connect(m_controller, &RunController::frameTicked, m_timeline, &TimelinePanel::advanceFrame);
     connect(m_controller, &RunController::variantFinished, this, &MainWindow::onVariantFinished);
     connect(m_controller, &RunController::runFinished, this, &MainWindow::onRunFinished);
     connect(m_controller, &RunController::historyChanged, this, &MainWindow::onHistoryChanged);
@@ -492,6 +493,8 @@ void MainWindow::onRunningChanged(bool running)
 void MainWindow::onRunStarted()
 {
     m_timeline->clear();
+    if (const Scenario* scenario = m_controller->scenario())
+        m_timeline->setFocusVariants(CompareLayout::focusNames(*scenario, m_runControls->settings().workers));
     m_console->clear();
     m_observations->clear();
 }
@@ -511,8 +514,9 @@ void MainWindow::onVariantStarted(int index, const QString& name, const std::sha
         setStatus(tr("Running “%1” (variant %2)…").arg(name).arg(index + 1));
 }
 
-void MainWindow::onVariantFinished(int, const VariantResult& result, double speedup, const QString& baseline)
+void MainWindow::onVariantFinished(int index, const VariantResult& result, double speedup, const QString& baseline)
 {
+    m_timeline->finishVariant(index, result);
     m_observations->addVariant(result, speedup, baseline);
 }
 
@@ -724,6 +728,8 @@ bool MainWindow::writeExport(const ExportKind& kind, const QString& path, QStrin
     case ExportSubject::ElapsedChart:
         return PictureExporter::exportElapsedChart(m_controller->history(), path, error);
     case ExportSubject::Timeline:
+        if (m_timeline->currentVariant() < 0)
+            return PictureExporter::exportCompare(*m_timeline->compareView(), last, path, error);
         return PictureExporter::exportTimeline(*m_timeline->view(), last,
                                                m_timeline->variantName(m_timeline->currentVariant()), path, error);
     case ExportSubject::Window:

@@ -3,9 +3,12 @@
 #include "charts/chartstyle.h"
 #include "charts/elapsedchart.h"
 #include "engine/eventlog.h"
+#include "model/comparelayout.h"
 #include "results/exportkind.h"
 #include "results/resultwriter.h"
 #include "results/runhistory.h"
+#include "scenario/scenariocatalog.h"
+#include "timeline/compareview.h"
 #include "timeline/timelineview.h"
 
 #include <QApplication>
@@ -67,12 +70,6 @@ void prepareChartView(QChartView& view, const QSize& size)
 void paintChartView(QChartView& view, QPainter& painter, const QRectF& target)
 {
     view.scene()->render(&painter, target, QRectF(QPointF(0, 0), QSizeF(view.size())), Qt::IgnoreAspectRatio);
-}
-
-QString variantHeading(const VariantResult& v)
-{
-    return PictureExporter::tr("%1 — %2").arg(v.name, RunHistory::durationText(v.elapsedMs))
-        + (v.cancelled ? PictureExporter::tr(" (stopped)") : QString());
 }
 
 } // namespace
@@ -219,52 +216,46 @@ bool PictureExporter::exportTimeline(const TimelineView& view, const RunResult* 
                         [&view](QPainter& painter, const QRectF& target) { view.render(painter, target); }, error);
 }
 
-bool PictureExporter::exportRunTimelines(const RunResult& run, int variantIndex, const QString& path, QString* error,
-                                         int logicalWidth)
+bool PictureExporter::exportCompare(CompareView& view, const RunResult* run, const QString& path, QString* error,
+                                    int logicalWidth)
 {
-    std::vector<const VariantResult*> shown;
-    for (std::size_t i = 0; i < run.variants.size(); ++i)
-        if ((variantIndex < 0 || static_cast<int>(i) == variantIndex) && run.variants[i].log)
-            shown.push_back(&run.variants[i]);
-    if (shown.empty()) {
+    const int width = std::max(logicalWidth, 400);
+    // Very many lanes (100 processes) are squeezed rather than drawn thousands of pixels tall.
+    const int height = view.contentHeight(width, 240, 2400);
+    QString title = run ? captionTitle(*run) : tr("Timeline");
+    if (view.bandCount() == 1)
+        title += QStringLiteral(" — ") + view.variantName(view.bandOrder().front());
+    return writePicture(path, QSize(width, height), title, run ? captionSettings(*run) : QString(),
+                        [&view](QPainter& painter, const QRectF& target) { view.render(painter, target); }, error);
+}
+
+bool PictureExporter::exportRunTimelines(const RunResult& run, int variantIndex, const QString& path, QString* error,
+                                         int logicalWidth, const std::optional<QStringList>& focus)
+{
+    CompareView view;
+    view.setAttribute(Qt::WA_DontShowOnScreen);
+    if (focus) {
+        view.setFocusNames(*focus);
+    } else if (const std::optional<Scenario> builtin = ScenarioCatalog::builtin(run.scenarioId)) {
+        view.setFocusNames(CompareLayout::focusNames(*builtin, run.settings.workers));
+    }
+    int bands = 0;
+    for (std::size_t i = 0; i < run.variants.size(); ++i) {
+        const VariantResult& v = run.variants[i];
+        if ((variantIndex >= 0 && static_cast<int>(i) != variantIndex) || !v.log)
+            continue;
+        view.setVariant(bands, v.name, v.log);
+        view.finishVariant(bands, v.scenarioName, v.elapsedMs, v.cancelled);
+        ++bands;
+    }
+    if (bands == 0) {
         if (error)
             *error = tr("%1: the run has no timeline to draw").arg(path);
         return false;
     }
-    const int width = std::max(logicalWidth, 400);
-    const QFont headingFont = ChartStyle::pixelFont(QApplication::font(), 18, true);
-    const int headingH = static_cast<int>(std::ceil(QFontMetricsF(headingFont).height() + 12));
-    // Very many lanes (100 processes) are squeezed rather than drawn thousands of pixels tall.
-    const int maxPerVariant = shown.size() == 1 ? 2400 : 1000;
-    std::vector<std::unique_ptr<TimelineView>> views;
-    std::vector<int> heights;
-    int total = 0;
-    for (const VariantResult* v : shown) {
-        auto view = std::make_unique<TimelineView>();
-        view->setAttribute(Qt::WA_DontShowOnScreen);
-        view->setLog(v->log);
-        view->setLive(false);
-        view->fit();
-        const int h = std::clamp(view->contentHeight(width), 200, maxPerVariant);
-        heights.push_back(h);
-        total += h + headingH;
-        views.push_back(std::move(view));
-    }
-    const QString title = captionTitle(run) + (shown.size() == 1 ? QStringLiteral(" — ") + shown.front()->name : QString());
-    return writePicture(
-        path, QSize(width, total), title, captionSettings(run),
-        [&views, &heights, &shown, &headingFont, headingH](QPainter& painter, const QRectF& target) {
-            double y = target.top();
-            for (std::size_t i = 0; i < views.size(); ++i) {
-                painter.setFont(headingFont);
-                painter.drawText(QRectF(target.left() + captionPad, y, target.width() - 2 * captionPad, headingH),
-                                 Qt::AlignLeft | Qt::AlignVCenter, variantHeading(*shown[i]));
-                y += headingH;
-                views[i]->render(painter, QRectF(target.left(), y, target.width(), heights[i]));
-                y += heights[i];
-            }
-        },
-        error);
+    view.setLive(false);
+    view.resize(std::max(logicalWidth, 400), view.contentHeight(std::max(logicalWidth, 400), 240, 2400));
+    return exportCompare(view, &run, path, error, logicalWidth);
 }
 
 bool PictureExporter::exportWidget(QWidget& widget, const RunResult* run, const QString& path, QString* error)

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 class QPainter;
 class QRectF;
@@ -14,6 +15,7 @@ class QWidget;
 
 namespace ThreadLab {
 
+class CompareView;
 class RunHistory;
 class TimelineView;
 enum class ExportFormat;
@@ -46,9 +48,14 @@ public:
     // What a timeline view shows (its zoom), `variantName` in the caption.
     static bool exportTimeline(const TimelineView& view, const RunResult* run, const QString& variantName,
                                const QString& path, QString* error, int logicalWidth = 1400);
-    // One variant's timeline (variantIndex >= 0), or every variant of the run stacked (-1).
+    // What a compare view shows (its zoom): every variant on one shared time axis, focus first.
+    static bool exportCompare(CompareView& view, const RunResult* run, const QString& path, QString* error,
+                              int logicalWidth = 1400);
+    // One variant's timeline (variantIndex >= 0), or every variant of the run stacked on one
+    // shared time axis (-1), the `focus` variants (CompareLayout's names) first; without a
+    // focus, the built-in scenario's of the run's id (a teacher's file: none).
     static bool exportRunTimelines(const RunResult& run, int variantIndex, const QString& path, QString* error,
-                                   int logicalWidth = 1400);
+                                   int logicalWidth = 1400, const std::optional<QStringList>& focus = std::nullopt);
     // A widget as it looks now (the main window), with the caption above it.
     static bool exportWidget(QWidget& widget, const RunResult* run, const QString& path, QString* error);
 

@@ -6,15 +6,19 @@
 #include <vector>
 
 class QLabel;
+class QStackedWidget;
 class QTabBar;
 
 namespace ThreadLab {
 
+class CompareView;
 class EventLog;
 class TimelineView;
+struct VariantResult;
 
-// The timeline with a tab per variant of the current run: the running variant is shown live,
-// and afterwards the teacher can flip back to any variant to compare.
+// The timeline of the current run: a first "Compare" tab with every variant on one shared time
+// axis (CompareView, shown during and after a run), then a tab per variant with its detail.
+// A click on a band's header in the compare view opens that variant's tab.
 class TimelinePanel : public QWidget
 {
     Q_OBJECT
@@ -25,28 +29,45 @@ public:
     ~TimelinePanel() override;
 
     void clear();
-    // A variant starts: a tab for it, shown live.
+    // The scenario's focus for the next run (CompareLayout::focusNames): shown first.
+    void setFocusVariants(const QStringList& names);
+    // A variant starts: its band in the compare view and its tab, both live.
     void addVariant(int index, const QString& name, std::shared_ptr<const EventLog> log);
-    // The run is over: the view stops following and fits what it shows.
+    // A variant is over: its band's header gets the elapsed time.
+    void finishVariant(int index, const VariantResult& result);
+    // The run is over: the views stop following and fit, and the Compare tab is shown.
     void finishRun();
 
     int variantCount() const;
+    // The variant whose tab is shown; -1 on the Compare tab.
     int currentVariant() const;
+    void showVariant(int index); // -1: the Compare tab
     QString variantName(int index) const;
     std::shared_ptr<const EventLog> log(int index) const;
 
-    TimelineView* view() const noexcept { return m_view; }
+    // The view on show: on the Compare tab its top band's, else the variant's detail.
+    TimelineView* view() const;
+    TimelineView* detailView() const noexcept { return m_view; }
+    CompareView* compareView() const noexcept { return m_compare; }
 
     void setPresenterScale(double scale);
+
+    // Act on whatever the panel shows (the window's zoom actions and its frame beat).
+    void zoomIn();
+    void zoomOut();
+    void fit();
+    void advanceFrame();
 
 private:
     void onTabChanged(int tab);
 
     QLabel* m_title = nullptr;
     QTabBar* m_tabs = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    CompareView* m_compare = nullptr;
     TimelineView* m_view = nullptr;
-    std::vector<std::shared_ptr<const EventLog>> m_logs; // by tab
-    int m_liveTab = -1;
+    std::vector<std::shared_ptr<const EventLog>> m_logs; // by variant
+    int m_liveVariant = -1;
     bool m_switching = false;
 };
 

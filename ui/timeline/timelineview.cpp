@@ -88,6 +88,10 @@ void TimelineView::zoomOut()
 
 void TimelineView::fit()
 {
+    if (m_shared) {
+        Q_EMIT fitPicked();
+        return;
+    }
     m_follow = true;
     updateWindow();
     update();
@@ -100,6 +104,85 @@ void TimelineView::setScale(double presenterScale)
     invalidateLayout();
     updateWindow();
     update();
+}
+
+void TimelineView::setSharedWindow(double t0Ns, double t1Ns, double limitNs)
+{
+    // The limit only bounds zoom and pan: a new one alone needs no repaint.
+    const bool moved = !m_shared || t0Ns != m_viewport.t0Ns() || t1Ns != m_viewport.t1Ns();
+    m_shared = true;
+    m_follow = false;
+    m_sharedLimitNs = limitNs;
+    // As the owner computed it (a fitted window may start a little before 0 after clamping).
+    m_viewport = TimelineViewport(t0Ns, t1Ns, m_viewport.widthPx());
+    m_viewport.setLimitNs(limitNs);
+    if (moved)
+        update();
+}
+
+void TimelineView::setAxisShown(bool shown)
+{
+    m_axisShown = shown;
+    invalidateLayout();
+    update();
+}
+
+void TimelineView::setLegendShown(bool shown)
+{
+    m_legendShown = shown;
+    invalidateLayout();
+    update();
+}
+
+void TimelineView::setExtraLegend(std::uint32_t bits)
+{
+    if (bits == m_extraLegend)
+        return;
+    m_extraLegend = bits;
+    invalidateLayout();
+    update();
+}
+
+void TimelineView::setFitAllLanes(bool fit)
+{
+    m_fitAllLanes = fit;
+    invalidateLayout();
+    update();
+}
+
+void TimelineView::setMinLabelWidth(double px)
+{
+    if (px == m_minLabelWidth)
+        return;
+    m_minLabelWidth = px;
+    invalidateLayout();
+    update();
+}
+
+double TimelineView::plotLeftIn(double width) const
+{
+    return layoutFor(QRectF(0, 0, width, 0), false).plotLeft;
+}
+
+int TimelineView::chromeHeight(int width) const
+{
+    const TimelineLayout l = layoutFor(QRectF(0, 0, width, 0), false);
+    return static_cast<int>(std::ceil(l.axis.height() + l.legend.height()));
+}
+
+double TimelineView::naturalPitch() const
+{
+    return std::round(52 * m_scale);
+}
+
+int TimelineView::laneCount() const
+{
+    return m_model.laneCount();
+}
+
+double TimelineView::durationNs() const
+{
+    return static_cast<double>(m_model.snapshot(m_live).untilNs);
 }
 
 std::size_t TimelineView::indexMemoryBytes() const
@@ -142,6 +225,10 @@ std::uint32_t TimelineView::legendBits() const
         bits |= StatePalette::queuePutMark;
     if (kinds & (1u << static_cast<int>(EventKind::QueueGet)))
         bits |= StatePalette::queueGetMark;
+    if (m_gil.gilEnabled()
+        && std::any_of(m_gil.interpreters().begin(), m_gil.interpreters().end(),
+                       [](const GilTrack::Interpreter& in) { return in.contends(); }))
+        bits |= StatePalette::gilStrip;
     return bits;
 }
 
@@ -165,14 +252,16 @@ TimelineLayout TimelineView::layoutFor(const QRectF& rect, bool fitAllLanes) con
     layoutStrips(l);
     const double stripLabel = GilStripPainter::labelWidth(m_gil, l) - 20 * s; // no colour chip before it
     const double labelText = std::max({90 * s, stripLabel, m_labels.textWidth(m_model, m_scale, l.nameFont, l.detailFont)});
-    const double labelWidth = std::min(labelText + 26 * s, std::max(110 * s, rect.width() * 0.3));
+    const double labelWidth =
+        std::max(m_minLabelWidth, std::min(labelText + 26 * s, std::max(110 * s, rect.width() * 0.3)));
     l.plotLeft = std::round(rect.left() + labelWidth);
     l.plotRight = std::max(l.plotLeft + 10, std::round(rect.right() - 10 * s));
 
-    const double axisH = std::round(QFontMetricsF(l.axisFont).height() + 14 * s);
+    const double axisH = m_axisShown ? std::round(QFontMetricsF(l.axisFont).height() + 14 * s) : 0.0;
     m_model.sync(); // the legend lists what occurs in the log
-    l.legendShown = legendBits() | (l.stripLanes.empty() || !m_gil.gilEnabled() ? 0u : StatePalette::gilStrip);
-    const double legendH = std::ceil(StatePalette::legendHeight(rect.width(), s, base, l.legendShown));
+    l.legendShown = legendBits() | m_extraLegend;
+    const double legendH =
+        m_legendShown ? std::ceil(StatePalette::legendHeight(rect.width(), s, base, l.legendShown)) : 0.0;
     l.axis = QRectF(rect.left(), rect.top(), rect.width(), axisH);
     l.legend = QRectF(rect.left(), rect.bottom() - legendH, rect.width(), legendH);
     l.lanes = QRectF(rect.left(), l.axis.bottom(), rect.width(), std::max(0.0, l.legend.top() - l.axis.bottom()));
@@ -217,7 +306,7 @@ const TimelineLayout& TimelineView::layout() const
     // The rect too: a hidden widget's resize() changes it before any resizeEvent.
     if (!m_layout || m_layoutRevision != revision || m_layout->whole != QRectF(rect())) {
         m_layoutRevision = revision;
-        m_layout = layoutFor(QRectF(rect()), false);
+        m_layout = layoutFor(QRectF(rect()), m_fitAllLanes);
     }
     return *m_layout;
 }
@@ -231,15 +320,15 @@ TimelineViewport TimelineView::viewportFor(const TimelineLayout& layout, const T
 {
     TimelineViewport viewport = m_viewport;
     viewport.setWidthPx(layout.plotWidth());
-    viewport.setLimitNs(static_cast<double>(frame.untilNs));
-    if (m_follow) {
+    viewport.setLimitNs(m_shared ? m_sharedLimitNs : static_cast<double>(frame.untilNs));
+    if (m_follow && !m_shared) {
         // Room on the right for the "✂ cut off" of daemons ended with main, i.e. at the very end.
         const double margin = 120 * m_scale;
         if (m_live)
             viewport.follow(static_cast<double>(frame.untilNs), margin);
         else
             viewport.fit(static_cast<double>(frame.untilNs), margin);
-    } else {
+    } else if (!m_shared) {
         viewport.clamp();
     }
     return viewport;
@@ -341,7 +430,7 @@ void TimelineView::paintTimeline(QPainter& painter, const TimelineLayout& l, con
     StripPainter strips;
     const bool useStrips = m_rasterShortcuts && beginStrips(strips, painter, l, f, ticks);
     paintBackground(painter, l, f, lanes, useStrips);
-    if (f.laneCount > 0)
+    if (f.laneCount > 0 && m_axisShown)
         paintAxis(painter, l, f, ticks);
 
     // Lane rows: backgrounds, grid, blocks and marks, clipped to the lanes' viewport.
@@ -359,12 +448,13 @@ void TimelineView::paintTimeline(QPainter& painter, const TimelineLayout& l, con
     m_gilPainter.paintLabels(painter, l, m_gil, f);
     painter.restore();
 
-    if (f.laneCount == 0) {
+    if (f.laneCount == 0 && !m_shared) {
         painter.setPen(f.muted);
         painter.setFont(ChartStyle::pixelFont(font(), 15 * l.scale, false));
         painter.drawText(l.lanes, Qt::AlignCenter, tr("Run a scenario: each worker gets its own lane here."));
     }
-    paintLegend(painter, l, f);
+    if (m_legendShown)
+        paintLegend(painter, l, f);
     painter.restore();
 }
 
@@ -497,7 +587,14 @@ void TimelineView::zoomBy(double factor, double plotX)
     updateWindow();
     m_follow = false;
     m_viewport.zoomAt(plotX, factor);
+    pickedWindow();
     update();
+}
+
+void TimelineView::pickedWindow()
+{
+    if (m_shared)
+        Q_EMIT windowPicked(m_viewport.t0Ns(), m_viewport.t1Ns());
 }
 
 void TimelineView::scrollLanes(double dy)
@@ -539,6 +636,7 @@ void TimelineView::wheelEvent(QWheelEvent* event)
         updateWindow();
         m_follow = false;
         m_viewport.panByPx(-d / 120.0 * l.plotWidth() / 10);
+        pickedWindow();
         update();
     } else {
         if (l.contentHeight(m_model.laneCount()) <= l.lanes.height()) {
@@ -573,6 +671,7 @@ void TimelineView::mouseMoveEvent(QMouseEvent* event)
                 updateWindow();
             m_follow = false;
             m_viewport.panByPx(-d.x());
+            pickedWindow();
         }
         if (d.y() != 0)
             scrollLanes(-d.y());

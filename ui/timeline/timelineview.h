@@ -80,6 +80,27 @@ public:
     // Height that shows every lane with the axis and legend at the current scale.
     int contentHeight(int width) const;
 
+    // Views composed into the compare view: several views share one time window (set from
+    // outside; zoom, pan and fit in any of them are asked of the owner through windowPicked and
+    // fitPicked), the axis and legend are shown once, and every lane fits the widget's height.
+    void setSharedWindow(double t0Ns, double t1Ns, double limitNs);
+    bool hasSharedWindow() const noexcept { return m_shared; }
+    void setAxisShown(bool shown);
+    void setLegendShown(bool shown);
+    // States of other views that the legend lists too (StatePalette's legend bits).
+    void setExtraLegend(std::uint32_t bits);
+    std::uint32_t legendContent() const { return legendBits(); }
+    void setFitAllLanes(bool fit);
+    // The label column is at least this wide (views stacked on one axis align their plots).
+    void setMinLabelWidth(double px);
+    double plotLeftIn(double width) const;
+    // Height of the axis and legend as shown, and the lane pitch at the current scale unsqueezed.
+    int chromeHeight(int width) const;
+    double naturalPitch() const;
+    int laneCount() const;
+    // The log's duration so far (ns since its origin).
+    double durationNs() const;
+
     // Raster frames paint the lanes' blocks as pixel strips and draw the label column from an
     // image kept between frames (the same pixels, much faster); off, every block and label is
     // painted through QPainter each frame. For tests.
@@ -93,6 +114,11 @@ public:
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+
+Q_SIGNALS:
+    // With a shared window: the user zoomed or panned to [t0Ns, t1Ns], or asked to fit.
+    void windowPicked(double t0Ns, double t1Ns);
+    void fitPicked();
 
 protected:
     bool event(QEvent* event) override;
@@ -135,6 +161,7 @@ private:
 
     void updateWindow();
     void zoomBy(double factor, double plotX);
+    void pickedWindow();
     void scrollLanes(double dy);
     double plotXFromWidget(double x) const;
     QString toolTipAt(const QPoint& pos) const;
@@ -154,6 +181,13 @@ private:
     bool m_live = false;
     bool m_rasterShortcuts = true;
     bool m_follow = true; // window tracks the run until the user zooms or pans
+    bool m_shared = false; // the window is set from outside (setSharedWindow)
+    double m_sharedLimitNs = 0;
+    bool m_axisShown = true;
+    bool m_legendShown = true;
+    bool m_fitAllLanes = false;
+    std::uint32_t m_extraLegend = 0;
+    double m_minLabelWidth = 0;
     bool m_dragging = false;
     QPoint m_dragLast;
 };
