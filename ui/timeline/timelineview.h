@@ -5,6 +5,7 @@
 #include "model/timelineviewport.h"
 #include "timeline/lanelabels.h"
 #include "timeline/lanepainter.h"
+#include "timeline/lostupdatepainter.h"
 #include "timeline/timelinelayout.h"
 
 #include <QImage>
@@ -137,6 +138,7 @@ private:
     // The read model: indices grow as the log does, on paints and look-ups (hence mutable).
     mutable TimelineModel m_model;
     mutable LanePainter m_lanePainter;
+    mutable LostUpdatePainter m_lostUpdates;
     mutable std::optional<TimelineLayout> m_layout;
     mutable std::uint64_t m_layoutRevision = 0; // the model's shapeRevision m_layout was made at
     mutable LaneLabels m_labels;
