@@ -516,6 +516,7 @@ void MainWindow::onRunFinished(const RunResult& result)
         total += v.elapsedMs;
     if (result.lesson)
         m_observations->showLesson(*result.lesson);
+    m_console->addRun(result);
     if (result.cancelled) {
         m_observations->showCancelled();
         setStatus(tr("Stopped after %1.").arg(RunHistory::durationText(total)));
