@@ -129,4 +129,12 @@ std::optional<LostUpdate> LostUpdateFinder::nearest(const Found& found, std::int
     return best;
 }
 
+std::optional<LostUpdate> LostUpdateFinder::example(const Found& found)
+{
+    if (found.updates.empty())
+        return std::nullopt;
+    const std::int64_t from = found.updates.front().startNs();
+    return nearest(found, from + (found.updates.back().endNs() - from) / 2);
+}
+
 } // namespace ThreadLab

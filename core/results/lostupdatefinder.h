@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -53,6 +54,10 @@ public:
     static QString sentence(const EventLog& log, const LostUpdate& update);
     // The lost update whose span lies nearest tNs (absolute); none if there is none.
     static std::optional<LostUpdate> nearest(const Found& found, std::int64_t tNs);
+    // The one to name: nearest the middle of the lost updates' time, where the lanes are busy
+    // (not the first, made while the workers were still starting). What happened, the console
+    // and the timeline at its default zoom all show this one.
+    static std::optional<LostUpdate> example(const Found& found);
 };
 
 } // namespace ThreadLab

@@ -319,9 +319,8 @@ QStringList ResultWriter::observationLines(const VariantResult& v)
         lines << line;
         if (v.log) {
             // How one was lost, from the counter's reads and writes (logs recorded before them have none).
-            const LostUpdateFinder::Found found = LostUpdateFinder::find(*v.log);
-            if (!found.updates.empty())
-                lines << tr("for example: %1").arg(LostUpdateFinder::sentence(*v.log, found.updates.front()));
+            if (const auto example = LostUpdateFinder::example(LostUpdateFinder::find(*v.log)))
+                lines << tr("for example: %1").arg(LostUpdateFinder::sentence(*v.log, *example));
         }
     }
     if (o.items)

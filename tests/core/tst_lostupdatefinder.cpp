@@ -165,13 +165,16 @@ private Q_SLOTS:
     void nearestToATime()
     {
         const auto log = logOf({{0, false, 0}, {1, false, 0}, {0, true, 1}, {1, true, 1}, {0, false, 1}, {1, false, 1},
-                                {0, true, 2}, {1, true, 2}},
+                                {0, true, 2}, {1, true, 2}, {0, false, 2}, {1, false, 2}, {0, true, 3}, {1, true, 3}},
                                2);
         const LostUpdateFinder::Found found = LostUpdateFinder::find(*log);
-        QCOMPARE(found.updates.size(), std::size_t(2));
+        QCOMPARE(found.updates.size(), std::size_t(3));
         QCOMPARE(LostUpdateFinder::nearest(found, 0)->read, 0);
-        QCOMPARE(LostUpdateFinder::nearest(found, 2'000'000'000)->read, 1);
+        QCOMPARE(LostUpdateFinder::nearest(found, 2'000'000'000)->read, 2);
         QVERIFY(!LostUpdateFinder::nearest(LostUpdateFinder::Found(), 0));
+        // The example lies in the middle of the lost updates' time.
+        QCOMPARE(LostUpdateFinder::example(found)->read, 1);
+        QVERIFY(!LostUpdateFinder::example(LostUpdateFinder::Found()));
     }
 
     // The real thing: the executor records every read and write with its value; without a lock
@@ -194,10 +197,9 @@ private Q_SLOTS:
         QCOMPARE(LostUpdateFinder::find(*variantNamed(r, QStringLiteral("with a lock"))->log).lost, 0);
         // "What happened" names one of them in the same words.
         const VariantResult& noLock = *variantNamed(r, QStringLiteral("no lock"));
-        const LostUpdateFinder::Found found = LostUpdateFinder::find(*noLock.log);
-        if (!found.updates.empty())
+        if (const auto example = LostUpdateFinder::example(LostUpdateFinder::find(*noLock.log)))
             QVERIFY(ResultWriter::observationLines(noLock).contains(
-                QStringLiteral("for example: ") + LostUpdateFinder::sentence(*noLock.log, found.updates.front())));
+                QStringLiteral("for example: ") + LostUpdateFinder::sentence(*noLock.log, *example)));
     }
 
     // A child process reports its reads and writes over the wire, on its own lane.

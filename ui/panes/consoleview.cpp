@@ -82,11 +82,8 @@ void ConsoleView::addRun(const RunResult& run)
     for (const VariantResult& v : run.variants) {
         if (!v.log)
             continue;
-        const LostUpdateFinder::Found found = LostUpdateFinder::find(*v.log);
-        if (found.updates.empty())
-            continue;
-        beginVariant(tr("%1: an update was lost — %2")
-                         .arg(v.name, LostUpdateFinder::sentence(*v.log, found.updates.front())));
+        if (const auto example = LostUpdateFinder::example(LostUpdateFinder::find(*v.log)))
+            beginVariant(tr("%1: an update was lost — %2").arg(v.name, LostUpdateFinder::sentence(*v.log, *example)));
     }
 }
 

@@ -54,7 +54,11 @@ void LostUpdatePainter::paint(QPainter& painter, const LanePainter::Scene& scene
     const TimelineViewport& vp = scene.viewport;
     const std::int64_t t0 = vp.startNsFrom(f.originNs);
     const std::int64_t t1 = vp.endNsFrom(f.originNs);
-    const std::optional<LostUpdate> u = LostUpdateFinder::nearest(m_found, t0 + (t1 - t0) / 2);
+    // The one What happened names while it is in view (the default zoom), else the one nearest
+    // the middle of the view.
+    std::optional<LostUpdate> u = LostUpdateFinder::example(m_found);
+    if (u->startNs() < t0 || u->endNs() > t1)
+        u = LostUpdateFinder::nearest(m_found, t0 + (t1 - t0) / 2);
     if (!u || u->endNs() < t0 || u->startNs() > t1 || u->firstLane >= f.laneCount || u->secondLane >= f.laneCount)
         return;
     const TimelineLayout& l = scene.layout;

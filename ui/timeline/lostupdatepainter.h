@@ -18,8 +18,9 @@ class EventLog;
 // Highlights one lost update on the timeline (C9): the two lanes that read the same counter
 // value and both wrote the next one, joined by a connector between their reads and one between
 // their writes, with the sentence ("Thread-2 read 17, Thread-3 read 17, both wrote 18") in a box
-// beside it. The one shown is the lost update nearest the middle of the visible time window, so
-// that it sits where the view is looking at any zoom. The lost updates are found again only when
+// beside it. The one shown is the one What happened names (LostUpdateFinder::example) while it
+// is in view, as at the default zoom, and otherwise the lost update nearest the middle of the
+// visible time window, so that it sits where the view is looking at any zoom. The lost updates are found again only when
 // the log's counter events grew (LostUpdateFinder), not on every frame, and in a long live run
 // only when they grew by half.
 class LostUpdatePainter
