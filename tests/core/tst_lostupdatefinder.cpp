@@ -261,6 +261,20 @@ private Q_SLOTS:
         QCOMPARE(ResultWriter::whatHappenedLines(v), QStringList {QStringLiteral("the GIL changed hands 40 times")});
     }
 
+    // The same on a real run of interleaving's threads.
+    void interleavingSaysTheOrder()
+    {
+        RunSettings settings;
+        settings.variants = QStringList {QStringLiteral("threads")};
+        settings.timeScale = 0.25;
+        const RunResult r = run(*ScenarioCatalog::builtin(QStringLiteral("interleaving")), settings);
+        QVERIFY2(r.error.isEmpty() && r.variants.size() == 1, qPrintable(r.error));
+        const QString said = ResultWriter::whatHappenedLines(r.variants.front()).join(QLatin1Char('\n'));
+        QVERIFY2(said.contains(QStringLiteral("the lines came out in the order ")), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("differs from run to run")), qPrintable(said));
+        QVERIFY2(!said.contains(QStringLiteral("GIL")), qPrintable(said));
+    }
+
     void shortNames_data()
     {
         QTest::addColumn<QStringList>("names");
