@@ -20,4 +20,14 @@ void LaneSink::queuePut(std::int64_t value)
     m_lane->append(Event {MonoClock::nowNs(), EventKind::QueuePut, WorkerState::Running, 0, 0, value});
 }
 
+void LaneSink::counterRead(std::int64_t value)
+{
+    m_lane->append(Event {MonoClock::nowNs(), EventKind::CounterRead, WorkerState::Running, 0, 0, value});
+}
+
+void LaneSink::counterWrite(std::int64_t value)
+{
+    m_lane->append(Event {MonoClock::nowNs(), EventKind::CounterWrite, WorkerState::Running, 0, 0, value});
+}
+
 } // namespace ThreadLab

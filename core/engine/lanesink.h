@@ -17,6 +17,8 @@ public:
     void state(WorkerState s, std::uint32_t arg = 0) override;
     void output(std::string_view line) override;
     void queuePut(std::int64_t value) override;
+    void counterRead(std::int64_t value) override;
+    void counterWrite(std::int64_t value) override;
 
 private:
     Lane* m_lane;

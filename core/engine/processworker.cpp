@@ -133,6 +133,11 @@ void ProcessWorker::onRecord(const WireRecord& r)
         l->append(Event {t, EventKind::QueuePut, WorkerState::Running, 0, 0, r.value});
         Q_EMIT itemSent(r.value, l->id());
         break;
+    case 'R':
+    case 'W':
+        l->append(Event {t, r.type == 'R' ? EventKind::CounterRead : EventKind::CounterWrite, WorkerState::Running, 0, 0,
+                         r.value});
+        break;
     case 'L':
         m_ownList = *r.list;
         m_reportedOwnState = true;

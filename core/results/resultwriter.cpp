@@ -2,8 +2,9 @@
 
 #include "engine/eventlog.h"
 #include "engine/gilholders.h"
+#include "results/lineorder.h"
+#include "results/lostupdatefinder.h"
 #include "results/runhistory.h"
-
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -324,6 +325,11 @@ QStringList ResultWriter::observationLines(const VariantResult& v)
         if (*o.updatesLost() != 0)
             line += tr(" — %1 updates lost").arg(*o.updatesLost());
         lines << line;
+        if (v.log) {
+            // How one was lost, from the counter's reads and writes (logs recorded before them have none).
+            if (const auto example = LostUpdateFinder::example(LostUpdateFinder::find(*v.log)))
+                lines << tr("for example: %1").arg(LostUpdateFinder::sentence(*v.log, *example));
+        }
     }
     if (o.items)
         lines << tr("received %1 of %2 items").arg(o.items->received).arg(o.items->expected);
@@ -333,6 +339,23 @@ QStringList ResultWriter::observationLines(const VariantResult& v)
         lines << tr("%1 crashed: %2").arg(c.name, c.how);
     if (v.cancelled)
         lines << tr("cancelled");
+    return lines;
+}
+
+QStringList ResultWriter::whatHappenedLines(const VariantResult& v)
+{
+    QStringList lines = observationLines(v);
+    // Where the workers' lines interleave, the order they came out in is the story (C2);
+    // elsewhere, with threads under the GIL, how often the GIL changed hands.
+    const std::vector<int> order = LineOrder::of(v);
+    if (LineOrder::interleaves(order))
+        lines << LineOrder::sentence(v, order);
+    else if (v.gil && v.mode == VariantMode::Threads && v.workerCount > 1) {
+        // As the timeline's GIL strip counts them: from one thread to another.
+        const qint64 handOvers = v.log ? GilHolders::appHandOvers(*v.log) : v.observations.gilSwitches;
+        if (handOvers > 0)
+            lines << tr("the GIL changed hands %1 times").arg(handOvers);
+    }
     return lines;
 }
 

@@ -27,6 +27,9 @@ public:
     static QJsonObject lessonJson(const LessonVerdict& lesson);
     // One short line per variant, e.g. "counter: 1412 of 2000 — 588 updates lost".
     static QStringList observationLines(const VariantResult& variant);
+    // The window's "What happened" for a variant: its observation lines, then the order of the
+    // workers' lines where they interleave, or else how often the GIL changed hands (threads).
+    static QStringList whatHappenedLines(const VariantResult& variant);
     // Writes atomically (a temporary file renamed into place); one-line error on failure.
     static bool writeFile(const QString& path, const QByteArray& bytes, QString* error);
 

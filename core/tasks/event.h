@@ -11,6 +11,8 @@ enum class EventKind : std::uint8_t {
     Output,   // arg = index of the line in the lane's text store
     QueuePut, // value = the item sent
     QueueGet, // value = the item received; arg = the sending lane
+    CounterRead,  // value = the shared counter's value read (C9's read step)
+    CounterWrite, // value = the value written back (the read value + 1)
 };
 
 // One stored event: 24 bytes, trivially copyable, written by exactly one thread per lane.

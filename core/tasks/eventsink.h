@@ -18,6 +18,10 @@ public:
     virtual void state(WorkerState s, std::uint32_t arg = 0) = 0;
     virtual void output(std::string_view line) = 0;
     virtual void queuePut(std::int64_t value) = 0;
+    // The two steps of counter = counter + 1, each with the counter's value: what was read, and
+    // what was written back. One event each, like an output mark.
+    virtual void counterRead(std::int64_t value) { (void)value; }
+    virtual void counterWrite(std::int64_t value) { (void)value; }
     // End-of-job report of this interpreter's own shared list and counter (process workers).
     virtual void ownState(const std::vector<std::int64_t>& list, std::int64_t counter)
     {

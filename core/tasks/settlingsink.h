@@ -39,6 +39,8 @@ public:
     }
     void output(std::string_view line) override { m_inner.output(line); }
     void queuePut(std::int64_t value) override { m_inner.queuePut(value); }
+    void counterRead(std::int64_t value) override { m_inner.counterRead(value); }
+    void counterWrite(std::int64_t value) override { m_inner.counterWrite(value); }
     void ownState(const std::vector<std::int64_t>& list, std::int64_t counter) override
     {
         m_inner.ownState(list, counter);

@@ -204,6 +204,7 @@ bool TaskExecutor::runIncrement(const TaskSpec& task, int /*taskIndex*/)
             m_holding = true;
         }
         const std::int64_t seen = shared.readCounter();
+        sink.counterRead(seen);
         if (task.yield) {
             // time.sleep(0) between the read and the write: other threads get in here.
             if (gil.enabled()) {
@@ -218,6 +219,7 @@ bool TaskExecutor::runIncrement(const TaskSpec& task, int /*taskIndex*/)
             }
         }
         shared.writeCounter(seen + 1);
+        sink.counterWrite(seen + 1); // still holding the GIL: the log's order is the counter's
         if (!gil.checkpoint(sink, m_ctx.owner, m_ctx.stop)) {
             m_holding = false;
             return false;

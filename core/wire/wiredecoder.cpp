@@ -113,6 +113,12 @@ bool WireDecoder::decodeLine(std::string_view line)
         if (!takeNumber(line, r.value) || !line.empty())
             return bad("bad number");
         break;
+    case 'R':
+    case 'W':
+        // The counter starts at 0 and a write is a read plus one: never below 0.
+        if (!takeNumber(line, r.value) || !line.empty() || r.value < 0 || (r.type == 'W' && r.value == 0))
+            return bad("bad counter value");
+        break;
     case 'S': {
         int state = -1;
         if (!takeNumber(line, state) || !workerStateFromInt(state) || !takeSpace(line) || !takeNumber(line, r.arg)

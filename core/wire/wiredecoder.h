@@ -15,7 +15,7 @@ struct WireRecord
     char type = 0;
     std::uint64_t seq = 0;
     std::int64_t tNs = 0;
-    std::int64_t value = 0;            // H pid, S state, P value, C counter
+    std::int64_t value = 0;            // H pid, S state, P value, R and W counter, C counter
     std::uint32_t arg = 0;             // S arg
     std::string_view text;             // O and X, unescaped
     const std::vector<std::int64_t>* list = nullptr; // L

@@ -101,11 +101,26 @@ void WireEncoder::output(std::string_view line)
     end();
 }
 
-void WireEncoder::queuePut(std::int64_t value)
+void WireEncoder::number(char type, std::int64_t value)
 {
-    begin('P', MonoClock::nowNs());
+    begin(type, MonoClock::nowNs());
     appendInt(m_buffer, value);
     end();
+}
+
+void WireEncoder::queuePut(std::int64_t value)
+{
+    number('P', value);
+}
+
+void WireEncoder::counterRead(std::int64_t value)
+{
+    number('R', value);
+}
+
+void WireEncoder::counterWrite(std::int64_t value)
+{
+    number('W', value);
 }
 
 void WireEncoder::ownState(const std::vector<std::int64_t>& list, std::int64_t counter)

@@ -1,6 +1,7 @@
 #include "engine/engine.h"
 #include "engine/eventlog.h"
 #include "tasks/monoclock.h"
+#include "support/runresults.h"
 #include "support/procfs.h"
 #include "scenario/scenario.h"
 #include "scenario/scenariocatalog.h"
@@ -45,10 +46,7 @@ RunResult runScenario(const QString& id, RunSettings settings = {})
 
 const VariantResult* variant(const RunResult& r, const QString& name)
 {
-    for (const VariantResult& v : r.variants)
-        if (v.name == name)
-            return &v;
-    return nullptr;
+    return variantNamed(r, name);
 }
 
 const WorkerResult* worker(const VariantResult& v, const QString& name)

@@ -24,6 +24,8 @@ std::string encodeSample()
         enc.state(WorkerState::Running);
         enc.output("square: 4\nnext line, 100%");
         enc.queuePut(-81);
+        enc.counterRead(17);
+        enc.counterWrite(18);
         enc.state(WorkerState::WaitingIo);
         enc.state(WorkerState::Running);
         enc.ownState({4, 9, 64, 81}, 12);
@@ -55,7 +57,7 @@ private Q_SLOTS:
         std::vector<char> types;
         std::vector<std::int64_t> list;
         std::string text;
-        std::int64_t pid = 0, put = 0, counter = 0;
+        std::int64_t pid = 0, put = 0, counter = 0, read = -1, written = -1;
         WireDecoder dec([&](const WireRecord& r) {
             types.push_back(r.type);
             if (r.type == 'H')
@@ -68,16 +70,22 @@ private Q_SLOTS:
                 list = *r.list;
             if (r.type == 'C')
                 counter = r.value;
+            if (r.type == 'R')
+                read = r.value;
+            if (r.type == 'W')
+                written = r.value;
         });
         for (std::size_t at = 0; at < stream.size(); at += static_cast<std::size_t>(pieceSize))
             QVERIFY2(dec.feed(std::string_view(stream).substr(at, static_cast<std::size_t>(pieceSize))), dec.error().c_str());
         QVERIFY(dec.finish());
-        QCOMPARE(std::string(types.begin(), types.end()), std::string("HSOPSSLCS"));
+        QCOMPARE(std::string(types.begin(), types.end()), std::string("HSOPRWSSLCS"));
         QCOMPARE(pid, 4242);
         QCOMPARE(text, std::string("square: 4\nnext line, 100%"));
         QCOMPARE(put, -81);
         QCOMPARE(list, (std::vector<std::int64_t> {4, 9, 64, 81}));
         QCOMPARE(counter, 12);
+        QCOMPARE(read, 17);
+        QCOMPARE(written, 18);
     }
 
     // Found by fuzzing: the longest valid record must pass whether the pipe splits it or not.
@@ -117,6 +125,10 @@ private Q_SLOTS:
         QTest::newRow("bad number") << QByteArray("1 P 10 12x\n") << "bad number";
         QTest::newRow("bad escape") << QByteArray("1 O 10 a%zz\n") << "bad text";
         QTest::newRow("bad list") << QByteArray("1 L 10 1,,2\n") << "bad list";
+        QTest::newRow("negative counter read") << QByteArray("1 R 10 -1\n") << "bad counter value";
+        QTest::newRow("counter written as 0") << QByteArray("1 W 10 0\n") << "bad counter value";
+        QTest::newRow("counter read, no number") << QByteArray("1 R 10 x\n") << "bad counter value";
+        QTest::newRow("counter write, two numbers") << QByteArray("1 W 10 3 4\n") << "bad counter value";
         QTest::newRow("zero time") << QByteArray("1 H 0 5\n") << "no timestamp";
         QTest::newRow("endless line") << QByteArray(WireDecoder::maxLineBytes + 10, 'x') << "longer than";
         QTest::newRow("long line in one piece") << (QByteArray("1 O 10 ") + QByteArray(WireDecoder::maxLineBytes, 'a') + "\n")

@@ -4,7 +4,7 @@
 //   - feeding the input whole, split at a few data-derived points, and in small pieces gives the
 //     same records and the same outcome (the pipe's cuts must not matter);
 //   - records arrive with seq 1, 2, 3, …, non-decreasing positive tNs, a known type, valid
-//     payloads (L: at most maxListItems items; O/X: at most 4096 bytes; S: a real state);
+//     payloads (L: at most maxListItems items; O/X: at most 4096 bytes; S: a real state; R ≥ 0, W ≥ 1);
 //   - no record is delivered once the decoder has failed; recordCount() is the number delivered
 //     and never more than the number of '\n' in the input;
 //   - feed()/finish() return !failed(); a failure leaves one non-empty line in error(); success
@@ -73,6 +73,11 @@ Outcome decode(std::string_view input, const std::vector<std::size_t>& cuts)
         case 'P':
         case 'C':
             check(r.list == nullptr && r.text.empty());
+            break;
+        case 'R':
+        case 'W':
+            check(r.list == nullptr && r.text.empty());
+            check(r.value >= (r.type == 'W' ? 1 : 0)); // a counter never goes below 0
             break;
         case 'S':
             check(workerStateFromInt(static_cast<int>(r.value)).has_value());

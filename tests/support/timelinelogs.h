@@ -40,4 +40,41 @@ inline std::shared_ptr<EventLog> sampleTimelineLog()
     return log;
 }
 
+// Two threads add to a shared counter (C9): Thread-1 makes it 17 alone, then both read 17 and
+// both write 18 (one update lost), then Thread-2 makes it 19. Every read and write is 1 ms apart
+// from 10 ms on; main joins them.
+inline std::shared_ptr<EventLog> lostUpdateTimelineLog()
+{
+    constexpr std::int64_t origin = sampleLogOriginNs;
+    constexpr std::int64_t ms = 1'000'000;
+    auto log = std::make_shared<EventLog>(origin);
+    Lane* main = log->addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}});
+    Lane* one = log->addLane({QStringLiteral("Thread-1"), LaneKind::Thread, false, {}});
+    Lane* two = log->addLane({QStringLiteral("Thread-2"), LaneKind::Thread, false, {}});
+    const auto counter = [](Lane* lane, std::int64_t t, bool write, std::int64_t value) {
+        lane->append(Event {t, write ? EventKind::CounterWrite : EventKind::CounterRead, WorkerState::Running, 0, 0, value});
+    };
+    main->appendState(WorkerState::Running, origin);
+    main->appendState(WorkerState::WaitingJoin, origin + 1 * ms, 1);
+    one->appendState(WorkerState::Running, origin + 2 * ms);
+    two->appendState(WorkerState::Running, origin + 3 * ms);
+    std::int64_t t = origin + 4 * ms;
+    for (std::int64_t v = 0; v < 17; ++v) { // 17 clean increments, 0.2 ms each
+        counter(one, t, false, v);
+        counter(one, t + ms / 10, true, v + 1);
+        t += ms / 5;
+    }
+    counter(one, origin + 10 * ms, false, 17);
+    counter(two, origin + 11 * ms, false, 17);
+    counter(one, origin + 12 * ms, true, 18);
+    counter(two, origin + 13 * ms, true, 18);
+    counter(two, origin + 14 * ms, false, 18);
+    counter(two, origin + 15 * ms, true, 19);
+    one->appendState(WorkerState::Finished, origin + 16 * ms);
+    two->appendState(WorkerState::Finished, origin + 17 * ms);
+    main->appendState(WorkerState::Running, origin + 18 * ms);
+    main->appendState(WorkerState::Finished, origin + 19 * ms);
+    return log;
+}
+
 } // namespace ThreadLab

@@ -72,6 +72,28 @@ private Q_SLOTS:
         QCOMPARE(LaneToolTip::forBar(m_model, m_snapshot, lane, origin + atMs * ms, 2 * ms), text);
     }
 
+    // The counter's reads and writes (C9) say the value; an output or queue mark still wins.
+    void counterMarks_data()
+    {
+        QTest::addColumn<int>("lane");
+        QTest::addColumn<int>("atMs");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("read") << 1 << 10 << QStringLiteral("Thread-1 (thread)\nread 17 at 10.0 ms");
+        QTest::newRow("written") << 1 << 12 << QStringLiteral("Thread-1 (thread)\nwrote 18 at 12.0 ms");
+        QTest::newRow("the other read") << 2 << 11 << QStringLiteral("Thread-2 (thread)\nread 17 at 11.0 ms");
+        QTest::newRow("the same write") << 2 << 13 << QStringLiteral("Thread-2 (thread)\nwrote 18 at 13.0 ms");
+    }
+    void counterMarks()
+    {
+        QFETCH(int, lane);
+        QFETCH(int, atMs);
+        QFETCH(QString, text);
+        TimelineModel model;
+        model.setLog(lostUpdateTimelineLog());
+        const TimelineModel::Snapshot snapshot = model.snapshot(false);
+        QCOMPARE(LaneToolTip::forBar(model, snapshot, lane, origin + atMs * ms, ms / 4), text);
+    }
+
 private:
     TimelineModel m_model;
     TimelineModel::Snapshot m_snapshot;

@@ -134,6 +134,27 @@ private Q_SLOTS:
         QVERIFY(!model.markNear(1, 1, origin + 20 * ms, ms)); // not among the snapshot's events
     }
 
+    // The counter's reads and writes have an index of their own: output and queue marks keep
+    // theirs unchanged, and a dense run of increments never hides them.
+    void indexesCounterMarksApart()
+    {
+        TimelineModel model;
+        model.setLog(lostUpdateTimelineLog());
+        const TimelineModel::Snapshot s = model.snapshot(false);
+        QVERIFY(model.index(1).marks.empty());
+        QCOMPARE(model.index(1).counterMarks.size(), std::size_t(2 * 17 + 2));
+        QCOMPARE(model.index(2).counterMarks.size(), std::size_t(4));
+        QVERIFY(model.index(0).counterMarks.empty());
+        QVERIFY(model.kindsSeen() & (1u << static_cast<int>(EventKind::CounterRead)));
+        QVERIFY(model.kindsSeen() & (1u << static_cast<int>(EventKind::CounterWrite)));
+        const Event* read = model.counterMarkNear(2, s.sizes[2], origin + 11 * ms, ms / 4);
+        QVERIFY(read);
+        QCOMPARE(read->kind, EventKind::CounterRead);
+        QCOMPARE(read->value, 17);
+        QCOMPARE(model.counterMarkFrom(2, 0, origin + 12 * ms), std::size_t(1));
+        QVERIFY(!model.markNear(2, s.sizes[2], origin + 11 * ms, ms / 4));
+    }
+
     void findsTheStateAtATime()
     {
         TimelineModel model;

@@ -4,6 +4,8 @@
 #include "model/runcontroller.h"
 #include "style/statepalette.h"
 #include "support/lightpalette.h"
+#include "support/timelinelogs.h"
+#include "timeline/lostupdatepainter.h"
 
 #include <QHelpEvent>
 #include <QMouseEvent>
@@ -256,6 +258,52 @@ private Q_SLOTS:
             if (qGray(image.pixel(x, static_cast<int>(bar1.center().y()))) < 40)
                 ++after;
         QCOMPARE(after, 0);
+    }
+
+    // C9: read and write ticks on the counter's lanes, and the lost update highlighted between
+    // the two lanes that read 17 and both wrote 18, its sentence in a box.
+    void highlightsALostUpdate()
+    {
+        TimelineView view;
+        view.setPalette(lightPalette());
+        view.setLog(lostUpdateTimelineLog());
+        const QSize size(1200, 400);
+        const QImage image = view.renderImage(size, 1.0);
+        const QRectF target(QPointF(0, 0), QSizeF(size));
+        const QRectF one = view.laneRectIn(target, 1);
+        const QRectF two = view.laneRectIn(target, 2);
+        const QColor read = LostUpdatePainter::readColor();
+        const QColor write = LostUpdatePainter::writeColor();
+        const QRgb highlight = LostUpdatePainter::highlightColor().rgb();
+        auto count = [&image](const QRectF& r, QRgb c) {
+            int n = 0;
+            for (int y = static_cast<int>(r.top()); y < static_cast<int>(r.bottom()); ++y)
+                for (int x = static_cast<int>(r.left()); x < static_cast<int>(r.right()); ++x)
+                    n += image.rect().contains(x, y) && image.pixel(x, y) == c;
+            return n;
+        };
+        // Ticks: reads hang from the bar's top, writes below them (a clean increment at 5 ms).
+        const double x5 = std::floor(view.xForTimeIn(target, 5 * ms));
+        QCOMPARE(QColor(image.pixel(static_cast<int>(x5), static_cast<int>(one.top() + 1))), read);
+        const double xw = std::floor(view.xForTimeIn(target, 4 * ms + 100 * us));
+        QCOMPARE(QColor(image.pixel(static_cast<int>(xw), static_cast<int>(one.top() + one.height() * 0.33))), write);
+        // The connector between the reads crosses the gap between the lanes.
+        const double midY = (one.center().y() + two.center().y()) / 2;
+        const double xReads = view.xForTimeIn(target, 10.5 * ms);
+        QVERIFY2(count(QRectF(xReads - 4, one.bottom(), 8, two.top() - one.bottom()), highlight) > 0, "no connector");
+        // The sentence's box, framed in the highlight, right of the writes and half-way between the lanes.
+        const double xWrites = view.xForTimeIn(target, 13 * ms);
+        QVERIFY2(count(QRectF(xWrites + 10, midY - 20, 400, 40), highlight) > 40, "no label box");
+        // Without counter events (every other log) there is no highlight at all.
+        TimelineView plain;
+        plain.setPalette(lightPalette());
+        plain.setLog(m_log);
+        const QImage other = plain.renderImage(m_size, 1.0);
+        int elsewhere = 0;
+        for (int y = 0; y < other.height(); y += 2)
+            for (int x = 0; x < other.width(); x += 2)
+                elsewhere += other.pixel(x, y) == highlight;
+        QCOMPARE(elsewhere, 0);
     }
 
     void zoomAndFitChangeTheMapping()

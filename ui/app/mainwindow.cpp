@@ -536,6 +536,7 @@ void MainWindow::onRunFinished(const RunResult& result)
         m_observations->showSeries(result); // medians and spread in place of the last run's
     else if (result.lesson)
         m_observations->showLesson(*result.lesson);
+    m_console->addRun(result);
     if (result.cancelled) {
         m_observations->showCancelled();
         setStatus(tr("Stopped after %1.").arg(RunHistory::durationText(total)));

@@ -60,7 +60,8 @@ void TimelineModel::scan(int laneIndex)
                 idx.joins.push_back({static_cast<std::uint32_t>(k), -1});
             }
         } else if (idx.endNs < 0) {
-            idx.marks.push_back(static_cast<std::uint32_t>(k));
+            const bool counter = e.kind == EventKind::CounterRead || e.kind == EventKind::CounterWrite;
+            (counter ? idx.counterMarks : idx.marks).push_back(static_cast<std::uint32_t>(k));
         }
     }
     idx.summary.extend(*lane, n);
@@ -95,7 +96,7 @@ std::size_t TimelineModel::memoryBytes() const
 {
     std::size_t bytes = m_index.capacity() * sizeof(LaneIndex);
     for (const LaneIndex& idx : m_index)
-        bytes += idx.marks.capacity() * sizeof(std::uint32_t) + idx.joins.capacity() * sizeof(Join)
+        bytes += (idx.marks.capacity() + idx.counterMarks.capacity()) * sizeof(std::uint32_t) + idx.joins.capacity() * sizeof(Join)
             + idx.summary.memoryBytes() - sizeof(LaneSummary);
     return bytes;
 }
@@ -130,23 +131,43 @@ QString TimelineModel::laneName(std::uint32_t lane) const
                                                 : QString::number(lane);
 }
 
-std::size_t TimelineModel::markFrom(int laneIndex, std::size_t from, std::int64_t tAbs) const
+std::size_t TimelineModel::firstFrom(int laneIndex, const std::vector<std::uint32_t>& marks, std::size_t from,
+                                     std::int64_t tAbs) const
 {
     const Lane* lane = m_log->lane(laneIndex);
-    const std::vector<std::uint32_t>& marks = index(laneIndex).marks;
     const auto it = std::partition_point(marks.begin() + static_cast<std::ptrdiff_t>(from), marks.end(),
                                          [lane, tAbs](std::uint32_t k) { return lane->at(k).tNs < tAbs; });
     return static_cast<std::size_t>(it - marks.begin());
 }
 
-const Event* TimelineModel::markNear(int laneIndex, std::size_t n, std::int64_t tAbs, std::int64_t reachNs) const
+const Event* TimelineModel::near(int laneIndex, const std::vector<std::uint32_t>& marks, std::size_t n,
+                                 std::int64_t tAbs, std::int64_t reachNs) const
 {
-    const std::vector<std::uint32_t>& marks = index(laneIndex).marks;
-    const std::size_t m = markFrom(laneIndex, 0, tAbs - reachNs);
+    const std::size_t m = firstFrom(laneIndex, marks, 0, tAbs - reachNs);
     if (m == marks.size() || marks[m] >= n)
         return nullptr;
     const Event& e = m_log->lane(laneIndex)->at(marks[m]);
     return e.tNs <= tAbs + reachNs ? &e : nullptr;
+}
+
+std::size_t TimelineModel::markFrom(int laneIndex, std::size_t from, std::int64_t tAbs) const
+{
+    return firstFrom(laneIndex, index(laneIndex).marks, from, tAbs);
+}
+
+const Event* TimelineModel::markNear(int laneIndex, std::size_t n, std::int64_t tAbs, std::int64_t reachNs) const
+{
+    return near(laneIndex, index(laneIndex).marks, n, tAbs, reachNs);
+}
+
+std::size_t TimelineModel::counterMarkFrom(int laneIndex, std::size_t from, std::int64_t tAbs) const
+{
+    return firstFrom(laneIndex, index(laneIndex).counterMarks, from, tAbs);
+}
+
+const Event* TimelineModel::counterMarkNear(int laneIndex, std::size_t n, std::int64_t tAbs, std::int64_t reachNs) const
+{
+    return near(laneIndex, index(laneIndex).counterMarks, n, tAbs, reachNs);
 }
 
 TimelineModel::StateAt TimelineModel::stateAt(const Snapshot& snapshot, int laneIndex, std::int64_t tAbs) const

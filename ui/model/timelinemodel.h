@@ -36,6 +36,7 @@ public:
         std::int64_t endNs = -1;                    // first terminal event (absolute), -1 while going
         WorkerState outcome = WorkerState::Running; // the last terminal state seen
         std::vector<std::uint32_t> marks;           // output, queue put and get events
+        std::vector<std::uint32_t> counterMarks;    // the shared counter's reads and writes (C9)
         std::vector<Join> joins;                    // in time order
         LaneSummary summary;
     };
@@ -88,11 +89,17 @@ public:
     std::size_t markFrom(int lane, std::size_t from, std::int64_t tAbs) const;
     // The first mark among lane's first n events within reachNs of tAbs.
     const Event* markNear(int lane, std::size_t n, std::int64_t tAbs, std::int64_t reachNs) const;
+    // The same for the lane's counter reads and writes (LaneIndex::counterMarks).
+    std::size_t counterMarkFrom(int lane, std::size_t from, std::int64_t tAbs) const;
+    const Event* counterMarkNear(int lane, std::size_t n, std::int64_t tAbs, std::int64_t reachNs) const;
     // The state interval of lane at tAbs, among its first n events.
     StateAt stateAt(const Snapshot& snapshot, int lane, std::int64_t tAbs) const;
 
 private:
     void scan(int lane);
+    std::size_t firstFrom(int lane, const std::vector<std::uint32_t>& marks, std::size_t from, std::int64_t tAbs) const;
+    const Event* near(int lane, const std::vector<std::uint32_t>& marks, std::size_t n, std::int64_t tAbs,
+                      std::int64_t reachNs) const;
 
     std::shared_ptr<const EventLog> m_log;
     std::vector<LaneIndex> m_index;

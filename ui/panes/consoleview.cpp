@@ -1,10 +1,14 @@
 #include "panes/consoleview.h"
 
+#include "engine/eventlog.h"
+#include "results/lostupdatefinder.h"
+#include "results/variantresult.h"
 #include "style/statepalette.h"
 #include "style/themepalette.h"
 
 #include <QEvent>
 #include <QFontDatabase>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QTextBlock>
@@ -28,8 +32,16 @@ double contrast(const QColor& a, const QColor& b)
 
 ConsoleView::ConsoleView(QWidget* parent)
     : QWidget(parent)
+    , m_orderHeader(new QLabel(this))
     , m_text(new QPlainTextEdit(this))
 {
+    m_orderHeader->setObjectName(QStringLiteral("consoleOrder"));
+    m_orderHeader->setTextFormat(Qt::RichText);
+    m_orderHeader->setWordWrap(true);
+    m_orderHeader->setMargin(4);
+    m_orderHeader->setBackgroundRole(QPalette::Base);
+    m_orderHeader->setAutoFillBackground(true);
+    m_orderHeader->hide();
     m_text->setObjectName(QStringLiteral("consoleText"));
     m_text->setReadOnly(true);
     m_text->setUndoRedoEnabled(false);
@@ -38,6 +50,8 @@ ConsoleView::ConsoleView(QWidget* parent)
     m_text->setPlaceholderText(tr("What the workers print appears here, in their colours."));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_orderHeader);
     layout->addWidget(m_text);
     applyFonts();
 }
@@ -58,6 +72,67 @@ void ConsoleView::clear()
     m_entries.clear();
     m_nameWidth = 10;
     m_text->clear();
+    m_orderHeader->hide(); // back after the next run, with the history kept meanwhile
+}
+
+void ConsoleView::addRun(const RunResult& run)
+{
+    m_orders.add(run);
+    renderOrders();
+    for (const VariantResult& v : run.variants) {
+        if (!v.log)
+            continue;
+        if (const auto example = LostUpdateFinder::example(LostUpdateFinder::find(*v.log)))
+            beginVariant(tr("%1: an update was lost — %2").arg(v.name, LostUpdateFinder::sentence(*v.log, *example)));
+    }
+}
+
+// One row per kept run and variant, newest first: the workers' short names in the order their
+// lines came out, each in its worker's colour.
+void ConsoleView::renderOrders()
+{
+    const std::vector<OrderHistory::Variant>& variants = m_orders.variants();
+    if (variants.empty()) {
+        m_orderHeader->hide();
+        m_orderPlain.clear();
+        return;
+    }
+    const QColor background = palette().color(QPalette::Base);
+    const QString title = tr("Who printed when — the order differs from run to run:");
+    QString html = QStringLiteral("<b>%1</b><table cellspacing=\"0\" cellpadding=\"1\">").arg(title.toHtmlEscaped());
+    QStringList plain {title};
+    for (const OrderHistory::Variant& v : variants) {
+        for (auto run = v.runs.rbegin(); run != v.runs.rend(); ++run) {
+            QString cells;
+            QStringList labels;
+            for (const int worker : run->order) {
+                if (labels.size() == maxOrderLabels) { // a row stays one line
+                    labels << QStringLiteral("…");
+                    cells += labels.back();
+                    break;
+                }
+                labels << v.labels.value(worker);
+                cells += QStringLiteral("<span style=\"color:%1\">%2</span> ")
+                             .arg(readableColor(StatePalette::laneColor(worker), background).name(),
+                                  labels.back().toHtmlEscaped());
+            }
+            const bool newest = run == v.runs.rbegin();
+            const QString name = newest ? v.name : QString();
+            const QString tag = tr("run %1").arg(run->number);
+            html += QStringLiteral("<tr><td>%1&nbsp;&nbsp;</td><td>%2&nbsp;&nbsp;</td><td>%3</td></tr>")
+                        .arg(name.toHtmlEscaped(), newest ? QStringLiteral("<b>%1</b>").arg(tag) : tag, cells);
+            plain << QStringLiteral("%1  %2  %3").arg(name, tag, labels.join(QLatin1Char(' ')));
+        }
+    }
+    html += QStringLiteral("</table>");
+    m_orderHeader->setText(html);
+    m_orderHeader->show();
+    m_orderPlain = plain.join(QLatin1Char('\n'));
+}
+
+QString ConsoleView::orderText() const
+{
+    return m_orderHeader->isHidden() ? QString() : m_orderPlain;
 }
 
 void ConsoleView::beginVariant(const QString& name)
@@ -145,8 +220,11 @@ void ConsoleView::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange)
         applyFonts();
-    else if (event->type() == QEvent::PaletteChange)
+    else if (event->type() == QEvent::PaletteChange) {
         rerender(); // colours are chosen against the background
+        if (!m_orderHeader->isHidden())
+            renderOrders();
+    }
 }
 
 void ConsoleView::applyFonts()
@@ -154,6 +232,7 @@ void ConsoleView::applyFonts()
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     mono.setPointSizeF(font().pointSizeF() > 0 ? font().pointSizeF() : 10);
     m_text->setFont(mono);
+    m_orderHeader->setFont(mono);
 }
 
 } // namespace ThreadLab

@@ -1,6 +1,5 @@
 #include "panes/observationspanel.h"
 
-#include "engine/gilholders.h"
 #include "results/lessonverdict.h"
 #include "results/resultwriter.h"
 #include "results/runhistory.h"
@@ -78,10 +77,7 @@ void ObservationsPanel::addVariant(const VariantResult& result, double speedup, 
     if (!comparison.isEmpty())
         head += QStringLiteral(" — ") + comparison.toHtmlEscaped();
     QString block = QStringLiteral("<p style=\"margin-top:0; margin-bottom:2px\">%1</p>").arg(head);
-    QStringList lines = ResultWriter::observationLines(result);
-    const qint64 switches = result.log ? GilHolders::appHandOvers(*result.log) : result.observations.gilSwitches;
-    if (result.gil && result.mode == VariantMode::Threads && result.workerCount > 1 && switches > 0)
-        lines << tr("the GIL changed hands %1 times").arg(switches);
+    const QStringList lines = ResultWriter::whatHappenedLines(result);
     for (const QString& line : lines)
         block += QStringLiteral("<p style=\"margin-top:0; margin-bottom:2px; margin-left:18px\">• %1</p>")
                      .arg(line.toHtmlEscaped());

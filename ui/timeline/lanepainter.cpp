@@ -8,6 +8,7 @@
 #include "style/statepalette.h"
 #include "style/themepalette.h"
 #include "timeline/foldpainter.h"
+#include "timeline/lostupdatepainter.h"
 #include "timeline/strippainter.h"
 #include "timeline/timelineframe.h"
 #include "timeline/timelinelayout.h"
@@ -20,6 +21,37 @@
 #include <cmath>
 
 namespace ThreadLab {
+
+namespace {
+
+// The visible time window over one of a lane's mark indices, and its pixel maths.
+struct MarkWindow
+{
+    MarkWindow(const LanePainter::Scene& scene, int lane, const std::vector<std::uint32_t>& laneMarks)
+        : marks(laneMarks)
+        , events(scene.frame.log->lane(lane))
+        , viewport(scene.viewport)
+        , originNs(scene.frame.originNs)
+        , startNs(scene.viewport.startNsFrom(scene.frame.originNs))
+        , endNs(scene.viewport.endNsFrom(scene.frame.originNs))
+    {
+    }
+    double pixel(const Event& e) const { return std::floor(viewport.xForTime(static_cast<double>(e.tNs - originNs))); }
+    // The first time past pixel px.
+    std::int64_t pixelEndNs(double px) const
+    {
+        return originNs + static_cast<std::int64_t>(std::ceil(viewport.timeForX(px + 1)));
+    }
+
+    const std::vector<std::uint32_t>& marks;
+    const Lane* events;
+    const TimelineViewport& viewport;
+    std::int64_t originNs;
+    std::int64_t startNs;
+    std::int64_t endNs;
+};
+
+} // namespace
 
 void LanePainter::measure(const QFont& barFont)
 {
@@ -48,6 +80,7 @@ void LanePainter::paintLane(QPainter& painter, const Scene& scene, int lane, con
 
     paintBlocks(painter, scene, bar, strip);
     paintBarLabels(painter, scene, lane, bar);
+    paintCounterMarks(painter, scene, lane, bar);
     paintMarks(painter, scene, lane, bar);
     paintEnd(painter, scene, lane, bar);
 }
@@ -131,18 +164,13 @@ QString LanePainter::barLabel(const Scene& scene, int lane, const TimelineBlock&
 // Marks: output lines and queue traffic, at most one of a kind per pixel.
 void LanePainter::paintMarks(QPainter& painter, const Scene& scene, int lane, const QRectF& bar) const
 {
-    const std::vector<std::uint32_t>& marks = scene.model.index(lane).marks;
-    if (marks.empty())
-        return;
-    const TimelineFrame& f = scene.frame;
-    const TimelineViewport& vp = scene.viewport;
+    const MarkWindow w(scene, lane, scene.model.index(lane).marks);
     const double s = scene.layout.scale;
-    const Lane* events = f.log->lane(lane);
-    const std::int64_t t1 = vp.endNsFrom(f.originNs);
-    std::size_t m = scene.model.markFrom(lane, 0, vp.startNsFrom(f.originNs));
-    while (m < marks.size() && events->at(marks[m]).tNs < t1) {
-        const Event& e = events->at(marks[m]);
-        const double px = std::floor(vp.xForTime(static_cast<double>(e.tNs - f.originNs)));
+    const TimelineFrame& f = scene.frame;
+    std::size_t m = scene.model.markFrom(lane, 0, w.startNs);
+    while (m < w.marks.size() && w.events->at(w.marks[m]).tNs < w.endNs) {
+        const Event& e = w.events->at(w.marks[m]);
+        const double px = w.pixel(e);
         const double x = scene.layout.plotLeft + px + 0.5;
         if (e.kind == EventKind::Output)
             StatePalette::paintOutputTick(painter, QPointF(x, bar.bottom()), std::round(bar.height() * 0.38), s, f.text,
@@ -151,8 +179,37 @@ void LanePainter::paintMarks(QPainter& painter, const Scene& scene, int lane, co
             StatePalette::paintQueueMark(painter, QPointF(x, bar.top() + 2 * s), e.kind == EventKind::QueuePut, s,
                                          f.text, f.base);
         // Skip whatever else falls on this pixel.
-        const auto next = f.originNs + static_cast<std::int64_t>(std::ceil(vp.timeForX(px + 1)));
-        m = scene.model.markFrom(lane, m + 1, next);
+        m = scene.model.markFrom(lane, m + 1, w.pixelEndNs(px));
+    }
+}
+
+// The counter's reads and writes (C9): thin ticks hanging from the bar's top, reads above writes
+// in their own colours (output ticks rise from the bottom), at most one of each per pixel.
+void LanePainter::paintCounterMarks(QPainter& painter, const Scene& scene, int lane, const QRectF& bar) const
+{
+    const MarkWindow w(scene, lane, scene.model.index(lane).counterMarks);
+    const std::size_t n = scene.frame.sizes[static_cast<std::size_t>(lane)];
+    const double width = std::max(1.0, std::round(scene.layout.scale));
+    const double h = std::max(2.0, std::round(bar.height() * 0.22)); // reads and writes: the top 44%
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    double pixel = -1;
+    bool painted[2] = {false, false};
+    std::size_t m = scene.model.counterMarkFrom(lane, 0, w.startNs);
+    while (m < w.marks.size() && w.marks[m] < n && w.events->at(w.marks[m]).tNs < w.endNs) {
+        const Event& e = w.events->at(w.marks[m]);
+        const double px = w.pixel(e);
+        if (px != pixel) {
+            pixel = px;
+            painted[0] = painted[1] = false;
+        }
+        const bool write = e.kind == EventKind::CounterWrite;
+        if (!painted[write]) {
+            painted[write] = true;
+            painter.fillRect(QRectF(scene.layout.plotLeft + px, bar.top() + (write ? h : 0), width, h),
+                             write ? LostUpdatePainter::writeColor() : LostUpdatePainter::readColor());
+        }
+        // Once both kinds show on this pixel, skip the rest of it.
+        m = painted[0] && painted[1] ? scene.model.counterMarkFrom(lane, m + 1, w.pixelEndNs(px)) : m + 1;
     }
 }
 

@@ -23,8 +23,8 @@ struct TimelineLayout;
 
 // Paints what lies on one lane's bar: its state blocks (level of detail from LaneFolder, drawn
 // through QPainter or, on raster targets, as a StripPainter strip: one band layout either way),
-// state labels on the bars wide enough, output and queue marks, and how the lane ended; and the
-// join connectors between lanes. Keeps what it measures and a block buffer between frames, so
+// state labels on the bars wide enough, output and queue marks, the shared counter's read and
+// write ticks, and how the lane ended; and the join connectors between lanes. Keeps what it measures and a block buffer between frames, so
 // that painting a lane allocates nothing.
 class LanePainter
 {
@@ -50,6 +50,7 @@ private:
     void paintBarLabels(QPainter& painter, const Scene& scene, int lane, const QRectF& bar) const;
     QString barLabel(const Scene& scene, int lane, const TimelineBlock& b, double room, double& width) const;
     void paintMarks(QPainter& painter, const Scene& scene, int lane, const QRectF& bar) const;
+    void paintCounterMarks(QPainter& painter, const Scene& scene, int lane, const QRectF& bar) const;
     void paintEnd(QPainter& painter, const Scene& scene, int lane, const QRectF& bar) const;
     void paintBadge(QPainter& painter, const Scene& scene, double x, const QRectF& bar, const QString& badge,
                     const QColor& color) const;

@@ -65,6 +65,10 @@ QString LaneToolTip::mark(const TimelineModel& model, const TimelineModel::Snaps
         return QCoreApplication::translate("LaneToolTip", "queue get %1 from %2 at %3")
             .arg(e.value)
             .arg(model.laneName(e.arg), when);
+    case EventKind::CounterRead:
+        return QCoreApplication::translate("LaneToolTip", "read %1 at %2").arg(e.value).arg(when);
+    case EventKind::CounterWrite:
+        return QCoreApplication::translate("LaneToolTip", "wrote %1 at %2").arg(e.value).arg(when);
     case EventKind::State: break;
     }
     return {};
@@ -76,8 +80,8 @@ QString LaneToolTip::forBar(const TimelineModel& model, const TimelineModel::Sna
     const QString text = head(model, laneIndex) + QLatin1Char('\n');
     // A mark within a few pixels wins.
     const std::size_t n = snapshot.sizes[static_cast<std::size_t>(laneIndex)];
-    if (const Event* e = model.markNear(laneIndex, n, tAbs, reachNs)) {
-        const QString about = mark(model, snapshot, laneIndex, *e);
+    for (const Event* e : {model.markNear(laneIndex, n, tAbs, reachNs), model.counterMarkNear(laneIndex, n, tAbs, reachNs)}) {
+        const QString about = e ? mark(model, snapshot, laneIndex, *e) : QString();
         if (!about.isEmpty())
             return text + about;
     }

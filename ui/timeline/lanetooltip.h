@@ -9,8 +9,8 @@
 namespace ThreadLab {
 
 // The text of the timeline's tooltips, from the model's look-ups: on a lane's label, the lane
-// and how it ended; on its bar, the mark within reach of the cursor or else the state interval
-// under it.
+// and how it ended; on its bar, the mark within reach of the cursor (output or queue first, then a
+// counter read or write) or else the state interval under it.
 class LaneToolTip
 {
 public:

@@ -561,6 +561,7 @@ void TimelineView::paintLanes(QPainter& painter, const TimelineLayout& l, const 
         m_lanePainter.paintLane(painter, scene, i, bar, strips);
     }
     m_lanePainter.paintJoins(painter, scene);
+    m_lostUpdates.paint(painter, scene);
     if (m_live && f.log) {
         const double x = std::round(l.plotLeft + viewport.xForTime(static_cast<double>(f.untilNs)));
         painter.setRenderHint(QPainter::Antialiasing, false);

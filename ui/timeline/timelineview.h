@@ -7,6 +7,7 @@
 #include "timeline/gilstrippainter.h"
 #include "timeline/lanelabels.h"
 #include "timeline/lanepainter.h"
+#include "timeline/lostupdatepainter.h"
 #include "timeline/timelinelayout.h"
 
 #include <QImage>
@@ -172,6 +173,7 @@ private:
     // Who holds each interpreter's GIL, grown with the log like m_model (hence mutable).
     mutable GilTrack m_gil;
     mutable GilStripPainter m_gilPainter;
+    mutable LostUpdatePainter m_lostUpdates;
     mutable std::optional<TimelineLayout> m_layout;
     mutable std::uint64_t m_layoutRevision = 0; // the model's shapeRevision m_layout was made at
     mutable LaneLabels m_labels;
