@@ -161,7 +161,10 @@ TimelineLayout TimelineView::layoutFor(const QRectF& rect, bool fitAllLanes) con
     const QFontMetricsF nameMetrics(l.nameFont);
     const QFontMetricsF detailMetrics(l.detailFont);
     const double labelText = std::max(90 * s, m_labels.textWidth(m_model, m_scale, l.nameFont, l.detailFont));
-    const double labelWidth = std::min(labelText + 26 * s, std::max(110 * s, rect.width() * 0.3));
+    double labelWidth = std::min(labelText + 26 * s, std::max(110 * s, rect.width() * 0.3));
+    // Names are not elided while they fit in 60 % of the width: the detail line gives way first.
+    if (const double names = m_labels.nameWidth() + LaneLabels::padding(s); labelWidth < names)
+        labelWidth = std::max(labelWidth, std::min(std::ceil(names) + 1, rect.width() * 0.6));
     l.plotLeft = std::round(rect.left() + labelWidth);
     l.plotRight = std::max(l.plotLeft + 10, std::round(rect.right() - 10 * s));
 
@@ -197,7 +200,7 @@ const TimelineLayout& TimelineView::layout() const
     // The rect too: a hidden widget's resize() changes it before any resizeEvent.
     if (!m_layout || m_layoutRevision != revision || m_layout->whole != QRectF(rect())) {
         m_layoutRevision = revision;
-        m_layout = layoutFor(QRectF(rect()), false);
+        m_layout = layoutFor(QRectF(rect()), m_fitAllLanes);
     }
     return *m_layout;
 }
@@ -291,6 +294,22 @@ double TimelineView::xForTimeIn(const QRectF& target, double tNs) const
     const TimelineFrame frame = snapshot();
     const TimelineLayout layout = layoutFor(target, true);
     return layout.plotLeft + viewportFor(layout, frame).xForTime(tNs);
+}
+
+void TimelineView::setFitAllLanes(bool on)
+{
+    if (m_fitAllLanes == on)
+        return;
+    m_fitAllLanes = on;
+    m_scrollY = 0;
+    invalidateLayout();
+    updateWindow();
+    update();
+}
+
+QRectF TimelineView::laneRect(int laneIndex) const
+{
+    return layout().bar(laneIndex);
 }
 
 int TimelineView::contentHeight(int width) const

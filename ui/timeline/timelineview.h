@@ -76,6 +76,15 @@ public:
     double xForTimeIn(const QRectF& target, double tNs) const;
     // Height that shows every lane with the axis and legend at the current scale.
     int contentHeight(int width) const;
+    // On, the widget squeezes every lane into its height (thin rows, no scrolling), as exports
+    // do: presenter mode, where nothing may be scrolled away. Off (the default), lanes keep their
+    // height and scroll.
+    void setFitAllLanes(bool on);
+    bool fitsAllLanes() const noexcept { return m_fitAllLanes; }
+    // Where the widget itself draws a lane's bar, in widget coordinates, and the room its label
+    // has: for tests that check what a projector shows.
+    QRectF laneRect(int laneIndex) const;
+    const TimelineLayout& widgetLayout() const { return layout(); }
 
     // Raster frames paint the lanes' blocks as pixel strips and draw the label column from an
     // image kept between frames (the same pixels, much faster); off, every block and label is
@@ -145,6 +154,7 @@ private:
     double m_scrollY = 0;
     bool m_live = false;
     bool m_rasterShortcuts = true;
+    bool m_fitAllLanes = false;
     bool m_follow = true; // window tracks the run until the user zooms or pans
     bool m_dragging = false;
     QPoint m_dragLast;
