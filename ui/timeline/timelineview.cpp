@@ -179,7 +179,7 @@ TimelineLayout TimelineView::layoutFor(const QRectF& rect, bool fitAllLanes) con
     l.laneHeight = std::round(42 * s);
     l.pitch = std::round(52 * s);
     if (fitAllLanes && count > 0 && count * l.pitch > l.lanes.height()) {
-        l.pitch = std::max(2.0, std::floor(l.lanes.height() / count));
+        l.pitch = std::max(1.0, std::floor(l.lanes.height() / count)); // 1 px: a row still, as a line
         l.laneHeight = std::max(1.0, std::round(l.pitch * 0.82));
         l.scrollY = 0;
     } else {
