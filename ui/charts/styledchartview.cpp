@@ -4,6 +4,9 @@
 
 #include <QChart>
 #include <QEvent>
+#include <QFontInfo>
+
+#include <algorithm>
 
 namespace ThreadLab {
 
@@ -19,6 +22,18 @@ void StyledChartView::setPresenterScale(double scale)
 {
     m_scale = scale;
     restyle();
+}
+
+double StyledChartView::labelFloorPx(double floorPx) const
+{
+    if (m_scale <= 1)
+        return floorPx;
+    return std::max(floorPx, static_cast<double>(QFontInfo(font()).pixelSize()));
+}
+
+QFont StyledChartView::labelFont(const QFont& wanted, double maxHeightPx, double floorPx) const
+{
+    return ChartStyle::fitted(wanted, maxHeightPx, labelFloorPx(floorPx));
 }
 
 void StyledChartView::changeEvent(QEvent* event)

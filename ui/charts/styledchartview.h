@@ -18,6 +18,12 @@ public:
     void setPresenterScale(double scale);
     double presenterScale() const noexcept { return m_scale; }
     QChart* chartItem() const { return chart(); }
+    // Words written on the chart (bar labels): `wanted`, shrunk to a line height of `maxHeightPx`
+    // where the space is small, never below `floorPx` pixels, and in presenter mode never below
+    // the presenter font, so that the back of the room can still read them (ChartStyle::fitted).
+    QFont labelFont(const QFont& wanted, double maxHeightPx, double floorPx) const;
+    // The smallest words allowed on the chart, in pixels, for `floorPx` outside presenter mode.
+    double labelFloorPx(double floorPx) const;
 
 protected:
     explicit StyledChartView(QWidget* parent = nullptr);
