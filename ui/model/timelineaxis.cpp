@@ -52,11 +52,12 @@ QList<TimelineAxis::Tick> TimelineAxis::ticks(const TimelineViewport& viewport, 
     double step = stepNs(viewport, minSpacingPx);
     QList<Tick> out = ticksAt(viewport, step);
     // A narrow plot can be left with one or two labels ("0 s"): finer nice steps (1, 2, 5), as
-    // long as labels stay at least half the spacing apart, so that the axis still reads as a scale.
+    // long as labels stay 0.4 of the spacing apart (the spacing leaves room for twice the widest
+    // label), so that the axis still reads as a scale.
     while (out.size() < 3 && step > 1) {
         const double decade = std::pow(10.0, std::floor(std::log10(step) + 1e-9));
         const double finer = step / decade < 4 ? step / 2 : step * 0.4;
-        if (viewport.nsPerPx() <= 0 || finer / viewport.nsPerPx() < minSpacingPx / 2)
+        if (viewport.nsPerPx() <= 0 || finer / viewport.nsPerPx() < minSpacingPx * 0.4)
             break;
         step = finer;
         out = ticksAt(viewport, step);
