@@ -38,9 +38,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -94,6 +98,25 @@ bool isTypingField(const QWidget* w)
     return false;
 }
 
+// The least height the charts keep on the stage, under a long verdict.
+constexpr int stageChartsMin = 120;
+
+// Windows in presenter mode: tooltips, menus and dialogs take the presenter size while any is.
+int presenterWindows = 0;
+
+void countPresenterWindow(int change)
+{
+    presenterWindows = std::max(0, presenterWindows + change);
+    ThemePalette::setApplicationFontScale(presenterWindows > 0 ? MainWindow::presenterScale : 1.0);
+}
+
+// In presenter mode Qt's own dialogs, which follow the presenter font; a platform's native
+// dialog keeps the desktop's small one.
+QFileDialog::Options dialogOptions(bool presenter)
+{
+    return presenter ? QFileDialog::DontUseNativeDialog : QFileDialog::Options();
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -120,7 +143,11 @@ MainWindow::MainWindow(QWidget* parent)
     setStatus(tr("Ready. Space runs the scenario, PageDown goes to the next one."));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    if (m_presenter)
+        countPresenterWindow(-1);
+}
 
 // ---- assembly --------------------------------------------------------------------------------
 
@@ -158,8 +185,10 @@ void MainWindow::buildPanes()
     left->setStretchFactor(1, 2);
 
     QSplitter* bottom = splitter(Qt::Horizontal, QStringLiteral("bottomSplitter"), this);
+    m_observationsBox = titled(tr("What happened"), m_observations, bottom);
+    m_observationsBox->setObjectName(QStringLiteral("observationsBox"));
     bottom->addWidget(m_chartTabs);
-    bottom->addWidget(titled(tr("What happened"), m_observations, bottom));
+    bottom->addWidget(m_observationsBox);
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
 
@@ -171,7 +200,9 @@ void MainWindow::buildPanes()
 
     QSplitter* right = splitter(Qt::Vertical, QStringLiteral("rightSplitter"), this);
     right->addWidget(m_explanation);
-    right->addWidget(titled(tr("Console"), m_console, right));
+    m_consoleBox = titled(tr("Console"), m_console, right);
+    m_consoleBox->setObjectName(QStringLiteral("consoleBox"));
+    right->addWidget(m_consoleBox);
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 2);
 
@@ -225,6 +256,15 @@ void MainWindow::buildActions()
     m_fullScreenAction = make(tr("&Full screen"), QStringLiteral("fullscreen"));
     m_fullScreenAction->setCheckable(true);
     m_fullScreenAction->setShortcut(QKeySequence(Qt::Key_F11));
+    m_stageAction = make(tr("&Stage (fold the side panes)"), QStringLiteral("stage"));
+    m_stageAction->setIconText(tr("Stage"));
+    m_stageAction->setCheckable(true);
+    m_stageAction->setShortcut(QKeySequence(Qt::Key_F6));
+    m_stageAction->setToolTip(tr("Fold the scenario list, run controls, explanation and code away so that the "
+                                 "timeline and the verdict fill the screen; again to bring them back (F6)"));
+    m_presenterAction->setIconText(tr("Presenter"));
+    m_fullScreenAction->setIconText(tr("Full screen"));
+    m_fullScreenAction->setToolTip(tr("Full screen (F11; Esc leaves it)"));
     m_leaveFullScreenAction = make(tr("Leave full screen"));
     m_leaveFullScreenAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_leaveFullScreenAction->setEnabled(false);
@@ -248,6 +288,7 @@ void MainWindow::buildActions()
     connect(m_clearAction, &QAction::triggered, m_controller, &RunController::clearHistory);
     connect(m_presenterAction, &QAction::toggled, this, &MainWindow::setPresenterMode);
     connect(m_fullScreenAction, &QAction::triggered, this, &MainWindow::toggleFullScreen);
+    connect(m_stageAction, &QAction::toggled, this, &MainWindow::setStageView);
     connect(m_leaveFullScreenAction, &QAction::triggered, this, [this] {
         if (isFullScreen())
             toggleFullScreen();
@@ -294,6 +335,7 @@ void MainWindow::buildMenus()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_presenterAction);
+    view->addAction(m_stageAction);
     view->addAction(m_fullScreenAction);
     view->addAction(m_darkAction);
     view->addSeparator();
@@ -317,18 +359,30 @@ void MainWindow::buildToolBar()
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    bar->addAction(m_openAction);
-    bar->addSeparator();
+    // What a narrow window drops into the overflow comes last: the view's switches stay in sight.
     bar->addAction(m_runAction);
     bar->addAction(m_stopAction);
+    bar->addSeparator();
+    bar->addAction(m_stageAction);
+    bar->addAction(m_presenterAction);
+    bar->addAction(m_fullScreenAction);
+    bar->addSeparator();
+    bar->addAction(m_openAction);
     bar->addAction(m_clearAction);
     bar->addSeparator();
     for (const auto& [kind, action] : m_exportActions)
         if (kind->toolBarText)
             bar->addAction(action);
-    bar->addSeparator();
-    bar->addAction(m_presenterAction);
-    bar->addAction(m_fullScreenAction);
+}
+
+void MainWindow::applyToolBarStyle()
+{
+    // Presenter mode: bigger icons with their words under them, so that the row stays short.
+    const int iconSize = m_presenter ? 30 : 24;
+    for (QToolBar* bar : findChildren<QToolBar*>()) {
+        bar->setIconSize(QSize(iconSize, iconSize));
+        bar->setToolButtonStyle(m_presenter ? Qt::ToolButtonTextUnderIcon : Qt::ToolButtonTextBesideIcon);
+    }
 }
 
 void MainWindow::wireController()
@@ -370,6 +424,7 @@ void MainWindow::onScenarioChanged(const Scenario& scenario)
     const bool sweep = std::any_of(scenario.variants.begin(), scenario.variants.end(),
                                    [](const VariantSpec& v) { return v.sweep; });
     m_chartTabs->setCurrentWidget(sweep ? static_cast<QWidget*>(m_speedupChart) : m_elapsedChart);
+    fitStage();
     if (m_persistent) {
         SessionSettings settings;
         settings.setLastScenario(m_library.keyOf(m_browser->currentIndex()));
@@ -435,7 +490,8 @@ void MainWindow::openScenarioDialog()
     SessionSettings settings;
     const QString start = QFileInfo(settings.lastOpenedFile()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(this, tr("Open a scenario file"), start,
-                                                      tr("Scenario files (*.json);;All files (*)"));
+                                                      tr("Scenario files (*.json);;All files (*)"), nullptr,
+                                                      dialogOptions(m_presenter));
     if (!path.isEmpty())
         openScenarioFile(path);
 }
@@ -486,6 +542,7 @@ void MainWindow::onRunStarted()
     m_timeline->clear();
     m_console->clear();
     m_observations->clear();
+    fitStage();
 }
 
 void MainWindow::onVariantStarted(int index, const QString& name, const std::shared_ptr<const EventLog>& log)
@@ -500,6 +557,7 @@ void MainWindow::onVariantStarted(int index, const QString& name, const std::sha
 void MainWindow::onVariantFinished(int, const VariantResult& result, double speedup, const QString& baseline)
 {
     m_observations->addVariant(result, speedup, baseline);
+    fitStage();
 }
 
 void MainWindow::onRunFinished(const RunResult& result)
@@ -524,6 +582,7 @@ void MainWindow::onRunFinished(const RunResult& result)
                       .arg(result.variants.size())
                       .arg(RunHistory::durationText(total)));
     }
+    fitStage();
 }
 
 void MainWindow::onHistoryChanged()
@@ -557,19 +616,25 @@ void MainWindow::applyPaneProportions(bool presenter)
 void MainWindow::setPresenterMode(bool on)
 {
     const bool changed = on != m_presenter;
+    if (changed && !on)
+        arrangeStage(false); // the teacher's own screen comes back as it was
     m_presenter = on;
     const double scale = on ? presenterScale : 1.0;
     setFont(ChartStyle::scaled(m_baseFont, scale, m_baseFont.bold()));
+    if (changed)
+        countPresenterWindow(on ? 1 : -1);
     m_timeline->setPresenterScale(scale);
+    // Nothing scrolled away on a projector: every lane fits the timeline's height.
+    m_timeline->view()->setFitAllLanes(on);
     m_elapsedChart->setPresenterScale(scale);
     m_speedupChart->setPresenterScale(scale);
     m_latencyChart->setPresenterScale(scale);
     m_observations->setPresenterScale(scale);
     if (changed)
         applyPaneProportions(on);
-    const int iconSize = on ? 30 : 24;
-    for (QToolBar* bar : findChildren<QToolBar*>())
-        bar->setIconSize(QSize(iconSize, iconSize));
+    applyToolBarStyle();
+    if (on)
+        arrangeStage(m_presenterFolded);
     if (m_presenterAction->isChecked() != on)
         m_presenterAction->setChecked(on);
     if (m_persistent) {
@@ -578,10 +643,133 @@ void MainWindow::setPresenterMode(bool on)
     }
 }
 
+void MainWindow::setStageView(bool on)
+{
+    if (m_presenter && on != m_presenterFolded) {
+        m_presenterFolded = on;
+        if (m_persistent) {
+            SessionSettings settings;
+            settings.setPresenterPanesFolded(on);
+        }
+    }
+    arrangeStage(on);
+}
+
+void MainWindow::arrangeStage(bool stage)
+{
+    if (m_stageAction->isChecked() != stage) {
+        const QSignalBlocker blocker(m_stageAction);
+        m_stageAction->setChecked(stage);
+    }
+    if (stage == m_stage)
+        return;
+    QSplitter* right = m_splitters[4];
+    if (stage) {
+        for (QSplitter* s : std::as_const(m_splitters))
+            m_classicStates.insert(s->objectName(), s->saveState());
+        // The timeline alone on the left; on the right the verdict, and under it the charts
+        // with the console as one more tab (the explanation folded away).
+        right->insertWidget(1, m_observationsBox);
+        right->insertWidget(2, m_chartTabs);
+        m_chartTabs->addTab(m_consoleBox, tr("Console"));
+    } else {
+        m_chartTabs->removeTab(m_chartTabs->indexOf(m_consoleBox));
+        right->insertWidget(1, m_consoleBox);
+        m_consoleBox->show(); // a tab page not on show was hidden
+        m_splitters[3]->insertWidget(0, m_chartTabs);
+        m_splitters[3]->insertWidget(1, m_observationsBox);
+    }
+    m_stage = stage;
+    // On the stage the charts may shrink to a strip for a long verdict; Clear runs stays on the
+    // toolbar, so that the four tabs fit the column.
+    m_chartTabs->setMinimumHeight(stage ? stageChartsMin : 0);
+    if (QWidget* corner = m_chartTabs->cornerWidget(Qt::TopRightCorner))
+        corner->setVisible(!stage);
+    // Every tab's whole name in sight: the column widens for them rather than scroll them.
+    m_chartTabs->tabBar()->setUsesScrollButtons(!stage);
+    // The tab names the console; its heading would say it twice.
+    if (auto* heading = m_consoleBox->findChild<QLabel*>(QString(), Qt::FindDirectChildrenOnly))
+        heading->setVisible(!stage);
+    m_splitters[1]->setVisible(!stage);
+    m_splitters[3]->setVisible(!stage);
+    m_explanation->setVisible(!stage);
+    m_observations->setFont(QFont()); // the window's again (fitStage may have made it smaller)
+    if (stage) {
+        fitStage();
+    } else {
+        for (QSplitter* s : std::as_const(m_splitters))
+            s->restoreState(m_classicStates.value(s->objectName()));
+        m_classicStates.clear();
+    }
+}
+
+int MainWindow::observationsHeightFor(int boxWidth) const
+{
+    // The box's height that shows every line of the panel without scrolling at this width.
+    const auto* scroll = m_observations->findChild<QScrollArea*>();
+    QWidget* content = scroll ? scroll->widget() : nullptr;
+    if (!content)
+        return m_observationsBox->sizeHint().height();
+    const int chromeW = m_observationsBox->width() - scroll->viewport()->width();
+    const int chromeH = m_observationsBox->height() - scroll->viewport()->height();
+    const int width = std::max(50, boxWidth - std::max(0, chromeW));
+    int height = content->heightForWidth(width);
+    if (height < 0)
+        height = content->sizeHint().height();
+    return height + std::max(0, chromeH) + 2;
+}
+
+void MainWindow::fitStage()
+{
+    if (!m_stage)
+        return;
+    // Left: the timeline, full height. Right: the verdict as tall as its lines need, the charts
+    // and the console (tabs) under it in what is left.
+    const int width = std::max(this->width(), 640);
+    m_splitters[2]->setSizes({std::max(m_splitters[2]->height(), 400), 0});
+    QSplitter* right = m_splitters[4];
+    const int height = std::max(right->height(), 300) - 2 * right->handleWidth();
+    const int room = height - std::min(stageChartsMin, height / 3);
+    // The narrowest column that shows every line: at the panel's own size first, then, on a
+    // small screen with many lines, at the presenter size (ObservationsPanel writes 1.15× its
+    // font in presenter mode).
+    int column = 0;
+    int verdict = 0;
+    auto fits = [&] {
+        for (const int percent : {40, 45, 50}) {
+            column = std::clamp(width * percent / 100, 400, std::max(400, width * 38 / 100 + 280));
+            verdict = observationsHeightFor(column);
+            if (verdict <= room)
+                return true;
+        }
+        return false;
+    };
+    m_observations->setFont(QFont()); // the window's
+    // Last resort (a sweep's eight variants at 720p): 0.9 of the presenter size, still 1.44× the
+    // desktop's.
+    for (const double factor : {1 / 1.15, 0.9 / 1.15}) {
+        if (!m_presenter || fits())
+            break;
+        m_observations->setFont(ChartStyle::scaled(font(), factor, font().bold()));
+    }
+    if (m_presenter)
+        fits(); // column and verdict for the font the loop ended on
+    m_splitters[0]->setSizes({0, width - column, column});
+    verdict = std::min(verdict, room);
+    right->setSizes({0, verdict, height - verdict});
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    if (m_stage) // after the splitters have their new size
+        QTimer::singleShot(0, this, &MainWindow::fitStage);
+}
+
 void MainWindow::setDarkPalette(bool dark)
 {
     m_dark = dark;
-    QApplication::setPalette(ThemePalette::forDark(dark));
+    ThemePalette::applyToApplication(dark);
     if (m_darkAction->isChecked() != dark)
         m_darkAction->setChecked(dark);
     if (m_persistent) {
@@ -653,7 +841,8 @@ QString MainWindow::askSavePath(const QString& title, const QString& suggestedNa
     QString folder = settings.lastExportFolder();
     if (folder.isEmpty() || !QFileInfo(folder).isDir())
         folder = QDir::homePath();
-    const QString path = QFileDialog::getSaveFileName(this, title, QDir(folder).filePath(suggestedName), filter);
+    const QString path = QFileDialog::getSaveFileName(this, title, QDir(folder).filePath(suggestedName), filter,
+                                                      nullptr, dialogOptions(m_presenter));
     if (!path.isEmpty())
         settings.setLastExportFolder(QFileInfo(path).absolutePath());
     return path;
@@ -730,9 +919,15 @@ void MainWindow::restoreSession()
     restoreState(settings.windowState());
     // Presenter mode first: it sets pane proportions, which the remembered splitters then refine.
     setDarkPalette(settings.darkPalette());
+    m_presenterFolded = settings.presenterPanesFolded();
     setPresenterMode(settings.presenterMode());
-    for (QSplitter* s : std::as_const(m_splitters))
-        s->restoreState(settings.splitterState(s->objectName()));
+    for (QSplitter* s : std::as_const(m_splitters)) {
+        const QByteArray state = settings.splitterState(s->objectName());
+        if (m_stage) // the stage arranges itself; the classic sizes wait for it to end
+            m_classicStates.insert(s->objectName(), state);
+        else
+            s->restoreState(state);
+    }
     QStringList files = settings.openedFiles();
     const QString key = settings.lastScenario();
     if (key.startsWith(QLatin1String("file:")) && !files.contains(key.mid(5)))
@@ -781,7 +976,8 @@ void MainWindow::saveSession()
     settings.setGeometry(saveGeometry());
     settings.setWindowState(saveState());
     for (QSplitter* s : std::as_const(m_splitters))
-        settings.setSplitterState(s->objectName(), s->saveState());
+        settings.setSplitterState(s->objectName(), m_stage ? m_classicStates.value(s->objectName()) : s->saveState());
+    settings.setPresenterPanesFolded(m_presenterFolded);
     if (m_browser->currentIndex() >= 0)
         settings.setLastScenario(m_library.keyOf(m_browser->currentIndex()));
     settings.setRunSettings(m_runControls->settings());
