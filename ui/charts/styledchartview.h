@@ -29,10 +29,17 @@ protected:
     explicit StyledChartView(QWidget* parent = nullptr);
 
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     virtual void restyle();
+    // A chart too short for its words at this scale (a strip under the timeline on the
+    // presenter's stage): the axis titles and the legend give their height to the bars and their
+    // names, which Qt Charts would otherwise elide to "…".
+    bool isCompact() const;
 
 private:
     double m_scale = 1;
+    bool m_compact = false; // as last styled
+    Qt::Alignment m_wideLegendAlignment = Qt::AlignTop; // the chart's own, restored when it grows again
 };
 
 } // namespace ThreadLab
