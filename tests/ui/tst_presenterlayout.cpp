@@ -178,6 +178,18 @@ class TestPresenterLayout : public QObject
             if (auto* text = dynamic_cast<QGraphicsSimpleTextItem*>(item); text && text->isVisible())
                 QVERIFY2(QFontInfo(text->font()).pixelSize() >= presenterPx,
                          qPrintable(QStringLiteral("%1: “%2” at %3 px").arg(where, text->text()).arg(QFontInfo(text->font()).pixelSize())));
+        // Axis ticks and names whole on the chart in view: Qt Charts elides what its layout has
+        // no room for.
+        auto* shown = qobject_cast<StyledChartView*>(window().chartTabs()->currentWidget());
+        QStringList elided;
+        for (QGraphicsItem* item : shown ? shown->chartItem()->scene()->items() : QList<QGraphicsItem*>())
+            if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && text->isVisible())
+                if (const QString t = text->toPlainText(); t.contains(QChar(0x2026)) || t.contains(QLatin1String("...")))
+                    elided << t;
+        if (where.startsWith(QLatin1String("crash-isolation at 1280")))
+            QEXPECT_FAIL("", "Qt Charts cuts a category name to a third of the chart's width: "
+                             "\"processes, one crashes each way\" on a 1280 px stage", Continue);
+        QVERIFY2(elided.isEmpty(), qPrintable(QStringLiteral("%1: %2").arg(where, elided.join(QStringLiteral(" | ")))));
         // The speedup chart's key sits above its plot, never over it.
         SpeedupChart* speedup = window().speedupChart();
         for (QGraphicsItem* item : speedup->chartItem()->scene()->items())
@@ -227,8 +239,10 @@ private Q_SLOTS:
         const double area = double(w.width()) * w.height();
         const QSize timeline = w.timelinePanel()->size();
         const QSize verdict = w.observations()->size();
-        QVERIFY(timeline.width() * timeline.height() > 0.4 * area);
-        QVERIFY(timeline.width() * timeline.height() + verdict.width() * verdict.height() > 0.5 * area);
+        const QSize charts = w.chartTabs()->size();
+        QVERIFY(timeline.width() * timeline.height() > 0.3 * area);
+        QVERIFY(timeline.width() * timeline.height() > charts.width() * charts.height());
+        QVERIFY(verdict.width() > 0.3 * w.width());
     }
 
     // Every lane and every observation visible, nothing elided or in an overflow, at both

@@ -98,8 +98,9 @@ bool isTypingField(const QWidget* w)
     return false;
 }
 
-// The least height the charts keep on the stage, under a long verdict.
-constexpr int stageChartsMin = 120;
+// The least height the charts keep on the stage, under the timeline: three bars with their
+// names at the presenter size (Qt Charts elides a category's name taller than its row).
+constexpr int stageChartsMin = 250;
 
 // Windows in presenter mode: tooltips, menus and dialogs take the presenter size while any is.
 int presenterWindows = 0;
@@ -663,35 +664,21 @@ void MainWindow::arrangeStage(bool stage)
     }
     if (stage == m_stage)
         return;
-    QSplitter* right = m_splitters[4];
     if (stage) {
         for (QSplitter* s : std::as_const(m_splitters))
             m_classicStates.insert(s->objectName(), s->saveState());
-        // The timeline alone on the left; on the right the verdict, and under it the charts
-        // with the console as one more tab (the explanation folded away).
-        right->insertWidget(1, m_observationsBox);
-        right->insertWidget(2, m_chartTabs);
-        m_chartTabs->addTab(m_consoleBox, tr("Console"));
+        // Left: the timeline over the charts. Right: the verdict over the console (the
+        // explanation folded away).
+        m_splitters[4]->insertWidget(1, m_observationsBox);
     } else {
-        m_chartTabs->removeTab(m_chartTabs->indexOf(m_consoleBox));
-        right->insertWidget(1, m_consoleBox);
-        m_consoleBox->show(); // a tab page not on show was hidden
-        m_splitters[3]->insertWidget(0, m_chartTabs);
         m_splitters[3]->insertWidget(1, m_observationsBox);
     }
     m_stage = stage;
-    // On the stage the charts may shrink to a strip for a long verdict; Clear runs stays on the
-    // toolbar, so that the four tabs fit the column.
+    // Under a long timeline the charts may shrink to a strip (their minimum size hint at the
+    // presenter size would take half a 720p screen).
     m_chartTabs->setMinimumHeight(stage ? stageChartsMin : 0);
-    if (QWidget* corner = m_chartTabs->cornerWidget(Qt::TopRightCorner))
-        corner->setVisible(!stage);
-    // Every tab's whole name in sight: the column widens for them rather than scroll them.
-    m_chartTabs->tabBar()->setUsesScrollButtons(!stage);
-    // The tab names the console; its heading would say it twice.
-    if (auto* heading = m_consoleBox->findChild<QLabel*>(QString(), Qt::FindDirectChildrenOnly))
-        heading->setVisible(!stage);
+    m_consoleBox->setMinimumHeight(0); // fitStage sets the stage's
     m_splitters[1]->setVisible(!stage);
-    m_splitters[3]->setVisible(!stage);
     m_explanation->setVisible(!stage);
     m_observations->setFont(QFont()); // the window's again (fitStage may have made it smaller)
     if (stage) {
@@ -723,20 +710,27 @@ void MainWindow::fitStage()
 {
     if (!m_stage)
         return;
-    // Left: the timeline, full height. Right: the verdict as tall as its lines need, the charts
-    // and the console (tabs) under it in what is left.
+    // Left: the timeline (every lane fitted to its height) over the charts. Right: the verdict
+    // as tall as its lines need, the console under it in what is left.
     const int width = std::max(this->width(), 640);
-    m_splitters[2]->setSizes({std::max(m_splitters[2]->height(), 400), 0});
+    QSplitter* centre = m_splitters[2];
+    const int centreH = std::max(centre->height(), 400) - centre->handleWidth();
+    const int charts = std::max(stageChartsMin, centreH * 36 / 100);
+    centre->setSizes({centreH - charts, charts});
     QSplitter* right = m_splitters[4];
     const int height = std::max(right->height(), 300) - 2 * right->handleWidth();
-    const int room = height - std::min(stageChartsMin, height / 3);
+    // The verdict comes first: the console may shrink to its heading and one line.
+    const int consoleMin = m_consoleBox->sizeHint().height() - m_console->sizeHint().height()
+                           + QFontMetrics(m_console->textView()->font()).lineSpacing() + 12;
+    m_consoleBox->setMinimumHeight(std::min(consoleMin, height / 3));
+    const int room = height - m_consoleBox->minimumHeight();
     // The narrowest column that shows every line: at the panel's own size first, then, on a
     // small screen with many lines, at the presenter size (ObservationsPanel writes 1.15× its
     // font in presenter mode).
     int column = 0;
     int verdict = 0;
     auto fits = [&] {
-        for (const int percent : {40, 45, 50}) {
+        for (const int percent : {36, 42, 48, 54}) {
             column = std::clamp(width * percent / 100, 400, std::max(400, width * 38 / 100 + 280));
             verdict = observationsHeightFor(column);
             if (verdict <= room)
