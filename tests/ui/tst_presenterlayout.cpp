@@ -290,6 +290,7 @@ private Q_SLOTS:
         QVERIFY(w.explanation()->isVisible());
         QVERIFY(w.observations()->isVisible());
         checkToolBar(QStringLiteral("unfolded"));
+        shoot(QStringLiteral("unfolded-1280x720"));
         QTest::keyClick(&w, Qt::Key_F6);
         settle();
         QVERIFY(w.isStageView());
