@@ -48,7 +48,7 @@ void GuiApplication::applyStyle(QApplication& app, bool dark)
 {
     if (QStyle* fusion = QStyleFactory::create(QStringLiteral("Fusion")))
         app.setStyle(fusion); // the application takes ownership
-    QApplication::setPalette(ThemePalette::forDark(dark));
+    ThemePalette::applyToApplication(dark);
 }
 
 int GuiApplication::run(QApplication& app, const CliOptions& options)

@@ -42,9 +42,11 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -98,6 +100,26 @@ bool isTypingField(const QWidget* w)
     return false;
 }
 
+// The least height the charts keep on the stage, under the timeline: three bars with their
+// names at the presenter size (Qt Charts elides a category's name taller than its row).
+constexpr int stageChartsMin = 250;
+
+// Windows in presenter mode: tooltips, menus and dialogs take the presenter size while any is.
+int presenterWindows = 0;
+
+void countPresenterWindow(int change)
+{
+    presenterWindows = std::max(0, presenterWindows + change);
+    ThemePalette::setApplicationFontScale(presenterWindows > 0 ? MainWindow::presenterScale : 1.0);
+}
+
+// In presenter mode Qt's own dialogs, which follow the presenter font; a platform's native
+// dialog keeps the desktop's small one.
+QFileDialog::Options dialogOptions(bool presenter)
+{
+    return presenter ? QFileDialog::DontUseNativeDialog : QFileDialog::Options();
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -128,7 +150,11 @@ MainWindow::MainWindow(QWidget* parent)
     setStatus(tr("Ready. Space runs the scenario, PageDown goes to the next one."));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    if (m_presenter)
+        countPresenterWindow(-1);
+}
 
 // ---- assembly --------------------------------------------------------------------------------
 
@@ -166,8 +192,10 @@ void MainWindow::buildPanes()
     left->setStretchFactor(1, 2);
 
     QSplitter* bottom = splitter(Qt::Horizontal, QStringLiteral("bottomSplitter"), this);
+    m_observationsBox = titled(tr("What happened"), m_observations, bottom);
+    m_observationsBox->setObjectName(QStringLiteral("observationsBox"));
     bottom->addWidget(m_chartTabs);
-    bottom->addWidget(titled(tr("What happened"), m_observations, bottom));
+    bottom->addWidget(m_observationsBox);
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
 
@@ -179,7 +207,9 @@ void MainWindow::buildPanes()
 
     QSplitter* right = splitter(Qt::Vertical, QStringLiteral("rightSplitter"), this);
     right->addWidget(m_explanation);
-    right->addWidget(titled(tr("Console"), m_console, right));
+    m_consoleBox = titled(tr("Console"), m_console, right);
+    m_consoleBox->setObjectName(QStringLiteral("consoleBox"));
+    right->addWidget(m_consoleBox);
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 2);
 
@@ -233,6 +263,15 @@ void MainWindow::buildActions()
     m_fullScreenAction = make(tr("&Full screen"), QStringLiteral("fullscreen"));
     m_fullScreenAction->setCheckable(true);
     m_fullScreenAction->setShortcut(QKeySequence(Qt::Key_F11));
+    m_stageAction = make(tr("&Stage (fold the side panes)"), QStringLiteral("stage"));
+    m_stageAction->setIconText(tr("Stage"));
+    m_stageAction->setCheckable(true);
+    m_stageAction->setShortcut(QKeySequence(Qt::Key_F6));
+    m_stageAction->setToolTip(tr("Fold the scenario list, run controls, explanation and code away so that the "
+                                 "timeline and the verdict fill the screen; again to bring them back (F6)"));
+    m_presenterAction->setIconText(tr("Presenter"));
+    m_fullScreenAction->setIconText(tr("Full screen"));
+    m_fullScreenAction->setToolTip(tr("Full screen (F11; Esc leaves it)"));
     m_leaveFullScreenAction = make(tr("Leave full screen"));
     m_leaveFullScreenAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_leaveFullScreenAction->setEnabled(false);
@@ -256,6 +295,7 @@ void MainWindow::buildActions()
     connect(m_clearAction, &QAction::triggered, m_controller, &RunController::clearHistory);
     connect(m_presenterAction, &QAction::toggled, this, &MainWindow::setPresenterMode);
     connect(m_fullScreenAction, &QAction::triggered, this, &MainWindow::toggleFullScreen);
+    connect(m_stageAction, &QAction::toggled, this, &MainWindow::setStageView);
     connect(m_leaveFullScreenAction, &QAction::triggered, this, [this] {
         if (isFullScreen())
             toggleFullScreen();
@@ -301,6 +341,7 @@ void MainWindow::buildMenus()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_presenterAction);
+    view->addAction(m_stageAction);
     view->addAction(m_fullScreenAction);
     view->addAction(m_darkAction);
     view->addSeparator();
@@ -324,18 +365,30 @@ void MainWindow::buildToolBar()
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    bar->addAction(m_openAction);
-    bar->addSeparator();
+    // What a narrow window drops into the overflow comes last: the view's switches stay in sight.
     bar->addAction(m_runAction);
     bar->addAction(m_stopAction);
+    bar->addSeparator();
+    bar->addAction(m_stageAction);
+    bar->addAction(m_presenterAction);
+    bar->addAction(m_fullScreenAction);
+    bar->addSeparator();
+    bar->addAction(m_openAction);
     bar->addAction(m_clearAction);
     bar->addSeparator();
     for (const auto& [kind, action] : m_exportActions)
         if (kind->toolBarText)
             bar->addAction(action);
-    bar->addSeparator();
-    bar->addAction(m_presenterAction);
-    bar->addAction(m_fullScreenAction);
+}
+
+void MainWindow::applyToolBarStyle()
+{
+    // Presenter mode: bigger icons with their words under them, so that the row stays short.
+    const int iconSize = m_presenter ? 30 : 24;
+    for (QToolBar* bar : findChildren<QToolBar*>()) {
+        bar->setIconSize(QSize(iconSize, iconSize));
+        bar->setToolButtonStyle(m_presenter ? Qt::ToolButtonTextUnderIcon : Qt::ToolButtonTextBesideIcon);
+    }
 }
 
 void MainWindow::wireController()
@@ -377,6 +430,7 @@ void MainWindow::onScenarioChanged(const Scenario& scenario)
     const bool sweep = std::any_of(scenario.variants.begin(), scenario.variants.end(),
                                    [](const VariantSpec& v) { return v.sweep; });
     m_chartTabs->setCurrentWidget(sweep ? static_cast<QWidget*>(m_speedupChart) : m_elapsedChart);
+    fitStage();
     if (m_persistent) {
         SessionSettings settings;
         settings.setLastScenario(m_library.keyOf(m_browser->currentIndex()));
@@ -442,7 +496,8 @@ void MainWindow::openScenarioDialog()
     SessionSettings settings;
     const QString start = QFileInfo(settings.lastOpenedFile()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(this, tr("Open a scenario file"), start,
-                                                      tr("Scenario files (*.json);;All files (*)"));
+                                                      tr("Scenario files (*.json);;All files (*)"), nullptr,
+                                                      dialogOptions(m_presenter));
     if (!path.isEmpty())
         openScenarioFile(path);
 }
@@ -497,6 +552,7 @@ void MainWindow::onRunStarted()
         m_timeline->setFocusVariants(CompareLayout::focusNames(*scenario, m_runControls->settings().workers));
     m_console->clear();
     m_observations->clear();
+    fitStage();
 }
 
 void MainWindow::onVariantStarted(int index, const QString& name, const std::shared_ptr<const EventLog>& log)
@@ -518,6 +574,7 @@ void MainWindow::onVariantFinished(int index, const VariantResult& result, doubl
 {
     m_timeline->finishVariant(index, result);
     m_observations->addVariant(result, speedup, baseline);
+    fitStage();
 }
 
 void MainWindow::onRunFinished(const RunResult& result)
@@ -545,6 +602,7 @@ void MainWindow::onRunFinished(const RunResult& result)
                       .arg(result.variants.size())
                       .arg(RunHistory::durationText(total)));
     }
+    fitStage();
 }
 
 void MainWindow::onHistoryChanged()
@@ -578,19 +636,25 @@ void MainWindow::applyPaneProportions(bool presenter)
 void MainWindow::setPresenterMode(bool on)
 {
     const bool changed = on != m_presenter;
+    if (changed && !on)
+        arrangeStage(false); // the teacher's own screen comes back as it was
     m_presenter = on;
     const double scale = on ? presenterScale : 1.0;
     setFont(ChartStyle::scaled(m_baseFont, scale, m_baseFont.bold()));
+    if (changed)
+        countPresenterWindow(on ? 1 : -1);
     m_timeline->setPresenterScale(scale);
+    // Nothing scrolled away on a projector: every lane fits the timeline's height.
+    m_timeline->detailView()->setFitAllLanes(on); // the compare view always fits its lanes
     m_elapsedChart->setPresenterScale(scale);
     m_speedupChart->setPresenterScale(scale);
     m_latencyChart->setPresenterScale(scale);
     m_observations->setPresenterScale(scale);
     if (changed)
         applyPaneProportions(on);
-    const int iconSize = on ? 30 : 24;
-    for (QToolBar* bar : findChildren<QToolBar*>())
-        bar->setIconSize(QSize(iconSize, iconSize));
+    applyToolBarStyle();
+    if (on)
+        arrangeStage(m_presenterFolded);
     if (m_presenterAction->isChecked() != on)
         m_presenterAction->setChecked(on);
     if (m_persistent) {
@@ -599,10 +663,126 @@ void MainWindow::setPresenterMode(bool on)
     }
 }
 
+void MainWindow::setStageView(bool on)
+{
+    if (m_presenter && on != m_presenterFolded) {
+        m_presenterFolded = on;
+        if (m_persistent) {
+            SessionSettings settings;
+            settings.setPresenterPanesFolded(on);
+        }
+    }
+    arrangeStage(on);
+}
+
+void MainWindow::arrangeStage(bool stage)
+{
+    if (m_stageAction->isChecked() != stage) {
+        const QSignalBlocker blocker(m_stageAction);
+        m_stageAction->setChecked(stage);
+    }
+    if (stage == m_stage)
+        return;
+    if (stage) {
+        for (QSplitter* s : std::as_const(m_splitters))
+            m_classicStates.insert(s->objectName(), s->saveState());
+        // Left: the timeline over the charts. Right: the verdict over the console (the
+        // explanation folded away).
+        m_splitters[4]->insertWidget(1, m_observationsBox);
+    } else {
+        m_splitters[3]->insertWidget(1, m_observationsBox);
+    }
+    m_stage = stage;
+    // Under a long timeline the charts may shrink to a strip (their minimum size hint at the
+    // presenter size would take half a 720p screen).
+    m_chartTabs->setMinimumHeight(stage ? stageChartsMin : 0);
+    m_consoleBox->setMinimumHeight(0); // fitStage sets the stage's
+    m_splitters[1]->setVisible(!stage);
+    m_explanation->setVisible(!stage);
+    m_observations->setFont(QFont()); // the window's again (fitStage may have made it smaller)
+    if (stage) {
+        fitStage();
+    } else {
+        for (QSplitter* s : std::as_const(m_splitters))
+            s->restoreState(m_classicStates.value(s->objectName()));
+        m_classicStates.clear();
+    }
+}
+
+int MainWindow::observationsHeightFor(int boxWidth) const
+{
+    // The box's height that shows every line of the panel without scrolling at this width.
+    const auto* scroll = m_observations->findChild<QScrollArea*>();
+    QWidget* content = scroll ? scroll->widget() : nullptr;
+    if (!content)
+        return m_observationsBox->sizeHint().height();
+    const int chromeW = m_observationsBox->width() - scroll->viewport()->width();
+    const int chromeH = m_observationsBox->height() - scroll->viewport()->height();
+    const int width = std::max(50, boxWidth - std::max(0, chromeW));
+    int height = content->heightForWidth(width);
+    if (height < 0)
+        height = content->sizeHint().height();
+    return height + std::max(0, chromeH) + 2;
+}
+
+void MainWindow::fitStage()
+{
+    if (!m_stage)
+        return;
+    // Left: the timeline (every lane fitted to its height) over the charts. Right: the verdict
+    // as tall as its lines need, the console under it in what is left.
+    const int width = std::max(this->width(), 640);
+    QSplitter* centre = m_splitters[2];
+    const int centreH = std::max(centre->height(), 400) - centre->handleWidth();
+    const int charts = std::max(stageChartsMin, centreH * 30 / 100);
+    centre->setSizes({centreH - charts, charts});
+    QSplitter* right = m_splitters[4];
+    const int height = std::max(right->height(), 300) - 2 * right->handleWidth();
+    // The verdict comes first: the console may shrink to its heading and one line.
+    const int consoleMin = m_consoleBox->sizeHint().height() - m_console->sizeHint().height()
+                           + QFontMetrics(m_console->textView()->font()).lineSpacing() + 12;
+    m_consoleBox->setMinimumHeight(std::min(consoleMin, height / 3));
+    const int room = height - m_consoleBox->minimumHeight();
+    // The narrowest column that shows every line: at the panel's own size first, then, on a
+    // small screen with many lines, at the presenter size (ObservationsPanel writes 1.15× its
+    // font in presenter mode).
+    int column = 0;
+    int verdict = 0;
+    auto fits = [&] {
+        for (const int percent : {36, 42, 48, 54}) {
+            column = std::clamp(width * percent / 100, 400, std::max(400, width * 38 / 100 + 280));
+            verdict = observationsHeightFor(column);
+            if (verdict <= room)
+                return true;
+        }
+        return false;
+    };
+    m_observations->setFont(QFont()); // the window's
+    // Last resort (a sweep's eight variants at 720p): 0.9 of the presenter size, still 1.44× the
+    // desktop's.
+    for (const double factor : {1 / 1.15, 0.9 / 1.15}) {
+        if (!m_presenter || fits())
+            break;
+        m_observations->setFont(ChartStyle::scaled(font(), factor, font().bold()));
+    }
+    if (m_presenter)
+        fits(); // column and verdict for the font the loop ended on
+    m_splitters[0]->setSizes({0, width - column, column});
+    verdict = std::min(verdict, room);
+    right->setSizes({0, verdict, height - verdict});
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    if (m_stage) // after the splitters have their new size
+        QTimer::singleShot(0, this, &MainWindow::fitStage);
+}
+
 void MainWindow::setDarkPalette(bool dark)
 {
     m_dark = dark;
-    QApplication::setPalette(ThemePalette::forDark(dark));
+    ThemePalette::applyToApplication(dark);
     if (m_darkAction->isChecked() != dark)
         m_darkAction->setChecked(dark);
     if (m_persistent) {
@@ -674,7 +854,8 @@ QString MainWindow::askSavePath(const QString& title, const QString& suggestedNa
     QString folder = settings.lastExportFolder();
     if (folder.isEmpty() || !QFileInfo(folder).isDir())
         folder = QDir::homePath();
-    const QString path = QFileDialog::getSaveFileName(this, title, QDir(folder).filePath(suggestedName), filter);
+    const QString path = QFileDialog::getSaveFileName(this, title, QDir(folder).filePath(suggestedName), filter,
+                                                      nullptr, dialogOptions(m_presenter));
     if (!path.isEmpty())
         settings.setLastExportFolder(QFileInfo(path).absolutePath());
     return path;
@@ -753,9 +934,15 @@ void MainWindow::restoreSession()
     restoreState(settings.windowState());
     // Presenter mode first: it sets pane proportions, which the remembered splitters then refine.
     setDarkPalette(settings.darkPalette());
+    m_presenterFolded = settings.presenterPanesFolded();
     setPresenterMode(settings.presenterMode());
-    for (QSplitter* s : std::as_const(m_splitters))
-        s->restoreState(settings.splitterState(s->objectName()));
+    for (QSplitter* s : std::as_const(m_splitters)) {
+        const QByteArray state = settings.splitterState(s->objectName());
+        if (m_stage) // the stage arranges itself; the classic sizes wait for it to end
+            m_classicStates.insert(s->objectName(), state);
+        else
+            s->restoreState(state);
+    }
     QStringList files = settings.openedFiles();
     const QString key = settings.lastScenario();
     if (key.startsWith(QLatin1String("file:")) && !files.contains(key.mid(5)))
@@ -805,7 +992,8 @@ void MainWindow::saveSession()
     settings.setGeometry(saveGeometry());
     settings.setWindowState(saveState());
     for (QSplitter* s : std::as_const(m_splitters))
-        settings.setSplitterState(s->objectName(), s->saveState());
+        settings.setSplitterState(s->objectName(), m_stage ? m_classicStates.value(s->objectName()) : s->saveState());
+    settings.setPresenterPanesFolded(m_presenterFolded);
     if (m_browser->currentIndex() >= 0)
         settings.setLastScenario(m_library.keyOf(m_browser->currentIndex()));
     settings.setRunSettings(m_runControls->settings());

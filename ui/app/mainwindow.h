@@ -2,6 +2,7 @@
 
 #include "model/scenariolibrary.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QSize>
 
@@ -75,6 +76,15 @@ public:
     void stopRun();
     void setPresenterMode(bool on);
     bool isPresenterMode() const noexcept { return m_presenter; }
+    // The stage: the scenario list, run controls, explanation and code fold away; the timeline
+    // fills the left and the verdict (What happened), the charts and the console share a column
+    // on the right, the verdict as tall as its lines need. F6 (View ▸ Stage) folds and unfolds;
+    // presenter mode starts on the stage and remembers the choice.
+    void setStageView(bool on);
+    bool isStageView() const noexcept { return m_stage; }
+    QAction* presenterAction() const noexcept { return m_presenterAction; }
+    QAction* fullScreenAction() const noexcept { return m_fullScreenAction; }
+    QAction* stageAction() const noexcept { return m_stageAction; }
     void setDarkPalette(bool dark);
     bool isDarkPalette() const noexcept { return m_dark; }
 
@@ -101,6 +111,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void buildActions();
@@ -110,6 +121,13 @@ private:
     void wireController();
     void buildPrediction();
     void applyPaneProportions(bool presenter);
+    // Moves the verdict and the charts into the right-hand column (stage) or back under the
+    // timeline, keeping the classic splitters' sizes aside meanwhile.
+    void arrangeStage(bool stage);
+    // The stage's sizes: the verdict gets the height its lines need, the timeline the rest.
+    void fitStage();
+    int observationsHeightFor(int boxHeight) const;
+    void applyToolBarStyle();
 
     void onScenarioSelected(int index);
     void onScenarioChanged(const Scenario& scenario);
@@ -152,7 +170,10 @@ private:
     SpeedupChart* m_speedupChart = nullptr;
     LatencyChart* m_latencyChart = nullptr;
     QLabel* m_status = nullptr;
-    QList<QSplitter*> m_splitters;
+    QList<QSplitter*> m_splitters; // main, left, centre, bottom, right: saved with the session
+    QWidget* m_observationsBox = nullptr;
+    QWidget* m_consoleBox = nullptr;
+    QHash<QString, QByteArray> m_classicStates; // the splitters as they were before the stage
 
     QAction* m_openAction = nullptr;
     QAction* m_quitAction = nullptr;
@@ -161,6 +182,7 @@ private:
     QAction* m_clearAction = nullptr;
     QAction* m_presenterAction = nullptr;
     QAction* m_fullScreenAction = nullptr;
+    QAction* m_stageAction = nullptr;
     QAction* m_leaveFullScreenAction = nullptr;
     QAction* m_darkAction = nullptr;
     QAction* m_zoomInAction = nullptr;
@@ -175,6 +197,8 @@ private:
 
     QFont m_baseFont;
     bool m_presenter = false;
+    bool m_stage = false;
+    bool m_presenterFolded = true; // presenter mode's stage, remembered with the session
     bool m_dark = false;
     bool m_persistent = false;
     bool m_checkOnScreen = false; // restored: once shown (the frame known), keep it on screen

@@ -4,6 +4,7 @@
 
 #include <QAbstractAxis>
 #include <QChart>
+#include <QFontMetricsF>
 #include <QLegend>
 
 #include <algorithm>
@@ -24,6 +25,15 @@ QFont ChartStyle::pixelFont(const QFont& base, double pixelSize, bool bold)
     QFont f(base);
     f.setPixelSize(std::max(6, static_cast<int>(std::lround(pixelSize))));
     f.setBold(bold);
+    return f;
+}
+
+QFont ChartStyle::fitted(const QFont& wanted, double maxHeightPx, double floorPx)
+{
+    if (QFontMetricsF(wanted).height() <= maxHeightPx)
+        return wanted;
+    QFont f(wanted);
+    f.setPixelSize(static_cast<int>(std::max(floorPx, maxHeightPx / 1.2)));
     return f;
 }
 

@@ -206,10 +206,8 @@ void ElapsedChart::layoutTexts()
     const double rowPx = plot.height() / std::max(1, m_categoryCount);
     const double barPx = rowPx * barWidth / m_setCount;
     // The words fit the bar's height, at most the chart's font, never unreadably small.
-    QFont f = ChartStyle::scaled(font(), 1.15, true);
-    const double maxPx = std::max(8.0, barPx * 0.92);
-    if (QFontMetricsF(f).height() > maxPx)
-        f.setPixelSize(std::max(8, static_cast<int>(maxPx / 1.2)));
+    const double minPx = labelFloorPx(8);
+    const QFont f = labelFont(ChartStyle::scaled(font(), 1.15, true), std::max(minPx, barPx * 0.92), minPx);
     const QColor outside = palette().color(QPalette::Text);
     const double pad = 6 * presenterScale();
     for (std::size_t i = 0; i < m_bars.size(); ++i) {
@@ -231,9 +229,9 @@ void ElapsedChart::layoutTexts()
         bool placeInside = w <= inside || (w > after && inside >= after);
         const double room = placeInside ? inside : after;
         if (w > room && room > 0) {
-            const double px = std::max(7.0, QFontMetricsF(itemFont).height() * room / w / 1.2);
-            itemFont.setPixelSize(static_cast<int>(px));
+            itemFont = labelFont(itemFont, QFontMetricsF(itemFont).height() * room / w, 7);
             w = QFontMetricsF(itemFont).horizontalAdvance(b.text);
+            placeInside = placeInside && w <= inside; // words too big for the bar go after it
         }
         item->setFont(itemFont);
         item->setText(b.text);

@@ -50,8 +50,14 @@ SpeedupChart::~SpeedupChart() = default;
 
 void SpeedupChart::layoutKey()
 {
-    const QRectF plot = chart()->plotArea();
-    m_key->setPos(plot.left() + 6 * presenterScale(), plot.top() + 2 * presenterScale());
+    // Above the plot, never over it: the key wraps to the chart's width and the chart's top
+    // margin grows to its height (ChartStyle::apply sets the other margins).
+    const QMargins margins = chart()->margins();
+    m_key->setTextWidth(std::max(40.0, chart()->size().width() - margins.left() - margins.right()));
+    m_key->setPos(margins.left(), 2);
+    const int top = static_cast<int>(std::ceil(m_key->boundingRect().height())) + 4;
+    if (margins.top() != top)
+        chart()->setMargins(QMargins(margins.left(), top, margins.right(), margins.bottom()));
 }
 
 QLineSeries* SpeedupChart::lineAt(int index)
@@ -145,9 +151,10 @@ void SpeedupChart::restyle()
         rows << QStringLiteral("<i>%1</i>").arg(tr("Run a sweep (cpu-scaling) to fill this chart.").toHtmlEscaped());
     m_key->setFont(font());
     m_key->setDefaultTextColor(text);
-    // On an opaque card, so that the cores line does not run through the words.
-    m_key->setHtml(QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\" bgcolor=\"%1\"><tr><td>%2</td></tr></table>")
-                       .arg(palette().color(QPalette::Base).name(), rows.join(QStringLiteral("<br>"))));
+    // Each entry kept whole on a line; the entries flow and wrap across the chart's width.
+    for (QString& row : rows)
+        row = QStringLiteral("<span style=\"white-space:nowrap\">%1</span>").arg(row);
+    m_key->setHtml(rows.join(QStringLiteral(" &nbsp;&nbsp; ")));
     layoutKey();
 }
 

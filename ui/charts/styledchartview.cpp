@@ -2,10 +2,22 @@
 
 #include "charts/chartstyle.h"
 
+#include <QAbstractAxis>
 #include <QChart>
+#include <QLegend>
 #include <QEvent>
+#include <QFontInfo>
+
+#include <algorithm>
 
 namespace ThreadLab {
+
+namespace {
+
+// Below this height (× the presenter scale) a chart drops its axis titles.
+constexpr double compactBelowPx = 220;
+
+} // namespace
 
 StyledChartView::StyledChartView(QWidget* parent)
     : QChartView(new QChart, parent) // a chart of ours from the start: setChart() would leak the default one
@@ -21,6 +33,18 @@ void StyledChartView::setPresenterScale(double scale)
     restyle();
 }
 
+double StyledChartView::labelFloorPx(double floorPx) const
+{
+    if (m_scale <= 1)
+        return floorPx;
+    return std::max(floorPx, static_cast<double>(QFontInfo(font()).pixelSize()));
+}
+
+QFont StyledChartView::labelFont(const QFont& wanted, double maxHeightPx, double floorPx) const
+{
+    return ChartStyle::fitted(wanted, maxHeightPx, labelFloorPx(floorPx));
+}
+
 void StyledChartView::changeEvent(QEvent* event)
 {
     QChartView::changeEvent(event);
@@ -28,9 +52,35 @@ void StyledChartView::changeEvent(QEvent* event)
         restyle();
 }
 
+void StyledChartView::resizeEvent(QResizeEvent* event)
+{
+    QChartView::resizeEvent(event);
+    if (isCompact() != m_compact)
+        restyle();
+}
+
+bool StyledChartView::isCompact() const
+{
+    return height() < compactBelowPx * m_scale;
+}
+
 void StyledChartView::restyle()
 {
     ChartStyle::apply(*chart(), palette(), font());
+    // Compact: the axis titles go and the legend moves beside the plot, so that the height goes
+    // to the bars and their names; growing again brings the chart's own legend place back.
+    const bool compact = isCompact();
+    QLegend* legend = chart()->legend();
+    if (compact && !m_compact) {
+        m_wideLegendAlignment = legend->alignment();
+        legend->setAlignment(Qt::AlignRight);
+    } else if (!compact && m_compact) {
+        legend->setAlignment(m_wideLegendAlignment);
+    }
+    m_compact = compact;
+    const auto axes = chart()->axes();
+    for (QAbstractAxis* axis : axes)
+        axis->setTitleVisible(!compact);
 }
 
 } // namespace ThreadLab

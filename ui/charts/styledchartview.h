@@ -18,15 +18,28 @@ public:
     void setPresenterScale(double scale);
     double presenterScale() const noexcept { return m_scale; }
     QChart* chartItem() const { return chart(); }
+    // Words written on the chart (bar labels): `wanted`, shrunk to a line height of `maxHeightPx`
+    // where the space is small, never below `floorPx` pixels, and in presenter mode never below
+    // the presenter font, so that the back of the room can still read them (ChartStyle::fitted).
+    QFont labelFont(const QFont& wanted, double maxHeightPx, double floorPx) const;
+    // The smallest words allowed on the chart, in pixels, for `floorPx` outside presenter mode.
+    double labelFloorPx(double floorPx) const;
 
 protected:
     explicit StyledChartView(QWidget* parent = nullptr);
 
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     virtual void restyle();
+    // A chart too short for its words at this scale (a strip under the timeline on the
+    // presenter's stage): the axis titles and the legend give their height to the bars and their
+    // names, which Qt Charts would otherwise elide to "…".
+    bool isCompact() const;
 
 private:
     double m_scale = 1;
+    bool m_compact = false; // as last styled
+    Qt::Alignment m_wideLegendAlignment = Qt::AlignTop; // the chart's own, restored when it grows again
 };
 
 } // namespace ThreadLab

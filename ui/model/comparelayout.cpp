@@ -57,7 +57,7 @@ CompareLayout::Heights CompareLayout::heights(const std::vector<Band>& bands, do
                                               double naturalPitchPx, double minPitchPx)
 {
     double chrome = 0;
-    int lanes = 0;
+    double lanes = 0;
     for (const Band& b : bands) {
         chrome += b.chromePx;
         lanes += b.lanes;
@@ -75,6 +75,10 @@ CompareLayout::Heights CompareLayout::heights(const std::vector<Band>& bands, do
         h.pitchPx = std::clamp(std::floor((availablePx - chrome) / lanes), minPitchPx, naturalPitchPx);
         while (h.pitchPx > minPitchPx && total(h.pitchPx) > availablePx)
             h.pitchPx -= 1;
+        // Hundreds of lanes on a small screen: rows closer than a pixel (each still drawn as a
+        // line; spawn-cost's staircase keeps its shape).
+        if (total(h.pitchPx) > availablePx && h.pitchPx <= 1 && availablePx > chrome)
+            h.pitchPx = std::max(0.25, (availablePx - chrome) / lanes);
     }
     h.totalPx = total(h.pitchPx);
     h.fits = h.totalPx <= availablePx;

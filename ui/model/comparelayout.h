@@ -40,7 +40,7 @@ public:
 
     struct Band
     {
-        int lanes = 0;
+        double lanes = 0;      // lane rows, a GIL strip row counted as its share of a lane
         double chromePx = 0;   // header, axis, legend and padding: what is not lanes
         double minLanesPx = 0; // the lanes' area is at least this tall (a header beside them)
     };
@@ -54,7 +54,7 @@ public:
     // Lanes at naturalPitchPx while everything fits in availablePx, else one thinner pitch for
     // all (whole pixels, at least minPitchPx) so that every lane of every band fits.
     static Heights heights(const std::vector<Band>& bands, double availablePx, double naturalPitchPx,
-                           double minPitchPx = 2);
+                           double minPitchPx = 1);
 };
 
 } // namespace ThreadLab

@@ -124,6 +124,16 @@ void SessionSettings::setPresenterMode(bool on)
     m_settings.setValue(QStringLiteral("view/presenter"), on);
 }
 
+bool SessionSettings::presenterPanesFolded() const
+{
+    return m_settings.value(QStringLiteral("view/presenterPanesFolded"), true).toBool();
+}
+
+void SessionSettings::setPresenterPanesFolded(bool folded)
+{
+    m_settings.setValue(QStringLiteral("view/presenterPanesFolded"), folded);
+}
+
 bool SessionSettings::darkPalette() const
 {
     return m_settings.value(QStringLiteral("view/dark"), false).toBool();

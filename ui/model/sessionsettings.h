@@ -42,6 +42,9 @@ public:
 
     bool presenterMode() const;
     void setPresenterMode(bool on);
+    // Presenter mode's stage: the side panes folded away (the default) or shown.
+    bool presenterPanesFolded() const;
+    void setPresenterPanesFolded(bool folded);
     bool darkPalette() const;
     void setDarkPalette(bool dark);
 

@@ -49,10 +49,27 @@ double TimelineAxis::stepNs(const TimelineViewport& viewport, double minSpacingP
 
 QList<TimelineAxis::Tick> TimelineAxis::ticks(const TimelineViewport& viewport, double minSpacingPx)
 {
+    double step = stepNs(viewport, minSpacingPx);
+    QList<Tick> out = ticksAt(viewport, step);
+    // A narrow plot can be left with one or two labels ("0 s"): finer nice steps (1, 2, 5), as
+    // long as labels stay 0.4 of the spacing apart (the spacing leaves room for twice the widest
+    // label), so that the axis still reads as a scale.
+    while (out.size() < 3 && step > 1) {
+        const double decade = std::pow(10.0, std::floor(std::log10(step) + 1e-9));
+        const double finer = step / decade < 4 ? step / 2 : step * 0.4;
+        if (viewport.nsPerPx() <= 0 || finer / viewport.nsPerPx() < minSpacingPx * 0.4)
+            break;
+        step = finer;
+        out = ticksAt(viewport, step);
+    }
+    return out;
+}
+
+QList<TimelineAxis::Tick> TimelineAxis::ticksAt(const TimelineViewport& viewport, double step)
+{
     QList<Tick> out;
-    const double step = stepNs(viewport, minSpacingPx);
     const double first = std::ceil(viewport.t0Ns() / step) * step;
-    const int maxTicks = static_cast<int>(viewport.widthPx() / std::max(1.0, minSpacingPx)) + 2;
+    const int maxTicks = static_cast<int>(std::min(1e5, (viewport.t1Ns() - first) / step)) + 2;
     for (int i = 0; i <= maxTicks; ++i) {
         const double t = first + i * step;
         if (t > viewport.t1Ns())

@@ -24,6 +24,8 @@ public:
     // The step for ticks at least minSpacingPx apart in `viewport`.
     static double stepNs(const TimelineViewport& viewport, double minSpacingPx);
     static QList<Tick> ticks(const TimelineViewport& viewport, double minSpacingPx);
+    // The ticks of the window at multiples of `stepNs`.
+    static QList<Tick> ticksAt(const TimelineViewport& viewport, double stepNs);
     // "250 ms", "1.5 s", "20 µs": the unit and decimals follow the step.
     static QString formatTick(double tNs, double stepNs);
     // Three significant digits in the best unit: "512 µs", "1.23 ms", "2.50 s".

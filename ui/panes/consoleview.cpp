@@ -45,7 +45,9 @@ ConsoleView::ConsoleView(QWidget* parent)
     m_text->setObjectName(QStringLiteral("consoleText"));
     m_text->setReadOnly(true);
     m_text->setUndoRedoEnabled(false);
-    m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Long lines wrap at the pane's edge: a projected console is never cut off on the right.
+    m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_text->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_text->setMaximumBlockCount(maxLines);
     m_text->setPlaceholderText(tr("What the workers print appears here, in their colours."));
     auto* layout = new QVBoxLayout(this);

@@ -1,6 +1,13 @@
 #include "style/themepalette.h"
 
+#include "charts/chartstyle.h"
+
+#include <QApplication>
+#include <QToolTip>
+
+#include <array>
 #include <cmath>
+#include <optional>
 #include <utility>
 
 namespace ThreadLab {
@@ -72,6 +79,37 @@ QPalette ThemePalette::dark()
                   {QPalette::Link, QColor(0x56, 0xb4, 0xe9)},
                   {QPalette::LinkVisited, QColor(0xcc, 0x79, 0xa7)}},
                  QColor(0x80, 0x80, 0x80));
+}
+
+void ThemePalette::applyToApplication(bool dark)
+{
+    const QPalette palette = forDark(dark);
+    QApplication::setPalette(palette);
+    QToolTip::setPalette(palette);
+}
+
+void ThemePalette::setApplicationFontScale(double scale)
+{
+    // The classes whose windows have no parent font to inherit: tooltips, menus, dialogs.
+    static constexpr std::array<const char*, 6> classes {"QTipLabel", "QMenu", "QMenuBar", "QMessageBox",
+                                                          "QFileDialog", "QDialog"};
+    struct Fonts
+    {
+        QFont application;
+        std::array<QFont, classes.size()> perClass;
+    };
+    static std::optional<Fonts> original;
+    if (!original) {
+        original.emplace();
+        original->application = QApplication::font();
+        for (std::size_t i = 0; i < classes.size(); ++i)
+            original->perClass[i] = QApplication::font(classes[i]);
+    }
+    QApplication::setFont(ChartStyle::scaled(original->application, scale, original->application.bold()));
+    for (std::size_t i = 0; i < classes.size(); ++i) {
+        const QFont& f = original->perClass[i];
+        QApplication::setFont(ChartStyle::scaled(f, scale, f.bold()), classes[i]);
+    }
 }
 
 bool ThemePalette::isDark(const QPalette& palette)

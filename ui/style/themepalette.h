@@ -14,6 +14,13 @@ public:
     static QPalette light();
     static QPalette dark();
     static QPalette forDark(bool dark) { return dark ? ThemePalette::dark() : light(); }
+    // The light or dark palette for the whole application, tooltips included (QToolTip keeps a
+    // palette of its own).
+    static void applyToApplication(bool dark);
+    // Presenter mode reaches what lives outside the window too: tooltips, menus, file dialogs
+    // and message boxes take the application's fonts scaled by `scale` (1: the fonts the
+    // application had before the first call).
+    static void setApplicationFontScale(double scale);
     static bool isDark(const QPalette& palette);
     // WCAG relative luminance of an sRGB colour: 0 for black, 1 for white.
     static double relativeLuminance(const QColor& c);

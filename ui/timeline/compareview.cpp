@@ -226,7 +226,7 @@ double CompareView::inset() const
 
 // The top band shows the axis, the bottom one the legend (of every band's states); the plots
 // start at one x.
-void CompareView::configureViews(int width)
+void CompareView::configureViews(int width, bool withLegend)
 {
     const std::vector<int> order = bandOrder();
     std::uint32_t legend = 0;
@@ -237,7 +237,10 @@ void CompareView::configureViews(int width)
     for (std::size_t k = 0; k < order.size(); ++k) {
         TimelineView* view = m_views[static_cast<std::size_t>(order[k])];
         view->setAxisShown(k == 0);
-        view->setLegendShown(k + 1 == order.size());
+        view->setLegendShown(withLegend && k + 1 == order.size());
+        // In presenter mode the lanes need the height more than the legend: a smaller key, still
+        // larger than the desktop's.
+        view->setLegendScale(std::max(1.0, 0.7 * m_scale));
         view->setExtraLegend(legend);
         view->setMinLabelWidth(0);
         labelWidth = std::max(labelWidth, view->plotLeftIn(viewWidth));
@@ -255,9 +258,9 @@ CompareLayout::Heights CompareView::heightsFor(const QRectF& rect, const Packing
         const TimelineView* view = m_views[static_cast<std::size_t>(i)];
         const double chrome = view->chromeHeight(viewWidth) + packing.pad + packing.gap;
         if (packing.compact)
-            bands.push_back({view->laneCount(), chrome, packing.header});
+            bands.push_back({view->rowCount(), chrome, packing.header});
         else
-            bands.push_back({view->laneCount(), chrome + packing.header, 0});
+            bands.push_back({view->rowCount(), chrome + packing.header, 0});
     }
     return CompareLayout::heights(bands, rect.height() - 2 * inset(), m_views.front()->naturalPitch());
 }
@@ -337,8 +340,13 @@ CompareHeader* CompareView::ensureHeader(int index)
 
 void CompareView::relayout()
 {
-    configureViews(width());
+    configureViews(width(), true);
     m_placed = place(QRectF(rect()));
+    // Many bands on a small screen: the lanes before the key (each variant's own tab keeps one).
+    if (!m_placed.empty() && m_placed.back().view.bottom() > rect().bottom() + 0.5) {
+        configureViews(width(), false);
+        m_placed = place(QRectF(rect()));
+    }
     m_compact = !m_placed.empty() && m_placed.front().compact;
     m_headerFontPx = m_placed.empty() ? 15 * m_scale : m_placed.front().fontPx;
     for (std::size_t i = 0; i < std::max(m_views.size(), m_bands.size()); ++i) {
@@ -402,7 +410,7 @@ int CompareView::contentHeight(int width, int minPx, int maxPx) const
     double h = 2 * inset();
     for (int i : bandOrder()) {
         const TimelineView* view = m_views[static_cast<std::size_t>(i)];
-        h += header + view->chromeHeight(width) + view->laneCount() * view->naturalPitch() + std::round(10 * m_scale);
+        h += header + view->chromeHeight(width) + view->rowCount() * view->naturalPitch() + std::round(10 * m_scale);
     }
     return std::clamp(static_cast<int>(std::ceil(h)), minPx, maxPx);
 }
@@ -483,7 +491,7 @@ void CompareView::paintEvent(QPaintEvent*)
 
 void CompareView::render(QPainter& painter, const QRectF& target)
 {
-    configureViews(static_cast<int>(target.width()));
+    configureViews(static_cast<int>(target.width()), true);
     const std::vector<Placed> placed = place(target);
     applyWindow(target.width());
     painter.save();

@@ -108,7 +108,7 @@ private:
     };
 
     TimelineView* ensureView(int index);
-    void configureViews(int width);
+    void configureViews(int width, bool legend);
     std::vector<Placed> place(const QRectF& rect) const;
     std::vector<Placed> placeAs(const QRectF& rect, const Packing& packing, const std::vector<int>& order,
                                 const CompareLayout::Heights& heights) const;

@@ -21,6 +21,26 @@ void LaneLabels::reset()
     m_image = QImage();
     m_measuredLanes = 0;
     m_textWidth = 0;
+    m_nameWidth = 0;
+}
+
+namespace {
+
+double chipWidth(double scale)
+{
+    return std::max(2.0, std::round(6 * scale));
+}
+
+} // namespace
+
+double LaneLabels::padding(double scale)
+{
+    return 6 * scale + chipWidth(scale) + 8 * scale + 6 * scale;
+}
+
+double LaneLabels::textRoom(const TimelineLayout& l)
+{
+    return l.plotLeft - l.whole.left() - padding(l.scale);
 }
 
 double LaneLabels::textWidth(const TimelineModel& model, double scale, const QFont& nameFont, const QFont& detailFont)
@@ -30,11 +50,13 @@ double LaneLabels::textWidth(const TimelineModel& model, double scale, const QFo
         m_measuredScale = scale;
         m_measuredLanes = 0;
         m_textWidth = 0;
+        m_nameWidth = 0;
     }
     const QFontMetricsF nameMetrics(nameFont);
     const QFontMetricsF detailMetrics(detailFont);
     for (int i = m_measuredLanes; i < count; ++i) {
-        m_textWidth = std::max(m_textWidth, nameMetrics.horizontalAdvance(model.log()->lane(i)->info().name));
+        m_nameWidth = std::max(m_nameWidth, nameMetrics.horizontalAdvance(model.log()->lane(i)->info().name));
+        m_textWidth = std::max(m_textWidth, m_nameWidth);
         m_textWidth = std::max(m_textWidth, detailMetrics.horizontalAdvance(detail(model, i, true)));
     }
     m_measuredLanes = count;
@@ -116,11 +138,11 @@ void LaneLabels::paintAll(QPainter& painter, const TimelineLayout& l, const Time
         const Lane* lane = f.log->lane(i);
         const LaneInfo& info = lane->info();
         const QRectF bar = l.bar(i);
-        const double chipW = std::max(2.0, std::round(6 * s));
+        const double chipW = chipWidth(s);
         const double left = l.whole.left() + 6 * s;
         painter.fillRect(QRectF(std::round(left), bar.top(), chipW, bar.height()), StatePalette::laneColor(i));
         const double textLeft = left + chipW + 8 * s;
-        const double textWidth = l.plotLeft - textLeft - 6 * s;
+        const double textWidth = textRoom(l);
 
         const QString detail = LaneLabels::detail(model, i, false);
 

@@ -26,6 +26,13 @@ public:
     void reset();
     // The widest label text so far at `scale` (the layout runs on every paint).
     double textWidth(const TimelineModel& model, double scale, const QFont& nameFont, const QFont& detailFont);
+    // The widest lane name alone, as of the last textWidth(): a column that leaves this much room
+    // shows every name whole (the detail line is elided first).
+    double nameWidth() const noexcept { return m_nameWidth; }
+    // The column's width around the text at `scale`: margin, colour chip, gap, margin.
+    static double padding(double scale);
+    // How wide a lane's label text may be in `layout` before it is elided.
+    static double textRoom(const TimelineLayout& layout);
     // Paints the column; with `cached`, from the kept image where it can (raster frames).
     void paint(QPainter& painter, const TimelineLayout& layout, const TimelineFrame& frame, const TimelineModel& model,
                bool cached);
@@ -43,6 +50,7 @@ private:
     int m_measuredLanes = 0;
     double m_measuredScale = 0;
     double m_textWidth = 0;
+    double m_nameWidth = 0;
     // The label column as last painted, and what it showed.
     struct Key
     {

@@ -28,6 +28,9 @@ struct TimelineLayout
     double pitch = 0;
     double scrollY = 0;
     double scale = 1;
+    double legendScale = 1; // the legend's own scale (a compare view's may be smaller)
+    // A GIL strip row is about a third of a lane's pitch, with a gap to the row above.
+    static constexpr double stripShare = 18.0 / 52.0;
     std::vector<int> stripLanes; // lanes with a GIL strip row above them, ascending
     double stripPitch = 0;       // a strip row's height, gap included
     double stripHeight = 0;

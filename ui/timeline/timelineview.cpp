@@ -134,18 +134,20 @@ void TimelineView::setLegendShown(bool shown)
     update();
 }
 
+void TimelineView::setLegendScale(double scale)
+{
+    if (scale == m_legendScale)
+        return;
+    m_legendScale = scale;
+    invalidateLayout();
+    update();
+}
+
 void TimelineView::setExtraLegend(std::uint32_t bits)
 {
     if (bits == m_extraLegend)
         return;
     m_extraLegend = bits;
-    invalidateLayout();
-    update();
-}
-
-void TimelineView::setFitAllLanes(bool fit)
-{
-    m_fitAllLanes = fit;
     invalidateLayout();
     update();
 }
@@ -178,6 +180,13 @@ double TimelineView::naturalPitch() const
 int TimelineView::laneCount() const
 {
     return m_model.laneCount();
+}
+
+double TimelineView::rowCount() const
+{
+    TimelineLayout l;
+    layoutStrips(l);
+    return m_model.laneCount() + static_cast<double>(l.stripLanes.size()) * TimelineLayout::stripShare;
 }
 
 double TimelineView::durationNs() const
@@ -238,6 +247,7 @@ TimelineLayout TimelineView::layoutFor(const QRectF& rect, bool fitAllLanes) con
     const double s = m_scale;
     l.whole = rect;
     l.scale = s;
+    l.legendScale = m_legendScale > 0 ? m_legendScale : s;
     const QFont base = font();
     l.nameFont = ChartStyle::pixelFont(base, 16 * s, true);
     l.detailFont = ChartStyle::pixelFont(base, 12 * s, false);
@@ -252,8 +262,10 @@ TimelineLayout TimelineView::layoutFor(const QRectF& rect, bool fitAllLanes) con
     layoutStrips(l);
     const double stripLabel = GilStripPainter::labelWidth(m_gil, l) - 20 * s; // no colour chip before it
     const double labelText = std::max({90 * s, stripLabel, m_labels.textWidth(m_model, m_scale, l.nameFont, l.detailFont)});
-    const double labelWidth =
-        std::max(m_minLabelWidth, std::min(labelText + 26 * s, std::max(110 * s, rect.width() * 0.3)));
+    double labelWidth = std::max(m_minLabelWidth, std::min(labelText + 26 * s, std::max(110 * s, rect.width() * 0.3)));
+    // Names are not elided while they fit in 60 % of the width: the detail line gives way first.
+    if (const double names = m_labels.nameWidth() + LaneLabels::padding(s); labelWidth < names)
+        labelWidth = std::max(labelWidth, std::min(std::ceil(names) + 1, rect.width() * 0.6));
     l.plotLeft = std::round(rect.left() + labelWidth);
     l.plotRight = std::max(l.plotLeft + 10, std::round(rect.right() - 10 * s));
 
@@ -261,20 +273,22 @@ TimelineLayout TimelineView::layoutFor(const QRectF& rect, bool fitAllLanes) con
     m_model.sync(); // the legend lists what occurs in the log
     l.legendShown = legendBits() | m_extraLegend;
     const double legendH =
-        m_legendShown ? std::ceil(StatePalette::legendHeight(rect.width(), s, base, l.legendShown)) : 0.0;
+        m_legendShown ? std::ceil(StatePalette::legendHeight(rect.width(), l.legendScale, base, l.legendShown)) : 0.0;
     l.axis = QRectF(rect.left(), rect.top(), rect.width(), axisH);
     l.legend = QRectF(rect.left(), rect.bottom() - legendH, rect.width(), legendH);
     l.lanes = QRectF(rect.left(), l.axis.bottom(), rect.width(), std::max(0.0, l.legend.top() - l.axis.bottom()));
 
     l.laneHeight = std::round(42 * s);
     l.pitch = std::round(52 * s);
-    // A strip is about a third of a lane tall, with a gap to the row above.
-    const double stripShare = 18.0 / 52.0;
+    const double stripShare = TimelineLayout::stripShare;
     l.stripPitch = l.stripLanes.empty() ? 0.0 : std::round(l.pitch * stripShare);
     l.stripHeight = std::round(14 * s);
     if (fitAllLanes && count > 0 && l.contentHeight(count) > l.lanes.height()) {
         const double strips = static_cast<double>(l.stripLanes.size()) * stripShare;
-        l.pitch = std::max(2.0, std::floor(l.lanes.height() / (count + strips)));
+        // 1 px: a row still, as a line; closer than that, rows overlap (hundreds of lanes on a
+        // small screen), each still a line.
+        const double even = l.lanes.height() / (count + strips);
+        l.pitch = even >= 1 ? std::floor(even) : std::max(0.25, even);
         l.laneHeight = std::max(1.0, std::round(l.pitch * 0.82));
         l.stripPitch = l.stripLanes.empty() ? 0.0 : std::floor(l.pitch * stripShare);
         l.stripHeight = std::max(1.0, std::round(l.laneHeight / 3));
@@ -400,6 +414,22 @@ double TimelineView::xForTimeIn(const QRectF& target, double tNs) const
     const TimelineFrame frame = snapshot();
     const TimelineLayout layout = layoutFor(target, true);
     return layout.plotLeft + viewportFor(layout, frame).xForTime(tNs);
+}
+
+void TimelineView::setFitAllLanes(bool on)
+{
+    if (m_fitAllLanes == on)
+        return;
+    m_fitAllLanes = on;
+    m_scrollY = 0;
+    invalidateLayout();
+    updateWindow();
+    update();
+}
+
+QRectF TimelineView::laneRect(int laneIndex) const
+{
+    return layout().bar(laneIndex);
 }
 
 int TimelineView::contentHeight(int width) const
@@ -578,7 +608,7 @@ void TimelineView::paintLegend(QPainter& painter, const TimelineLayout& l, const
     painter.setPen(f.text);
     painter.setBackground(f.base);
     painter.setFont(font());
-    StatePalette::paintLegend(painter, l.legend, l.scale, l.legendShown);
+    StatePalette::paintLegend(painter, l.legend, l.legendScale, l.legendShown);
 }
 
 // ---- interaction -----------------------------------------------------------------------------

@@ -80,6 +80,15 @@ public:
     double xForTimeIn(const QRectF& target, double tNs) const;
     // Height that shows every lane with the axis and legend at the current scale.
     int contentHeight(int width) const;
+    // On, the widget squeezes every lane into its height (thin rows, no scrolling), as exports
+    // do: presenter mode, where nothing may be scrolled away. Off (the default), lanes keep their
+    // height and scroll.
+    void setFitAllLanes(bool on);
+    bool fitsAllLanes() const noexcept { return m_fitAllLanes; }
+    // Where the widget itself draws a lane's bar, in widget coordinates, and the room its label
+    // has: for tests that check what a projector shows.
+    QRectF laneRect(int laneIndex) const;
+    const TimelineLayout& widgetLayout() const { return layout(); }
 
     // Views composed into the compare view: several views share one time window (set from
     // outside; zoom, pan and fit in any of them are asked of the owner through windowPicked and
@@ -90,8 +99,9 @@ public:
     void setLegendShown(bool shown);
     // States of other views that the legend lists too (StatePalette's legend bits).
     void setExtraLegend(std::uint32_t bits);
+    // The legend's own scale; 0 (the default): the view's.
+    void setLegendScale(double scale);
     std::uint32_t legendContent() const { return legendBits(); }
-    void setFitAllLanes(bool fit);
     // The label column is at least this wide (views stacked on one axis align their plots).
     void setMinLabelWidth(double px);
     double plotLeftIn(double width) const;
@@ -99,6 +109,8 @@ public:
     int chromeHeight(int width) const;
     double naturalPitch() const;
     int laneCount() const;
+    // Lanes plus GIL strip rows, each strip counted as its share of a lane's pitch.
+    double rowCount() const;
     // The log's duration so far (ns since its origin).
     double durationNs() const;
 
@@ -182,13 +194,14 @@ private:
     double m_scrollY = 0;
     bool m_live = false;
     bool m_rasterShortcuts = true;
+    bool m_fitAllLanes = false;
     bool m_follow = true; // window tracks the run until the user zooms or pans
     bool m_shared = false; // the window is set from outside (setSharedWindow)
     double m_sharedLimitNs = 0;
     bool m_axisShown = true;
     bool m_legendShown = true;
-    bool m_fitAllLanes = false;
     std::uint32_t m_extraLegend = 0;
+    double m_legendScale = 0;
     double m_minLabelWidth = 0;
     bool m_dragging = false;
     QPoint m_dragLast;

@@ -1,0 +1,390 @@
+#include "app/mainwindow.h"
+#include "charts/elapsedchart.h"
+#include "charts/speedupchart.h"
+#include "engine/eventlog.h"
+#include "engine/lane.h"
+#include "model/runcontroller.h"
+#include "model/timelineaxis.h"
+#include "panes/explanationpane.h"
+#include "panes/consoleview.h"
+#include "panes/observationspanel.h"
+#include "panes/runcontrols.h"
+#include "panes/scenariobrowser.h"
+#include "scenario/scenariocatalog.h"
+#include "timeline/lanelabels.h"
+#include "timeline/compareview.h"
+#include "timeline/timelinepanel.h"
+#include "timeline/timelineview.h"
+
+#include <QApplication>
+#include <QChart>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFontInfo>
+#include <QFontMetricsF>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTest>
+#include <QToolBar>
+#include <QToolTip>
+
+#include <memory>
+
+using namespace ThreadLab;
+
+namespace {
+
+// The window's client area on a projector: full screen (F11: no menu bar) or a maximised
+// window (menu bar, and a title bar and panel that take about 50 px of the screen).
+struct Screen
+{
+    QSize size;
+    bool fullScreen = false;
+    QString name() const
+    {
+        return QStringLiteral("%1x%2%3").arg(size.width()).arg(size.height()).arg(fullScreen ? "-F11" : "");
+    }
+};
+
+const QList<Screen> screens {{{1920, 1080}, true}, {{1920, 1030}, false}, {{1280, 720}, true}, {{1280, 670}, false}};
+
+// `inner`, mapped into `outer`'s coordinates, lies wholly inside `outer`.
+bool insideOf(const QWidget* inner, const QRect& rectInInner, const QWidget* outer)
+{
+    const QRect mapped(inner->mapTo(outer, rectInInner.topLeft()), rectInInner.size());
+    return outer->rect().contains(mapped);
+}
+
+void settle()
+{
+    // The stage fits itself after a resize on a zero timer; layouts are posted events.
+    for (int i = 0; i < 3; ++i) {
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+    }
+}
+
+} // namespace
+
+class TestPresenterLayout : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<MainWindow> m_window;
+
+    MainWindow& window() { return *m_window; }
+
+    void resizeTo(const Screen& screen)
+    {
+        MainWindow& w = window();
+        w.menuBar()->setVisible(!screen.fullScreen);
+        w.resize(screen.size);
+        settle();
+    }
+
+    // Every lane of one view inside the visible timeline (and the window), with its whole name
+    // unless `namesMayHide` (a crowded compare view lays its band headers over the names).
+    void checkLanes(TimelineView* view, const QWidget* shownIn, const QString& where, bool namesMayHide)
+    {
+        (void)view->grab(); // a paint: the viewport follows the widget's size
+        const bool inside =
+            view->isVisible() && insideOf(view, view->rect(), shownIn) && insideOf(view, view->rect(), &window());
+        // Known gap: cpu-scaling's eight bands with their headers need more height than a
+        // maximised 720p window leaves the compare view; the last band's lanes run below it.
+        if (!inside && where.startsWith(QLatin1String("cpu-scaling at 1280x670, compare band")))
+            QEXPECT_FAIL("", "cpu-scaling's eight compare bands do not fit a maximised 1280x720 window yet", Continue);
+        QVERIFY2(inside, qPrintable(where));
+        const std::shared_ptr<const EventLog> log = view->log();
+        QVERIFY2(log && log->laneCount() > 0, qPrintable(where));
+        const TimelineLayout& l = view->widgetLayout();
+        const QFontMetricsF names(l.nameFont);
+        for (int i = 0; i < log->laneCount(); ++i) {
+            const QRectF lane = view->laneRect(i);
+            const QString name = log->lane(i)->info().name;
+            const QString at = QStringLiteral("%1, lane %2 (%3)").arg(where).arg(i).arg(name);
+            QVERIFY2(l.lanes.contains(lane) && QRectF(view->rect()).contains(lane), qPrintable(at));
+            if (!namesMayHide)
+                QVERIFY2(names.elidedText(name, Qt::ElideRight, LaneLabels::textRoom(l)) == name, qPrintable(at));
+        }
+    }
+
+    // Every lane of every variant inside the visible timeline: in the compare view (shown after
+    // a run, every band on one axis) and on each variant's own tab.
+    void checkTimeline(const QString& where)
+    {
+        TimelinePanel* panel = window().timelinePanel();
+        auto* tabs = panel->findChild<QTabBar*>(QStringLiteral("timelineTabs"));
+        QVERIFY(tabs);
+        QCOMPARE(panel->currentVariant(), -1); // the compare view, after a run
+        CompareView* compare = panel->compareView();
+        settle();
+        for (int b = 0; b < compare->bandCount(); ++b)
+            checkLanes(compare->bandView(b), compare, QStringLiteral("%1, compare band %2").arg(where).arg(b),
+                       compare->isCompact());
+        const QList<TimelineAxis::Tick> shared = TimelineAxis::ticks(compare->firstView()->viewport(), 110 * compare->firstView()->widgetLayout().scale);
+        QVERIFY2(shared.size() >= 3, qPrintable(QStringLiteral("%1, compare: %2 ticks").arg(where).arg(shared.size())));
+        for (int v = 0; v < panel->variantCount(); ++v) {
+            tabs->setCurrentIndex(v + 1);
+            settle();
+            TimelineView* view = panel->detailView();
+            const QString at = QStringLiteral("%1, variant %2").arg(where).arg(v);
+            checkLanes(view, view, at, false);
+            const QList<TimelineAxis::Tick> ticks = TimelineAxis::ticks(view->viewport(), 110 * view->widgetLayout().scale);
+            QVERIFY2(ticks.size() >= 3, qPrintable(QStringLiteral("%1: %2 ticks").arg(at).arg(ticks.size())));
+        }
+        tabs->setCurrentIndex(0);
+        settle();
+    }
+
+    // Every line of What happened shows without scrolling.
+    void checkObservations(const QString& where)
+    {
+        ObservationsPanel* panel = window().observations();
+        QVERIFY2(panel->isVisible() && insideOf(panel, panel->rect(), &window()), qPrintable(where));
+        auto* scroll = panel->findChild<QScrollArea*>();
+        QVERIFY(scroll && scroll->widget());
+        QWidget* content = scroll->widget();
+        const int needed = content->heightForWidth(scroll->viewport()->width());
+        const QString detail = QStringLiteral("%1: needs %2 px, shows %3 px").arg(where).arg(needed).arg(scroll->viewport()->height());
+        QVERIFY2(needed <= scroll->viewport()->height(), qPrintable(detail));
+        QCOMPARE(scroll->verticalScrollBar()->maximum(), 0);
+        QVERIFY(!panel->plainText().trimmed().isEmpty());
+    }
+
+    // The view's switches have buttons of their own on the toolbar, never in its overflow.
+    void checkToolBar(const QString& where)
+    {
+        auto* bar = window().findChild<QToolBar*>(QStringLiteral("mainToolBar"));
+        QVERIFY(bar && bar->isVisible());
+        for (QAction* a : {window().presenterAction(), window().fullScreenAction(), window().stageAction()}) {
+            QWidget* button = bar->widgetForAction(a);
+            const QString at = QStringLiteral("%1: %2").arg(where, a->iconText());
+            QVERIFY2(button && button->isVisible(), qPrintable(at));
+            QVERIFY2(insideOf(button, button->rect(), bar), qPrintable(at));
+        }
+    }
+
+    // The console (a tab beside the charts on the stage) shows whole lines, wrapped.
+    void checkConsole(const QString& where)
+    {
+        QTabWidget* tabs = window().chartTabs();
+        const int current = tabs->currentIndex();
+        for (int i = 0; i < tabs->count(); ++i)
+            if (tabs->widget(i)->isAncestorOf(window().console()))
+                tabs->setCurrentIndex(i);
+        settle();
+        QPlainTextEdit* text = window().console()->textView();
+        QVERIFY2(text->isVisible() && insideOf(text, text->rect(), &window()), qPrintable(where));
+        QVERIFY(text->lineWrapMode() != QPlainTextEdit::NoWrap);
+        QCOMPARE(text->horizontalScrollBar()->maximum(), 0);
+        // Every tab has its whole label in sight.
+        QTabBar* bar = tabs->tabBar();
+        for (int i = 0; i < bar->count(); ++i)
+            QVERIFY2(bar->rect().contains(bar->tabRect(i)), qPrintable(where + bar->tabText(i)));
+        tabs->setCurrentIndex(current);
+    }
+
+    void checkChartWords(const QString& where)
+    {
+        ElapsedChart* chart = window().elapsedChart();
+        const int presenterPx = QFontInfo(window().font()).pixelSize();
+        for (QGraphicsItem* item : chart->chartItem()->scene()->items())
+            if (auto* text = dynamic_cast<QGraphicsSimpleTextItem*>(item); text && text->isVisible())
+                QVERIFY2(QFontInfo(text->font()).pixelSize() >= presenterPx,
+                         qPrintable(QStringLiteral("%1: “%2” at %3 px").arg(where, text->text()).arg(QFontInfo(text->font()).pixelSize())));
+        // Axis ticks and names whole on the chart in view: Qt Charts elides what its layout has
+        // no room for.
+        auto* shown = qobject_cast<StyledChartView*>(window().chartTabs()->currentWidget());
+        QStringList elided;
+        for (QGraphicsItem* item : shown ? shown->chartItem()->scene()->items() : QList<QGraphicsItem*>())
+            if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && text->isVisible())
+                if (const QString t = text->toPlainText(); t.contains(QChar(0x2026)) || t.contains(QLatin1String("...")))
+                    elided << t;
+        if (where.startsWith(QLatin1String("crash-isolation at 1280")))
+            QEXPECT_FAIL("", "Qt Charts cuts a category name to a third of the chart's width: "
+                             "\"processes, one crashes each way\" on a 1280 px stage", Continue);
+        QVERIFY2(elided.isEmpty(), qPrintable(QStringLiteral("%1: %2").arg(where, elided.join(QStringLiteral(" | ")))));
+        // The speedup chart's key sits above its plot, never over it.
+        SpeedupChart* speedup = window().speedupChart();
+        for (QGraphicsItem* item : speedup->chartItem()->scene()->items())
+            if (auto* key = dynamic_cast<QGraphicsTextItem*>(item); key && key->isVisible())
+                QVERIFY2(!key->sceneBoundingRect().intersects(speedup->chartItem()->plotArea()), qPrintable(where));
+    }
+
+    void shoot(const QString& name)
+    {
+        // THREADLAB_PRESENTER_SHOTS=DIR keeps a picture of the window per scenario and size.
+        const QString dir = qEnvironmentVariable("THREADLAB_PRESENTER_SHOTS");
+        if (!dir.isEmpty())
+            window().grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("ThreadLab"));
+        QCoreApplication::setApplicationName(QStringLiteral("threadlab"));
+        QSettings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab")).clear();
+        m_window = std::make_unique<MainWindow>();
+        m_window->setPresenterMode(true);
+        m_window->resize(screens.first().size);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        QSettings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab")).clear();
+    }
+
+    void presenterModeStartsOnTheStage()
+    {
+        MainWindow& w = window();
+        QVERIFY(w.isPresenterMode());
+        QVERIFY(w.isStageView());
+        QVERIFY(w.stageAction()->isChecked());
+        QVERIFY(!w.browser()->isVisible());
+        QVERIFY(!w.runControls()->isVisible());
+        QVERIFY(!w.explanation()->isVisible());
+        QVERIFY(w.timelinePanel()->view()->fitsAllLanes());
+        // The timeline and the verdict take most of the screen.
+        const double area = double(w.width()) * w.height();
+        const QSize timeline = w.timelinePanel()->size();
+        const QSize verdict = w.observations()->size();
+        const QSize charts = w.chartTabs()->size();
+        QVERIFY(timeline.width() * timeline.height() > 0.3 * area);
+        QVERIFY(timeline.width() * timeline.height() > charts.width() * charts.height());
+        QVERIFY(verdict.width() > 0.3 * w.width());
+    }
+
+    // Every lane and every observation visible, nothing elided or in an overflow, at both
+    // projector sizes, with and without full screen, after a run of each built-in scenario.
+    void everythingShowsOnTheStage_data()
+    {
+        QTest::addColumn<QString>("id");
+        for (const QString& id : ScenarioCatalog::builtinIds())
+            QTest::newRow(qPrintable(id)) << id;
+    }
+
+    void everythingShowsOnTheStage()
+    {
+        QFETCH(QString, id);
+        MainWindow& w = window();
+        resizeTo(screens.first());
+        QVERIFY(w.selectScenario(id));
+        w.controller()->clearHistory();
+        w.runControls()->timeScaleBox()->setValue(0.01);
+        QSignalSpy finished(w.controller(), &RunController::runFinished);
+        w.startRun();
+        QVERIFY(finished.wait(60'000));
+        for (const Screen& screen : screens) {
+            resizeTo(screen);
+            const QString where = QStringLiteral("%1 at %2").arg(id, screen.name());
+            checkTimeline(where);
+            checkObservations(where);
+            checkToolBar(where);
+            checkConsole(where);
+            checkChartWords(where);
+            shoot(QStringLiteral("%1-%2").arg(id, screen.name()));
+        }
+    }
+
+    // F6 folds the side panes away and brings them back; presenter mode remembers the choice.
+    void sidePanesFoldWithOneKey()
+    {
+        MainWindow& w = window();
+        resizeTo(screens.at(2));
+        QTest::keyClick(&w, Qt::Key_F6);
+        settle();
+        QVERIFY(!w.isStageView());
+        QVERIFY(w.browser()->isVisible());
+        QVERIFY(w.runControls()->isVisible());
+        QVERIFY(w.explanation()->isVisible());
+        QVERIFY(w.observations()->isVisible());
+        checkToolBar(QStringLiteral("unfolded"));
+        shoot(QStringLiteral("unfolded-1280x720"));
+        QTest::keyClick(&w, Qt::Key_F6);
+        settle();
+        QVERIFY(w.isStageView());
+        QVERIFY(!w.browser()->isVisible());
+
+        {
+            MainWindow again;
+            again.restoreSession();
+            again.setPresenterMode(true);
+            again.setStageView(false);
+            again.close(); // saves the session: presenter mode with the panes shown
+        }
+        MainWindow third;
+        third.restoreSession();
+        QVERIFY(third.isPresenterMode());
+        QVERIFY(!third.isStageView());
+        third.stageAction()->trigger();
+        QVERIFY(third.isStageView());
+        third.setPresenterMode(false);
+        QVERIFY2(!third.isStageView(), "the teacher's own screen keeps its panes");
+        QVERIFY(third.browser()->isVisibleTo(&third));
+        third.setPresenterMode(true); // this window is the one the rest of the suite keeps
+        third.close();
+        QVERIFY(window().isPresenterMode());
+    }
+
+    // Tooltips, menus, dialogs and message boxes read at the presenter size too.
+    void popupsTakeThePresenterFont()
+    {
+        MainWindow& w = window();
+        const double presenterPt = w.font().pointSizeF();
+        QVERIFY(presenterPt > 0);
+        auto near = [presenterPt](const QFont& f) { return qAbs(f.pointSizeF() - presenterPt) < 0.05 * presenterPt; };
+        QVERIFY2(near(QToolTip::font()), qPrintable(QToolTip::font().toString() + QStringLiteral(" vs ") + w.font().toString()));
+        QMenu menu(&w);
+        QVERIFY(near(menu.font()));
+        QMessageBox box(QMessageBox::Warning, QStringLiteral("t"), QStringLiteral("m"), QMessageBox::Ok, &w);
+        QVERIFY(near(box.font()));
+        QFileDialog dialog(&w);
+        dialog.setOption(QFileDialog::DontUseNativeDialog);
+        QVERIFY(near(dialog.font()));
+        QCOMPARE(QToolTip::palette().color(QPalette::ToolTipBase), QApplication::palette().color(QPalette::ToolTipBase));
+        w.setPresenterMode(false);
+        QVERIFY(QToolTip::font().pointSizeF() < presenterPt / 1.5);
+        QVERIFY(QMenu().font().pointSizeF() < presenterPt / 1.5);
+        w.setPresenterMode(true);
+    }
+
+    // Three runs side by side make thin bars: their words stay at the presenter size.
+    void barWordsNeverShrinkBelowThePresenterSize()
+    {
+        MainWindow& w = window();
+        resizeTo(screens.at(3));
+        QVERIFY(w.selectScenario(QStringLiteral("cpu-bound")));
+        w.controller()->clearHistory();
+        w.runControls()->timeScaleBox()->setValue(0.01);
+        for (int run = 0; run < 3; ++run) {
+            QSignalSpy finished(w.controller(), &RunController::runFinished);
+            w.startRun();
+            QVERIFY(finished.wait(60'000));
+        }
+        settle();
+        QCOMPARE(w.elapsedChart()->barCount(), 3 * 3);
+        checkChartWords(QStringLiteral("three runs"));
+        shoot(QStringLiteral("cpu-bound-three-runs"));
+    }
+};
+
+QTEST_MAIN(TestPresenterLayout)
+#include "tst_presenterlayout.moc"
