@@ -3,7 +3,6 @@
 #include "tasks/monoclock.h"
 
 #include <algorithm>
-#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <cstdlib>
@@ -13,7 +12,6 @@
 #if defined(__linux__)
 #include <csignal>
 #include <pthread.h>
-#include <sched.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -61,38 +59,6 @@ void Platform::exitWithParent()
         }
         std::_Exit(3); // stdin closed: the parent is gone
     }).detach();
-}
-
-bool Platform::requestShortTimeSlices(std::int64_t sliceNs)
-{
-#if defined(__linux__) && defined(SYS_sched_setattr) && defined(SYS_sched_getattr)
-    // The kernel's struct sched_attr (linux/sched/types.h), which glibc 2.36 does not declare.
-    struct SchedAttr
-    {
-        std::uint32_t size;
-        std::uint32_t policy;
-        std::uint64_t flags;
-        std::int32_t nice;
-        std::uint32_t priority;
-        std::uint64_t runtime; // for a normal thread: the time slice it asks for (6.12+)
-        std::uint64_t deadline;
-        std::uint64_t period;
-    };
-    SchedAttr attr {};
-    if (syscall(SYS_sched_getattr, 0, &attr, sizeof attr, 0) != 0 || attr.policy != SCHED_OTHER)
-        return false;
-    attr.size = sizeof attr;
-    attr.flags = 0;
-    attr.runtime = static_cast<std::uint64_t>(sliceNs);
-    if (syscall(SYS_sched_setattr, 0, &attr, 0) != 0)
-        return false;
-    SchedAttr now {};
-    return syscall(SYS_sched_getattr, 0, &now, sizeof now, 0) == 0
-        && now.runtime == static_cast<std::uint64_t>(sliceNs);
-#else
-    (void)sliceNs;
-    return false;
-#endif
 }
 
 void Platform::setCurrentThreadName(std::string_view name)

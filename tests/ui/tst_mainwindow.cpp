@@ -18,7 +18,6 @@
 
 #include "scenario/variantplan.h"
 #include "style/themepalette.h"
-#include "tasks/platform.h"
 
 #include <QApplication>
 #include <QDialog>
@@ -50,8 +49,6 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeWidget>
-
-#include <thread>
 
 using namespace ThreadLab;
 
@@ -161,30 +158,6 @@ private Q_SLOTS:
         QVERIFY2(w.controller()->isRunning(), "the posted click must be handled during the run");
         w.stopRun();
         QVERIFY(finished.count() == 1 || finished.wait(10'000));
-    }
-
-    // Workers keep the runner's priority; the window's thread instead asks the scheduler for
-    // short time slices, so that it runs soon after input arrives (where the kernel takes such a
-    // request: Linux 6.12 and later, read back from /proc).
-    void windowThreadAsksForShortTimeSlices()
-    {
-        bool supported = false;
-        std::thread([&supported] { supported = Platform::requestShortTimeSlices(MainWindow::windowTimeSliceNs); }).join();
-        if (!supported)
-            QSKIP("this system takes no time-slice request");
-        const auto slice = [] {
-            QFile sched(QStringLiteral("/proc/thread-self/sched"));
-            if (!sched.open(QIODevice::ReadOnly))
-                return std::int64_t(-1);
-            for (const QByteArray& line : sched.readAll().split('\n'))
-                if (line.startsWith("se.slice"))
-                    return static_cast<std::int64_t>(line.mid(line.indexOf(':') + 1).trimmed().toLongLong());
-            return std::int64_t(-1);
-        };
-        if (slice() < 0)
-            QSKIP("/proc does not show the time slice");
-        MainWindow w;
-        QCOMPARE(slice(), MainWindow::windowTimeSliceNs);
     }
 
     void initTestCase()

@@ -23,7 +23,6 @@
 #include "timeline/compareview.h"
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
-#include "tasks/platform.h"
 
 #include <QAction>
 #include <QApplication>
@@ -122,15 +121,13 @@ QFileDialog::Options dialogOptions(bool presenter)
 
 } // namespace
 
+
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_controller(new RunController(this))
     , m_baseFont(QApplication::font())
 {
     setObjectName(QStringLiteral("mainWindow"));
-    // Workers keep the priority they were started with; the window answers soon after input
-    // arrives by asking for short time slices instead (Platform::requestShortTimeSlices).
-    Platform::requestShortTimeSlices(windowTimeSliceNs);
     setWindowTitle(tr("ThreadLab"));
     resize(defaultSize);
     buildPanes();

@@ -6,7 +6,6 @@
 #include <QMainWindow>
 #include <QSize>
 
-#include <cstdint>
 #include <functional>
 #include <memory>
 #include <utility>
@@ -47,9 +46,6 @@ class MainWindow : public QMainWindow
 
 public:
     static constexpr QSize defaultSize {1600, 1000};
-    // The time slice the window's thread asks for (the scheduler's default is 0.75 ms times
-    // 1 + log2 of the cores, 1.4 ms on two): short, so that a paint or a click waits little.
-    static constexpr std::int64_t windowTimeSliceNs = 300'000;
     static constexpr double presenterScale = 1.6;
     // Shows an error to the teacher; the default is a (non-blocking) message box.
     using ErrorReporter = std::function<void(const QString& title, const QString& message)>;
