@@ -187,9 +187,10 @@ const VariantResult* meaningfulBaseline(const std::vector<VariantResult>& varian
 {
     const VariantResult& v = variants[index];
     bool isBaseline = false;
-    for (const auto& [variant, base] : meaningful) {
+    for (const auto& pair : meaningful) {
+        const auto& base = pair.second; // a plain reference: clang 14 cannot capture a structured binding
         isBaseline = isBaseline || named(v, base);
-        if (!named(v, variant))
+        if (!named(v, pair.first))
             continue;
         const auto found = std::find_if(variants.begin(), variants.end(),
                                         [&base](const VariantResult& b) { return named(b, base); });
