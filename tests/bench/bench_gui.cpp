@@ -122,6 +122,13 @@ void BM_LiveRunSixteenWorkers(benchmark::State& state)
                              loop.quit();
                          });
         QTimer::singleShot(60'000, &loop, &QEventLoop::quit);
+        // The run starts in a window already on the screen, as a teacher's is: its first paint
+        // (every widget, before any worker exists) is not part of the run.
+        const std::int64_t shown = MonoClock::nowNs();
+        while (watch.paints.empty() && MonoClock::nowNs() - shown < 10'000'000'000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        QCoreApplication::processEvents();
+        watch.paints.clear();
         const std::int64_t start = MonoClock::nowNs();
         window.startRun();
         probing = true;
