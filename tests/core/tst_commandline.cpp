@@ -424,6 +424,7 @@ private Q_SLOTS:
     // cut off, not faster), threads against sequential for io-bound.
     void speedupOnlyWhereTheLessonCompares()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString results = dir.filePath(QStringLiteral("daemon.json"));

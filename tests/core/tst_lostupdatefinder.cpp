@@ -8,6 +8,7 @@
 #include "results/variantresult.h"
 #include "scenario/scenariocatalog.h"
 #include "scenario/scenarioloader.h"
+#include "support/sanitizers.h"
 #include "support/recording.h"
 #include "support/runresults.h"
 #include "support/timelinelogs.h"
@@ -205,6 +206,7 @@ private Q_SLOTS:
     // A child process reports its reads and writes over the wire, on its own lane.
     void childProcessesReportThemToo()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         QString error;
         const auto scenario = ScenarioLoader::loadJson(R"({"format": 1, "id": "counting-children", "title": "t",
             "concept": "C9", "group": "Correctness", "explanation": "e", "vocabulary": ["process"],

@@ -16,6 +16,7 @@
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
 
+#include "support/sanitizers.h"
 #include <QApplication>
 #include <QChart>
 #include <QDir>
@@ -283,6 +284,7 @@ private Q_SLOTS:
 
     void everythingShowsOnTheStage()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         QFETCH(QString, id);
         MainWindow& w = window();
         resizeTo(screens.first());
@@ -369,6 +371,7 @@ private Q_SLOTS:
     // Three runs side by side make thin bars: their words stay at the presenter size.
     void barWordsNeverShrinkBelowThePresenterSize()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         MainWindow& w = window();
         resizeTo(screens.at(3));
         QVERIFY(w.selectScenario(QStringLiteral("cpu-bound")));
