@@ -247,6 +247,7 @@ void CompareView::configureViews(int width, bool withLegend)
     }
     for (int i : order)
         m_views[static_cast<std::size_t>(i)]->setMinLabelWidth(labelWidth);
+    m_plotLeft = labelWidth;
 }
 
 CompareLayout::Heights CompareView::heightsFor(const QRectF& rect, const Packing& packing,
@@ -379,7 +380,8 @@ void CompareView::applyWindow(double width)
         durations.push_back(m_views[i]->durationNs());
     const double longest = *std::max_element(durations.begin(), durations.end());
     if (m_follow) {
-        const double plotWidth = width - 2 * inset() - firstView()->plotLeftIn(width - 2 * inset()) - 10 * m_scale;
+        // The plots' left edge as configureViews aligned them: no layout made again per frame.
+        const double plotWidth = width - 2 * inset() - m_plotLeft - 10 * m_scale;
         // Room for a "✂ cut off" at the end, but never most of a narrow plot.
         const double margin = std::min(120 * m_scale, plotWidth / 5);
         const TimelineViewport vp = CompareLayout::sharedWindow(durations, plotWidth, margin, m_live);

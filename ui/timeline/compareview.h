@@ -132,6 +132,7 @@ private:
     double m_scale = 1.0;
     double m_t0Ns = 0;
     double m_t1Ns = 1e9;
+    double m_plotLeft = 0; // every band's plot starts here (configureViews)
     bool m_live = false;
     bool m_compact = false;
     double m_headerFontPx = 15;
