@@ -6,6 +6,11 @@
 
 namespace ThreadLab {
 
+// Three ways to run one scenario: the model (C++ workers, an emulated GIL, calibrated to what
+// CPython costs), CPython itself (ThreadLab's Python runtime of the task catalogue), and native
+// C++ with no GIL.
+enum class EngineKind { Model, CPython, Native };
+
 // What the teacher (or the command line) chose for one run of a scenario.
 struct RunSettings
 {
@@ -15,6 +20,9 @@ struct RunSettings
     double timeScale = 0;       // 0: the scenario's default
     std::uint64_t seed = 1;
     QStringList variants;       // empty: all
+    EngineKind engine = EngineKind::Model; // `gil` false means Native for the C++ engines
+    QString python;             // the CPython to run or measure; empty: the platform's python3
+    QString startMethod;        // fork|spawn|forkserver; empty: the interpreter's default
 };
 
 } // namespace ThreadLab
