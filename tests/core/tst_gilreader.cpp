@@ -1,0 +1,139 @@
+#include "python/gilreader.h"
+#include "python/pythoninterpreter.h"
+#include "support/sanitizers.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryFile>
+#include <QTest>
+#include <QThread>
+
+#include <set>
+
+using namespace ThreadLab;
+
+namespace {
+
+// Two CPU-bound threads take turns at the GIL while main waits on stdin (without the GIL).
+// The first line names the two threads' native ids, then main's.
+const char* twoSpinners = R"(
+import sys, threading
+sys.setswitchinterval(0.005)
+stop = threading.Event()
+def spin():
+    x = 0
+    while not stop.is_set():
+        x += 1
+threads = [threading.Thread(target=spin) for _ in range(2)]
+for t in threads:
+    t.start()
+print(threads[0].native_id, threads[1].native_id, threading.get_native_id(), flush=True)
+sys.stdin.read()
+stop.set()
+for t in threads:
+    t.join()
+)";
+
+} // namespace
+
+class TestGilReader : public QObject
+{
+    Q_OBJECT
+
+private:
+    PythonInterpreter m_python;
+
+private Q_SLOTS:
+    void initTestCase() { m_python = PythonInterpreter::probe(); }
+
+    void findsTheRuntimeSymbolOfTheInterpreter()
+    {
+        if (!m_python.usable())
+            QSKIP("no usable python3 here (make test installs it)");
+        QString error;
+        const std::uint64_t value = GilReader::dynamicSymbol(m_python.path(), "_PyRuntime", &error);
+        if (value == 0 && m_python.minorVersion() != 11)
+            QSKIP("this python3 is not a 3.11 build with _PyRuntime exported");
+        QVERIFY2(value != 0, qPrintable(error));
+        QVERIFY(GilReader::dynamicSymbol(m_python.path(), "ThreadLabNoSuchSymbol", &error) == 0);
+        QVERIFY2(error.contains(QStringLiteral("has no ThreadLabNoSuchSymbol symbol")), qPrintable(error));
+    }
+
+    void refusesWhatIsNotAnElfFile()
+    {
+        QTemporaryFile text;
+        QVERIFY(text.open());
+        text.write("#!/bin/sh\necho hello\n");
+        text.close();
+        QString error;
+        QCOMPARE(GilReader::dynamicSymbol(text.fileName(), "_PyRuntime", &error), std::uint64_t(0));
+        QVERIFY2(error.contains(QStringLiteral("not a 64-bit ELF file")) && error.contains(text.fileName()), qPrintable(error));
+        QCOMPARE(GilReader::dynamicSymbol(QStringLiteral("/nonexistent/python"), "_PyRuntime", &error), std::uint64_t(0));
+        QVERIFY2(error.contains(QStringLiteral("cannot be read")), qPrintable(error));
+    }
+
+    void seesTwoThreadsTakeTurnsAndCountsEveryHandOver()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        if (!m_python.usable() || m_python.minorVersion() != 11)
+            QSKIP("GIL reading is for CPython 3.11, and this machine's python3 is not one");
+        QProcess python;
+        python.start(m_python.path(), {QStringLiteral("-I"), QStringLiteral("-c"), QString::fromLatin1(twoSpinners)});
+        QVERIFY(python.waitForStarted());
+        QVERIFY(python.waitForReadyRead(10000));
+        const QList<QByteArray> ids = python.readLine().trimmed().split(' ');
+        QCOMPARE(ids.size(), 3);
+        const std::set<std::uint64_t> spinners{ids[0].toULongLong(), ids[1].toULongLong()};
+
+        GilReader reader = GilReader::attach(python.processId(), m_python.majorVersion(), m_python.minorVersion());
+        QVERIFY2(reader.attached(), qPrintable(reader.error()));
+        GilReader::State first;
+        QVERIFY2(reader.read(first), qPrintable(reader.error()));
+        QCOMPARE(first.intervalUs, std::uint64_t(5000));
+
+        std::set<std::uint64_t> holders;
+        GilReader::State s;
+        QElapsedTimer clock;
+        clock.start();
+        int locked = 0;
+        while (clock.elapsed() < 400) {
+            QVERIFY2(reader.read(s), qPrintable(reader.error()));
+            if (s.locked) {
+                ++locked;
+                holders.insert(s.holderTid);
+            }
+            QThread::usleep(500);
+        }
+        // Only the spinners ever hold it (main waits in a read, without the GIL), both of them
+        // do, and they passed it back and forth many times (every 5 ms or so).
+        QVERIFY(locked > 0);
+        QVERIFY2(holders == spinners, qPrintable(QStringLiteral("%1 holders seen").arg(holders.size())));
+        QVERIFY2(s.switchNumber > first.switchNumber + 5,
+                 qPrintable(QStringLiteral("%1 hand-overs").arg(s.switchNumber - first.switchNumber)));
+
+        python.closeWriteChannel();
+        QVERIFY(python.waitForFinished(10000));
+        QVERIFY(!reader.read(s));
+        QVERIFY2(reader.error().contains(QString::number(reader.pid())), qPrintable(reader.error()));
+    }
+
+    void saysWhyItCannotAttach()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        QProcess sleeper;
+        sleeper.start(QStringLiteral("sleep"), {QStringLiteral("10")});
+        QVERIFY(sleeper.waitForStarted());
+        const GilReader notPython = GilReader::attach(sleeper.processId(), 3, 11);
+        QVERIFY(!notPython.attached());
+        QVERIFY2(notPython.error().contains(QStringLiteral("is not a CPython interpreter")), qPrintable(notPython.error()));
+        const GilReader newer = GilReader::attach(sleeper.processId(), 3, 13);
+        QVERIFY2(newer.error().contains(QStringLiteral("3.13 is not supported yet")), qPrintable(newer.error()));
+        sleeper.kill();
+        sleeper.waitForFinished();
+        const GilReader gone = GilReader::attach(sleeper.processId(), 3, 11);
+        QVERIFY(!gone.attached());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGilReader)
+#include "tst_gilreader.moc"
