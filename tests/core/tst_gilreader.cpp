@@ -1,4 +1,5 @@
 #include "python/gilreader.h"
+#include "python/gilsampler.h"
 #include "python/pythoninterpreter.h"
 #include "support/sanitizers.h"
 
@@ -8,7 +9,9 @@
 #include <QTest>
 #include <QThread>
 
+#include <mutex>
 #include <set>
+#include <vector>
 
 using namespace ThreadLab;
 
@@ -42,6 +45,16 @@ class TestGilReader : public QObject
 
 private:
     PythonInterpreter m_python;
+
+    bool startSpinners(QProcess& python, std::set<std::uint64_t>& spinners) const
+    {
+        python.start(m_python.path(), {QStringLiteral("-I"), QStringLiteral("-c"), QString::fromLatin1(twoSpinners)});
+        if (!python.waitForStarted() || !python.waitForReadyRead(10000))
+            return false;
+        const QList<QByteArray> ids = python.readLine().trimmed().split(' ');
+        spinners = {ids.value(0).toULongLong(), ids.value(1).toULongLong()};
+        return ids.size() == 3;
+    }
 
 private Q_SLOTS:
     void initTestCase() { m_python = PythonInterpreter::probe(); }
@@ -78,13 +91,8 @@ private Q_SLOTS:
         if (!m_python.usable() || m_python.minorVersion() != 11)
             QSKIP("GIL reading is for CPython 3.11, and this machine's python3 is not one");
         QProcess python;
-        python.start(m_python.path(), {QStringLiteral("-I"), QStringLiteral("-c"), QString::fromLatin1(twoSpinners)});
-        QVERIFY(python.waitForStarted());
-        QVERIFY(python.waitForReadyRead(10000));
-        const QList<QByteArray> ids = python.readLine().trimmed().split(' ');
-        QCOMPARE(ids.size(), 3);
-        const std::set<std::uint64_t> spinners{ids[0].toULongLong(), ids[1].toULongLong()};
-
+        std::set<std::uint64_t> spinners;
+        QVERIFY(startSpinners(python, spinners));
         GilReader reader = GilReader::attach(python.processId(), m_python.majorVersion(), m_python.minorVersion());
         QVERIFY2(reader.attached(), qPrintable(reader.error()));
         GilReader::State first;
@@ -115,6 +123,57 @@ private Q_SLOTS:
         QVERIFY(python.waitForFinished(10000));
         QVERIFY(!reader.read(s));
         QVERIFY2(reader.error().contains(QString::number(reader.pid())), qPrintable(reader.error()));
+    }
+
+    void samplerReportsEachTurnInOrder()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        if (!m_python.usable() || m_python.minorVersion() != 11)
+            QSKIP("GIL reading is for CPython 3.11, and this machine's python3 is not one");
+        QProcess python;
+        std::set<std::uint64_t> spinners;
+        QVERIFY(startSpinners(python, spinners));
+        std::mutex mutex;
+        std::vector<GilSampler::Change> changes;
+        GilSampler sampler([&](const GilSampler::Change& c) {
+            std::lock_guard lock(mutex);
+            changes.push_back(c);
+        });
+        const qint64 pid = python.processId();
+        sampler.watch(GilReader::attach(pid, m_python.majorVersion(), m_python.minorVersion()));
+        sampler.start();
+        QThread::msleep(400);
+        sampler.stop();
+        python.closeWriteChannel();
+        QVERIFY(python.waitForFinished(10000));
+
+        QVERIFY(changes.size() >= 2);
+        std::set<std::uint64_t> holders;
+        std::uint64_t last = 0;
+        int seenHandOvers = 0;
+        for (std::size_t i = 0; i < changes.size(); ++i) {
+            const GilSampler::Change& c = changes[i];
+            QCOMPARE(c.pid, pid);
+            if (i > 0) {
+                QVERIFY(c.tNs >= changes[i - 1].tNs);
+                QVERIFY(c.switchNumber >= changes[i - 1].switchNumber);
+            }
+            if (c.holderTid == 0)
+                continue;
+            QVERIFY(spinners.count(c.holderTid) == 1);
+            holders.insert(c.holderTid);
+            seenHandOvers += last != 0 && c.holderTid != last ? 1 : 0;
+            last = c.holderTid;
+        }
+        // Sampling can miss a turn, never invent one: the interpreter's count bounds what was seen.
+        const std::uint64_t counted = changes.back().switchNumber - changes.front().switchNumber;
+        QVERIFY2(seenHandOvers >= 1 && static_cast<std::uint64_t>(seenHandOvers) <= counted,
+                 qPrintable(QStringLiteral("%1 seen, %2 counted").arg(seenHandOvers).arg(counted)));
+        QVERIFY(holders == spinners);
+        const GilSampler::Stats stats = sampler.stats();
+        QVERIFY(stats.ticks > 0 && stats.readings >= stats.ticks && stats.achievedHz() > 0);
+        qInfo("%d of %llu hand-overs seen at %.0f Hz, sampler %.1f%% of a core", seenHandOvers,
+              static_cast<unsigned long long>(counted), stats.achievedHz(), 100 * stats.coreShare());
     }
 
     void saysWhyItCannotAttach()
