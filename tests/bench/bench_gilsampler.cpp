@@ -1,0 +1,94 @@
+// bench_gilsampler: what observing real CPython's GIL costs and how much it sees. Four
+// CPU-bound threads of the platform's python3 take turns at the GIL for a second while a
+// GilSampler reads it at the asked rate. Counters: the rate achieved, the sampler thread's CPU
+// time as a share of one core (target: at least 2 kHz for at most 5 %), and the hand-overs seen
+// against those the interpreter counted (switch_number).
+
+#include "python/gilsampler.h"
+#include "python/pythoninterpreter.h"
+
+#include <benchmark/benchmark.h>
+
+#include <QProcess>
+
+#include <chrono>
+#include <cstdint>
+#include <mutex>
+#include <thread>
+
+using namespace ThreadLab;
+
+namespace {
+
+const char* fourSpinners = R"(
+import sys, threading
+stop = threading.Event()
+def spin():
+    x = 0
+    while not stop.is_set():
+        x += 1
+threads = [threading.Thread(target=spin) for _ in range(4)]
+for t in threads:
+    t.start()
+print("ready", flush=True)
+sys.stdin.read()
+stop.set()
+for t in threads:
+    t.join()
+)";
+
+void BM_ObserveGil(benchmark::State& state)
+{
+    const PythonInterpreter python = PythonInterpreter::probe();
+    if (!python.usable() || python.minorVersion() != 11) {
+        state.SkipWithError("needs the platform's CPython 3.11");
+        return;
+    }
+    double hz = 0, share = 0, seen = 0, counted = 0;
+    for (auto _ : state) {
+        QProcess process;
+        process.start(python.path(), {QStringLiteral("-I"), QStringLiteral("-c"), QString::fromLatin1(fourSpinners)});
+        if (!process.waitForStarted() || !process.waitForReadyRead(10000)) {
+            state.SkipWithError("python3 did not start");
+            return;
+        }
+        std::mutex mutex;
+        std::uint64_t last = 0, first = 0, lastSwitch = 0;
+        std::int64_t handOvers = 0;
+        GilSampler sampler(
+            [&](const GilSampler::Change& c) {
+                std::lock_guard lock(mutex);
+                if (first == 0)
+                    first = c.switchNumber + 1; // +1: 0 stays "not yet"
+                lastSwitch = c.switchNumber;
+                if (c.holderTid != 0) {
+                    handOvers += last != 0 && c.holderTid != last ? 1 : 0;
+                    last = c.holderTid;
+                }
+            },
+            static_cast<int>(state.range(0)));
+        sampler.watch(GilReader::attach(process.processId(), python.majorVersion(), python.minorVersion()));
+        sampler.start();
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+        sampler.stop();
+        process.closeWriteChannel();
+        process.waitForFinished(10000);
+        const GilSampler::Stats stats = sampler.stats();
+        hz += stats.achievedHz();
+        share += 100 * stats.coreShare();
+        seen += static_cast<double>(handOvers);
+        counted += first ? static_cast<double>(lastSwitch - (first - 1)) : 0;
+    }
+    const double n = static_cast<double>(state.iterations());
+    state.counters["achieved_hz"] = hz / n;
+    state.counters["core_pct"] = share / n;
+    state.counters["seen"] = seen / n;
+    state.counters["counted"] = counted / n;
+    state.counters["seen_pct"] = counted > 0 ? 100 * seen / counted : 0;
+}
+
+} // namespace
+
+BENCHMARK(BM_ObserveGil)->Arg(1000)->Arg(2000)->Arg(5000)->Iterations(3)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+BENCHMARK_MAIN();
