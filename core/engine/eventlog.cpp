@@ -14,6 +14,16 @@ EventLog::~EventLog()
 {
     for (auto& lane : m_lanes)
         delete lane.load(std::memory_order_relaxed);
+    delete m_observedGil.load(std::memory_order_relaxed);
+}
+
+Lane* EventLog::addObservedGil()
+{
+    if (Lane* existing = m_observedGil.load(std::memory_order_relaxed))
+        return existing;
+    auto* lane = new Lane(unknownHolder, LaneInfo {QStringLiteral("GIL"), LaneKind::Main, false, {}});
+    m_observedGil.store(lane, std::memory_order_release);
+    return lane;
 }
 
 Lane* EventLog::addLane(LaneInfo info)

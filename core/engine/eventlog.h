@@ -23,6 +23,15 @@ public:
     EventLog& operator=(const EventLog&) = delete;
 
     Lane* addLane(LaneInfo info);
+    // Real CPython: the GIL of the interpreter main's threads live in, as observed from outside
+    // (GilSampler), kept apart from the worker lanes. One writer (the sampler's thread); each
+    // event is a change: `Running` with arg = the holder's lane (unknownHolder: a thread that is
+    // no lane, such as a queue's feeder thread), or `WaitingGil` when nobody holds it; value is
+    // the interpreter's hand-over count (switch_number) at that reading. Absent for the model,
+    // whose GIL shows in the lanes' own states.
+    static constexpr std::uint32_t unknownHolder = 0xffff;
+    Lane* addObservedGil();
+    const Lane* observedGil() const noexcept { return m_observedGil.load(std::memory_order_acquire); }
     int laneCount() const noexcept { return m_count.load(std::memory_order_acquire); }
     Lane* lane(int i) const noexcept { return m_lanes[static_cast<std::size_t>(i)].load(std::memory_order_acquire); }
 
@@ -40,6 +49,7 @@ private:
     const bool m_gilEnabled;
     std::array<std::atomic<Lane*>, maxLanes> m_lanes {};
     std::atomic<int> m_count {0};
+    std::atomic<Lane*> m_observedGil {nullptr};
 };
 
 } // namespace ThreadLab

@@ -21,6 +21,7 @@ std::int64_t GilHolders::appHandOvers(const EventLog& log)
     for (int i = 0; i < log.laneCount(); ++i)
         if (inAppInterpreter(log.lane(i)->info()))
             holders.addLane(i);
+    holders.setObserved(log.observedGil() != nullptr);
     holders.extend(log);
     return holders.handOvers();
 }
@@ -36,16 +37,43 @@ void GilHolders::addLane(int lane)
 void GilHolders::extend(const EventLog& log, std::int64_t horizonNs)
 {
     m_log = &log;
-    commit(horizonNs);
+    if (m_observed && log.observedGil())
+        commitObserved(*log.observedGil(), horizonNs);
+    else
+        commit(horizonNs);
 }
 
 std::int64_t GilHolders::timeOf(int lane, std::uint32_t event) const
 {
+    if (m_observed)
+        return m_log->observedGil()->at(event).tNs;
     return m_log->lane(lane)->at(event).tNs;
+}
+
+// Observed holds: each change in the observed lane ends the hold before it.
+void GilHolders::commitObserved(const Lane& observed, std::int64_t horizonNs)
+{
+    const std::size_t n = observed.size();
+    for (; m_observedScanned < n; ++m_observedScanned) {
+        const Event& e = observed.at(m_observedScanned);
+        if (e.tNs >= horizonNs)
+            break;
+        if (m_firstSwitch < 0)
+            m_firstSwitch = e.value;
+        m_handOvers = e.value - m_firstSwitch;
+        if (e.kind == EventKind::State && e.state == WorkerState::Running) {
+            m_starts.push_back(static_cast<std::uint32_t>(m_observedScanned));
+            m_lanes.push_back(static_cast<std::uint16_t>(e.arg));
+        }
+    }
 }
 
 std::int64_t GilHolders::endOf(int laneIndex, std::uint32_t start) const
 {
+    if (m_observed) {
+        const Lane* observed = m_log->observedGil();
+        return start + 1 < observed->size() ? observed->at(start + 1).tNs : openEnd;
+    }
     const Lane* lane = m_log->lane(laneIndex);
     const std::size_t n = lane->size();
     std::int64_t endNs = openEnd;

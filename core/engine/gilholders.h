@@ -9,6 +9,7 @@
 namespace ThreadLab {
 
 class EventLog;
+class Lane;
 struct LaneInfo;
 
 // Who held one interpreter's GIL when, from its lanes' state events: the holder at a time is the
@@ -45,8 +46,12 @@ public:
     void addLane(int lane);
     const std::vector<int>& lanes() const noexcept { return m_laneIds; }
     // Reads the events appended to this interpreter's lanes since the last call (always the
-    // same log).
+    // same log). When the log has an observed GIL (real CPython) and this is the app's
+    // interpreter (observed()), the holds are read from that instead, and the hand-over count
+    // is the interpreter's own.
     void extend(const EventLog& log, std::int64_t horizonNs = everything);
+    void setObserved(bool observed) { m_observed = observed; }
+    bool observed() const noexcept { return m_observed; }
 
     std::size_t spanCount() const noexcept { return m_starts.size(); }
     Span span(std::size_t i) const;
@@ -68,6 +73,7 @@ private:
     };
 
     std::int64_t timeOf(int lane, std::uint32_t event) const;
+    void commitObserved(const Lane& observed, std::int64_t horizonNs);
     // The hold that began at `start` in lane ends at its next state event that is not running,
     // unless it takes the lock back at the very same time (the same holder goes on).
     std::int64_t endOf(int lane, std::uint32_t start) const;
@@ -82,6 +88,9 @@ private:
     std::deque<std::uint32_t> m_starts; // the running event in its lane
     std::deque<std::uint16_t> m_lanes;
     std::int64_t m_handOvers = 0;
+    bool m_observed = false;
+    std::size_t m_observedScanned = 0;
+    std::int64_t m_firstSwitch = -1;
 };
 
 } // namespace ThreadLab

@@ -36,6 +36,7 @@ void GilTrack::sync(const EventLog* log, bool live)
             m_interpreters.push_back(Interpreter {});
             it = m_interpreters.end() - 1;
             it->app = app;
+            it->holders.setObserved(app && log->observedGil() != nullptr);
         }
         it->holders.addLane(i);
         m_interpreterOf.push_back(static_cast<int>(it - m_interpreters.begin()));

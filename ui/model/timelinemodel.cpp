@@ -127,6 +127,8 @@ QString TimelineModel::laneDetail(int laneIndex, bool pidPlaceholder) const
 
 QString TimelineModel::laneName(std::uint32_t lane) const
 {
+    if (lane == EventLog::unknownHolder)
+        return QCoreApplication::translate("TimelineModel", "a thread that is no lane");
     return static_cast<int>(lane) < laneCount() ? m_log->lane(static_cast<int>(lane))->info().name
                                                 : QString::number(lane);
 }

@@ -365,7 +365,7 @@ QColor StatePalette::laneColor(int laneIndex)
     // 3.5–4.5 against both white and a #1e1e1e dark background. Lane 0 is main: neutral.
     static constexpr QRgb workers[] = {0xB87700, 0x2E86C1, 0x008F68, 0xC05500, 0xB8609A, 0x7E6EC8};
     constexpr int count = static_cast<int>(sizeof(workers) / sizeof(workers[0]));
-    if (laneIndex <= 0)
+    if (laneIndex <= 0 || laneIndex >= 0xffff) // main, or a holder of the GIL that is no lane
         return QColor(0x808080);
     return QColor(workers[(laneIndex - 1) % count]);
 }
