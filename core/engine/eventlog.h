@@ -25,10 +25,11 @@ public:
     Lane* addLane(LaneInfo info);
     // Real CPython: the GIL of the interpreter main's threads live in, as observed from outside
     // (GilSampler), kept apart from the worker lanes. One writer (the sampler's thread); each
-    // event is a change: `Running` with arg = the holder's lane (unknownHolder: a thread that is
-    // no lane, such as a queue's feeder thread), or `WaitingGil` when nobody holds it; value is
-    // the interpreter's hand-over count (switch_number) at that reading. Absent for the model,
-    // whose GIL shows in the lanes' own states.
+    // event is a change: `Running` with arg = the holder's native thread id, which names its
+    // lane once the lane knows it (Lane::nativeThreadId; a thread that is no lane, such as a
+    // queue's feeder thread, holds as unknownHolder), or `WaitingGil` when nobody holds it;
+    // value is the interpreter's hand-over count (switch_number) at that reading. Absent for
+    // the model, whose GIL shows in the lanes' own states.
     static constexpr std::uint32_t unknownHolder = 0xffff;
     Lane* addObservedGil();
     const Lane* observedGil() const noexcept { return m_observedGil.load(std::memory_order_acquire); }

@@ -50,20 +50,43 @@ std::int64_t GilHolders::timeOf(int lane, std::uint32_t event) const
     return m_log->lane(lane)->at(event).tNs;
 }
 
-// Observed holds: each change in the observed lane ends the hold before it.
+int GilHolders::laneOfThread(std::int64_t tid)
+{
+    for (const auto& [known, lane] : m_threadLanes)
+        if (known == tid)
+            return lane;
+    for (int i = 0; i < m_log->laneCount(); ++i)
+        if (m_log->lane(i)->nativeThreadId() == tid) {
+            m_threadLanes.emplace_back(tid, i);
+            return i;
+        }
+    return -1;
+}
+
+// Observed holds: each change in the observed lane ends the hold before it. A thread tells its
+// lane its native id as it starts, which can reach us a little after the sampler saw it take
+// the GIL: while live, a hold by a thread not known yet waits (up to a grace) for its lane.
 void GilHolders::commitObserved(const Lane& observed, std::int64_t horizonNs)
 {
+    constexpr std::int64_t namingGraceNs = 250'000'000;
     const std::size_t n = observed.size();
     for (; m_observedScanned < n; ++m_observedScanned) {
         const Event& e = observed.at(m_observedScanned);
         if (e.tNs >= horizonNs)
             break;
+        const bool held = e.kind == EventKind::State && e.state == WorkerState::Running;
+        int lane = held ? laneOfThread(e.arg) : -1;
+        if (held && lane < 0) {
+            if (horizonNs != everything && e.tNs > horizonNs - namingGraceNs)
+                break;
+            lane = static_cast<int>(EventLog::unknownHolder);
+        }
         if (m_firstSwitch < 0)
             m_firstSwitch = e.value;
         m_handOvers = e.value - m_firstSwitch;
-        if (e.kind == EventKind::State && e.state == WorkerState::Running) {
+        if (held) {
             m_starts.push_back(static_cast<std::uint32_t>(m_observedScanned));
-            m_lanes.push_back(static_cast<std::uint16_t>(e.arg));
+            m_lanes.push_back(static_cast<std::uint16_t>(lane));
         }
     }
 }

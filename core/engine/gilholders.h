@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <deque>
 #include <limits>
+#include <utility>
 #include <vector>
 
 namespace ThreadLab {
@@ -74,6 +75,8 @@ private:
 
     std::int64_t timeOf(int lane, std::uint32_t event) const;
     void commitObserved(const Lane& observed, std::int64_t horizonNs);
+    // The lane whose thread has this native id; -1 if none has said so (yet).
+    int laneOfThread(std::int64_t tid);
     // The hold that began at `start` in lane ends at its next state event that is not running,
     // unless it takes the lock back at the very same time (the same holder goes on).
     std::int64_t endOf(int lane, std::uint32_t start) const;
@@ -91,6 +94,7 @@ private:
     bool m_observed = false;
     std::size_t m_observedScanned = 0;
     std::int64_t m_firstSwitch = -1;
+    std::vector<std::pair<std::int64_t, int>> m_threadLanes; // native id → lane, as learnt
 };
 
 } // namespace ThreadLab

@@ -71,6 +71,9 @@ public:
     }
     void appendOutput(std::int64_t tNs, std::string_view text);
     void setPid(std::int64_t pid) noexcept { m_pid.store(pid, std::memory_order_relaxed); }
+    // Real CPython: the worker's native thread id (threading.get_native_id()), by which an
+    // observed GIL names its holder.
+    void setNativeThreadId(std::int64_t tid) noexcept { m_nativeTid.store(tid, std::memory_order_release); }
     void setOutcomeDetail(const QString& detail);
 
     // Reader side, any thread.
@@ -80,6 +83,7 @@ public:
     std::size_t lowerBound(std::int64_t tNs, std::size_t n) const noexcept;
     QString text(std::uint32_t index) const;
     std::int64_t pid() const noexcept { return m_pid.load(std::memory_order_relaxed); }
+    std::int64_t nativeThreadId() const noexcept { return m_nativeTid.load(std::memory_order_acquire); }
     QString outcomeDetail() const;
     std::size_t memoryBytes() const noexcept;
 
@@ -105,6 +109,7 @@ private:
     std::size_t m_writeLeft = 0;
     std::size_t m_written = 0;
     std::atomic<std::int64_t> m_pid {0};
+    std::atomic<std::int64_t> m_nativeTid {0};
     mutable std::mutex m_textMutex; // output lines are rare next to state events
     std::vector<std::string> m_texts;
     QString m_outcomeDetail;

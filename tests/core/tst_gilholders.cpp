@@ -26,6 +26,7 @@ private:
         log->addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}});
         for (int i = 1; i <= 2; ++i) {
             Lane* t = log->addLane({QStringLiteral("Thread-%1").arg(i), LaneKind::Thread, false, {}});
+            t->setNativeThreadId(7000 + i);
             // What the runtime reports: both threads "running" all along (they want to compute).
             t->appendState(WorkerState::Running, 5);
         }
@@ -39,11 +40,11 @@ private Q_SLOTS:
         Lane* observed = log->addObservedGil();
         QCOMPARE(log->addObservedGil(), observed); // one per log
         QCOMPARE(log->laneCount(), 3);             // not a worker lane
-        change(observed, 10, 1, 100);
-        change(observed, 20, 2, 101);
+        change(observed, 10, 7001, 100);
+        change(observed, 20, 7002, 101);
         change(observed, 25, noHolder, 101);
-        change(observed, 30, 1, 103); // a turn of Thread-2 fell between two readings
-        change(observed, 40, EventLog::unknownHolder, 104);
+        change(observed, 30, 7001, 103); // a turn of Thread-2 fell between two readings
+        change(observed, 40, 4242, 104); // a thread that is no lane (a queue's feeder)
 
         GilHolders holders;
         holders.addLane(0);
@@ -67,6 +68,37 @@ private Q_SLOTS:
         QCOMPARE(holders.handOvers(), std::int64_t(4));
         QCOMPARE(GilHolders::appHandOvers(*log), std::int64_t(4));
         QCOMPARE(holders.firstEndingAfter(26), std::size_t(2));
+    }
+
+    void waitsForAThreadToSayWhichLaneItIs()
+    {
+        auto log = threeLanes();
+        Lane* late = log->addLane({QStringLiteral("Thread-3"), LaneKind::Thread, false, {}});
+        Lane* observed = log->addObservedGil();
+        change(observed, 1'000'000'000, 7001, 1);
+        change(observed, 1'100'000'000, 7003, 2); // Thread-3 has not told its id yet
+        GilHolders holders;
+        for (int i = 0; i < 4; ++i)
+            holders.addLane(i);
+        holders.setObserved(true);
+        holders.extend(*log, 1'200'000'000); // live, within the grace: wait
+        QCOMPARE(holders.spanCount(), std::size_t(1));
+        late->setNativeThreadId(7003);
+        holders.extend(*log, 1'200'000'000);
+        QCOMPARE(holders.spanCount(), std::size_t(2));
+        QCOMPARE(holders.span(1).lane, 3);
+
+        // Never named: after the grace, or at the end, it holds as a thread that is no lane.
+        auto other = threeLanes();
+        change(other->addObservedGil(), 1'000'000'000, 9999, 1);
+        GilHolders unnamed;
+        unnamed.addLane(0);
+        unnamed.setObserved(true);
+        unnamed.extend(*other, 1'100'000'000);
+        QCOMPARE(unnamed.spanCount(), std::size_t(0));
+        unnamed.extend(*other, 1'300'000'000);
+        QCOMPARE(unnamed.spanCount(), std::size_t(1));
+        QCOMPARE(unnamed.span(0).lane, int(EventLog::unknownHolder));
     }
 
     void withoutAnObservedGilTheLanesStatesCount()

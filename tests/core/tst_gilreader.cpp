@@ -1,3 +1,6 @@
+#include "engine/eventlog.h"
+#include "engine/gilholders.h"
+#include "python/gilobserver.h"
 #include "python/gilreader.h"
 #include "python/gilsampler.h"
 #include "python/pythoninterpreter.h"
@@ -174,6 +177,43 @@ private Q_SLOTS:
         QVERIFY(stats.ticks > 0 && stats.readings >= stats.ticks && stats.achievedHz() > 0);
         qInfo("%d of %llu hand-overs seen at %.0f Hz, sampler %.1f%% of a core", seenHandOvers,
               static_cast<unsigned long long>(counted), stats.achievedHz(), 100 * stats.coreShare());
+    }
+
+    void observerRecordsWhoHoldsTheGilInTheRunsLog()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        if (!m_python.usable() || m_python.minorVersion() != 11)
+            QSKIP("GIL reading is for CPython 3.11, and this machine's python3 is not one");
+        QProcess python;
+        std::set<std::uint64_t> spinners;
+        QVERIFY(startSpinners(python, spinners));
+        EventLog log(0, true);
+        log.addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}});
+        for (std::uint64_t tid : spinners)
+            log.addLane({QStringLiteral("Thread-%1").arg(log.laneCount()), LaneKind::Thread, false, {}})
+                ->setNativeThreadId(static_cast<std::int64_t>(tid));
+        GilObserver observer(&log);
+        QVERIFY2(observer.observe(python.processId(), m_python.majorVersion(), m_python.minorVersion()),
+                 qPrintable(observer.error()));
+        QThread::msleep(300);
+        observer.stop();
+        python.closeWriteChannel();
+        QVERIFY(python.waitForFinished(10000));
+
+        GilHolders holders;
+        for (int i = 0; i < log.laneCount(); ++i)
+            holders.addLane(i);
+        holders.setObserved(true);
+        holders.extend(log);
+        std::set<int> lanes;
+        for (std::size_t i = 0; i < holders.spanCount(); ++i) {
+            lanes.insert(holders.span(i).lane);
+            if (i > 0)
+                QVERIFY(holders.span(i).startNs >= holders.span(i - 1).endNs);
+        }
+        QCOMPARE(lanes, (std::set<int>{1, 2}));
+        QVERIFY(holders.handOvers() > 5);
+        QCOMPARE(GilHolders::appHandOvers(log), holders.handOvers());
     }
 
     void saysWhyItCannotAttach()

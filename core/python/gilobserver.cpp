@@ -1,0 +1,51 @@
+#include "python/gilobserver.h"
+
+#include "engine/eventlog.h"
+
+#include <limits>
+
+namespace ThreadLab {
+
+GilObserver::GilObserver(EventLog* log, int rateHz)
+    : m_observed(log->addObservedGil())
+{
+    Lane* observed = m_observed;
+    m_sampler = std::make_unique<GilSampler>(
+        [observed](const GilSampler::Change& c) {
+            const bool held = c.holderTid != 0;
+            const auto tid = static_cast<std::uint32_t>(
+                std::min<std::uint64_t>(c.holderTid, std::numeric_limits<std::uint32_t>::max()));
+            observed->append(Event {c.tNs, EventKind::State, held ? WorkerState::Running : WorkerState::WaitingGil, 0,
+                                    held ? tid : 0, static_cast<std::int64_t>(c.switchNumber)});
+        },
+        rateHz);
+}
+
+GilObserver::~GilObserver()
+{
+    stop();
+}
+
+bool GilObserver::observe(std::int64_t pid, int major, int minor)
+{
+    GilReader reader = GilReader::attach(pid, major, minor);
+    if (!reader.attached()) {
+        m_error = reader.error();
+        return false;
+    }
+    m_sampler->watch(std::move(reader));
+    m_sampler->start();
+    return true;
+}
+
+void GilObserver::stop()
+{
+    m_sampler->stop();
+}
+
+GilSampler::Stats GilObserver::stats() const
+{
+    return m_sampler->stats();
+}
+
+} // namespace ThreadLab
