@@ -42,6 +42,16 @@ for t in threads:
 
 } // namespace
 
+// Skips where there is nothing to read (no CPython 3.11, or ThreadSanitizer, which cannot
+// follow QProcess), else starts the two spinners.
+#define START_SPINNERS_OR_SKIP(python, spinners)                                                        \
+    do {                                                                                                \
+        SKIP_IF_SPAWNING_UNDER_TSAN();                                                                  \
+        if (!m_python.usable() || m_python.minorVersion() != 11)                                        \
+            QSKIP("GIL reading is for CPython 3.11, and this machine's python3 is not one");            \
+        QVERIFY(startSpinners(python, spinners));                                                       \
+    } while (false)
+
 class TestGilReader : public QObject
 {
     Q_OBJECT
@@ -90,12 +100,9 @@ private Q_SLOTS:
 
     void seesTwoThreadsTakeTurnsAndCountsEveryHandOver()
     {
-        SKIP_IF_SPAWNING_UNDER_TSAN();
-        if (!m_python.usable() || m_python.minorVersion() != 11)
-            QSKIP("GIL reading is for CPython 3.11, and this machine's python3 is not one");
         QProcess python;
         std::set<std::uint64_t> spinners;
-        QVERIFY(startSpinners(python, spinners));
+        START_SPINNERS_OR_SKIP(python, spinners);
         GilReader reader = GilReader::attach(python.processId(), m_python.majorVersion(), m_python.minorVersion());
         QVERIFY2(reader.attached(), qPrintable(reader.error()));
         GilReader::State first;
@@ -130,12 +137,9 @@ private Q_SLOTS:
 
     void samplerReportsEachTurnInOrder()
     {
-        SKIP_IF_SPAWNING_UNDER_TSAN();
-        if (!m_python.usable() || m_python.minorVersion() != 11)
-            QSKIP("GIL reading is for CPython 3.11, and this machine's python3 is not one");
         QProcess python;
         std::set<std::uint64_t> spinners;
-        QVERIFY(startSpinners(python, spinners));
+        START_SPINNERS_OR_SKIP(python, spinners);
         std::mutex mutex;
         std::vector<GilSampler::Change> changes;
         GilSampler sampler([&](const GilSampler::Change& c) {
@@ -181,12 +185,9 @@ private Q_SLOTS:
 
     void observerRecordsWhoHoldsTheGilInTheRunsLog()
     {
-        SKIP_IF_SPAWNING_UNDER_TSAN();
-        if (!m_python.usable() || m_python.minorVersion() != 11)
-            QSKIP("GIL reading is for CPython 3.11, and this machine's python3 is not one");
         QProcess python;
         std::set<std::uint64_t> spinners;
-        QVERIFY(startSpinners(python, spinners));
+        START_SPINNERS_OR_SKIP(python, spinners);
         EventLog log(0, true);
         log.addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}});
         for (std::uint64_t tid : spinners)
