@@ -8,6 +8,7 @@
 #include "engine/lane.h"
 #include "style/statepalette.h"
 #include "support/lightpalette.h"
+#include "support/timelinelogs.h"
 #include "timeline/timelinelayout.h"
 #include "timeline/timelineview.h"
 
@@ -25,29 +26,6 @@ namespace {
 
 constexpr std::int64_t ms = 1'000'000;
 constexpr std::int64_t origin = 9'000'000'000;
-
-// Main starts two threads and joins them; Thread-1 holds the GIL over [0, 40 ms) and
-// [80, 120 ms), Thread-2 over [40, 70 ms); nobody over [70, 80 ms) (Thread-2 sleeps).
-std::shared_ptr<EventLog> turnsLog(bool gil)
-{
-    auto log = std::make_shared<EventLog>(origin, gil);
-    Lane* main = log->addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}});
-    Lane* a = log->addLane({QStringLiteral("Thread-1"), LaneKind::Thread, false, {}});
-    Lane* b = log->addLane({QStringLiteral("Thread-2"), LaneKind::Thread, false, {}});
-    main->appendState(WorkerState::Running, origin);
-    main->appendState(WorkerState::WaitingJoin, origin, 1);
-    a->appendState(WorkerState::Running, origin);
-    b->appendState(WorkerState::WaitingGil, origin);
-    a->appendState(WorkerState::WaitingGil, origin + 40 * ms);
-    b->appendState(WorkerState::Running, origin + 40 * ms);
-    b->appendState(WorkerState::WaitingIo, origin + 70 * ms);
-    a->appendState(WorkerState::Running, origin + 80 * ms);
-    a->appendState(WorkerState::Finished, origin + 120 * ms);
-    b->appendState(WorkerState::Finished, origin + 120 * ms);
-    main->appendState(WorkerState::Running, origin + 120 * ms);
-    main->appendState(WorkerState::Finished, origin + 121 * ms);
-    return log;
-}
 
 // The colours of the column at time t between the axis and lane 0's bar: where the strip lies.
 QSet<QRgb> stripColoursAt(const TimelineView& view, const QImage& image, double tNs)
@@ -103,7 +81,7 @@ private Q_SLOTS:
     {
         TimelineView view;
         view.setPalette(lightPalette());
-        view.setLog(turnsLog(true));
+        view.setLog(gilTurnsTimelineLog(origin, true));
         const QImage image = view.renderImage(QSize(1000, 360), 1.0);
         const QRgb one = StatePalette::laneColor(1).rgb();
         const QRgb two = StatePalette::laneColor(2).rgb();
@@ -119,7 +97,7 @@ private Q_SLOTS:
     {
         TimelineView view;
         view.setPalette(lightPalette());
-        view.setLog(turnsLog(false));
+        view.setLog(gilTurnsTimelineLog(origin, false));
         const QImage image = view.renderImage(QSize(1000, 360), 1.0);
         for (const double t : {20.0 * ms, 55.0 * ms, 100.0 * ms}) {
             const QSet<QRgb> colours = stripColoursAt(view, image, t);
@@ -131,10 +109,10 @@ private Q_SLOTS:
     void labels()
     {
         GilTrack track;
-        const auto on = turnsLog(true);
+        const auto on = gilTurnsTimelineLog(origin, true);
         track.sync(on.get(), false);
         QCOMPARE(GilStripPainter::label(track, 0), QStringLiteral("GIL · 4 hand-overs")); // main → 1 → 2 → 1 → main
-        const auto off = turnsLog(false);
+        const auto off = gilTurnsTimelineLog(origin, false);
         track.sync(off.get(), false);
         QCOMPARE(GilStripPainter::label(track, 0), QStringLiteral("GIL off: threads run in parallel"));
     }
@@ -153,7 +131,7 @@ private Q_SLOTS:
         TimelineView b;
         b.setLog(children);
         TimelineView c;
-        c.setLog(turnsLog(true));
+        c.setLog(gilTurnsTimelineLog(origin, true));
         const QRectF target(0, 0, 1000, 600);
         QCOMPARE(b.laneRectIn(target, 0).top(), a.laneRectIn(target, 0).top());
         QVERIFY(c.laneRectIn(target, 0).top() > a.laneRectIn(target, 0).top()); // the app's strip
@@ -171,7 +149,7 @@ private Q_SLOTS:
             a.setLog(alone);
             TimelineView c;
             c.setScale(scale);
-            c.setLog(turnsLog(true));
+            c.setLog(gilTurnsTimelineLog(origin, true));
             const double strip = c.laneRectIn(target, 0).top() - a.laneRectIn(target, 0).top();
             const double row = c.laneRectIn(target, 1).top() - c.laneRectIn(target, 0).top();
             QVERIFY2(strip > row / 4 && strip < row / 2.5, qPrintable(QStringLiteral("%1 of %2").arg(strip).arg(row)));
@@ -183,7 +161,7 @@ private Q_SLOTS:
     {
         TimelineView view;
         view.resize(1000, 400);
-        view.setLog(turnsLog(true));
+        view.setLog(gilTurnsTimelineLog(origin, true));
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         const QRectF target(view.rect());
