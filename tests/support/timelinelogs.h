@@ -95,8 +95,8 @@ inline MainAndTwoThreads mainAndTwoThreads(std::int64_t origin, bool gil)
 }
 
 // Main starts two threads and joins them; Thread-1 holds the GIL over [0, 40 ms) and
-// [80, 120 ms), Thread-2 over [40, 70 ms); nobody over [70, 80 ms) (Thread-2 sleeps): two
-// hand-overs. With `gil` off the same states, and no lock to hand over.
+// [80, 120 ms), Thread-2 over [40, 70 ms); nobody over [70, 80 ms) (Thread-2 sleeps): four
+// hand-overs (main, 1, 2, 1, main). With `gil` off the same states, and no lock to hand over.
 inline std::shared_ptr<EventLog> gilTurnsTimelineLog(std::int64_t origin, bool gil)
 {
     constexpr std::int64_t ms = 1'000'000;

@@ -4,6 +4,7 @@
 
 #include "timeline/gilstrippainter.h"
 
+#include "charts/chartstyle.h"
 #include "engine/eventlog.h"
 #include "engine/lane.h"
 #include "style/statepalette.h"
@@ -115,6 +116,49 @@ private Q_SLOTS:
         const auto off = gilTurnsTimelineLog(origin, false);
         track.sync(off.get(), false);
         QCOMPARE(GilStripPainter::label(track, 0), QStringLiteral("GIL off: threads run in parallel"));
+    }
+
+    // A strip too thin for its label at the readable size draws none (no 6 px words): the
+    // view hands the words to whoever has room (a compare band's header), the tooltip keeps them.
+    void noLabelBelowTheReadableSize()
+    {
+        TimelineLayout l;
+        l.scale = 1.6;
+        l.stripLanes = {0};
+        l.pitch = 80;
+        l.stripPitch = 30;
+        QVERIFY(GilStripPainter::labelFits(l));
+        l.stripPitch = std::floor(ChartStyle::readablePx(l.scale) / 0.9) - 1;
+        QVERIFY(!GilStripPainter::labelFits(l));
+
+        TimelineView view;
+        view.setScale(1.6);
+        view.setPalette(lightPalette());
+        view.setLog(gilTurnsTimelineLog(origin, true));
+        const QRectF roomy(0, 0, 1000, 800);
+        const QRectF squeezed(0, 0, 1000, 220);
+        QVERIFY(view.gilNotesIn(roomy).isEmpty());
+        QCOMPARE(view.gilNotesIn(squeezed), QStringList {QStringLiteral("4 GIL hand-overs")});
+        // Nothing written beside the thin strip: its row in the label column is one colour.
+        view.setFitAllLanes(true);
+        const QImage image = view.renderImage(squeezed.size().toSize(), 1.0);
+        TimelineView probe; // the same layout, read through the widget's own
+        probe.setScale(1.6);
+        probe.setFitAllLanes(true);
+        probe.setLog(gilTurnsTimelineLog(origin, true));
+        probe.resize(squeezed.size().toSize());
+        const TimelineLayout& shown = probe.widgetLayout();
+        QVERIFY(!GilStripPainter::labelFits(shown));
+        const QRect row = QRectF(shown.whole.left(), shown.strip(0).top(), shown.plotLeft - 2, shown.strip(0).height()).toRect();
+        QVERIFY(row.height() >= 1 && row.width() > 100);
+        QSet<QRgb> colours;
+        for (int y = row.top(); y <= row.bottom(); ++y)
+            for (int x = row.left(); x <= row.right(); ++x)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() == 1, qPrintable(QString::number(colours.size())));
+
+        view.setLog(gilTurnsTimelineLog(origin, false));
+        QCOMPARE(view.gilNotesIn(squeezed), QStringList {QStringLiteral("GIL off")});
     }
 
     // A child process has a GIL of its own and one thread: no strip row, the lanes start where
