@@ -38,6 +38,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTabWidget>
@@ -201,6 +202,34 @@ class TestPresenterLayout : public QObject
         tabs->setCurrentIndex(current);
     }
 
+    // At 1280x720 the console shows stageConsoleLines under the verdict; fewer only where the
+    // verdict's lines leave no room for them in a column of stageConsolePercent (or wider), and
+    // never none.
+    void checkConsoleHeight(const Screen& screen, const QString& where)
+    {
+        if (screen.size.width() != 1280)
+            return;
+        QPlainTextEdit* text = window().console()->textView();
+        const int line = QFontMetrics(text->font()).lineSpacing();
+        const int lines = text->viewport()->height() / line;
+        auto* main = window().findChild<QSplitter*>(QStringLiteral("mainSplitter"));
+        auto* right = window().findChild<QSplitter*>(QStringLiteral("rightSplitter"));
+        auto* scroll = window().observations()->findChild<QScrollArea*>();
+        QVERIFY(main && right && scroll && scroll->widget());
+        const QList<int> heights = right->sizes(); // nothing, the verdict, the console
+        const int verdictNeeds = scroll->widget()->heightForWidth(scroll->viewport()->width())
+                                 + heights[1] - scroll->viewport()->height();
+        const int consoleChrome = heights[2] - text->viewport()->height();
+        const bool noRoom = verdictNeeds + consoleChrome + MainWindow::stageConsoleLines * line
+                            > heights[1] + heights[2];
+        const bool wideEnough =
+            main->sizes().last() >= MainWindow::verdictColumn(window().width(), MainWindow::stageConsolePercent);
+        const QString detail = QStringLiteral("%1: %2 console lines beside a verdict column of %3 px needing %4 of %5 px")
+                                   .arg(where).arg(lines).arg(main->sizes().last()).arg(verdictNeeds).arg(heights[1] + heights[2]);
+        QVERIFY2(lines >= MainWindow::stageConsoleLines || (noRoom && wideEnough), qPrintable(detail));
+        QVERIFY2(lines >= 1, qPrintable(detail));
+    }
+
     void checkChartWords(const QString& where)
     {
         ElapsedChart* chart = window().elapsedChart();
@@ -301,6 +330,7 @@ private Q_SLOTS:
             checkObservations(where);
             checkToolBar(where);
             checkConsole(where);
+            checkConsoleHeight(screen, where);
             checkChartWords(where);
             shoot(QStringLiteral("%1-%2").arg(id, screen.name()));
         }
