@@ -578,6 +578,8 @@ void MainWindow::onVariantFinished(int index, const VariantResult& result, doubl
 
 void MainWindow::onRunFinished(const RunResult& result)
 {
+    if (result.repeats > 1 && result.error.isEmpty())
+        m_timeline->showMedianRuns(result); // not the last run's, which the timeline played live
     m_timeline->finishRun();
     if (!result.error.isEmpty()) {
         m_observations->clear();
