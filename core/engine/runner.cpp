@@ -430,7 +430,7 @@ VariantResult Runner::collectResult(const VariantRun& run)
     for (const ProcessWorker* p : run.processes)
         if (p->failedToStart())
             r.workers.at(p->lane()->id()).failure = WorkerFailure::CouldNotStart;
-    r.log = run.log;
+    r.setLog(run.log);
     return r;
 }
 

@@ -1,7 +1,6 @@
 #include "results/resultwriter.h"
 
 #include "engine/eventlog.h"
-#include "engine/gilholders.h"
 #include "results/lineorder.h"
 #include "results/lostupdatefinder.h"
 #include "results/runhistory.h"
@@ -114,8 +113,8 @@ QJsonObject ResultWriter::toJson(const RunResult& run)
         jv.insert(QStringLiteral("name"), v.name);
         jv.insert(QStringLiteral("mode"), variantModeName(v.mode));
         jv.insert(QStringLiteral("gil"), v.gil);
-        if (v.gil && v.log) // the app's interpreter's, as its GIL strip counts them
-            jv.insert(QStringLiteral("gil_hand_overs"), static_cast<qint64>(GilHolders::appHandOvers(*v.log)));
+        if (v.gil && v.gilHandOvers) // the app's interpreter's, as its GIL strip counts them
+            jv.insert(QStringLiteral("gil_hand_overs"), static_cast<qint64>(*v.gilHandOvers));
         jv.insert(QStringLiteral("workers_count"), v.workerCount);
         jv.insert(QStringLiteral("elapsed_ms"), round3(v.elapsedMs));
         if (!v.elapsedRunsMs.empty()) {
@@ -351,10 +350,10 @@ QStringList ResultWriter::whatHappenedLines(const VariantResult& v)
     if (LineOrder::interleaves(order))
         lines << LineOrder::sentence(v, order);
     else if (v.gil && v.mode == VariantMode::Threads && v.workerCount > 1) {
-        // As the timeline's GIL strip counts them: from one thread to another.
-        const qint64 handOvers = v.log ? GilHolders::appHandOvers(*v.log) : v.observations.gilSwitches;
-        if (handOvers > 0)
-            lines << tr("the GIL changed hands %1 times").arg(handOvers);
+        // As the timeline's GIL strip counts them: from one thread to another (nothing without
+        // a log: gilSwitches counts every acquisition, a different measure).
+        if (v.gilHandOvers && *v.gilHandOvers > 0)
+            lines << tr("the GIL changed hands %1 times").arg(*v.gilHandOvers);
     }
     return lines;
 }

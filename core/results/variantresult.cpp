@@ -1,6 +1,17 @@
 #include "results/variantresult.h"
 
+#include "engine/eventlog.h"
+#include "engine/gilholders.h"
+
 namespace ThreadLab {
+
+void VariantResult::setLog(std::shared_ptr<const EventLog> eventLog)
+{
+    log = std::move(eventLog);
+    gilHandOvers.reset();
+    if (log && log->gilEnabled())
+        gilHandOvers = GilHolders::appHandOvers(*log);
+}
 
 QString laneKindName(LaneKind kind)
 {

@@ -10,6 +10,7 @@
 #include <QMetaType>
 #include <QString>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -81,6 +82,13 @@ struct VariantResult
     std::vector<WorkerResult> workers; // main first, then in creation order
     Observations observations;
     std::shared_ptr<const EventLog> log;
+    // How often the app's interpreter's GIL went from one thread to another, as its timeline
+    // strip counts them: counted once from the log (setLog); unset without a log or with the
+    // GIL off. Not observations.gilSwitches, which counts every acquisition.
+    std::optional<std::int64_t> gilHandOvers;
+
+    // The variant's event log, and what is counted from it once.
+    void setLog(std::shared_ptr<const EventLog> eventLog);
 };
 
 // Two variants whose elapsed times a lesson compares, by the scenario's variant names:

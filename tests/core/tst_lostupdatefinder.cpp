@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "engine/eventlog.h"
+#include "engine/gilholders.h"
 #include "engine/lane.h"
 #include "results/lineorder.h"
 #include "results/resultwriter.h"
@@ -13,6 +14,8 @@
 #include "support/runresults.h"
 #include "support/timelinelogs.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -244,7 +247,7 @@ private Q_SLOTS:
         v.name = QStringLiteral("threads");
         v.gil = true;
         v.workerCount = 3;
-        v.observations.gilSwitches = 40;
+        v.gilHandOvers = 40;
         v.workers.resize(4);
         v.workers[0].name = QStringLiteral("MainThread");
         const double at[3][2] = {{1, 5}, {2, 4}, {3, 6}};
@@ -261,6 +264,37 @@ private Q_SLOTS:
         for (int w = 1; w <= 3; ++w)
             v.workers[w].output.resize(1);
         QCOMPARE(ResultWriter::whatHappenedLines(v), QStringList {QStringLiteral("the GIL changed hands 40 times")});
+    }
+
+    // The GIL's hand-overs are counted once, from the log, as the timeline's strip counts them,
+    // and both the results JSON and What happened say that count; without a log, nothing (the
+    // GIL's acquisitions, gilSwitches, are another measure).
+    void gilHandOversCountedOnce()
+    {
+        constexpr std::int64_t origin = 3'000'000'000;
+        VariantResult v;
+        v.name = QStringLiteral("2 threads");
+        v.gil = true;
+        v.workerCount = 2;
+        v.observations.gilSwitches = 99;
+        const auto log = alternatingGilTimelineLog(origin, 4);
+        v.setLog(log);
+        QCOMPARE(v.gilHandOvers, std::optional<std::int64_t>(GilHolders::appHandOvers(*log)));
+        v.gilHandOvers = 7; // what is said is the count kept, not one made again
+        QVERIFY(ResultWriter::whatHappenedLines(v).contains(QStringLiteral("the GIL changed hands 7 times")));
+        RunResult run;
+        run.variants.push_back(v);
+        const QJsonObject json = ResultWriter::toJson(run)[QStringLiteral("variants")].toArray().at(0).toObject();
+        QCOMPARE(json[QStringLiteral("gil_hand_overs")].toInteger(), 7);
+        // With the GIL off, and without a log: no count, and no line from gilSwitches.
+        v.setLog(alternatingGilTimelineLog(origin, 4, false));
+        QVERIFY(!v.gilHandOvers);
+        v.setLog(nullptr);
+        QVERIFY(!v.gilHandOvers);
+        for (const QString& line : ResultWriter::whatHappenedLines(v))
+            QVERIFY2(!line.contains(QLatin1String("GIL")), qPrintable(line));
+        run.variants = {v};
+        QVERIFY(!ResultWriter::toJson(run)[QStringLiteral("variants")].toArray().at(0).toObject().contains(QStringLiteral("gil_hand_overs")));
     }
 
     // The same on a real run of interleaving's threads.

@@ -237,7 +237,7 @@ inline RunResult recordingFromJson(const QJsonObject& o)
         v.observations = observationsFromJson(vo["observations"].toObject());
         for (const QJsonValue& w : vo["workers"].toArray())
             v.workers.push_back(workerFromJson(w.toObject()));
-        v.log = logFromJson(vo);
+        v.setLog(logFromJson(vo));
         run.variants.push_back(std::move(v));
     }
     return run;

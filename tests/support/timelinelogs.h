@@ -77,4 +77,67 @@ inline std::shared_ptr<EventLog> lostUpdateTimelineLog()
     return log;
 }
 
+// A log with MainThread, Thread-1 and Thread-2, no events yet.
+struct MainAndTwoThreads
+{
+    std::shared_ptr<EventLog> log;
+    Lane* main = nullptr;
+    Lane* a = nullptr;
+    Lane* b = nullptr;
+};
+inline MainAndTwoThreads mainAndTwoThreads(std::int64_t origin, bool gil)
+{
+    auto log = std::make_shared<EventLog>(origin, gil);
+    Lane* main = log->addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}});
+    Lane* a = log->addLane({QStringLiteral("Thread-1"), LaneKind::Thread, false, {}});
+    Lane* b = log->addLane({QStringLiteral("Thread-2"), LaneKind::Thread, false, {}});
+    return {log, main, a, b};
+}
+
+// Main starts two threads and joins them; Thread-1 holds the GIL over [0, 40 ms) and
+// [80, 120 ms), Thread-2 over [40, 70 ms); nobody over [70, 80 ms) (Thread-2 sleeps): four
+// hand-overs (main, 1, 2, 1, main). With `gil` off the same states, and no lock to hand over.
+inline std::shared_ptr<EventLog> gilTurnsTimelineLog(std::int64_t origin, bool gil)
+{
+    constexpr std::int64_t ms = 1'000'000;
+    const auto [log, main, a, b] = mainAndTwoThreads(origin, gil);
+    main->appendState(WorkerState::Running, origin);
+    main->appendState(WorkerState::WaitingJoin, origin, 1);
+    a->appendState(WorkerState::Running, origin);
+    b->appendState(WorkerState::WaitingGil, origin);
+    a->appendState(WorkerState::WaitingGil, origin + 40 * ms);
+    b->appendState(WorkerState::Running, origin + 40 * ms);
+    b->appendState(WorkerState::WaitingIo, origin + 70 * ms);
+    a->appendState(WorkerState::Running, origin + 80 * ms);
+    a->appendState(WorkerState::Finished, origin + 120 * ms);
+    b->appendState(WorkerState::Finished, origin + 120 * ms);
+    main->appendState(WorkerState::Running, origin + 120 * ms);
+    main->appendState(WorkerState::Finished, origin + 121 * ms);
+    return log;
+}
+
+// Main starts two threads and joins them; the threads take turns every 5 ms from 1 ms on, as
+// the GIL makes CPU-bound threads do, for `turns` turns.
+inline std::shared_ptr<EventLog> alternatingGilTimelineLog(std::int64_t origin, int turns, bool gil = true)
+{
+    constexpr std::int64_t ms = 1'000'000;
+    const auto [log, main, a, b] = mainAndTwoThreads(origin, gil);
+    main->appendState(WorkerState::Running, origin);
+    main->appendState(WorkerState::WaitingJoin, origin + 1 * ms, 1);
+    a->appendState(WorkerState::WaitingGil, origin);
+    b->appendState(WorkerState::WaitingGil, origin);
+    std::int64_t t = origin + 1 * ms;
+    for (int k = 0; k < turns; ++k) {
+        Lane* runs = k % 2 ? b : a;
+        runs->appendState(WorkerState::Running, t);
+        t += 5 * ms;
+        runs->appendState(WorkerState::WaitingGil, t);
+    }
+    a->appendState(WorkerState::Finished, t);
+    b->appendState(WorkerState::Finished, t);
+    main->appendState(WorkerState::Running, t);
+    main->appendState(WorkerState::Finished, t + 1 * ms);
+    return log;
+}
+
 } // namespace ThreadLab

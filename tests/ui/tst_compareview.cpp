@@ -2,6 +2,7 @@
 
 #include "timeline/compareview.h"
 
+#include "charts/chartstyle.h"
 #include "app/mainwindow.h"
 #include "export/pictureexporter.h"
 #include "engine/eventlog.h"
@@ -12,6 +13,8 @@
 #include "scenario/scenariocatalog.h"
 #include "style/themepalette.h"
 #include "support/recording.h"
+#include "support/timelinelogs.h"
+#include "timeline/gilstrippainter.h"
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
 
@@ -177,6 +180,82 @@ private Q_SLOTS:
         // Every built-in names a focus that its variants have.
         for (const Scenario& s : ScenarioCatalog::builtins())
             QVERIFY2(!CompareLayout::focusNames(s, 0).isEmpty(), qPrintable(s.id));
+    }
+
+    // A header's words break at spaces over the lines allowed; only what still does not fit is
+    // elided (the rest after the last line, a word wider than a line).
+    void wrapBreaksAtSpaces()
+    {
+        QFont font;
+        font.setPixelSize(20);
+        const QFontMetricsF m(font);
+        const QString name = QStringLiteral("processes, one crashes each way");
+        const double width = m.horizontalAdvance(QStringLiteral("crashes each")) + 1;
+        const QStringList lines = ChartStyle::wrapped(name, m, width, 5);
+        QVERIFY2(lines.size() >= 3, qPrintable(lines.join(QLatin1Char('|'))));
+        QCOMPARE(lines.join(QLatin1Char(' ')), name);
+        for (const QString& line : lines)
+            QVERIFY(m.horizontalAdvance(line) <= width);
+        const QStringList two = ChartStyle::wrapped(name, m, width, 2);
+        QCOMPARE(two.size(), 2);
+        QCOMPARE(two.first(), lines.first());
+        QVERIFY(two.last().endsWith(QChar(0x2026)));
+        QCOMPARE(ChartStyle::wrapped(name, m, width, 1), QStringList {m.elidedText(name, Qt::ElideRight, width)});
+        QCOMPARE(ChartStyle::wrapped(QStringLiteral("short"), m, width, 3), QStringList {QStringLiteral("short")});
+        const QStringList wide = ChartStyle::wrapped(QStringLiteral("a processes-and-threads b"), m, width, 3);
+        QCOMPARE(wide.size(), 3);
+        QVERIFY(wide[1].endsWith(QChar(0x2026)));
+    }
+
+    // Bands packed tight: crash-isolation's long name wraps beside its six lanes, the time on a
+    // line of its own, nothing elided.
+    void compactHeaderWrapsTheName()
+    {
+        CompareView view;
+        view.setScale(1.6);
+        const QString name = QStringLiteral("processes, one crashes each way");
+        addFinished(view, 0, name, 222, 6);
+        addFinished(view, 1, QStringLiteral("threads"), 100, 6);
+        view.setLive(false);
+        view.resize(900, 330);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.isCompact());
+        const QStringList lines = view.headerLines(0);
+        const QString shown = lines.join(QLatin1Char('|'));
+        QVERIFY2(lines.size() >= 3, qPrintable(shown));
+        const auto time = lines.indexOf(QStringLiteral("222 ms"));
+        QVERIFY2(time >= 2, qPrintable(shown));
+        QCOMPARE(lines.mid(0, time).join(QLatin1Char(' ')), name);
+        QVERIFY2(!shown.contains(QChar(0x2026)), qPrintable(shown));
+        QCOMPARE(view.headerLines(1).mid(0, 2), (QStringList {QStringLiteral("threads"), QStringLiteral("100 ms")}));
+    }
+
+    // A GIL strip too thin for its label: the band's header says it where a line is left, the
+    // strip itself stays; with room the strip's own label says it and the header does not.
+    void thinGilStripSaysItInTheHeader()
+    {
+        CompareView view;
+        view.setScale(1.6);
+        addFinished(view, 0, QStringLiteral("4 threads"), 121, 4); // they take turns: hand-overs
+        addFinished(view, 1, QStringLiteral("8 threads"), 121, 8);
+        view.setLive(false);
+        view.resize(900, 360);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.isCompact());
+        QVERIFY(view.bandView(0)->rowCount() > view.bandView(0)->laneCount()); // the strip stays
+        QVERIFY(!GilStripPainter::labelFits(view.bandView(0)->widgetLayout()));
+        GilTrack track;
+        track.sync(view.bandView(0)->log().get(), false);
+        const QString note = GilStripPainter::note(track, 0);
+        QVERIFY(note.endsWith(QLatin1String(" GIL hand-overs")));
+        QStringList lines = view.headerLines(0);
+        QVERIFY2(lines.contains(note), qPrintable(lines.join(QLatin1Char('|'))));
+        view.resize(1200, 1400);
+        QVERIFY(GilStripPainter::labelFits(view.bandView(0)->widgetLayout()));
+        lines = view.headerLines(0);
+        QVERIFY2(!lines.join(QLatin1Char(' ')).contains(QLatin1String("GIL")), qPrintable(lines.join(QLatin1Char('|'))));
     }
 
     void heightsShrinkThePitchToFit()

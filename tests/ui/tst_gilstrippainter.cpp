@@ -4,10 +4,12 @@
 
 #include "timeline/gilstrippainter.h"
 
+#include "charts/chartstyle.h"
 #include "engine/eventlog.h"
 #include "engine/lane.h"
 #include "style/statepalette.h"
 #include "support/lightpalette.h"
+#include "support/timelinelogs.h"
 #include "timeline/timelinelayout.h"
 #include "timeline/timelineview.h"
 
@@ -25,29 +27,6 @@ namespace {
 
 constexpr std::int64_t ms = 1'000'000;
 constexpr std::int64_t origin = 9'000'000'000;
-
-// Main starts two threads and joins them; Thread-1 holds the GIL over [0, 40 ms) and
-// [80, 120 ms), Thread-2 over [40, 70 ms); nobody over [70, 80 ms) (Thread-2 sleeps).
-std::shared_ptr<EventLog> turnsLog(bool gil)
-{
-    auto log = std::make_shared<EventLog>(origin, gil);
-    Lane* main = log->addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}});
-    Lane* a = log->addLane({QStringLiteral("Thread-1"), LaneKind::Thread, false, {}});
-    Lane* b = log->addLane({QStringLiteral("Thread-2"), LaneKind::Thread, false, {}});
-    main->appendState(WorkerState::Running, origin);
-    main->appendState(WorkerState::WaitingJoin, origin, 1);
-    a->appendState(WorkerState::Running, origin);
-    b->appendState(WorkerState::WaitingGil, origin);
-    a->appendState(WorkerState::WaitingGil, origin + 40 * ms);
-    b->appendState(WorkerState::Running, origin + 40 * ms);
-    b->appendState(WorkerState::WaitingIo, origin + 70 * ms);
-    a->appendState(WorkerState::Running, origin + 80 * ms);
-    a->appendState(WorkerState::Finished, origin + 120 * ms);
-    b->appendState(WorkerState::Finished, origin + 120 * ms);
-    main->appendState(WorkerState::Running, origin + 120 * ms);
-    main->appendState(WorkerState::Finished, origin + 121 * ms);
-    return log;
-}
 
 // The colours of the column at time t between the axis and lane 0's bar: where the strip lies.
 QSet<QRgb> stripColoursAt(const TimelineView& view, const QImage& image, double tNs)
@@ -103,7 +82,7 @@ private Q_SLOTS:
     {
         TimelineView view;
         view.setPalette(lightPalette());
-        view.setLog(turnsLog(true));
+        view.setLog(gilTurnsTimelineLog(origin, true));
         const QImage image = view.renderImage(QSize(1000, 360), 1.0);
         const QRgb one = StatePalette::laneColor(1).rgb();
         const QRgb two = StatePalette::laneColor(2).rgb();
@@ -119,7 +98,7 @@ private Q_SLOTS:
     {
         TimelineView view;
         view.setPalette(lightPalette());
-        view.setLog(turnsLog(false));
+        view.setLog(gilTurnsTimelineLog(origin, false));
         const QImage image = view.renderImage(QSize(1000, 360), 1.0);
         for (const double t : {20.0 * ms, 55.0 * ms, 100.0 * ms}) {
             const QSet<QRgb> colours = stripColoursAt(view, image, t);
@@ -131,12 +110,55 @@ private Q_SLOTS:
     void labels()
     {
         GilTrack track;
-        const auto on = turnsLog(true);
+        const auto on = gilTurnsTimelineLog(origin, true);
         track.sync(on.get(), false);
         QCOMPARE(GilStripPainter::label(track, 0), QStringLiteral("GIL · 4 hand-overs")); // main → 1 → 2 → 1 → main
-        const auto off = turnsLog(false);
+        const auto off = gilTurnsTimelineLog(origin, false);
         track.sync(off.get(), false);
         QCOMPARE(GilStripPainter::label(track, 0), QStringLiteral("GIL off: threads run in parallel"));
+    }
+
+    // A strip too thin for its label at the readable size draws none (no 6 px words): the
+    // view hands the words to whoever has room (a compare band's header), the tooltip keeps them.
+    void noLabelBelowTheReadableSize()
+    {
+        TimelineLayout l;
+        l.scale = 1.6;
+        l.stripLanes = {0};
+        l.pitch = 80;
+        l.stripPitch = 30;
+        QVERIFY(GilStripPainter::labelFits(l));
+        l.stripPitch = std::floor(ChartStyle::readablePx(l.scale) / 0.9) - 1;
+        QVERIFY(!GilStripPainter::labelFits(l));
+
+        TimelineView view;
+        view.setScale(1.6);
+        view.setPalette(lightPalette());
+        view.setLog(gilTurnsTimelineLog(origin, true));
+        const QRectF roomy(0, 0, 1000, 800);
+        const QRectF squeezed(0, 0, 1000, 220);
+        QVERIFY(view.gilNotesIn(roomy).isEmpty());
+        QCOMPARE(view.gilNotesIn(squeezed), QStringList {QStringLiteral("4 GIL hand-overs")});
+        // Nothing written beside the thin strip: its row in the label column is one colour.
+        view.setFitAllLanes(true);
+        const QImage image = view.renderImage(squeezed.size().toSize(), 1.0);
+        TimelineView probe; // the same layout, read through the widget's own
+        probe.setScale(1.6);
+        probe.setFitAllLanes(true);
+        probe.setLog(gilTurnsTimelineLog(origin, true));
+        probe.resize(squeezed.size().toSize());
+        const TimelineLayout& shown = probe.widgetLayout();
+        QVERIFY(!GilStripPainter::labelFits(shown));
+        const QRect row = QRectF(shown.whole.left(), shown.strip(0).top(), shown.plotLeft - 2, shown.strip(0).height()).toRect();
+        QVERIFY(row.height() >= 1 && row.width() > 100);
+        QSet<QRgb> colours;
+        for (int y = row.top(); y <= row.bottom(); ++y)
+            for (int x = row.left(); x <= row.right(); ++x)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() == 1, qPrintable(QString::number(colours.size())));
+
+        view.setLog(gilTurnsTimelineLog(origin, false));
+        QCOMPARE(view.gilNotesIn(squeezed), QStringList {QStringLiteral("GIL off")});
     }
 
     // A child process has a GIL of its own and one thread: no strip row, the lanes start where
@@ -153,7 +175,7 @@ private Q_SLOTS:
         TimelineView b;
         b.setLog(children);
         TimelineView c;
-        c.setLog(turnsLog(true));
+        c.setLog(gilTurnsTimelineLog(origin, true));
         const QRectF target(0, 0, 1000, 600);
         QCOMPARE(b.laneRectIn(target, 0).top(), a.laneRectIn(target, 0).top());
         QVERIFY(c.laneRectIn(target, 0).top() > a.laneRectIn(target, 0).top()); // the app's strip
@@ -171,7 +193,7 @@ private Q_SLOTS:
             a.setLog(alone);
             TimelineView c;
             c.setScale(scale);
-            c.setLog(turnsLog(true));
+            c.setLog(gilTurnsTimelineLog(origin, true));
             const double strip = c.laneRectIn(target, 0).top() - a.laneRectIn(target, 0).top();
             const double row = c.laneRectIn(target, 1).top() - c.laneRectIn(target, 0).top();
             QVERIFY2(strip > row / 4 && strip < row / 2.5, qPrintable(QStringLiteral("%1 of %2").arg(strip).arg(row)));
@@ -183,7 +205,7 @@ private Q_SLOTS:
     {
         TimelineView view;
         view.resize(1000, 400);
-        view.setLog(turnsLog(true));
+        view.setLog(gilTurnsTimelineLog(origin, true));
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         const QRectF target(view.rect());

@@ -6,6 +6,8 @@
 #include "model/timelineviewport.h"
 #include "tasks/monoclock.h"
 
+#include "support/timelinelogs.h"
+
 #include <QTest>
 
 #include <memory>
@@ -27,32 +29,6 @@ std::vector<Span> spansOf(const GilHolders& holders)
     return spans;
 }
 
-// Main starts two threads and joins them; the threads take turns every 5 ms, as the GIL makes
-// CPU-bound threads do, for `turns` turns.
-std::shared_ptr<EventLog> alternatingLog(int turns, bool gil = true)
-{
-    auto log = std::make_shared<EventLog>(origin, gil);
-    Lane* main = log->addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}});
-    Lane* a = log->addLane({QStringLiteral("Thread-1"), LaneKind::Thread, false, {}});
-    Lane* b = log->addLane({QStringLiteral("Thread-2"), LaneKind::Thread, false, {}});
-    main->appendState(WorkerState::Running, origin);
-    main->appendState(WorkerState::WaitingJoin, origin + 1 * ms, 1);
-    a->appendState(WorkerState::WaitingGil, origin);
-    b->appendState(WorkerState::WaitingGil, origin);
-    std::int64_t t = origin + 1 * ms;
-    for (int k = 0; k < turns; ++k) {
-        Lane* runs = k % 2 ? b : a;
-        runs->appendState(WorkerState::Running, t);
-        t += 5 * ms;
-        runs->appendState(WorkerState::WaitingGil, t);
-    }
-    a->appendState(WorkerState::Finished, t);
-    b->appendState(WorkerState::Finished, t);
-    main->appendState(WorkerState::Running, t);
-    main->appendState(WorkerState::Finished, t + 1 * ms);
-    return log;
-}
-
 } // namespace
 
 class TestGilTrack : public QObject
@@ -62,7 +38,7 @@ class TestGilTrack : public QObject
 private Q_SLOTS:
     void twoThreadsAlternating()
     {
-        const auto log = alternatingLog(4);
+        const auto log = alternatingGilTimelineLog(origin, 4);
         GilTrack track;
         track.sync(log.get(), false);
         QVERIFY(track.gilEnabled());
@@ -128,7 +104,7 @@ private Q_SLOTS:
 
     void gilOffHasNoHolders()
     {
-        const auto log = alternatingLog(4, false);
+        const auto log = alternatingGilTimelineLog(origin, 4, false);
         GilTrack track;
         track.sync(log.get(), false);
         QVERIFY(!track.gilEnabled());
@@ -171,7 +147,7 @@ private Q_SLOTS:
     // that ends when the lane's next state comes.
     void extendsIncrementally()
     {
-        const auto whole = alternatingLog(9);
+        const auto whole = alternatingGilTimelineLog(origin, 9);
         auto log = std::make_shared<EventLog>(origin);
         for (int i = 0; i < whole->laneCount(); ++i)
             log->addLane(whole->lane(i)->info());
@@ -232,7 +208,7 @@ private Q_SLOTS:
     // Holds narrower than a few pixels fold into blocks with a count and each holder's share.
     void foldsNarrowHolds()
     {
-        const auto log = alternatingLog(200); // 1 s of 5 ms turns
+        const auto log = alternatingGilTimelineLog(origin, 200); // 1 s of 5 ms turns
         GilTrack track;
         track.sync(log.get(), false);
         const double untilNs = 1002.0 * ms;

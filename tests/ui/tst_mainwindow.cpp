@@ -4,6 +4,9 @@
 #include "panes/explanationpane.h"
 #include "results/exportkind.h"
 #include "app/mainwindow.h"
+#include "timeline/compareview.h"
+#include "export/pictureexporter.h"
+#include "results/runseries.h"
 #include "panes/observationspanel.h"
 #include "panes/predictioncard.h"
 #include "panes/predictionstage.h"
@@ -812,6 +815,19 @@ private Q_SLOTS:
         QVERIFY(w.selectScenario(QStringLiteral("io-bound")));
         w.runControls()->timeScaleBox()->setValue(0.02);
         w.runControls()->setRuns(3);
+        // Every run's log and time of each variant, as they ran.
+        std::vector<std::vector<std::shared_ptr<const EventLog>>> logs;
+        std::vector<std::vector<double>> times;
+        connect(w.controller(), &RunController::variantStarted, &w,
+                [&logs](int index, const QString&, std::shared_ptr<const EventLog> log) {
+                    logs.resize(std::max<std::size_t>(logs.size(), index + 1));
+                    logs[static_cast<std::size_t>(index)].push_back(std::move(log));
+                });
+        connect(w.controller(), &RunController::variantFinished, &w,
+                [&times](int index, const VariantResult& v, double, const QString&) {
+                    times.resize(std::max<std::size_t>(times.size(), index + 1));
+                    times[static_cast<std::size_t>(index)].push_back(v.elapsedMs);
+                });
         QSignalSpy finished(w.controller(), &RunController::runFinished);
         w.startRun();
         QTRY_VERIFY2(w.statusText().startsWith(QStringLiteral("Run 2 of 3: running")), qPrintable(w.statusText()));
@@ -821,6 +837,20 @@ private Q_SLOTS:
         const QString text = w.observations()->plainText();
         QVERIFY2(text.contains(QStringLiteral("sequential: median ")) && text.contains(QStringLiteral(", runs ")),
                  qPrintable(text));
+        // The timeline shows each variant's median run (the run whose time is the median of the
+        // variant's three), on the Compare tab and on the variant's own, not the last run.
+        QCOMPARE(logs.size(), result.variants.size());
+        for (std::size_t i = 0; i < logs.size(); ++i) {
+            QCOMPARE(logs[i].size(), std::size_t(3));
+            const auto median = logs[i][RunSeries::medianIndex(times[i])];
+            QVERIFY(w.timelinePanel()->compareView()->bandView(static_cast<int>(i))->log() == median);
+            w.timelinePanel()->showVariant(static_cast<int>(i));
+            QVERIFY(w.timelinePanel()->detailView()->log() == median);
+            QCOMPARE(result.variants[i].elapsedMs, times[i][RunSeries::medianIndex(times[i])]);
+        }
+        w.timelinePanel()->showVariant(-1);
+        // The picture's caption says so.
+        QVERIFY(PictureExporter::captionSettings(*w.controller()->lastRun()).startsWith(QStringLiteral("median of 3 runs")));
     }
 
     // Predict, then reveal: P covers the numbers and charts, the class types its prediction

@@ -120,6 +120,12 @@ private Q_SLOTS:
         const QString both = PictureExporter::captionSettings(two);
         QVERIFY2(both.startsWith(QLatin1String("runs: GIL on / GIL off")), qPrintable(both));
         QVERIFY(both.contains(QLatin1String("core")));
+        // Runs 3: the timeline shows each variant's median run, and its caption says so.
+        QVERIFY(!caption.contains(QLatin1String("median")));
+        RunResult three = m_run;
+        three.repeats = 3;
+        QVERIFY2(PictureExporter::captionSettings(three).startsWith(QStringLiteral("median of 3 runs · ")),
+                 qPrintable(PictureExporter::captionSettings(three)));
     }
 
     void elapsedChartPngAtTwiceThePixels()

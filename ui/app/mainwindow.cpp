@@ -50,6 +50,8 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <array>
+#include <span>
 
 Q_LOGGING_CATEGORY(lcMainWindow, "threadlab.ui.window", QtInfoMsg)
 
@@ -576,6 +578,8 @@ void MainWindow::onVariantFinished(int index, const VariantResult& result, doubl
 
 void MainWindow::onRunFinished(const RunResult& result)
 {
+    if (result.repeats > 1 && result.error.isEmpty())
+        m_timeline->showMedianRuns(result); // not the last run's, which the timeline played live
     m_timeline->finishRun();
     if (!result.error.isEmpty()) {
         m_observations->clear();
@@ -697,6 +701,7 @@ void MainWindow::arrangeStage(bool stage)
     m_splitters[1]->setVisible(!stage);
     m_explanation->setVisible(!stage);
     m_observations->setFont(QFont()); // the window's again (fitStage may have made it smaller)
+    m_observations->setScrollable(true); // fitStage turns the bar off where every line fits
     if (stage) {
         fitStage();
     } else {
@@ -713,13 +718,21 @@ int MainWindow::observationsHeightFor(int boxWidth) const
     QWidget* content = scroll ? scroll->widget() : nullptr;
     if (!content)
         return m_observationsBox->sizeHint().height();
-    const int chromeW = m_observationsBox->width() - scroll->viewport()->width();
-    const int chromeH = m_observationsBox->height() - scroll->viewport()->height();
+    // Around the viewport without a scroll bar, whether the text shows one now or not (the stage
+    // turns it off where every line fits).
+    const int frame = 2 * scroll->frameWidth();
+    const int chromeW = m_observationsBox->width() - scroll->width() + frame;
+    const int chromeH = m_observationsBox->height() - scroll->height() + frame;
     const int width = std::max(50, boxWidth - std::max(0, chromeW));
     int height = content->heightForWidth(width);
     if (height < 0)
         height = content->sizeHint().height();
     return height + std::max(0, chromeH) + 2;
+}
+
+int MainWindow::verdictColumn(int windowWidth, int percent)
+{
+    return std::clamp(windowWidth * percent / 100, 400, std::max(400, windowWidth * 38 / 100 + 280));
 }
 
 void MainWindow::fitStage()
@@ -733,37 +746,56 @@ void MainWindow::fitStage()
     const int centreH = std::max(centre->height(), 400) - centre->handleWidth();
     const int charts = std::max(stageChartsMin, centreH * 30 / 100);
     centre->setSizes({centreH - charts, charts});
+    fitVerdict(width);
+}
+
+// The right column of the stage: the verdict over the console; and the verdict's width.
+void MainWindow::fitVerdict(int width)
+{
     QSplitter* right = m_splitters[4];
     const int height = std::max(right->height(), 300) - 2 * right->handleWidth();
-    // The verdict comes first: the console may shrink to its heading and one line.
-    const int consoleMin = m_consoleBox->sizeHint().height() - m_console->sizeHint().height()
-                           + QFontMetrics(m_console->textView()->font()).lineSpacing() + 12;
+    // The verdict comes first: the console may shrink to its heading and one line. It keeps
+    // stageConsoleLines where the verdict's narrower columns leave the room; where they do not,
+    // the verdict's column is never narrower than the second, so that the console keeps what is
+    // left beside a column no wider than the charts and the timeline can spare.
+    const int line = QFontMetrics(m_console->textView()->font()).lineSpacing();
+    const int consoleMin = m_consoleBox->sizeHint().height() - m_console->sizeHint().height() + line + 12;
     m_consoleBox->setMinimumHeight(std::min(consoleMin, height / 3));
-    const int room = height - m_consoleBox->minimumHeight();
+    // The console's box around its lines, as laid out (the size hints miss its margins).
+    const int shown = m_console->textView()->viewport()->height();
+    const int consoleChrome = shown > 0 ? m_consoleBox->height() - shown : consoleMin - line;
+    int room = height - std::min(consoleChrome + stageConsoleLines * line, height / 2);
     // The narrowest column that shows every line: at the panel's own size first, then, on a
     // small screen with many lines, at the presenter size (ObservationsPanel writes 1.15× its
     // font in presenter mode).
     int column = 0;
     int verdict = 0;
-    auto fits = [&] {
-        for (const int percent : {36, 42, 48, 54}) {
-            column = std::clamp(width * percent / 100, 400, std::max(400, width * 38 / 100 + 280));
+    auto fits = [&](std::span<const int> percents) {
+        for (const int percent : percents) {
+            column = verdictColumn(width, percent);
             verdict = observationsHeightFor(column);
             if (verdict <= room)
                 return true;
         }
         return false;
     };
+    static constexpr std::array<int, 2> narrow {36, stageConsolePercent};
+    static constexpr std::array<int, 3> wide {stageConsolePercent, 48, 54};
+    static constexpr std::array<int, 4> every {36, 42, 48, 54};
     m_observations->setFont(QFont()); // the window's
-    // Last resort (a sweep's eight variants at 720p): 0.9 of the presenter size, still 1.44× the
-    // desktop's.
-    for (const double factor : {1 / 1.15, 0.9 / 1.15}) {
-        if (!m_presenter || fits())
-            break;
-        m_observations->setFont(ChartStyle::scaled(font(), factor, font().bold()));
+    if (m_presenter && !fits(narrow)) {
+        room = height - m_consoleBox->minimumHeight(); // the verdict's lines before the console's
+        // Last resort (a sweep's eight variants at 720p): 0.9 of the presenter size, still 1.44×
+        // the desktop's.
+        for (const double factor : {1.0, 1 / 1.15, 0.9 / 1.15}) {
+            m_observations->setFont(factor == 1.0 ? QFont() : ChartStyle::scaled(font(), factor, font().bold()));
+            if (fits(factor == 1.0 ? std::span<const int>(wide) : std::span<const int>(every)))
+                break;
+        }
     }
-    if (m_presenter)
-        fits(); // column and verdict for the font the loop ended on
+    // A scroll area keeps a bar it shows while its text, measured a bar narrower, is taller than
+    // the room: where every line fits, no bar.
+    m_observations->setScrollable(!m_presenter || verdict > room);
     m_splitters[0]->setSizes({0, width - column, column});
     verdict = std::min(verdict, room);
     right->setSizes({0, verdict, height - verdict});

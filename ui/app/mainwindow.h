@@ -47,6 +47,12 @@ class MainWindow : public QMainWindow
 public:
     static constexpr QSize defaultSize {1600, 1000};
     static constexpr double presenterScale = 1.6;
+    // The console's lines on the stage while the verdict leaves room for them (in a column of at
+    // most stageConsolePercent of the window): enough to follow a run's output at 1280x720.
+    static constexpr int stageConsoleLines = 8;
+    static constexpr int stageConsolePercent = 42;
+    // The verdict's column on the stage at `percent` of the window's width, within its limits.
+    static int verdictColumn(int windowWidth, int percent);
     // Shows an error to the teacher; the default is a (non-blocking) message box.
     using ErrorReporter = std::function<void(const QString& title, const QString& message)>;
 
@@ -122,6 +128,7 @@ private:
     void arrangeStage(bool stage);
     // The stage's sizes: the verdict gets the height its lines need, the timeline the rest.
     void fitStage();
+    void fitVerdict(int width);
     int observationsHeightFor(int boxHeight) const;
     void applyToolBarStyle();
 

@@ -37,6 +37,32 @@ QFont ChartStyle::fitted(const QFont& wanted, double maxHeightPx, double floorPx
     return f;
 }
 
+QStringList ChartStyle::wrapped(const QString& text, const QFontMetricsF& metrics, double widthPx, int maxLines)
+{
+    const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QStringList lines;
+    QString line;
+    qsizetype next = 0;
+    for (; next < words.size(); ++next) {
+        const QString longer = line.isEmpty() ? words[next] : line + QLatin1Char(' ') + words[next];
+        if (line.isEmpty() || metrics.horizontalAdvance(longer) <= widthPx) {
+            line = longer;
+            continue;
+        }
+        if (lines.size() + 1 >= maxLines)
+            break; // the last line takes the rest, elided
+        lines << line;
+        line = words[next];
+    }
+    if (next < words.size())
+        line += QLatin1Char(' ') + words.mid(next).join(QLatin1Char(' '));
+    if (!line.isEmpty() || lines.isEmpty())
+        lines << line;
+    for (QString& l : lines)
+        l = metrics.elidedText(l, Qt::ElideRight, widthPx);
+    return lines;
+}
+
 QFont ChartStyle::scaled(const QFont& font, double factor, bool bold)
 {
     QFont f = font;

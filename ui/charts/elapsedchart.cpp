@@ -12,6 +12,7 @@
 #include <QGraphicsSimpleTextItem>
 #include <QPainterPath>
 #include <QPen>
+#include <QSet>
 #include <QHorizontalBarSeries>
 #include <QLegend>
 #include <QValueAxis>
@@ -48,7 +49,10 @@ ElapsedChart::ElapsedChart(QWidget* parent)
     m_values->setTitleText(tr("elapsed time (s)"));
     m_values->setRange(0, 1);
     m_values->setLabelFormat(QStringLiteral("%.2g"));
-    connect(chart(), &QChart::plotAreaChanged, this, [this](const QRectF&) { layoutTexts(); });
+    connect(chart(), &QChart::plotAreaChanged, this, [this](const QRectF&) {
+        wrapCategoryNames();
+        layoutTexts();
+    });
     restyle();
 }
 
@@ -108,6 +112,7 @@ void ElapsedChart::setHistory(const RunHistory& history)
         m_series->append(set);
     }
     // An axis emptied of categories keeps drawing its old labels (Qt Charts 6.4): hide them.
+    m_rowNames = rows;
     if (rows.isEmpty())
         m_categories->clear();
     else
@@ -155,7 +160,46 @@ std::vector<std::pair<double, double>> ElapsedChart::whiskersMs() const
 void ElapsedChart::restyle()
 {
     StyledChartView::restyle();
+    wrapCategoryNames();
     layoutTexts();
+}
+
+QStringList ElapsedChart::categoryLabels() const
+{
+    QStringList labels = m_categories->categories();
+    std::reverse(labels.begin(), labels.end());
+    return labels;
+}
+
+// Qt Charts gives the category axis at most 40 % of the chart's width and cuts a longer name to
+// "...": where a row is tall enough for two lines, a long name is wrapped onto them at spaces
+// (the axis's labels are HTML), and only what still does not fit is elided.
+void ElapsedChart::wrapCategoryNames()
+{
+    if (m_rowNames.isEmpty())
+        return;
+    const QFontMetricsF metrics(m_categories->labelsFont());
+    const double rowPx = chart()->plotArea().height() / static_cast<double>(m_rowNames.size());
+    const bool twoLines = rowPx >= 2 * metrics.lineSpacing() + 12;
+    double width = chart()->size().width() - chart()->margins().left() - chart()->margins().right();
+    if (chart()->legend()->isVisible() && (chart()->legend()->alignment() & (Qt::AlignLeft | Qt::AlignRight)))
+        width -= chart()->legend()->size().width();
+    const double room = 0.4 * width - 16 * presenterScale(); // the axis's ticks and padding
+    QStringList shown;
+    for (const QString& name : std::as_const(m_rowNames)) {
+        if (!twoLines || room <= 0 || metrics.horizontalAdvance(name) <= room) {
+            shown << name;
+            continue;
+        }
+        QStringList lines = ChartStyle::wrapped(name, metrics, room, 2);
+        for (QString& line : lines)
+            line = line.toHtmlEscaped();
+        shown << lines.join(QStringLiteral("<br>"));
+    }
+    if (QSet<QString>(shown.begin(), shown.end()).size() != shown.size())
+        shown = m_rowNames; // two names wrapped alike: the axis needs them apart
+    if (shown != m_categories->categories())
+        m_categories->setCategories(shown);
 }
 
 void ElapsedChart::layoutWhiskers()

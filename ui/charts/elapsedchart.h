@@ -33,6 +33,9 @@ public:
     int barCount() const noexcept { return static_cast<int>(m_bars.size()); }
     // The words written on the bars, top to bottom ("2.10 s · 0.98×").
     QStringList barTexts() const;
+    // The variants' names as the category axis shows them, top to bottom: a long name on two
+    // lines ("a<br>b") where the rows have the height for it.
+    QStringList categoryLabels() const;
     // The whiskers of repeated runs, top to bottom: (fastest, slowest) run in ms; (0, 0) for a
     // bar of one run, which has none.
     std::vector<std::pair<double, double>> whiskersMs() const;
@@ -54,11 +57,13 @@ private:
     std::vector<Bar> topToBottom() const;
     void layoutTexts();
     void layoutWhiskers();
+    void wrapCategoryNames();
 
     QHorizontalBarSeries* m_series = nullptr;
     QBarCategoryAxis* m_categories = nullptr;
     QValueAxis* m_values = nullptr;
     std::vector<Bar> m_bars;
+    QStringList m_rowNames; // the categories as named, bottom row first
     std::vector<QGraphicsSimpleTextItem*> m_texts;
     std::vector<QGraphicsPathItem*> m_whiskers;
     int m_setCount = 0;

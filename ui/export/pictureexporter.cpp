@@ -88,6 +88,8 @@ QString PictureExporter::captionTitle(const RunResult& run)
 QString PictureExporter::captionSettings(const RunResult& run)
 {
     QStringList parts;
+    if (run.repeats > 1) // Runs 3 / 5: the timeline shows each variant's median run
+        parts << tr("median of %1 runs").arg(run.repeats);
     if (run.settings.gil)
         parts << tr("Python (GIL on)") << tr("switch interval %1 ms").arg(run.settings.switchIntervalMs);
     else

@@ -116,6 +116,11 @@ void ObservationsPanel::showLesson(const LessonVerdict& verdict)
     refresh();
 }
 
+void ObservationsPanel::setScrollable(bool on)
+{
+    m_scroll->setVerticalScrollBarPolicy(on ? Qt::ScrollBarAsNeeded : Qt::ScrollBarAlwaysOff);
+}
+
 QString ObservationsPanel::plainText() const
 {
     QTextDocument doc;

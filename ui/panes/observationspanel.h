@@ -38,6 +38,9 @@ public:
     // The verdict of the run's lesson checks, one line each, first in the panel; cleared by clear().
     void showLesson(const LessonVerdict& verdict);
     void setPresenterScale(double scale);
+    // Off, the text never shows a scroll bar (the stage has made room for every line); on (the
+    // default), one when it is taller than the panel.
+    void setScrollable(bool on);
 
     QString plainText() const;
     int variantCount() const noexcept { return static_cast<int>(m_blocks.size()); }

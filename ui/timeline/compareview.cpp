@@ -307,16 +307,19 @@ std::vector<CompareView::Placed> CompareView::placeAs(const QRectF& rect, const 
         const double header = packing.compact ? 0 : packing.header;
         const double top = y + header;
         p.view = QRectF(rect.left() + m, top, rect.width() - 2 * m, std::max(1.0, std::floor(heights.bandsPx[k] - header - packing.gap)));
+        const QRectF local(QPointF(0, 0), p.view.size());
+        p.gilNotes = view->gilNotesIn(local);
         if (!packing.compact) {
             p.header = QRectF(p.view.left(), y, p.view.width(), header);
         } else {
-            // Over the label column, from the first lane's top to the last one's bottom.
-            const QRectF local(QPointF(0, 0), p.view.size());
+            // Over the label column, from the first lane's top (or the lanes' top, over a strip
+            // row whose label is not drawn) to the last one's bottom.
             const QRectF first = p.lanes > 0 ? view->laneRectIn(local, 0) : QRectF(local.width() / 4, 0, 0, 0);
             const QRectF last = p.lanes > 0 ? view->laneRectIn(local, p.lanes - 1) : first;
-            const double bottom = std::max(last.bottom(), first.top() + packing.header);
-            p.header = QRectF(p.view.left(), p.view.top() + first.top(), first.left() - 2 * m_scale,
-                              bottom - first.top() + 1);
+            const bool stripLabels = p.gilNotes.isEmpty() && view->rowCount() > p.lanes;
+            const double top = stripLabels ? first.top() : std::min(first.top(), view->lanesRectIn(local).top());
+            const double bottom = std::max(last.bottom(), top + packing.header);
+            p.header = QRectF(p.view.left(), p.view.top() + top, first.left() - 2 * m_scale, bottom - top + 1);
         }
         p.frame = QRectF(QPointF(p.view.left(), std::min(p.header.top(), p.view.top())), p.view.bottomRight())
                       .adjusted(-m / 2, -m / 2, m / 2, m / 2);
@@ -331,7 +334,11 @@ CompareHeader* CompareView::ensureHeader(int index)
     while (static_cast<int>(m_headers.size()) <= index) {
         const int i = static_cast<int>(m_headers.size());
         auto* header = new CompareHeader(
-            [this, i](QPainter& painter, const QRectF& rect) { paintHeader(painter, rect, i, m_compact, m_headerFontPx, true); },
+            [this, i](QPainter& painter, const QRectF& rect) {
+                for (const Placed& p : m_placed)
+                    if (p.index == i)
+                        paintHeader(painter, p, rect, true);
+            },
             this);
         connect(header, &CompareHeader::clicked, this, [this, i] { Q_EMIT variantClicked(i); });
         m_headers.push_back(header);
@@ -349,7 +356,6 @@ void CompareView::relayout()
         m_placed = place(QRectF(rect()));
     }
     m_compact = !m_placed.empty() && m_placed.front().compact;
-    m_headerFontPx = m_placed.empty() ? 15 * m_scale : m_placed.front().fontPx;
     for (std::size_t i = 0; i < std::max(m_views.size(), m_bands.size()); ++i) {
         const auto it = std::find_if(m_placed.begin(), m_placed.end(),
                                      [i](const Placed& p) { return p.index == static_cast<int>(i); });
@@ -438,32 +444,69 @@ void CompareView::paintFrames(QPainter& painter, const std::vector<Placed>& plac
             painter.drawRect(p.frame);
 }
 
+QFont CompareView::headerFont(double fontPx) const
+{
+    return ChartStyle::pixelFont(font(), fontPx, true);
+}
+
+QStringList CompareView::headerLines(int index) const
+{
+    for (const Placed& p : m_placed)
+        if (p.index == index)
+            return linesFor(p, p.header);
+    return {};
+}
+
+// Beside the band: the name wrapped over every line but the time's, then the time, then the
+// GIL's notes while lines are left (or after the last line where they fit whole); one line
+// elided only when the header has room for one.
+QStringList CompareView::linesFor(const Placed& placed, const QRectF& rect) const
+{
+    const QString full = headerText(placed.index);
+    const QString gil = placed.gilNotes.join(QStringLiteral(" · "));
+    if (!placed.compact)
+        return {gil.isEmpty() ? full : tr("%1 · %2").arg(full, gil)};
+    const QFontMetricsF metrics(headerFont(placed.fontPx));
+    const double width = std::max(0.0, rect.width() - 2 * headerPad(true));
+    const int maxLines = std::max(1, static_cast<int>(std::floor(rect.height() / metrics.height())));
+    const QString name = variantName(placed.index);
+    QStringList lines;
+    if (maxLines == 1 || full == name) {
+        lines = ChartStyle::wrapped(full, metrics, width, maxLines);
+    } else {
+        lines = ChartStyle::wrapped(name, metrics, width, maxLines - 1);
+        lines << metrics.elidedText(full.mid(name.size() + 3), Qt::ElideRight, width); // after "name · "
+    }
+    for (const QString& note : placed.gilNotes) {
+        const QString after = tr("%1 · %2").arg(lines.last(), note);
+        if (lines.size() < maxLines)
+            lines << metrics.elidedText(note, Qt::ElideRight, width);
+        else if (metrics.horizontalAdvance(after) <= width) // no line left: after the last, if whole
+            lines.last() = after;
+    }
+    return lines;
+}
+
 // Name and elapsed time on a band of grey, or of the accent for the focus; above the band
-// one line with notes on the right, beside it (compact) two lines when they fit.
-void CompareView::paintHeader(QPainter& painter, const QRectF& rect, int index, bool compact, double fontPx, bool hint) const
+// one line with notes on the right, beside it (compact) the lines linesFor wraps.
+void CompareView::paintHeader(QPainter& painter, const Placed& placed, const QRectF& rect, bool hint) const
 {
     const QPalette& pal = palette();
     const QColor base = pal.color(QPalette::Base);
     const QColor text = pal.color(QPalette::Text);
     const QColor accent = pal.color(QPalette::Highlight);
-    const bool focus = isFocus(index);
+    const bool focus = isFocus(placed.index);
     const QColor ink = focus ? ThemePalette::textOn(accent) : text;
     painter.fillRect(rect, focus ? accent : StatePalette::blend(text, base, 0.10));
-    const QFont nameFont = ChartStyle::pixelFont(font(), fontPx, true);
+    const QFont nameFont = headerFont(placed.fontPx);
     const QFont noteFont = ChartStyle::pixelFont(font(), 13 * m_scale, false);
     const QFontMetricsF nameMetrics(nameFont);
-    const double pad = (compact ? 4 : 8) * m_scale;
+    const double pad = headerPad(placed.compact);
     const QRectF inner = rect.adjusted(pad, 0, -pad, 0);
-    const QString name = variantName(index);
-    const QString full = headerText(index);
-    if (compact) {
-        painter.setFont(nameFont);
-        painter.setPen(ink);
-        const bool twoLines = inner.height() >= 2 * nameMetrics.height() && full != name;
-        const QString shown = twoLines ? name + QLatin1Char('\n') + full.mid(name.size() + 3) : full;
-        QStringList lines = shown.split(QLatin1Char('\n'));
-        for (QString& line : lines)
-            line = nameMetrics.elidedText(line, Qt::ElideRight, inner.width());
+    const QStringList lines = linesFor(placed, rect);
+    painter.setFont(nameFont);
+    painter.setPen(ink);
+    if (placed.compact) {
         painter.drawText(inner, Qt::AlignLeft | Qt::AlignVCenter, lines.join(QLatin1Char('\n')));
         return;
     }
@@ -472,15 +515,20 @@ void CompareView::paintHeader(QPainter& painter, const QRectF& rect, int index, 
         notes << tr("focus");
     if (hint)
         notes << tr("click for detail");
+    // The notes give way (the hint first) where the line would not fit beside them.
+    const QString line = lines.value(0);
+    const auto noteWidth = [&noteFont, pad](const QString& note) {
+        return note.isEmpty() ? 0 : QFontMetricsF(noteFont).horizontalAdvance(note) + pad;
+    };
+    while (!notes.isEmpty()
+           && nameMetrics.horizontalAdvance(line) > inner.width() - noteWidth(notes.join(QStringLiteral(" · "))))
+        notes.removeLast();
     const QString note = notes.join(QStringLiteral(" · "));
+    painter.drawText(inner, Qt::AlignLeft | Qt::AlignVCenter,
+                     nameMetrics.elidedText(line, Qt::ElideRight, std::max(0.0, inner.width() - noteWidth(note))));
     painter.setFont(noteFont);
     painter.setPen(focus ? ink : StatePalette::blend(text, base, 0.62));
     painter.drawText(inner, Qt::AlignRight | Qt::AlignVCenter, note);
-    const double noteW = note.isEmpty() ? 0 : QFontMetricsF(noteFont).horizontalAdvance(note) + pad;
-    painter.setFont(nameFont);
-    painter.setPen(ink);
-    painter.drawText(inner, Qt::AlignLeft | Qt::AlignVCenter,
-                     nameMetrics.elidedText(full, Qt::ElideRight, std::max(0.0, inner.width() - noteW)));
 }
 
 void CompareView::paintEvent(QPaintEvent*)
@@ -503,7 +551,7 @@ void CompareView::render(QPainter& painter, const QRectF& target)
     for (const Placed& p : placed)
         m_views[static_cast<std::size_t>(p.index)]->render(painter, p.view);
     for (const Placed& p : placed)
-        paintHeader(painter, p.header, p.index, p.compact, p.fontPx, false);
+        paintHeader(painter, p, p.header, false);
     painter.restore();
     relayout(); // back to the widget's own size
 }

@@ -58,6 +58,11 @@ public:
     // The top band's view (view 0 while there are none).
     TimelineView* firstView() const;
     QRect headerRect(int index) const;
+    // The lines the band's header shows as laid out now (empty: not placed). Beside the band the
+    // name wraps at spaces over the lines the header's height allows and the time takes a line of
+    // its own; what the band's GIL strip is too thin to say follows where a line is left. Above
+    // the band all of it is one line.
+    QStringList headerLines(int index) const;
     // Bands packed tight: each header sits over its band's label column instead of above it.
     bool isCompact() const noexcept { return m_compact; }
     // [t0, t1] ns of the shared window.
@@ -97,6 +102,7 @@ private:
         QRectF frame;
         bool compact = false;
         double fontPx = 15;
+        QStringList gilNotes; // what the band's GIL strip cannot say at a readable size
     };
     struct Packing
     {
@@ -121,7 +127,10 @@ private:
     void onWindowPicked(double t0Ns, double t1Ns);
     void onFitPicked();
     void paintFrames(QPainter& painter, const std::vector<Placed>& placed) const;
-    void paintHeader(QPainter& painter, const QRectF& rect, int index, bool compact, double fontPx, bool hint) const;
+    void paintHeader(QPainter& painter, const Placed& placed, const QRectF& rect, bool hint) const;
+    QStringList linesFor(const Placed& placed, const QRectF& rect) const;
+    QFont headerFont(double fontPx) const;
+    double headerPad(bool compact) const { return (compact ? 4 : 8) * m_scale; }
     std::vector<CompareLayout::Variant> variants() const;
 
     std::vector<Band> m_bands;               // by variant index
@@ -135,7 +144,6 @@ private:
     double m_plotLeft = 0; // every band's plot starts here (configureViews)
     bool m_live = false;
     bool m_compact = false;
-    double m_headerFontPx = 15;
     bool m_follow = true; // the window tracks the runs until the user zooms or pans
 };
 

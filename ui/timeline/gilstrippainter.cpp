@@ -31,10 +31,44 @@ QString GilStripPainter::label(const GilTrack& track, int interpreter)
                   : QCoreApplication::translate("GilStripPainter", "GIL · %1 hand-overs").arg(n);
 }
 
+QString GilStripPainter::note(const GilTrack& track, int interpreter)
+{
+    if (!track.gilEnabled())
+        return QCoreApplication::translate("GilStripPainter", "GIL off");
+    const GilTrack::Interpreter& in = track.interpreters()[static_cast<std::size_t>(interpreter)];
+    const std::int64_t n = in.holders.handOvers();
+    return n == 1 ? QCoreApplication::translate("GilStripPainter", "1 GIL hand-over")
+                  : QCoreApplication::translate("GilStripPainter", "%1 GIL hand-overs").arg(n);
+}
+
+// The label's size: the detail text's, smaller in a thin strip row, but never below readable.
+static double labelPx(const TimelineLayout& l)
+{
+    if (l.pitch <= 0)
+        return 12.0 * l.scale; // rows not laid out yet: the label column's width
+    return std::min(12.0 * l.scale, l.stripPitch * 0.9);
+}
+
+bool GilStripPainter::labelFits(const TimelineLayout& l)
+{
+    return labelPx(l) >= ChartStyle::readablePx(l.scale);
+}
+
+QStringList GilStripPainter::hiddenLabels(const GilTrack& track, const TimelineLayout& l)
+{
+    QStringList notes;
+    if (labelFits(l))
+        return notes;
+    for (const int lane : l.stripLanes)
+        if (const int interpreter = track.interpreterOf(lane); interpreter >= 0)
+            notes << note(track, interpreter);
+    notes.removeDuplicates(); // "GIL off" once
+    return notes;
+}
+
 QFont GilStripPainter::labelFont(const TimelineLayout& l)
 {
-    const double px = l.stripPitch > 0 ? std::min(12.0 * l.scale, l.stripPitch * 0.9) : 12.0 * l.scale;
-    return ChartStyle::pixelFont(l.detailFont, std::max(6.0, px), true);
+    return ChartStyle::pixelFont(l.detailFont, std::max(ChartStyle::readablePx(l.scale), labelPx(l)), true);
 }
 
 double GilStripPainter::labelWidth(const GilTrack& track, const TimelineLayout& l)
@@ -95,6 +129,8 @@ void GilStripPainter::paintStrip(QPainter& painter, const QRectF& strip, const T
 void GilStripPainter::paintLabels(QPainter& painter, const TimelineLayout& l, const GilTrack& track,
                                   const TimelineFrame& f) const
 {
+    if (!labelFits(l))
+        return; // said in the band's header instead, and in the strip's tooltip
     const double s = l.scale;
     const QFont font = labelFont(l);
     const QFontMetricsF metrics(font);

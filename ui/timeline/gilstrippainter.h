@@ -4,6 +4,7 @@
 
 #include <QFont>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <vector>
@@ -35,6 +36,14 @@ public:
                      const TimelineFrame& frame) const;
 
     static QString label(const GilTrack& track, int interpreter);
+    // The same for a line outside the strip ("137 GIL hand-overs", "GIL off"): what a band's
+    // header says for a strip too thin for its label.
+    static QString note(const GilTrack& track, int interpreter);
+    // Whether the strips of this layout are tall enough for their labels at a readable size
+    // (ChartStyle::readablePx); if not, no label is drawn and the owner says it elsewhere.
+    static bool labelFits(const TimelineLayout& layout);
+    // The notes of the strips whose labels do not fit this layout, top to bottom.
+    static QStringList hiddenLabels(const GilTrack& track, const TimelineLayout& layout);
     // Room the strips' labels need in the label column (none without strips), for counts of up
     // to four digits, so that the column keeps its width while a live count grows.
     static double labelWidth(const GilTrack& track, const TimelineLayout& layout);

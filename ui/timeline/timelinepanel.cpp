@@ -101,6 +101,18 @@ void TimelinePanel::finishVariant(int index, const VariantResult& result)
     }
 }
 
+void TimelinePanel::showMedianRuns(const RunResult& series)
+{
+    // The combined series holds each variant's median run, log and all (RunSeries).
+    for (std::size_t i = 0; i < series.variants.size(); ++i) {
+        const VariantResult& v = series.variants[i];
+        if (!v.log)
+            continue;
+        addVariant(static_cast<int>(i), v.name, v.log);
+        finishVariant(static_cast<int>(i), v);
+    }
+}
+
 void TimelinePanel::finishRun()
 {
     m_liveVariant = -1;

@@ -13,6 +13,7 @@ namespace ThreadLab {
 
 class CompareView;
 class EventLog;
+struct RunResult;
 class TimelineView;
 struct VariantResult;
 
@@ -37,6 +38,9 @@ public:
     void finishVariant(int index, const VariantResult& result);
     // The run is over: the views stop following and fit, and the Compare tab is shown.
     void finishRun();
+    // A finished series of runs (Runs 3 / 5): each variant's median run, the one whose elapsed
+    // time is the median of the variant's runs, in place of the last run's.
+    void showMedianRuns(const RunResult& series);
 
     int variantCount() const;
     // The variant whose tab is shown; -1 on the Compare tab.

@@ -404,6 +404,18 @@ QImage TimelineView::renderImage(const QSize& logicalSize, qreal devicePixelRati
     return image;
 }
 
+QStringList TimelineView::gilNotesIn(const QRectF& target) const
+{
+    m_model.sync(); // the lanes counted as they are now
+    return GilStripPainter::hiddenLabels(m_gil, layoutFor(target, true));
+}
+
+QRectF TimelineView::lanesRectIn(const QRectF& target) const
+{
+    m_model.sync(); // the lanes counted as they are now
+    return layoutFor(target, true).lanes;
+}
+
 QRectF TimelineView::laneRectIn(const QRectF& target, int laneIndex) const
 {
     return layoutFor(target, true).bar(laneIndex);

@@ -78,6 +78,11 @@ public:
     // the log's origin). For tests and for callers that annotate exports.
     QRectF laneRectIn(const QRectF& target, int laneIndex) const;
     double xForTimeIn(const QRectF& target, double tNs) const;
+    // What the GIL strips of render(…, target) cannot say at a readable size ("137 GIL
+    // hand-overs", "GIL off"), for a header beside them; empty when their labels fit.
+    QStringList gilNotesIn(const QRectF& target) const;
+    // The lanes' viewport of render(…, target): below the axis, above the legend.
+    QRectF lanesRectIn(const QRectF& target) const;
     // Height that shows every lane with the axis and legend at the current scale.
     int contentHeight(int width) const;
     // On, the widget squeezes every lane into its height (thin rows, no scrolling), as exports
