@@ -2,6 +2,7 @@
 
 #include "engine/eventlog.h"
 #include "engine/gilholders.h"
+#include "python/cpythoncosts.h"
 #include "results/lineorder.h"
 #include "results/lostupdatefinder.h"
 #include "results/runhistory.h"
@@ -107,6 +108,8 @@ QJsonObject ResultWriter::toJson(const RunResult& run)
     root.insert(QStringLiteral("time_scale"), run.timeScale);
     root.insert(QStringLiteral("seed"), QString::number(run.settings.seed));
     root.insert(QStringLiteral("cancelled"), run.cancelled);
+    if (run.settings.modelCosts && run.settings.pythonModel())
+        root.insert(QStringLiteral("model_costs"), run.settings.modelCosts->resultJson(run.settings.startMethod));
     QJsonArray variants;
     for (std::size_t vi = 0; vi < run.variants.size(); ++vi) {
         const VariantResult& v = run.variants[vi];
@@ -399,6 +402,8 @@ QString ResultWriter::summaryTable(const RunResult& run)
     if (run.repeats > 1)
         out += tr(", median of %1 runs (min–max)").arg(run.repeats);
     out += QLatin1Char('\n');
+    if (run.settings.modelCosts && run.settings.pythonModel())
+        out += run.settings.modelCosts->summary(run.settings.startMethod) + QLatin1Char('\n');
     for (const Row& r : rows)
         out += QStringLiteral("%1  %2  %3  %4  %5  %6\n")
                    .arg(r.variant, -w[0])
