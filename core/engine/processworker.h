@@ -63,6 +63,7 @@ private:
     QProcess m_process;
     WireDecoder m_decoder;
     bool m_laneClosed = false;
+    bool m_reportedState = false; // the child has sent a state
     bool m_stopRequested = false;
     bool m_stopCancelled = false;
     bool m_killedForFailure = false; // garbage, a flood or a hang: we killed it

@@ -7,6 +7,7 @@
 #include "engine/lanesink.h"
 #include "tasks/monoclock.h"
 #include "engine/processworker.h"
+#include "python/cpythoncosts.h"
 #include "scenario/scenario.h"
 #include "tasks/stoptoken.h"
 #include "tasks/taskexecutor.h"
@@ -35,6 +36,7 @@ struct Runner::VariantRun
     const RunSettings& settings;
     const double timeScale;
     const double cpuIterationsPerMs;
+    const ModelCosts costs; // CPython's own costs in the Python model; zero otherwise
     const std::shared_ptr<EventLog> log; // its origin is the variant's start, for every view
     Lane* const mainLane;
     StopToken stop;
@@ -58,6 +60,8 @@ Runner::VariantRun::VariantRun(const PlannedVariant& plannedVariant, const RunSe
     , settings(runSettings)
     , timeScale(scale)
     , cpuIterationsPerMs(ipm)
+    , costs(runSettings.pythonModel() && runSettings.modelCosts ? runSettings.modelCosts->modelCosts(runSettings.startMethod)
+                                                                : ModelCosts {})
     , log(std::make_shared<EventLog>(MonoClock::nowNs(), runSettings.gil))
     , mainLane(log->addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}}))
     , gil(runSettings.gil, std::int64_t(runSettings.switchIntervalMs) * 1'000'000)
@@ -70,6 +74,7 @@ Runner::VariantRun::VariantRun(const PlannedVariant& plannedVariant, const RunSe
     base.seed = settings.seed;
     base.timeScale = timeScale;
     base.cpuIterationsPerMs = cpuIterationsPerMs;
+    base.costs = costs;
     mainCtx = base;
     mainCtx.sink = &mainSink;
     mainCtx.name = "MainThread";
@@ -304,9 +309,13 @@ ProcessWorker* Runner::createProcessWorker(VariantRun& run, const PlannedWorker&
     job.cpuIterationsPerMs = run.cpuIterationsPerMs;
     job.seed = run.settings.seed;
     job.tasks = planned.tasks;
-    // Hung: three times all its stated work, plus time to start on a busy machine.
+    job.bootNs = run.costs.processBootNs;
+    job.exitNs = run.costs.processExitNs;
+    job.sleep0Ns = run.costs.sleep0Ns;
+    // Hung: three times all its stated work and CPython's costs, plus time to start on a busy machine.
     const auto deadlineMs = static_cast<std::int64_t>(
-        3.0 * static_cast<double>(statedDurationMs(job.tasks)) * run.timeScale) + m_hangGraceMs;
+        3.0 * (static_cast<double>(statedDurationMs(job.tasks)) * run.timeScale
+               + static_cast<double>(job.bootNs + job.exitNs) / 1e6)) + m_hangGraceMs;
     auto* p = new ProcessWorker(lane, m_workerProgram, std::move(job), deadlineMs);
     p->setMaxEvents(m_maxEventsPerChild);
     InterpreterState* memory = &run.memory;
@@ -321,7 +330,7 @@ void Runner::runStartJoinInLoop(VariantRun& run)
     for (auto& w : run.workers) {
         if (m_cancel.load())
             break;
-        w->start();
+        startWorker(run, *w);
         join(run, w.get());
     }
 }
@@ -330,7 +339,8 @@ void Runner::runStartAllThenJoin(VariantRun& run)
 {
     const PlannedVariant& plan = run.plan;
     for (auto& w : run.workers)
-        w->start();
+        if (!m_cancel.load())
+            startWorker(run, *w);
     if (!plan.mainTasks.empty() && !m_cancel.load()) {
         TaskExecutor executor(run.mainCtx);
         if (executor.runTasks(plan.mainTasks) == ExecutionResult::Stopped)
@@ -343,6 +353,38 @@ void Runner::runStartAllThenJoin(VariantRun& run)
         if (joinIt && !m_cancel.load())
             join(run, w.get());
     }
+}
+
+void Runner::startWorker(VariantRun& run, Worker& worker)
+{
+    const std::int64_t beforeNs = MonoClock::nowNs();
+    worker.start();
+    if (!run.mainHolds)
+        return;
+    if (run.plan.mode == VariantMode::Processes) {
+        // Process.start(): main forks or spawns while holding the GIL; our own start counts.
+        spendMainCpu(run, run.costs.processStartParentNs - (MonoClock::nowNs() - beforeNs));
+        return;
+    }
+    auto* thread = qobject_cast<ThreadWorker*>(&worker);
+    if (!run.costs.threadStartHandOver || !run.gil.enabled() || !thread)
+        return;
+    // Thread.start() waits for the new thread's "started" event: main lets go of the GIL, the new
+    // thread takes it and runs first, and main queues for the GIL again.
+    run.gil.release(run.mainSink, WorkerState::WaitingLock);
+    run.mainHolds = false;
+    thread->waitUntilRunning(run.stop);
+    if (!m_cancel.load())
+        run.mainHolds = run.gil.acquire(run.mainSink, &run.mainOwner, &run.stop);
+}
+
+void Runner::spendMainCpu(VariantRun& run, std::int64_t ns)
+{
+    if (ns <= 0 || !run.mainHolds)
+        return;
+    TaskExecutor executor(run.mainCtx);
+    if (!executor.spendCpuNs(ns))
+        run.mainHolds = false; // cancelled while it had let go of the GIL
 }
 
 void Runner::receiveItems(VariantRun& run)

@@ -67,6 +67,10 @@ private:
     void createWorkers(VariantRun& run);
     std::unique_ptr<Worker> createWorker(VariantRun& run, const PlannedWorker& planned);
     ProcessWorker* createProcessWorker(VariantRun& run, const PlannedWorker& planned, Lane* lane);
+    // worker.start(), with what CPython's start costs main in the Python model.
+    void startWorker(VariantRun& run, Worker& worker);
+    // Main computes for `ns` while holding the GIL (CPython's own work in the Python model).
+    void spendMainCpu(VariantRun& run, std::int64_t ns);
     void runStartJoinInLoop(VariantRun& run);
     void runStartAllThenJoin(VariantRun& run);
     void receiveItems(VariantRun& run);

@@ -181,6 +181,15 @@ CPythonCosts CPythonCosts::developmentMachine(const QString& why)
     return c;
 }
 
+CPythonCosts CPythonCosts::measured(const Figures& figures, const QString& pythonPath)
+{
+    CPythonCosts c;
+    c.m_source = Source::Measured;
+    c.m_figures = figures;
+    c.m_pythonPath = pythonPath;
+    return c;
+}
+
 QString CPythonCosts::defaultScriptPath()
 {
     return QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("threadlab-python/threadlab_calibrate.py"));
@@ -230,10 +239,7 @@ std::optional<CPythonCosts> CPythonCosts::readCache(const QString& file, const Q
         *note = tr("the cache file %1 was unreadable, so the figures were measured again").arg(file);
         return std::nullopt;
     }
-    CPythonCosts c;
-    c.m_source = Source::Measured;
-    c.m_figures = *figures;
-    c.m_pythonPath = key.value(QLatin1String("python")).toString();
+    CPythonCosts c = measured(*figures, key.value(QLatin1String("python")).toString());
     c.m_cacheFile = file;
     c.m_fromCache = true;
     return c;
@@ -262,10 +268,7 @@ CPythonCosts CPythonCosts::load(const PythonInterpreter& python, const Options& 
     const std::optional<Figures> figures = measure(python, script, options.timeoutMs, &error);
     if (!figures)
         return developmentMachine(error);
-    CPythonCosts c;
-    c.m_source = Source::Measured;
-    c.m_figures = *figures;
-    c.m_pythonPath = python.path();
+    CPythonCosts c = measured(*figures, python.path());
     c.m_note = note;
     QSaveFile out(file);
     if (QDir().mkpath(dir) && out.open(QIODevice::WriteOnly)) {

@@ -55,6 +55,8 @@ public:
     // development machine's when `python` is unusable or the calibration fails.
     static CPythonCosts load(const PythonInterpreter& python, const Options& options);
     static CPythonCosts developmentMachine(const QString& why);
+    // Figures measured elsewhere (a test's, or another process's), as if measured from `python`.
+    static CPythonCosts measured(const Figures& figures, const QString& pythonPath);
     // threadlab-python/threadlab_calibrate.py beside the running executable.
     static QString defaultScriptPath();
     static QString defaultCacheDir();
