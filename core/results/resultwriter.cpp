@@ -18,9 +18,11 @@ namespace ThreadLab {
 
 namespace {
 
-QString stateName(WorkerState s)
+// With Starting's labelled variant ("starting-interpreter") where an interval's arg says so.
+QString stateName(WorkerState s, std::uint32_t arg = 0)
 {
-    return QString::fromLatin1(workerStateName(s).data(), static_cast<qsizetype>(workerStateName(s).size()));
+    const std::string_view name = workerStateName(s, arg);
+    return QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()));
 }
 
 QString listText(const std::vector<std::int64_t>& values)
@@ -150,7 +152,7 @@ QJsonObject ResultWriter::toJson(const RunResult& run)
                       w.startLatencyUs >= 0 ? QJsonValue(round3(w.startLatencyUs)) : QJsonValue());
             QJsonArray intervals;
             for (const StateInterval& s : w.intervals)
-                intervals.append(QJsonObject {{QStringLiteral("state"), stateName(s.state)},
+                intervals.append(QJsonObject {{QStringLiteral("state"), stateName(s.state, s.arg)},
                                               {QStringLiteral("start_ms"), round3(s.startMs)},
                                               {QStringLiteral("end_ms"), round3(s.endMs)}});
             jw.insert(QStringLiteral("intervals"), intervals);
@@ -263,7 +265,7 @@ QByteArray ResultWriter::toTrace(const RunResult& run)
                                        {QStringLiteral("args"), QJsonObject {{QStringLiteral("sort_index"), tid}}}});
             for (const StateInterval& s : w.intervals)
                 events.append(QJsonObject {{QStringLiteral("ph"), QStringLiteral("X")},
-                                           {QStringLiteral("name"), stateName(s.state)},
+                                           {QStringLiteral("name"), stateName(s.state, s.arg)},
                                            {QStringLiteral("cat"), QStringLiteral("state")},
                                            {QStringLiteral("pid"), pid},
                                            {QStringLiteral("tid"), tid},

@@ -1,6 +1,7 @@
 #include "engine/engine.h"
 #include "engine/eventlog.h"
 #include "python/cpythoncosts.h"
+#include "results/resultwriter.h"
 #include "tasks/monoclock.h"
 #include "support/runresults.h"
 #include "support/procfs.h"
@@ -696,6 +697,15 @@ private Q_SLOTS:
                 return !isStartingInterpreter(s.state, s.arg) || s.endMs <= runs;
             }));
         }
+        // Exports name it as its own state.
+        const QJsonArray jsonWorkers = ResultWriter::toJson(python).value(QStringLiteral("variants")).toArray().at(0)
+                                           .toObject().value(QStringLiteral("workers")).toArray();
+        const QJsonArray intervals = jsonWorkers.at(1).toObject().value(QStringLiteral("intervals")).toArray();
+        QVERIFY(std::any_of(intervals.begin(), intervals.end(), [](const QJsonValue& i) {
+            return i.toObject().value(QStringLiteral("state")).toString() == QStringLiteral("starting-interpreter");
+        }));
+        QCOMPARE(ResultWriter::toJson(python).value(QStringLiteral("model_costs")).toObject().value(QStringLiteral("source")).toString(),
+                 QStringLiteral("measured"));
         RunSettings native = withCosts(3000, 70);
         native.gil = false;
         for (const RunSettings& plain : {native, RunSettings {}}) {
