@@ -330,16 +330,6 @@ RunResult runRepeated(const Scenario& scenario, const CliOptions& options, bool*
     return result;
 }
 
-// The model's CPython costs for a run in Python mode: cached, measured, or the development
-// machine's; the summary and the results say which.
-RunSettings withModelCosts(RunSettings settings)
-{
-    if (settings.pythonModel() && !settings.modelCosts)
-        settings.modelCosts = std::make_shared<const CPythonCosts>(
-            CPythonCosts::load(PythonInterpreter::probe(settings.python), CPythonCosts::Options {}));
-    return settings;
-}
-
 // --calibrate: measure again, print the figures and where they are kept.
 int calibrate(const CliOptions& options, QTextStream& out, QTextStream& err)
 {
@@ -411,8 +401,8 @@ int CommandLine::execute(const CliOptions& options, QTextStream& out, QTextStrea
     }
 
     bool failedToStart = false;
-    CliOptions costed = options;
-    costed.settings = withModelCosts(options.settings);
+    CliOptions costed = options; // the model's CPython costs: cached, measured, or the development machine's
+    costed.settings.loadModelCosts = true;
     RunResult result = runRepeated(*chosen, costed, &failedToStart);
     if (!result.error.isEmpty()) {
         err << result.error << '\n';

@@ -135,7 +135,7 @@ void ProcessWorker::onRecord(const WireRecord& r)
         break;
     case 'P':
         l->append(Event {t, EventKind::QueuePut, WorkerState::Running, 0, 0, r.value});
-        Q_EMIT itemSent(r.value, l->id());
+        Q_EMIT itemSent(r.value, l->id(), t);
         break;
     case 'R':
     case 'W':

@@ -43,7 +43,7 @@ public:
     bool failedToStart() const noexcept { return m_failedToStart; }
 
 Q_SIGNALS:
-    void itemSent(std::int64_t value, std::uint32_t fromLane);
+    void itemSent(std::int64_t value, std::uint32_t fromLane, std::int64_t putNs);
 
 private:
     void onRecord(const WireRecord& record);

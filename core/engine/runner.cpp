@@ -8,6 +8,7 @@
 #include "tasks/monoclock.h"
 #include "engine/processworker.h"
 #include "python/cpythoncosts.h"
+#include "python/pythoninterpreter.h"
 #include "scenario/scenario.h"
 #include "tasks/stoptoken.h"
 #include "tasks/taskexecutor.h"
@@ -160,9 +161,13 @@ void Runner::waitUntil(const std::function<bool()>& done, bool interruptible)
     }
 }
 
-RunResult Runner::run(const Scenario& scenario, const RunSettings& settings)
+RunResult Runner::run(const Scenario& scenario, const RunSettings& asked)
 {
     Q_ASSERT(QThread::currentThread() == thread());
+    RunSettings settings = asked;
+    if (settings.pythonModel() && settings.loadModelCosts && !settings.modelCosts)
+        settings.modelCosts = std::make_shared<const CPythonCosts>(
+            CPythonCosts::load(PythonInterpreter::probe(settings.python), CPythonCosts::Options {}));
     RunResult result;
     result.scenarioId = scenario.id;
     result.scenarioTitle = scenario.title;
@@ -242,11 +247,15 @@ void Runner::beginVariant(int index, VariantRun& run)
 
 void Runner::mainWait(VariantRun& run, WorkerState state, std::uint32_t arg, const std::function<bool()>& done)
 {
-    if (done())
-        return;
+    if (!done())
+        mainBlocks(run, state, arg, [this, &done] { waitUntil(done); });
+}
+
+void Runner::mainBlocks(VariantRun& run, WorkerState state, std::uint32_t arg, const std::function<void()>& block)
+{
     run.gil.release(run.mainSink, state, arg);
     run.mainHolds = false;
-    waitUntil(done);
+    block();
     if (!m_cancel.load())
         run.mainHolds = run.gil.acquire(run.mainSink, &run.mainOwner, &run.stop);
 }
@@ -320,7 +329,7 @@ ProcessWorker* Runner::createProcessWorker(VariantRun& run, const PlannedWorker&
     p->setMaxEvents(m_maxEventsPerChild);
     InterpreterState* memory = &run.memory;
     connect(p, &ProcessWorker::itemSent, this,
-            [memory](std::int64_t value, std::uint32_t from) { memory->put(value, from); });
+            [memory](std::int64_t value, std::uint32_t from, std::int64_t putNs) { memory->put(value, from, putNs); });
     run.processes.push_back(p);
     return p;
 }
@@ -338,6 +347,8 @@ void Runner::runStartJoinInLoop(VariantRun& run)
 void Runner::runStartAllThenJoin(VariantRun& run)
 {
     const PlannedVariant& plan = run.plan;
+    if (plan.receive && plan.mode == VariantMode::Processes)
+        spendMainCpu(run, run.costs.processQueueCreateNs); // q = multiprocessing.Queue()
     for (auto& w : run.workers)
         if (!m_cancel.load())
             startWorker(run, *w);
@@ -371,11 +382,7 @@ void Runner::startWorker(VariantRun& run, Worker& worker)
         return;
     // Thread.start() waits for the new thread's "started" event: main lets go of the GIL, the new
     // thread takes it and runs first, and main queues for the GIL again.
-    run.gil.release(run.mainSink, WorkerState::WaitingLock);
-    run.mainHolds = false;
-    thread->waitUntilRunning(run.stop);
-    if (!m_cancel.load())
-        run.mainHolds = run.gil.acquire(run.mainSink, &run.mainOwner, &run.stop);
+    mainBlocks(run, WorkerState::WaitingLock, 0, [thread, &run] { thread->waitUntilRunning(run.stop); });
 }
 
 void Runner::spendMainCpu(VariantRun& run, std::int64_t ns)
@@ -389,6 +396,7 @@ void Runner::spendMainCpu(VariantRun& run, std::int64_t ns)
 
 void Runner::receiveItems(VariantRun& run)
 {
+    const bool processes = run.plan.mode == VariantMode::Processes;
     int received = 0;
     auto sendersDone = [&run] {
         return std::all_of(run.workers.begin(), run.workers.end(), [](const auto& w) { return w->isDone(); });
@@ -396,6 +404,11 @@ void Runner::receiveItems(VariantRun& run)
     while (received < run.plan.expectedItems && !m_cancel.load()) {
         InterpreterState::QueueItem item;
         if (run.memory.tryGet(item)) {
+            // q.get() returns no sooner than CPython's queue would deliver the item.
+            const std::int64_t dueNs = item.putNs + (processes ? run.costs.processQueueLatencyNs : run.costs.threadQueueLatencyNs);
+            if (run.mainHolds && dueNs > MonoClock::nowNs())
+                mainBlocks(run, WorkerState::WaitingQueue, 0,
+                           [&run, dueNs] { run.stop.sleepFor(dueNs - MonoClock::nowNs()); });
             run.mainLane->append(
                 Event {MonoClock::nowNs(), EventKind::QueueGet, WorkerState::Running, 0, item.fromLane, item.value});
             run.memory.append(item.value); // results.append(q.get())

@@ -81,6 +81,8 @@ private:
     static Observations observe(const VariantRun& run, const VariantResult& result);
     // Main waits in `state` (arg: the lane it joins) until done(), without the GIL meanwhile.
     void mainWait(VariantRun& run, WorkerState state, std::uint32_t arg, const std::function<bool()>& done);
+    // Main lets go of the GIL in `state` while block() runs, then queues for it again.
+    void mainBlocks(VariantRun& run, WorkerState state, std::uint32_t arg, const std::function<void()>& block);
     void join(VariantRun& run, Worker* worker);
     // Spins a local event loop until done() holds (or, if interruptible, the run is cancelled).
     void waitUntil(const std::function<bool()>& done, bool interruptible = true);

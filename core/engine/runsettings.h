@@ -29,6 +29,9 @@ struct RunSettings
     // What the model charges for CPython's own costs (measured, or the development machine's).
     // Null: none, as in the uncalibrated model (tests that drive the runner directly).
     std::shared_ptr<const CPythonCosts> modelCosts;
+    // Null modelCosts in Python mode: the runner loads them (cache, else a calibration) on its
+    // own thread before the run. The window asks for this; the command line loads them itself.
+    bool loadModelCosts = false;
     // The model with the emulated GIL: the only engine CPython's costs apply to.
     bool pythonModel() const noexcept { return gil && engine == EngineKind::Model; }
 };

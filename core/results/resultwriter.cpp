@@ -404,8 +404,6 @@ QString ResultWriter::summaryTable(const RunResult& run)
     if (run.repeats > 1)
         out += tr(", median of %1 runs (min–max)").arg(run.repeats);
     out += QLatin1Char('\n');
-    if (run.settings.modelCosts && run.settings.pythonModel())
-        out += run.settings.modelCosts->summary(run.settings.startMethod) + QLatin1Char('\n');
     for (const Row& r : rows)
         out += QStringLiteral("%1  %2  %3  %4  %5  %6\n")
                    .arg(r.variant, -w[0])
@@ -414,6 +412,9 @@ QString ResultWriter::summaryTable(const RunResult& run)
                    .arg(r.elapsed, w[3])
                    .arg(r.speedup, w[4])
                    .arg(r.observations);
+    // Under the table (which scripts read from its first lines), above the verdict (its last).
+    if (run.settings.modelCosts && run.settings.pythonModel())
+        out += run.settings.modelCosts->summary(run.settings.startMethod) + QLatin1Char('\n');
     if (run.cancelled)
         out += tr("(run cancelled)\n");
     if (run.lesson)

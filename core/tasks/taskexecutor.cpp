@@ -4,6 +4,7 @@
 #include "tasks/eventsink.h"
 #include "tasks/interpreterlock.h"
 #include "tasks/interpreterstate.h"
+#include "tasks/monoclock.h"
 #include "tasks/stoptoken.h"
 #include "tasks/taskcatalogue.h"
 
@@ -183,7 +184,7 @@ bool TaskExecutor::runPerItem(const TaskSpec& task, int /*taskIndex*/)
         if (effect == TaskEffect::SendsOverQueue) {
             sink.queuePut(value);
             if (m_ctx.shared)
-                m_ctx.shared->put(value, m_ctx.laneId);
+                m_ctx.shared->put(value, m_ctx.laneId, MonoClock::nowNs());
         }
         if (!task.text.empty())
             sink.output(format(task.text, item, value, task.ms, iteration, task.op));

@@ -113,16 +113,16 @@ RunResult runJson(const QByteArray& json, const RunSettings& settings)
 }
 
 // One variant named "v" of `mode` with `count` workers doing `task`.
-QByteArray costScenario(const char* mode, int count, const char* task)
+QByteArray costScenario(const char* mode, int count, const char* task, const char* variantFields = "")
 {
     return QStringLiteral("{\"format\": 1, \"id\": \"model-costs\", \"title\": \"Model costs\", \"concept\": \"C6\", "
                           "\"group\": \"Test data\", \"explanation\": \"What CPython's own costs look like in the model.\", "
                           "\"vocabulary\": [\"process\"], \"code\": {\"python\": \"pass\", \"cpp\": \"//\"}, "
-                          "\"variants\": [{\"name\": \"v\", \"mode\": \"%1\", "
+                          "\"variants\": [{\"name\": \"v\", \"mode\": \"%1\", %4"
                           "\"workers\": [{\"name\": \"W-{n}\", \"count\": %2, \"tasks\": [%3]}]}]}")
         .arg(QLatin1String(mode))
         .arg(count)
-        .arg(QLatin1String(task))
+        .arg(QLatin1String(task), QLatin1String(variantFields))
         .toUtf8();
 }
 
@@ -758,6 +758,34 @@ private Q_SLOTS:
             QVERIFY2(started >= 0 && handedOver >= started && threadRuns >= handedOver && mainRunsAgain >= threadRuns,
                      qPrintable(QStringLiteral("%1 %2 %3 %4").arg(started).arg(handedOver).arg(threadRuns).arg(mainRunsAgain)));
         }
+    }
+    // q.get() hands main an item no sooner than CPython's queue would: each get comes at least
+    // the measured put -> get latency after its put.
+    void queueGetsComeNoSoonerThanCPythonsQueueDelivers()
+    {
+        RunSettings settings = withCosts(1000, 70);
+        CPythonCosts::Figures f = settings.modelCosts->figures();
+        f.threadQueueUs = 3000;
+        settings.modelCosts = std::make_shared<const CPythonCosts>(CPythonCosts::measured(f, QStringLiteral("/x/python3")));
+        const RunResult r = runJson(costScenario("threads", 2, "{\"kind\": \"send\", \"items\": [1, 2, 3]}", "\"receive\": true, "),
+                                    settings);
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        const EventLog& log = *r.variants.at(0).log;
+        int gets = 0;
+        for (std::size_t i = 0; i < log.lane(0)->size(); ++i) {
+            const Event& get = log.lane(0)->at(i);
+            if (get.kind != EventKind::QueueGet)
+                continue;
+            ++gets;
+            const Lane& sender = *log.lane(static_cast<int>(get.arg));
+            std::int64_t putNs = -1;
+            for (std::size_t j = 0; j < sender.size(); ++j)
+                if (sender.at(j).kind == EventKind::QueuePut && sender.at(j).value == get.value)
+                    putNs = sender.at(j).tNs;
+            QVERIFY(putNs >= 0);
+            QVERIFY2(get.tNs - putNs >= 2'900'000, qPrintable(QString::number(get.tNs - putNs)));
+        }
+        QCOMPARE(gets, 6);
     }
 };
 
