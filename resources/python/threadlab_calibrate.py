@@ -21,10 +21,11 @@ import threading
 import time
 
 FORMAT = 1
-PROCESS_REPEATS = 5     # starts per start method (spawn takes ~50 ms each)
-SPAWN_REPEATS = 3       # spawn and forkserver are slower: fewer repetitions
+FORK_REPEATS = 9        # fork starts (about 1-3 ms each)
+SPAWN_REPEATS = 3       # spawn and forkserver starts (up to ~60 ms each)
 SLEEP0_CALLS = 200      # time.sleep(0) calls per batch
 BATCHES = 5             # batches for the per-call figures
+THREAD_STARTS = 15      # idle thread starts
 QUEUE_ROUND_TRIPS = 40  # ping-pongs per queue measurement
 HANDSHAKE_REPEATS = 3   # CPU-bound thread starts
 
@@ -57,7 +58,7 @@ def measure_process(context):
 def measure_start_method(method):
     """Medians of process start, boot and exit for one start method."""
     context = multiprocessing.get_context(method)
-    repeats = PROCESS_REPEATS if method == 'fork' else SPAWN_REPEATS
+    repeats = FORK_REPEATS if method == 'fork' else SPAWN_REPEATS
     measure_process(context)  # warm-up: imports, a forkserver's own start
     samples = [measure_process(context) for _ in range(repeats)]
     parent, boot, end = zip(*samples)
@@ -82,7 +83,7 @@ def measure_sleep0():
 def measure_thread_start():
     """Median time Thread.start() blocks its caller, the new thread idle."""
     samples = []
-    for _ in range(BATCHES):
+    for _ in range(THREAD_STARTS):
         thread = threading.Thread(target=lambda: None)
         before = time.monotonic_ns()
         thread.start()
