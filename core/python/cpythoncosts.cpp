@@ -233,12 +233,13 @@ std::optional<CPythonCosts> CPythonCosts::readCache(const QString& file, const Q
         return std::nullopt;
     const QByteArray bytes = f.open(QIODevice::ReadOnly) ? f.read(maxOutputBytes + 1) : QByteArray();
     const QJsonObject o = QJsonDocument::fromJson(bytes).object();
-    if (o.value(QLatin1String("key")).toObject() != key && o.contains(QLatin1String("key")))
+    const QJsonValue storedKey = o.value(QLatin1String("key"));
+    if (storedKey.isObject() && storedKey.toObject() != key)
         return std::nullopt; // another interpreter version or calibration program: measure again
     QString error;
     const auto figures =
         parse(QJsonDocument(o.value(QLatin1String("figures")).toObject()).toJson(QJsonDocument::Compact), file, &error);
-    if (!figures) {
+    if (!figures || !storedKey.isObject()) {
         *note = tr("the cache file %1 was unreadable, so the figures were measured again").arg(file);
         return std::nullopt;
     }

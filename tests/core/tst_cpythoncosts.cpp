@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -187,6 +188,13 @@ private Q_SLOTS:
         QVERIFY2(again.note().contains(QStringLiteral("unreadable")), qPrintable(again.note()));
         QVERIFY(again.note().contains(file));
         QVERIFY(CPythonCosts::load(python, options).fromCache()); // and the cache is good again
+
+        // Good figures without the key they were measured under are not trusted either.
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QJsonDocument(QJsonObject {{QStringLiteral("figures"), CPythonCosts::figuresJson(again.figures())}}).toJson());
+        f.close();
+        QVERIFY(!CPythonCosts::load(python, options).fromCache());
+        QCOMPARE(runs(dir), 3);
     }
 
     void fallsBackToTheDevelopmentMachineSayingSo()
