@@ -350,8 +350,7 @@ void Runner::runStartAllThenJoin(VariantRun& run)
     if (plan.receive && plan.mode == VariantMode::Processes)
         spendMainCpu(run, run.costs.processQueueCreateNs); // q = multiprocessing.Queue()
     for (auto& w : run.workers)
-        if (!m_cancel.load())
-            startWorker(run, *w);
+        startWorker(run, *w);
     if (!plan.mainTasks.empty() && !m_cancel.load()) {
         TaskExecutor executor(run.mainCtx);
         if (executor.runTasks(plan.mainTasks) == ExecutionResult::Stopped)
