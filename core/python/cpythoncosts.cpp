@@ -223,7 +223,7 @@ std::optional<CPythonCosts::Figures> CPythonCosts::measure(const PythonInterpret
                                  .arg(process.exitCode());
         return std::nullopt;
     }
-    return parse(process.readAllStandardOutput(), python.path(), error);
+    return parse(process.readAllStandardOutput(), tr("%1 %2").arg(python.path(), script), error);
 }
 
 std::optional<CPythonCosts> CPythonCosts::readCache(const QString& file, const QJsonObject& key, QString* note)
