@@ -4,6 +4,7 @@
 
 #include "tasks/interpreterlock.h"
 #include "tasks/interpreterstate.h"
+#include "tasks/monoclock.h"
 #include "tasks/platform.h"
 #include "tasks/settlingsink.h"
 #include "tasks/stoptoken.h"
@@ -54,12 +55,21 @@ int main(int argc, char** argv)
     ctx.timeScale = job->timeScale;
     ctx.cpuIterationsPerMs = job->cpuIterationsPerMs;
     ctx.crashAllowed = true;
+    ctx.costs.sleep0Ns = job->sleep0Ns;
     TaskExecutor executor(ctx);
+    if (job->bootNs > 0) {
+        // The Python model: a CPython child computes before its first line (fork's copying, or
+        // a fresh interpreter's start and imports). Our own start counts towards it.
+        sink.state(WorkerState::Starting, startingInterpreter);
+        executor.spendCpuNs(job->bootNs - (MonoClock::nowNs() - job->launchNs));
+    }
     const ExecutionResult result = executor.runJob(job->tasks);
     sink.settle();
     wire.ownState(memory.list(), memory.readCounter());
     if (result == ExecutionResult::Failed)
         wire.failure(executor.failure());
     wire.flush();
+    // A CPython child's end (finalisation, exit) until its parent's join() returns.
+    executor.spendCpuNs(job->exitNs);
     return result == ExecutionResult::Failed ? 70 : 0;
 }

@@ -9,11 +9,14 @@
 #include "scenario/scenariocatalog.h"
 #include "scenario/scenarioloader.h"
 #include "engine/signalwatcher.h"
+#include "python/cpythoncosts.h"
+#include "python/pythoninterpreter.h"
 #include "tasks/taskspec.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QJsonDocument>
 #include <QTextStream>
 
 #include <algorithm>
@@ -33,6 +36,10 @@ struct OptionSet
 {
     QCommandLineOption list = option("list", QT_TRANSLATE_NOOP("CommandLine", "List the scenarios: id, a tab, title."));
     QCommandLineOption run = option("run", QT_TRANSLATE_NOOP("CommandLine", "Run scenario ID headless and print a summary."), "ID");
+    QCommandLineOption calibrate = option(
+        "calibrate",
+        QT_TRANSLATE_NOOP("CommandLine", "Measure what the Python interpreter costs (process start per start method, "
+                                         "time.sleep(0), queues) for the model, print the figures and where they are cached."));
     QCommandLineOption scenarioFile = option("scenario-file", QT_TRANSLATE_NOOP("CommandLine", "Load a scenario file."), "PATH");
     QCommandLineOption variant = option("variant", QT_TRANSLATE_NOOP("CommandLine", "Only this variant (repeatable)."), "NAME");
     QCommandLineOption workers =
@@ -82,7 +89,7 @@ struct OptionSet
 
     void addTo(QCommandLineParser& p) const
     {
-        p.addOptions({list, run, scenarioFile, variant, workers, gil, switchInterval, timeScale, seed, repeat});
+        p.addOptions({list, run, calibrate, scenarioFile, variant, workers, gil, switchInterval, timeScale, seed, repeat});
         for (const auto& [kind, o] : exports)
             p.addOption(o);
         p.addOptions({help, version});
@@ -108,8 +115,8 @@ QString readAction(const QCommandLineParser& p, const OptionSet& o, CliOptions& 
     for (const QCommandLineOption* single : o.singles())
         if (p.values(*single).size() > 1)
             return CommandLine::tr("%1 is given more than once").arg(dashed(*single));
-    if (p.isSet(o.list) && p.isSet(o.run))
-        return CommandLine::tr("--list and --run cannot be used together");
+    if (p.isSet(o.list) + p.isSet(o.run) + p.isSet(o.calibrate) > 1)
+        return CommandLine::tr("--list, --run and --calibrate cannot be used together");
     opts.scenarioFile = p.value(o.scenarioFile);
     if (p.isSet(o.scenarioFile) && opts.scenarioFile.isEmpty())
         return CommandLine::tr("--scenario-file needs a path");
@@ -117,6 +124,8 @@ QString readAction(const QCommandLineParser& p, const OptionSet& o, CliOptions& 
         opts.action = CliOptions::Action::List;
     else if (p.isSet(o.run))
         opts.action = CliOptions::Action::Run;
+    else if (p.isSet(o.calibrate))
+        opts.action = CliOptions::Action::Calibrate;
 
     const std::vector<const QCommandLineOption*> settings = o.runSettings();
     const bool runOnly = std::any_of(settings.begin(), settings.end(), [&p](const auto* s) { return p.isSet(*s); })
@@ -321,6 +330,26 @@ RunResult runRepeated(const Scenario& scenario, const CliOptions& options, bool*
     return result;
 }
 
+// --calibrate: measure again, print the figures and where they are kept.
+int calibrate(const CliOptions& options, QTextStream& out, QTextStream& err)
+{
+    const PythonInterpreter python = PythonInterpreter::probe(options.settings.python);
+    CPythonCosts::Options how;
+    how.remeasure = true;
+    const CPythonCosts costs = CPythonCosts::load(python, how);
+    if (costs.source() != CPythonCosts::Source::Measured) {
+        err << costs.note() << '\n';
+        err << CommandLine::tr("the model uses the development machine's figures") << '\n';
+        return CommandLine::RunFailed;
+    }
+    out << CommandLine::tr("Measured %1 (Python %2):").arg(costs.pythonPath(), costs.figures().version) << '\n';
+    out << QJsonDocument(CPythonCosts::figuresJson(costs.figures())).toJson(QJsonDocument::Indented);
+    out << CommandLine::tr("Cached in %1").arg(costs.cacheFile().isEmpty() ? CommandLine::tr("(nowhere: the cache folder is not writable)")
+                                                                           : costs.cacheFile())
+        << '\n';
+    return CommandLine::Ok;
+}
+
 } // namespace
 
 int CommandLine::execute(const CliOptions& options, QTextStream& out, QTextStream& err, const PictureExporter& pictures)
@@ -334,6 +363,8 @@ int CommandLine::execute(const CliOptions& options, QTextStream& out, QTextStrea
         return Ok;
     case CliOptions::Action::Gui:
         return Ok;
+    case CliOptions::Action::Calibrate:
+        return calibrate(options, out, err);
     case CliOptions::Action::List:
     case CliOptions::Action::Run:
         break;
@@ -370,7 +401,9 @@ int CommandLine::execute(const CliOptions& options, QTextStream& out, QTextStrea
     }
 
     bool failedToStart = false;
-    RunResult result = runRepeated(*chosen, options, &failedToStart);
+    CliOptions costed = options; // the model's CPython costs: cached, measured, or the development machine's
+    costed.settings.loadModelCosts = true;
+    RunResult result = runRepeated(*chosen, costed, &failedToStart);
     if (!result.error.isEmpty()) {
         err << result.error << '\n';
         return UsageError; // the settings did not fit the scenario (e.g. an unknown --variant)

@@ -28,7 +28,7 @@ struct ExportRequest
 // 0 ok · 2 usage error or invalid scenario file · 3 a run failed.
 struct CliOptions
 {
-    enum class Action { Gui, List, Run, Help, Version };
+    enum class Action { Gui, List, Run, Calibrate, Help, Version };
     Action action = Action::Gui;
     QString runId;
     QString scenarioFile;

@@ -56,6 +56,7 @@ void ProcessWorker::start()
     markStarted();
     m_lastNs = MonoClock::nowNs();
     lane()->appendState(WorkerState::Starting, m_lastNs);
+    m_job.launchNs = m_job.bootNs > 0 ? m_lastNs : 0;
     m_deadline->start(static_cast<int>(std::min<std::int64_t>(m_deadlineMs, 24 * 3600 * 1000)));
     // stdin stays open: the child watches it to notice this process's death.
     m_process.start(m_program, {QStringLiteral("--job"), QString::fromStdString(m_job.encode())});
@@ -116,7 +117,10 @@ void ProcessWorker::onRecord(const WireRecord& r)
         return;
     case 'S': {
         const auto s = static_cast<WorkerState>(r.value);
-        if (s == WorkerState::Created || s == WorkerState::Starting) {
+        // A child may say it is starting its interpreter, first thing and only when it was told to.
+        const bool bootReport = isStartingInterpreter(s, r.arg) && m_job.bootNs > 0 && !m_reportedState;
+        m_reportedState = true;
+        if ((s == WorkerState::Created || s == WorkerState::Starting) && !bootReport) {
             fail(tr("sent garbage (a child cannot report \"%1\")")
                      .arg(QString::fromUtf8(workerStateName(s).data())));
             return;
@@ -131,7 +135,7 @@ void ProcessWorker::onRecord(const WireRecord& r)
         break;
     case 'P':
         l->append(Event {t, EventKind::QueuePut, WorkerState::Running, 0, 0, r.value});
-        Q_EMIT itemSent(r.value, l->id());
+        Q_EMIT itemSent(r.value, l->id(), t);
         break;
     case 'R':
     case 'W':

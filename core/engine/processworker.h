@@ -43,7 +43,7 @@ public:
     bool failedToStart() const noexcept { return m_failedToStart; }
 
 Q_SIGNALS:
-    void itemSent(std::int64_t value, std::uint32_t fromLane);
+    void itemSent(std::int64_t value, std::uint32_t fromLane, std::int64_t putNs);
 
 private:
     void onRecord(const WireRecord& record);
@@ -63,6 +63,7 @@ private:
     QProcess m_process;
     WireDecoder m_decoder;
     bool m_laneClosed = false;
+    bool m_reportedState = false; // the child has sent a state
     bool m_stopRequested = false;
     bool m_stopCancelled = false;
     bool m_killedForFailure = false; // garbage, a flood or a hang: we killed it

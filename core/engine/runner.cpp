@@ -7,6 +7,8 @@
 #include "engine/lanesink.h"
 #include "tasks/monoclock.h"
 #include "engine/processworker.h"
+#include "python/cpythoncosts.h"
+#include "python/pythoninterpreter.h"
 #include "scenario/scenario.h"
 #include "tasks/stoptoken.h"
 #include "tasks/taskexecutor.h"
@@ -35,6 +37,7 @@ struct Runner::VariantRun
     const RunSettings& settings;
     const double timeScale;
     const double cpuIterationsPerMs;
+    const ModelCosts costs; // CPython's own costs in the Python model; zero otherwise
     const std::shared_ptr<EventLog> log; // its origin is the variant's start, for every view
     Lane* const mainLane;
     StopToken stop;
@@ -58,6 +61,8 @@ Runner::VariantRun::VariantRun(const PlannedVariant& plannedVariant, const RunSe
     , settings(runSettings)
     , timeScale(scale)
     , cpuIterationsPerMs(ipm)
+    , costs(runSettings.pythonModel() && runSettings.modelCosts ? runSettings.modelCosts->modelCosts(runSettings.startMethod)
+                                                                : ModelCosts {})
     , log(std::make_shared<EventLog>(MonoClock::nowNs(), runSettings.gil))
     , mainLane(log->addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}}))
     , gil(runSettings.gil, std::int64_t(runSettings.switchIntervalMs) * 1'000'000)
@@ -70,6 +75,7 @@ Runner::VariantRun::VariantRun(const PlannedVariant& plannedVariant, const RunSe
     base.seed = settings.seed;
     base.timeScale = timeScale;
     base.cpuIterationsPerMs = cpuIterationsPerMs;
+    base.costs = costs;
     mainCtx = base;
     mainCtx.sink = &mainSink;
     mainCtx.name = "MainThread";
@@ -155,9 +161,13 @@ void Runner::waitUntil(const std::function<bool()>& done, bool interruptible)
     }
 }
 
-RunResult Runner::run(const Scenario& scenario, const RunSettings& settings)
+RunResult Runner::run(const Scenario& scenario, const RunSettings& asked)
 {
     Q_ASSERT(QThread::currentThread() == thread());
+    RunSettings settings = asked;
+    if (settings.pythonModel() && settings.loadModelCosts && !settings.modelCosts)
+        settings.modelCosts = std::make_shared<const CPythonCosts>(
+            CPythonCosts::load(PythonInterpreter::probe(settings.python), CPythonCosts::Options {}));
     RunResult result;
     result.scenarioId = scenario.id;
     result.scenarioTitle = scenario.title;
@@ -237,11 +247,15 @@ void Runner::beginVariant(int index, VariantRun& run)
 
 void Runner::mainWait(VariantRun& run, WorkerState state, std::uint32_t arg, const std::function<bool()>& done)
 {
-    if (done())
-        return;
+    if (!done())
+        mainBlocks(run, state, arg, [this, &done] { waitUntil(done); });
+}
+
+void Runner::mainBlocks(VariantRun& run, WorkerState state, std::uint32_t arg, const std::function<void()>& block)
+{
     run.gil.release(run.mainSink, state, arg);
     run.mainHolds = false;
-    waitUntil(done);
+    block();
     if (!m_cancel.load())
         run.mainHolds = run.gil.acquire(run.mainSink, &run.mainOwner, &run.stop);
 }
@@ -304,14 +318,18 @@ ProcessWorker* Runner::createProcessWorker(VariantRun& run, const PlannedWorker&
     job.cpuIterationsPerMs = run.cpuIterationsPerMs;
     job.seed = run.settings.seed;
     job.tasks = planned.tasks;
-    // Hung: three times all its stated work, plus time to start on a busy machine.
+    job.bootNs = run.costs.processBootNs;
+    job.exitNs = run.costs.processExitNs;
+    job.sleep0Ns = run.costs.sleep0Ns;
+    // Hung: three times all its stated work and CPython's costs, plus time to start on a busy machine.
     const auto deadlineMs = static_cast<std::int64_t>(
-        3.0 * static_cast<double>(statedDurationMs(job.tasks)) * run.timeScale) + m_hangGraceMs;
+        3.0 * (static_cast<double>(statedDurationMs(job.tasks)) * run.timeScale
+               + static_cast<double>(job.bootNs + job.exitNs) / 1e6)) + m_hangGraceMs;
     auto* p = new ProcessWorker(lane, m_workerProgram, std::move(job), deadlineMs);
     p->setMaxEvents(m_maxEventsPerChild);
     InterpreterState* memory = &run.memory;
     connect(p, &ProcessWorker::itemSent, this,
-            [memory](std::int64_t value, std::uint32_t from) { memory->put(value, from); });
+            [memory](std::int64_t value, std::uint32_t from, std::int64_t putNs) { memory->put(value, from, putNs); });
     run.processes.push_back(p);
     return p;
 }
@@ -321,7 +339,7 @@ void Runner::runStartJoinInLoop(VariantRun& run)
     for (auto& w : run.workers) {
         if (m_cancel.load())
             break;
-        w->start();
+        startWorker(run, *w);
         join(run, w.get());
     }
 }
@@ -329,8 +347,10 @@ void Runner::runStartJoinInLoop(VariantRun& run)
 void Runner::runStartAllThenJoin(VariantRun& run)
 {
     const PlannedVariant& plan = run.plan;
+    if (plan.receive && plan.mode == VariantMode::Processes)
+        spendMainCpu(run, run.costs.processQueueCreateNs); // q = multiprocessing.Queue()
     for (auto& w : run.workers)
-        w->start();
+        startWorker(run, *w);
     if (!plan.mainTasks.empty() && !m_cancel.load()) {
         TaskExecutor executor(run.mainCtx);
         if (executor.runTasks(plan.mainTasks) == ExecutionResult::Stopped)
@@ -345,8 +365,37 @@ void Runner::runStartAllThenJoin(VariantRun& run)
     }
 }
 
+void Runner::startWorker(VariantRun& run, Worker& worker)
+{
+    const std::int64_t beforeNs = MonoClock::nowNs();
+    worker.start();
+    if (!run.mainHolds)
+        return;
+    if (run.plan.mode == VariantMode::Processes) {
+        // Process.start(): main forks or spawns while holding the GIL; our own start counts.
+        spendMainCpu(run, run.costs.processStartParentNs - (MonoClock::nowNs() - beforeNs));
+        return;
+    }
+    auto* thread = qobject_cast<ThreadWorker*>(&worker);
+    if (!run.costs.threadStartHandOver || !run.gil.enabled() || !thread)
+        return;
+    // Thread.start() waits for the new thread's "started" event: main lets go of the GIL, the new
+    // thread takes it and runs first, and main queues for the GIL again.
+    mainBlocks(run, WorkerState::WaitingLock, 0, [thread, &run] { thread->waitUntilRunning(run.stop); });
+}
+
+void Runner::spendMainCpu(VariantRun& run, std::int64_t ns)
+{
+    if (ns <= 0 || !run.mainHolds)
+        return;
+    TaskExecutor executor(run.mainCtx);
+    if (!executor.spendCpuNs(ns))
+        run.mainHolds = false; // cancelled while it had let go of the GIL
+}
+
 void Runner::receiveItems(VariantRun& run)
 {
+    const bool processes = run.plan.mode == VariantMode::Processes;
     int received = 0;
     auto sendersDone = [&run] {
         return std::all_of(run.workers.begin(), run.workers.end(), [](const auto& w) { return w->isDone(); });
@@ -354,6 +403,11 @@ void Runner::receiveItems(VariantRun& run)
     while (received < run.plan.expectedItems && !m_cancel.load()) {
         InterpreterState::QueueItem item;
         if (run.memory.tryGet(item)) {
+            // q.get() returns no sooner than CPython's queue would deliver the item.
+            const std::int64_t dueNs = item.putNs + (processes ? run.costs.processQueueLatencyNs : run.costs.threadQueueLatencyNs);
+            if (run.mainHolds && dueNs > MonoClock::nowNs())
+                mainBlocks(run, WorkerState::WaitingQueue, 0,
+                           [&run, dueNs] { run.stop.sleepFor(dueNs - MonoClock::nowNs()); });
             run.mainLane->append(
                 Event {MonoClock::nowNs(), EventKind::QueueGet, WorkerState::Running, 0, item.fromLane, item.value});
             run.memory.append(item.value); // results.append(q.get())

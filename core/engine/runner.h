@@ -67,6 +67,10 @@ private:
     void createWorkers(VariantRun& run);
     std::unique_ptr<Worker> createWorker(VariantRun& run, const PlannedWorker& planned);
     ProcessWorker* createProcessWorker(VariantRun& run, const PlannedWorker& planned, Lane* lane);
+    // worker.start(), with what CPython's start costs main in the Python model.
+    void startWorker(VariantRun& run, Worker& worker);
+    // Main computes for `ns` while holding the GIL (CPython's own work in the Python model).
+    void spendMainCpu(VariantRun& run, std::int64_t ns);
     void runStartJoinInLoop(VariantRun& run);
     void runStartAllThenJoin(VariantRun& run);
     void receiveItems(VariantRun& run);
@@ -77,6 +81,8 @@ private:
     static Observations observe(const VariantRun& run, const VariantResult& result);
     // Main waits in `state` (arg: the lane it joins) until done(), without the GIL meanwhile.
     void mainWait(VariantRun& run, WorkerState state, std::uint32_t arg, const std::function<bool()>& done);
+    // Main lets go of the GIL in `state` while block() runs, then queues for it again.
+    void mainBlocks(VariantRun& run, WorkerState state, std::uint32_t arg, const std::function<void()>& block);
     void join(VariantRun& run, Worker* worker);
     // Spins a local event loop until done() holds (or, if interruptible, the run is cancelled).
     void waitUntil(const std::function<bool()>& done, bool interruptible = true);

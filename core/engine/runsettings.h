@@ -3,8 +3,11 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <memory>
 
 namespace ThreadLab {
+
+class CPythonCosts;
 
 // Three ways to run one scenario: the model (C++ workers, an emulated GIL, calibrated to what
 // CPython costs), CPython itself (ThreadLab's Python runtime of the task catalogue), and native
@@ -23,6 +26,14 @@ struct RunSettings
     EngineKind engine = EngineKind::Model; // `gil` false means Native for the C++ engines
     QString python;             // the CPython to run or measure; empty: the platform's python3
     QString startMethod;        // fork|spawn|forkserver; empty: the interpreter's default
+    // What the model charges for CPython's own costs (measured, or the development machine's).
+    // Null: none, as in the uncalibrated model (tests that drive the runner directly).
+    std::shared_ptr<const CPythonCosts> modelCosts;
+    // Null modelCosts in Python mode: the runner loads them (cache, else a calibration) on its
+    // own thread before the run. The window asks for this; the command line loads them itself.
+    bool loadModelCosts = false;
+    // The model with the emulated GIL: the only engine CPython's costs apply to.
+    bool pythonModel() const noexcept { return gil && engine == EngineKind::Model; }
 };
 
 } // namespace ThreadLab

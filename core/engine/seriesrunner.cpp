@@ -67,6 +67,8 @@ void SeriesRunner::onRunFinished(const RunResult& run)
         return;
     }
     m_series.add(run);
+    if (!m_settings.modelCosts)
+        m_settings.modelCosts = run.settings.modelCosts; // every run of a series charges the same figures
     m_failedToStart = m_failedToStart || aWorkerCouldNotStart(run);
     if (run.cancelled || m_cancelled || m_failedToStart || ++m_index >= m_count) {
         finish();

@@ -3,10 +3,12 @@
 #include "engine/lane.h"
 #include "engine/lanesink.h"
 #include "tasks/monoclock.h"
+#include "tasks/stoptoken.h"
 
 #include <QAbstractEventDispatcher>
 #include <QThread>
 
+#include <chrono>
 #include <functional>
 
 namespace ThreadLab {
@@ -84,6 +86,13 @@ ThreadWorker::ThreadWorker(Lane* lane, const PlannedWorker& plan, const Executio
     m_context.number = plan.number;
     m_context.laneId = lane->id();
     m_context.crashAllowed = false;
+    m_context.onRunning = [this] {
+        {
+            std::lock_guard lock(m_runningMutex);
+            m_running = true;
+        }
+        m_runningChanged.notify_all();
+    };
     auto job = [this] { runJob(); };
     switch (plan.style) {
     case ThreadStyle::Subclass:
@@ -134,6 +143,14 @@ void ThreadWorker::start()
     markStarted();
     lane()->appendState(WorkerState::Starting, MonoClock::nowNs());
     m_thread->start();
+}
+
+void ThreadWorker::waitUntilRunning(const StopToken& stop)
+{
+    std::unique_lock lock(m_runningMutex);
+    // A stop is not signalled on our condition: look at it every millisecond.
+    while (!m_running && !stop.stopRequested())
+        m_runningChanged.wait_for(lock, std::chrono::milliseconds(1));
 }
 
 void ThreadWorker::runJob()

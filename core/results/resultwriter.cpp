@@ -1,6 +1,7 @@
 #include "results/resultwriter.h"
 
 #include "engine/eventlog.h"
+#include "python/cpythoncosts.h"
 #include "results/lineorder.h"
 #include "results/lostupdatefinder.h"
 #include "results/runhistory.h"
@@ -16,9 +17,11 @@ namespace ThreadLab {
 
 namespace {
 
-QString stateName(WorkerState s)
+// With Starting's labelled variant ("starting-interpreter") where an interval's arg says so.
+QString stateName(WorkerState s, std::uint32_t arg = 0)
 {
-    return QString::fromLatin1(workerStateName(s).data(), static_cast<qsizetype>(workerStateName(s).size()));
+    const std::string_view name = workerStateName(s, arg);
+    return QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()));
 }
 
 QString listText(const std::vector<std::int64_t>& values)
@@ -106,6 +109,8 @@ QJsonObject ResultWriter::toJson(const RunResult& run)
     root.insert(QStringLiteral("time_scale"), run.timeScale);
     root.insert(QStringLiteral("seed"), QString::number(run.settings.seed));
     root.insert(QStringLiteral("cancelled"), run.cancelled);
+    if (run.settings.modelCosts && run.settings.pythonModel())
+        root.insert(QStringLiteral("model_costs"), run.settings.modelCosts->resultJson(run.settings.startMethod));
     QJsonArray variants;
     for (std::size_t vi = 0; vi < run.variants.size(); ++vi) {
         const VariantResult& v = run.variants[vi];
@@ -146,7 +151,7 @@ QJsonObject ResultWriter::toJson(const RunResult& run)
                       w.startLatencyUs >= 0 ? QJsonValue(round3(w.startLatencyUs)) : QJsonValue());
             QJsonArray intervals;
             for (const StateInterval& s : w.intervals)
-                intervals.append(QJsonObject {{QStringLiteral("state"), stateName(s.state)},
+                intervals.append(QJsonObject {{QStringLiteral("state"), stateName(s.state, s.arg)},
                                               {QStringLiteral("start_ms"), round3(s.startMs)},
                                               {QStringLiteral("end_ms"), round3(s.endMs)}});
             jw.insert(QStringLiteral("intervals"), intervals);
@@ -259,7 +264,7 @@ QByteArray ResultWriter::toTrace(const RunResult& run)
                                        {QStringLiteral("args"), QJsonObject {{QStringLiteral("sort_index"), tid}}}});
             for (const StateInterval& s : w.intervals)
                 events.append(QJsonObject {{QStringLiteral("ph"), QStringLiteral("X")},
-                                           {QStringLiteral("name"), stateName(s.state)},
+                                           {QStringLiteral("name"), stateName(s.state, s.arg)},
                                            {QStringLiteral("cat"), QStringLiteral("state")},
                                            {QStringLiteral("pid"), pid},
                                            {QStringLiteral("tid"), tid},
@@ -406,6 +411,9 @@ QString ResultWriter::summaryTable(const RunResult& run)
                    .arg(r.elapsed, w[3])
                    .arg(r.speedup, w[4])
                    .arg(r.observations);
+    // Under the table (which scripts read from its first lines), above the verdict (its last).
+    if (run.settings.modelCosts && run.settings.pythonModel())
+        out += run.settings.modelCosts->summary(run.settings.startMethod) + QLatin1Char('\n');
     if (run.cancelled)
         out += tr("(run cancelled)\n");
     if (run.lesson)

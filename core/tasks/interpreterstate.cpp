@@ -14,12 +14,12 @@ std::vector<std::int64_t> InterpreterState::list() const
     return m_list;
 }
 
-void InterpreterState::put(std::int64_t value, std::uint32_t fromLane)
+void InterpreterState::put(std::int64_t value, std::uint32_t fromLane, std::int64_t putNs)
 {
     std::function<void()> notify;
     {
         std::lock_guard lock(m_queueMutex);
-        m_queue.push_back({value, fromLane});
+        m_queue.push_back({value, fromLane, putNs});
         notify = m_notifier;
     }
     if (notify)

@@ -19,6 +19,7 @@ public:
     {
         std::int64_t value = 0;
         std::uint32_t fromLane = 0;
+        std::int64_t putNs = 0; // when it was put, on the shared clock
     };
 
     InterpreterState() = default;
@@ -34,7 +35,7 @@ public:
     void writeCounter(std::int64_t v) noexcept { m_counter.store(v, std::memory_order_relaxed); }
     std::mutex& counterLock() noexcept { return m_counterLock; }
 
-    void put(std::int64_t value, std::uint32_t fromLane);
+    void put(std::int64_t value, std::uint32_t fromLane, std::int64_t putNs);
     bool tryGet(QueueItem& item);
     std::size_t queueSize() const;
     // Called (from the putting thread) after every put, so main can wake up.

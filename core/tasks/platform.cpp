@@ -45,6 +45,16 @@ std::int64_t Platform::threadCpuTimeNs()
     return MonoClock::nowNs();
 }
 
+std::int64_t Platform::timerSlackNs()
+{
+#if defined(__linux__)
+    const int slack = prctl(PR_GET_TIMERSLACK, 0, 0, 0, 0);
+    return slack > 0 ? slack : 0;
+#else
+    return 0;
+#endif
+}
+
 void Platform::exitWithParent()
 {
 #if defined(__linux__)

@@ -16,6 +16,9 @@ public:
     // (PR_SET_PDEATHSIG); everywhere a thread also watches stdin, which the parent holds open
     // and the system closes when the parent dies.
     static void exitWithParent();
+    // How late the kernel may end a timed sleep of the calling thread (Linux's timer slack,
+    // 50 µs by default); 0 where it is not known.
+    static std::int64_t timerSlackNs();
     // Names the calling thread for debuggers and `top -H` (at most 15 bytes on Linux).
     static void setCurrentThreadName(std::string_view name);
     // "SIGSEGV" for 11 on Linux; "signal N" where the name is not known.

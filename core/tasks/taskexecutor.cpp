@@ -4,6 +4,8 @@
 #include "tasks/eventsink.h"
 #include "tasks/interpreterlock.h"
 #include "tasks/interpreterstate.h"
+#include "tasks/monoclock.h"
+#include "tasks/platform.h"
 #include "tasks/stoptoken.h"
 #include "tasks/taskcatalogue.h"
 
@@ -41,7 +43,10 @@ WorkerState TaskExecutor::stopState() const noexcept
 ExecutionResult TaskExecutor::runJob(const std::vector<TaskSpec>& tasks)
 {
     EventSink& sink = *m_ctx.sink;
-    if (!m_ctx.gil->acquire(sink, m_ctx.owner, m_ctx.stop)) {
+    const bool running = m_ctx.gil->acquire(sink, m_ctx.owner, m_ctx.stop);
+    if (m_ctx.onRunning)
+        m_ctx.onRunning();
+    if (!running) {
         sink.state(stopState());
         return ExecutionResult::Stopped;
     }
@@ -104,6 +109,13 @@ bool TaskExecutor::cpuMs(std::int64_t ms)
         return true;
     const auto n = static_cast<std::uint64_t>(static_cast<double>(ms) * m_ctx.timeScale * m_ctx.cpuIterationsPerMs);
     return cpu(0, n, nullptr);
+}
+
+bool TaskExecutor::spendCpuNs(std::int64_t ns)
+{
+    if (ns <= 0)
+        return true;
+    return cpu(0, static_cast<std::uint64_t>(static_cast<double>(ns) / 1e6 * m_ctx.cpuIterationsPerMs), nullptr);
 }
 
 bool TaskExecutor::block(WorkerState state, std::int64_t durationNs)
@@ -173,7 +185,7 @@ bool TaskExecutor::runPerItem(const TaskSpec& task, int /*taskIndex*/)
         if (effect == TaskEffect::SendsOverQueue) {
             sink.queuePut(value);
             if (m_ctx.shared)
-                m_ctx.shared->put(value, m_ctx.laneId);
+                m_ctx.shared->put(value, m_ctx.laneId, MonoClock::nowNs());
         }
         if (!task.text.empty())
             sink.output(format(task.text, item, value, task.ms, iteration, task.op));
@@ -206,8 +218,15 @@ bool TaskExecutor::runIncrement(const TaskSpec& task, int /*taskIndex*/)
         const std::int64_t seen = shared.readCounter();
         sink.counterRead(seen);
         if (task.yield) {
-            // time.sleep(0) between the read and the write: other threads get in here.
-            if (gil.enabled()) {
+            // time.sleep(0) between the read and the write: other threads get in here. In the
+            // Python model it sleeps what CPython's does (a real timer sleep since 3.11).
+            if (gil.enabled() && m_ctx.costs.sleep0Ns > 0) {
+                // The measured figure already holds the kernel's timer slack (most of it):
+                // ask for less, so that the sleep ends when CPython's would.
+                const std::int64_t slackNs = std::min(Platform::timerSlackNs(), m_ctx.costs.sleep0Ns / 2);
+                if (!block(WorkerState::WaitingIo, m_ctx.costs.sleep0Ns - slackNs))
+                    return false;
+            } else if (gil.enabled()) {
                 gil.release(sink, WorkerState::WaitingIo);
                 m_holding = false;
                 std::this_thread::yield();

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "tasks/modelcosts.h"
 #include "tasks/taskspec.h"
 #include "tasks/workerstate.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,9 @@ struct ExecutionContext
     double cpuIterationsPerMs = 1e5;
     bool crashAllowed = false;          // only process workers may crash on purpose
     const void* owner = nullptr;        // who holds the GIL (defaults to the executor)
+    ModelCosts costs;                   // CPython's own costs in the Python model; zero otherwise
+    // runJob calls it once the worker has the GIL for the first time, or could not get it.
+    std::function<void()> onRunning;
 };
 
 enum class ExecutionResult { Completed, Stopped, Failed };
@@ -43,6 +48,10 @@ public:
     ExecutionResult runJob(const std::vector<TaskSpec>& tasks);
     // Tasks run by a thread that already holds the lock (main's lane); leaves it held.
     ExecutionResult runTasks(const std::vector<TaskSpec>& tasks);
+
+    // Computes for about `ns` (CPU work, honouring the GIL and stop like any task): what the
+    // model charges for CPython's own work, such as a process booting its interpreter.
+    bool spendCpuNs(std::int64_t ns);
 
     const std::string& failure() const noexcept { return m_failure; }
     WorkerState stopState() const noexcept;

@@ -50,6 +50,22 @@ constexpr std::string_view workerStateName(WorkerState s) noexcept
     return "unknown";
 }
 
+// The argument of a Starting event: 0 for a worker's own start (a thread, a threadlab-worker
+// child), startingInterpreter for the model's CPython process booting its interpreter (fork
+// copying, or a fresh interpreter's start and imports), shown as "starting interpreter".
+inline constexpr std::uint32_t startingInterpreter = 1;
+
+constexpr bool isStartingInterpreter(WorkerState s, std::uint32_t arg) noexcept
+{
+    return s == WorkerState::Starting && arg == startingInterpreter;
+}
+
+// The state's name in exports, with Starting's labelled variant.
+constexpr std::string_view workerStateName(WorkerState s, std::uint32_t arg) noexcept
+{
+    return isStartingInterpreter(s, arg) ? std::string_view("starting-interpreter") : workerStateName(s);
+}
+
 constexpr std::optional<WorkerState> workerStateFromInt(int v) noexcept
 {
     if (v < 0 || v >= workerStateCount)

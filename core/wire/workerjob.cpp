@@ -4,6 +4,8 @@
 
 #include <charconv>
 #include <cstdio>
+#include <limits>
+#include <utility>
 
 namespace ThreadLab {
 
@@ -52,6 +54,11 @@ bool parseInt(std::string_view s, std::int64_t lo, std::int64_t hi, std::int64_t
 {
     return parseNumber(s, out) && out >= lo && out <= hi;
 }
+
+// The largest costs a job may carry: CPythonCosts accepts no process figure above 10 s and no
+// time.sleep(0) above 100 ms.
+constexpr std::int64_t maxCostNs = 10'000'000'000;
+constexpr std::int64_t maxSleep0Ns = 100'000'000;
 
 std::string formatDouble(double v)
 {
@@ -224,6 +231,11 @@ std::string WorkerJob::encode() const
     std::string s = "v1;name=" + escapeText(name) + ";n=" + std::to_string(number) + ";gil=" + (gil ? "1" : "0")
         + ";sw=" + std::to_string(switchIntervalNs) + ";ts=" + formatDouble(timeScale)
         + ";ipm=" + formatDouble(cpuIterationsPerMs) + ";seed=" + std::to_string(seed);
+    const std::pair<const char*, std::int64_t> costs[] = {
+        {"boot", bootNs}, {"exit", exitNs}, {"s0", sleep0Ns}, {"launch", launchNs}};
+    for (const auto& [key, ns] : costs)
+        if (ns != 0)
+            s += std::string(";") + key + "=" + std::to_string(ns);
     for (const TaskSpec& t : tasks)
         encodeTask(t, s);
     return s;
@@ -273,6 +285,12 @@ std::optional<WorkerJob> WorkerJob::decode(std::string_view text, std::string* e
                 && job.cpuIterationsPerMs <= 1e9;
         else if (key == "seed")
             ok = parseNumber(val, job.seed);
+        else if (key == "boot" || key == "exit")
+            ok = parseInt(val, 0, maxCostNs, key == "boot" ? job.bootNs : job.exitNs);
+        else if (key == "s0")
+            ok = parseInt(val, 0, maxSleep0Ns, job.sleep0Ns);
+        else if (key == "launch")
+            ok = parseInt(val, 0, std::numeric_limits<std::int64_t>::max(), job.launchNs);
         else if (key == "t") {
             if (job.tasks.size() >= static_cast<std::size_t>(Limits::maxTasksPerWorker))
                 return fail("too many tasks");

@@ -21,6 +21,14 @@ struct WorkerJob
     double timeScale = 1.0;
     double cpuIterationsPerMs = 1e5;
     std::uint64_t seed = 0;
+    // The Python model's CPython costs (all zero otherwise, and then not encoded): the child
+    // computes bootNs, less what its own start took since launchNs (the shared clock), as
+    // "starting interpreter" before its first task, and exitNs after its last; time.sleep(0)
+    // sleeps sleep0Ns.
+    std::int64_t bootNs = 0;
+    std::int64_t exitNs = 0;
+    std::int64_t sleep0Ns = 0;
+    std::int64_t launchNs = 0;
     std::vector<TaskSpec> tasks;
 
     std::string encode() const;

@@ -1,10 +1,12 @@
 #include "cli/commandline.h"
+#include "python/pythoninterpreter.h"
 #include "results/exportkind.h"
 #include "support/procfs.h"
 #include "scenario/scenariocatalog.h"
 #include "support/sanitizers.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -123,6 +125,11 @@ private Q_SLOTS:
         QTest::newRow("list and run") << QStringList {QStringLiteral("--list"), QStringLiteral("--run"),
                                                       QStringLiteral("io-bound")}
                                       << "--list";
+        QTest::newRow("list and calibrate") << QStringList {QStringLiteral("--list"), QStringLiteral("--calibrate")}
+                                            << "--calibrate";
+        QTest::newRow("calibrate with a run option") << QStringList {QStringLiteral("--calibrate"), QStringLiteral("--workers"),
+                                                                     QStringLiteral("2")}
+                                                     << "--run";
         QTest::newRow("missing file") << QStringList {QStringLiteral("--scenario-file"),
                                                       QStringLiteral("/nonexistent/x.json"), QStringLiteral("--list")}
                                       << "/nonexistent/x.json";
@@ -190,6 +197,11 @@ private Q_SLOTS:
         QVERIFY(rf.open(QIODevice::ReadOnly));
         const QJsonObject root = QJsonDocument::fromJson(rf.readAll()).object();
         QCOMPARE(root.value(QStringLiteral("scenario")).toString(), QStringLiteral("queue-ipc"));
+        // Python mode says which CPython costs the model charged.
+        const QString costsFrom = root.value(QStringLiteral("model_costs")).toObject().value(QStringLiteral("source")).toString();
+        QVERIFY2(costsFrom == QStringLiteral("measured") || costsFrom == QStringLiteral("development machine"),
+                 qPrintable(costsFrom));
+        QVERIFY(o.out.contains(QStringLiteral("Model costs, ")));
         const QJsonArray variants = root.value(QStringLiteral("variants")).toArray();
         QVERIFY(!variants.isEmpty());
         for (const QJsonValue& vv : variants) {
@@ -241,6 +253,21 @@ private Q_SLOTS:
         QVERIFY(cf.open(QIODevice::ReadOnly));
         const QList<QByteArray> rows = cf.readAll().split('\n');
         QVERIFY(rows.first().startsWith("scenario,variant,mode,gil,elapsed_ms"));
+    }
+
+    // --calibrate measures the platform's python3 again and says where the figures are kept.
+    void calibratePrintsTheFiguresAndTheCache()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        if (PythonInterpreter::defaultPath().isEmpty())
+            QSKIP("no python3 on this machine (make test installs it)");
+        const Outcome o = runApp({QStringLiteral("--calibrate")});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains(QStringLiteral("\"process_boot_us\"")), qPrintable(o.out));
+        QVERIFY(o.out.contains(QStringLiteral("\"spawn\"")));
+        const qsizetype at = o.out.indexOf(QStringLiteral("Cached in "));
+        QVERIFY2(at >= 0, qPrintable(o.out));
+        QVERIFY(QFileInfo::exists(o.out.mid(at + 10).trimmed()));
     }
 
     void unwritableExportFailsTheRun()

@@ -62,6 +62,7 @@ private Q_SLOTS:
         QTest::newRow("endless line") << "endless" << "a line longer than";
         QTest::newRow("time backwards") << "backwards" << "timestamp goes backwards";
         QTest::newRow("claims to be starting") << "starting" << "cannot report";
+        QTest::newRow("boots an interpreter unasked") << "interpreter-unasked" << "cannot report";
         QTest::newRow("silent") << "silent" << "ended without reporting its end";
         QTest::newRow("hang") << "hang" << "hung";
         QTest::newRow("flood") << "flood" << "sent more than 20000 events";

@@ -1,5 +1,7 @@
 #include "engine/engine.h"
 #include "engine/eventlog.h"
+#include "python/cpythoncosts.h"
+#include "results/resultwriter.h"
 #include "tasks/monoclock.h"
 #include "support/runresults.h"
 #include "support/procfs.h"
@@ -25,11 +27,10 @@ using namespace ThreadLab;
 
 namespace {
 
-RunResult runScenario(const QString& id, RunSettings settings = {})
+// Runs `scenario` once; a scenario that could not be had gives a result with `error`.
+RunResult runOnce(const std::optional<Scenario>& scenario, const QString& error, const RunSettings& settings)
 {
     RunResult result;
-    QString error;
-    const auto scenario = ScenarioCatalog::builtin(id, &error);
     if (!scenario) {
         result.error = error;
         return result;
@@ -42,6 +43,13 @@ RunResult runScenario(const QString& id, RunSettings settings = {})
         return result;
     }
     return finished.at(0).at(0).value<RunResult>();
+}
+
+RunResult runScenario(const QString& id, RunSettings settings = {})
+{
+    QString error;
+    const auto scenario = ScenarioCatalog::builtin(id, &error);
+    return runOnce(scenario, error, settings);
 }
 
 const VariantResult* variant(const RunResult& r, const QString& name)
@@ -94,6 +102,56 @@ std::pair<double, double> lifetime(const WorkerResult& w)
             break;
         }
     return {first, w.endMs};
+}
+
+// A scenario given as JSON, run once.
+RunResult runJson(const QByteArray& json, const RunSettings& settings)
+{
+    QString error;
+    const auto scenario = ScenarioLoader::loadJson(json, QStringLiteral("model-costs.json"), &error);
+    return runOnce(scenario, error, settings);
+}
+
+// One variant named "v" of `mode` with `count` workers doing `task`.
+QByteArray costScenario(const char* mode, int count, const char* task, const char* variantFields = "")
+{
+    return QStringLiteral("{\"format\": 1, \"id\": \"model-costs\", \"title\": \"Model costs\", \"concept\": \"C6\", "
+                          "\"group\": \"Test data\", \"explanation\": \"What CPython's own costs look like in the model.\", "
+                          "\"vocabulary\": [\"process\"], \"code\": {\"python\": \"pass\", \"cpp\": \"//\"}, "
+                          "\"variants\": [{\"name\": \"v\", \"mode\": \"%1\", %4"
+                          "\"workers\": [{\"name\": \"W-{n}\", \"count\": %2, \"tasks\": [%3]}]}]}")
+        .arg(QLatin1String(mode))
+        .arg(count)
+        .arg(QLatin1String(task), QLatin1String(variantFields))
+        .toUtf8();
+}
+
+// Python-mode settings whose model charges small, known CPython costs (µs).
+RunSettings withCosts(double bootUs, double sleep0Us)
+{
+    CPythonCosts::Figures f;
+    f.version = QStringLiteral("3.11.2");
+    f.defaultStartMethod = QStringLiteral("fork");
+    f.startMethods[QStringLiteral("fork")] = {200, bootUs, 300};
+    f.sleep0Us = sleep0Us;
+    f.threadStartUs = 60;
+    f.threadStartCpuUs = 5000;
+    f.processQueueUs = 30;
+    f.threadQueueUs = 15;
+    f.processQueueCreateUs = 120;
+    RunSettings settings;
+    settings.timeScale = 1;
+    settings.modelCosts = std::make_shared<const CPythonCosts>(CPythonCosts::measured(f, QStringLiteral("/x/python3")));
+    return settings;
+}
+
+// Where a worker's first interval of `state` (with `arg`, if given) begins; -1 if none.
+double firstStart(const WorkerResult& w, WorkerState state, double from = 0, int arg = -1)
+{
+    for (const StateInterval& s : w.intervals)
+        if (s.state == state && s.startMs >= from && (arg < 0 || s.arg == std::uint32_t(arg)))
+            return s.startMs;
+    return -1;
 }
 
 QList<qint64> ints(const std::vector<std::int64_t>& values)
@@ -617,6 +675,117 @@ private Q_SLOTS:
         const RunResult r = runScenario(QStringLiteral("io-bound"), s);
         QVERIFY(r.error.contains(QStringLiteral("no such variant")));
         QVERIFY(r.variants.empty());
+    }
+    // The Python model's process: "starting interpreter" (CPU work, the configured boot) after
+    // its own start and before its first task; native C++ has no interpreter to start.
+    void processesStartTheirInterpreterInPythonMode()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        const QByteArray json = costScenario("processes", 2, "{\"kind\": \"cpu\", \"ms\": 2}");
+        const RunResult python = runJson(json, withCosts(3000, 70));
+        QVERIFY2(python.error.isEmpty(), qPrintable(python.error));
+        for (const WorkerResult& w : python.variants.at(0).workers) {
+            if (w.kind == LaneKind::Main)
+                continue;
+            QCOMPARE(w.outcome, WorkerOutcome::Finished);
+            const double launched = firstStart(w, WorkerState::Starting);
+            const double booting = firstStart(w, WorkerState::Starting, 0, int(startingInterpreter));
+            const double runs = firstStart(w, WorkerState::Running);
+            QVERIFY2(launched >= 0 && booting >= launched && runs > booting,
+                     qPrintable(QStringLiteral("%1 %2 %3").arg(launched).arg(booting).arg(runs)));
+            QVERIFY(std::all_of(w.intervals.begin(), w.intervals.end(), [runs](const StateInterval& s) {
+                return !isStartingInterpreter(s.state, s.arg) || s.endMs <= runs;
+            }));
+        }
+        // Exports name it as its own state.
+        const QJsonArray jsonWorkers = ResultWriter::toJson(python).value(QStringLiteral("variants")).toArray().at(0)
+                                           .toObject().value(QStringLiteral("workers")).toArray();
+        const QJsonArray intervals = jsonWorkers.at(1).toObject().value(QStringLiteral("intervals")).toArray();
+        QVERIFY(std::any_of(intervals.begin(), intervals.end(), [](const QJsonValue& i) {
+            return i.toObject().value(QStringLiteral("state")).toString() == QStringLiteral("starting-interpreter");
+        }));
+        QCOMPARE(ResultWriter::toJson(python).value(QStringLiteral("model_costs")).toObject().value(QStringLiteral("source")).toString(),
+                 QStringLiteral("measured"));
+        RunSettings native = withCosts(3000, 70);
+        native.gil = false;
+        for (const RunSettings& plain : {native, RunSettings {}}) {
+            const RunResult r = runJson(json, plain);
+            QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+            for (const WorkerResult& w : r.variants.at(0).workers) {
+                QCOMPARE(firstStart(w, WorkerState::Starting, 0, int(startingInterpreter)), -1.0);
+                if (w.kind != LaneKind::Main)
+                    QCOMPARE(w.outcome, WorkerOutcome::Finished);
+            }
+        }
+    }
+
+    // increment's time.sleep(0) sleeps CPython's figure in the Python model: every one of its
+    // waits lasts at least that long (a sleep never ends early).
+    void sleepZeroSleepsWhatCPythonsDoes()
+    {
+        const RunResult r =
+            runJson(costScenario("threads", 2, "{\"kind\": \"increment\", \"times\": 20, \"yield\": true}"), withCosts(1000, 2000));
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        for (const WorkerResult& w : r.variants.at(0).workers) {
+            if (w.kind == LaneKind::Main)
+                continue;
+            int sleeps = 0;
+            for (const StateInterval& s : w.intervals)
+                if (s.state == WorkerState::WaitingIo) {
+                    ++sleeps;
+                    QVERIFY2(s.endMs - s.startMs >= 1.9, qPrintable(QString::number(s.endMs - s.startMs)));
+                }
+            QCOMPARE(sleeps, 20);
+        }
+    }
+
+    // Thread.start() in the Python model: main lets go of the GIL, the new thread runs first,
+    // main queues for the GIL again; still never two running at once.
+    void threadStartHandsTheGilToTheNewThread()
+    {
+        const RunResult r = runJson(costScenario("threads", 3, "{\"kind\": \"cpu\", \"ms\": 20}"), withCosts(1000, 70));
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        const VariantResult& v = r.variants.at(0);
+        QVERIFY(!runningOverlaps(v, true));
+        const WorkerResult& main = v.workers.at(0);
+        QCOMPARE(main.kind, LaneKind::Main);
+        for (std::size_t i = 1; i < v.workers.size(); ++i) {
+            const WorkerResult& w = v.workers[i];
+            const double started = firstStart(w, WorkerState::Starting);
+            const double handedOver = firstStart(main, WorkerState::WaitingLock, started);
+            const double threadRuns = firstStart(w, WorkerState::Running);
+            const double mainRunsAgain = firstStart(main, WorkerState::Running, handedOver);
+            QVERIFY2(started >= 0 && handedOver >= started && threadRuns >= handedOver && mainRunsAgain >= threadRuns,
+                     qPrintable(QStringLiteral("%1 %2 %3 %4").arg(started).arg(handedOver).arg(threadRuns).arg(mainRunsAgain)));
+        }
+    }
+    // q.get() hands main an item no sooner than CPython's queue would: each get comes at least
+    // the measured put -> get latency after its put.
+    void queueGetsComeNoSoonerThanCPythonsQueueDelivers()
+    {
+        RunSettings settings = withCosts(1000, 70);
+        CPythonCosts::Figures f = settings.modelCosts->figures();
+        f.threadQueueUs = 3000;
+        settings.modelCosts = std::make_shared<const CPythonCosts>(CPythonCosts::measured(f, QStringLiteral("/x/python3")));
+        const RunResult r = runJson(costScenario("threads", 2, "{\"kind\": \"send\", \"items\": [1, 2, 3]}", "\"receive\": true, "),
+                                    settings);
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        const EventLog& log = *r.variants.at(0).log;
+        int gets = 0;
+        for (std::size_t i = 0; i < log.lane(0)->size(); ++i) {
+            const Event& get = log.lane(0)->at(i);
+            if (get.kind != EventKind::QueueGet)
+                continue;
+            ++gets;
+            const Lane& sender = *log.lane(static_cast<int>(get.arg));
+            std::int64_t putNs = -1;
+            for (std::size_t j = 0; j < sender.size(); ++j)
+                if (sender.at(j).kind == EventKind::QueuePut && sender.at(j).value == get.value)
+                    putNs = sender.at(j).tNs;
+            QVERIFY(putNs >= 0);
+            QVERIFY2(get.tNs - putNs >= 2'900'000, qPrintable(QString::number(get.tNs - putNs)));
+        }
+        QCOMPARE(gets, 6);
     }
 };
 

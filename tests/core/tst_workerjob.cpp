@@ -45,6 +45,25 @@ private Q_SLOTS:
         QCOMPARE(decoded->tasks.size(), std::size_t(2));
         QVERIFY(decoded->tasks[0] == t);
         QVERIFY(decoded->tasks[1] == c);
+        QCOMPARE(decoded->bootNs, std::int64_t(0));
+        QVERIFY(job.encode().find("boot=") == std::string::npos); // no costs, nothing said
+    }
+
+    void carriesThePythonModelsCosts()
+    {
+        WorkerJob job;
+        job.name = "Process-1";
+        job.bootNs = 45'000'000;
+        job.exitNs = 6'000'000;
+        job.sleep0Ns = 70'000;
+        job.launchNs = 123'456'789'012;
+        std::string error;
+        const auto decoded = WorkerJob::decode(job.encode(), &error);
+        QVERIFY2(decoded.has_value(), error.c_str());
+        QCOMPARE(decoded->bootNs, job.bootNs);
+        QCOMPARE(decoded->exitNs, job.exitNs);
+        QCOMPARE(decoded->sleep0Ns, job.sleep0Ns);
+        QCOMPARE(decoded->launchNs, job.launchNs);
     }
 
     void rejects_data()
@@ -67,6 +86,10 @@ private Q_SLOTS:
         QTest::newRow("truncated escape") << "v1;name=a%4";
         QTest::newRow("split index") << "v1;name=a;t=cpu,ms=1,parts=2,part=2";
         QTest::newRow("not a number") << "v1;name=a;n=x";
+        QTest::newRow("boot of a minute") << "v1;name=a;boot=60000000000";
+        QTest::newRow("negative exit") << "v1;name=a;exit=-1";
+        QTest::newRow("sleep(0) of a second") << "v1;name=a;s0=1000000000";
+        QTest::newRow("launch not a number") << "v1;name=a;launch=soon";
         QTest::newRow("min > max") << "v1;name=a;t=random-wait,min=5,max=4";
         QString many = "v1;name=a";
         for (int i = 0; i < 33; ++i)

@@ -44,6 +44,10 @@ int main(int argc, char** argv)
         std::printf("1 H %lld 1\n2 S %lld 1 0\n", t, t);
         return 0;
     }
+    if (mode == "interpreter-unasked") { // "starting interpreter" from a job that has no boot cost
+        std::printf("1 H %lld 1\n2 S %lld 1 1\n", t, t);
+        return 0;
+    }
     if (const std::string_view burst = "burst-"; mode.starts_with(burst)) {
         // N state events alternating running / waiting-io, then finished: the lane gets N + 3
         // (the parent's own "created" and "starting" first).

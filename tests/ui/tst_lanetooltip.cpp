@@ -1,5 +1,7 @@
 #include "timeline/lanetooltip.h"
 
+#include "engine/eventlog.h"
+#include "engine/lane.h"
 #include "model/timelinemodel.h"
 #include "support/timelinelogs.h"
 
@@ -70,6 +72,22 @@ private Q_SLOTS:
         QFETCH(int, atMs);
         QFETCH(QString, text);
         QCOMPARE(LaneToolTip::forBar(m_model, m_snapshot, lane, origin + atMs * ms, 2 * ms), text);
+    }
+
+    // The Python model's process boot is Starting's labelled variant, named as what it is.
+    void namesTheInterpretersStart()
+    {
+        auto log = std::make_shared<EventLog>(origin);
+        Lane* child = log->addLane({QStringLiteral("Process-1"), LaneKind::Process, false, {}});
+        child->appendState(WorkerState::Starting, origin);
+        child->appendState(WorkerState::Starting, origin + 1 * ms, ThreadLab::startingInterpreter);
+        child->appendState(WorkerState::Running, origin + 5 * ms);
+        child->appendState(WorkerState::Finished, origin + 6 * ms);
+        TimelineModel model;
+        model.setLog(log);
+        const TimelineModel::Snapshot snapshot = model.snapshot(false);
+        QVERIFY(LaneToolTip::forBar(model, snapshot, 0, origin + 3 * ms, ms / 10).contains(QStringLiteral("\nstarting interpreter\n")));
+        QVERIFY(LaneToolTip::forBar(model, snapshot, 0, origin + ms / 2, ms / 10).contains(QStringLiteral("\nstarting\n")));
     }
 
     // The counter's reads and writes (C9) say the value; an output or queue mark still wins.

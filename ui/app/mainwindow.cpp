@@ -13,6 +13,7 @@
 #include "results/resultexporter.h"
 #include "panes/runcontrols.h"
 #include "model/runcontroller.h"
+#include "python/cpythoncosts.h"
 #include "results/runhistory.h"
 #include "scenario/scenario.h"
 #include "panes/scenariobrowser.h"
@@ -507,7 +508,8 @@ void MainWindow::startRun()
 {
     if (m_controller->isRunning() || !m_runControls->canRun())
         return;
-    const RunSettings settings = m_runControls->settings();
+    RunSettings settings = m_runControls->settings();
+    settings.loadModelCosts = true; // the model's CPython costs, loaded on the engine's thread
     if (m_persistent) {
         SessionSettings session;
         session.setRunSettings(settings);
@@ -599,9 +601,12 @@ void MainWindow::onRunFinished(const RunResult& result)
         m_observations->showCancelled();
         setStatus(tr("Stopped after %1.").arg(RunHistory::durationText(total)));
     } else {
-        setStatus(tr("Finished: %1 variant(s) in %2. Runs accumulate in the charts; Clear runs starts over.")
-                      .arg(result.variants.size())
-                      .arg(RunHistory::durationText(total)));
+        QString status = tr("Finished: %1 variant(s) in %2. Runs accumulate in the charts; Clear runs starts over.")
+                             .arg(result.variants.size())
+                             .arg(RunHistory::durationText(total));
+        if (result.settings.modelCosts && result.settings.pythonModel())
+            status += QLatin1Char(' ') + result.settings.modelCosts->summary(result.settings.startMethod) + QLatin1Char('.');
+        setStatus(status);
     }
     fitStage();
 }

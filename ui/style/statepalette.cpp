@@ -340,6 +340,16 @@ QString StatePalette::label(WorkerState state)
     return QString();
 }
 
+QString StatePalette::label(WorkerState state, std::uint32_t arg)
+{
+    return isStartingInterpreter(state, arg) ? tr("starting interpreter") : label(state);
+}
+
+QString StatePalette::shortLabel(WorkerState state, std::uint32_t arg)
+{
+    return isStartingInterpreter(state, arg) ? tr("interp.") : shortLabel(state);
+}
+
 QString StatePalette::shortLabel(WorkerState state)
 {
     switch (state) {

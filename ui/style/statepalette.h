@@ -35,6 +35,10 @@ public:
     static Qt::BrushStyle pattern(WorkerState state);
     static QString label(WorkerState state);      // "waiting for GIL"
     static QString shortLabel(WorkerState state); // "GIL", for narrow bars
+    // The same, for an interval whose event argument may name a labelled variant of its state
+    // (Starting's "starting interpreter").
+    static QString label(WorkerState state, std::uint32_t arg);
+    static QString shortLabel(WorkerState state, std::uint32_t arg);
     // Per-worker colour (console lines, lane chips): mid-luminance, readable on light and dark.
     static QColor laneColor(int laneIndex);
 

@@ -153,6 +153,15 @@ QString LanePainter::barLabel(const Scene& scene, int lane, const TimelineBlock&
         if (width <= room)
             return text;
     }
+    if (isStartingInterpreter(b.state, b.arg)) {
+        const QFontMetricsF fm(scene.layout.barFont);
+        const QString text = StatePalette::label(b.state, b.arg);
+        width = fm.horizontalAdvance(text);
+        if (width <= room)
+            return text;
+        width = fm.horizontalAdvance(StatePalette::shortLabel(b.state, b.arg));
+        return StatePalette::shortLabel(b.state, b.arg);
+    }
     if (m_labelWidth[st] <= room) {
         width = m_labelWidth[st];
         return StatePalette::label(b.state);

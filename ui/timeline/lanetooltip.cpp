@@ -98,7 +98,7 @@ QString LaneToolTip::forBar(const TimelineModel& model, const TimelineModel::Sna
     case TimelineModel::StateAt::Interval: break;
     }
     const Event& e = *state.event;
-    QString name = StatePalette::label(e.state);
+    QString name = StatePalette::label(e.state, e.arg);
     if (e.state == WorkerState::WaitingJoin && static_cast<int>(e.arg) < snapshot.laneCount)
         name = QCoreApplication::translate("LaneToolTip", "waiting to join %1").arg(model.laneName(e.arg));
     return text + name + QLatin1Char('\n')
