@@ -2,6 +2,16 @@
 
 namespace ThreadLab {
 
+QString engineName(EngineKind engine)
+{
+    switch (engine) {
+    case EngineKind::Model: return QStringLiteral("model");
+    case EngineKind::CPython: return QStringLiteral("cpython");
+    case EngineKind::Native: return QStringLiteral("native");
+    }
+    return QStringLiteral("model");
+}
+
 QString laneKindName(LaneKind kind)
 {
     switch (kind) {
