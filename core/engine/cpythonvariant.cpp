@@ -233,7 +233,7 @@ void CPythonVariant::onRecordBeforeStart(std::uint32_t lane, const WireRecord& r
         m_loopIterationsPerMs = static_cast<double>(r.value) / 1000.0;
     } else if (lane == 0 && r.type == 'H') {
         m_pid = r.value;
-        makeLog(std::min(r.tNs, MonoClock::nowNs()));
+        makeLog(std::clamp(r.tNs, m_startNs, MonoClock::nowNs())); // a lying runtime cannot move it
     } else {
         fail(runtimeError(tr("lane %1 sent a record before the variant started").arg(lane)));
     }
