@@ -32,6 +32,7 @@ import time
 sys.stdout = sys.stderr
 
 # The states of ThreadLab's lanes (tasks/workerstate.h), by their numbers.
+STARTING = 1
 RUNNING = 2
 WAITING_IO = 4
 WAITING_LOCK = 5
@@ -39,7 +40,6 @@ WAITING_JOIN = 6
 WAITING_QUEUE = 7
 FINISHED = 8
 CRASHED = 9
-STARTING = 1
 
 MAX_RECORD_BYTES = 4000      # below PIPE_BUF (4096 on Linux)
 MAX_TEXT_BYTES = 1000        # an output line longer than this is cut and says so
@@ -107,8 +107,9 @@ class Lane:
             data = line.encode("ascii")
             if len(data) > MAX_RECORD_BYTES:
                 # Only a huge own-list can get here: report the failure instead.
-                data = ("%d %d X %d %s\n" % (self.number, self.seq, now_ns(),
-                                             escape("own list too long to report"))).encode("ascii")
+                reason = escape("own list too long to report")
+                line = "%d %d X %d %s\n" % (self.number, self.seq, now_ns(), reason)
+                data = line.encode("ascii")
             os.write(1, data)
 
     def state(self, state, arg=0):
@@ -278,15 +279,22 @@ class Executor:
         os._exit(t["exit_code"])
 
 
+def describe(failure):
+    """A failure in one line: a catalogue rule's own words, else the exception's."""
+    if isinstance(failure, TaskFailure):
+        return str(failure)
+    return "the runtime failed: %s: %s" % (type(failure).__name__, failure)
+
+
 def run_worker(lane, spec, rate, can_crash, send):
     """A worker's whole life on its lane after `starting`: running, its tasks, its end."""
     lane.state(RUNNING)
     executor = Executor(lane, spec["name"], spec["number"], rate, can_crash, send)
     try:
         executor.run(spec["tasks"])
-    except TaskFailure as failure:
+    except Exception as failure:  # a task that cannot run here, or a fault of the runtime
         lane.state(CRASHED)
-        lane.emit("X", escape(str(failure)))
+        lane.emit("X", escape(describe(failure)))
         return False
     lane.state(FINISHED)
     return True
@@ -348,8 +356,8 @@ class Variant:
                                           args=(spec, 1, self.rate, CLOCK_OFFSET_NS, self.queue),
                                           daemon=spec["daemon"])
             else:
-                worker = threading.Thread(target=run_worker, name=spec["name"],
-                                          args=(lane, spec, self.rate, False, self.send_from_thread),
+                args = (lane, spec, self.rate, False, self.send_from_thread)
+                worker = threading.Thread(target=run_worker, name=spec["name"], args=args,
                                           daemon=spec["daemon"])
             self.workers.append((spec, lane, worker))
 
@@ -438,9 +446,9 @@ class Variant:
                 self.run_sequential()
             else:
                 self.run_patterns()
-        except TaskFailure as failure:
+        except Exception as failure:  # a task that cannot run here, or a fault of the runtime
             self.main.state(CRASHED)
-            self.main.emit("X", escape(str(failure)))
+            self.main.emit("X", escape(describe(failure)))
             report_own_state(self.main)
             return 70
         self.main.state(FINISHED)
@@ -458,7 +466,12 @@ def main():
     plan["rate"] = calibrate(plan["calibrate_s"])
     main_lane.emit("K", "%d" % int(plan["rate"]))
     main_lane.emit("H", "%d" % os.getpid())   # the variant starts here
-    variant = Variant(plan)
+    try:
+        variant = Variant(plan)   # e.g. a start method this platform lacks
+    except Exception as failure:
+        main_lane.state(CRASHED)
+        main_lane.emit("X", escape(describe(failure)))
+        sys.exit(70)
     variant.main = main_lane
     code = variant.run()
     sys.stderr.flush()
