@@ -16,6 +16,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QEventLoop>
 #include <QLoggingCategory>
 #include <QThread>
@@ -181,8 +182,10 @@ RunResult Runner::run(const Scenario& scenario, const RunSettings& settings)
     }
     if (settings.engine == EngineKind::CPython) {
         m_python = PythonInterpreter::probe(settings.python);
-        if (!m_python.usable()) {
-            result.error = m_python.error();
+        if (!m_python.usable() || !QFileInfo(m_pythonRuntime).isFile()) {
+            result.error = m_python.usable()
+                ? tr("ThreadLab's CPython runtime is missing: %1 (reinstall ThreadLab)").arg(m_pythonRuntime)
+                : m_python.error();
             Q_EMIT runFinished(result);
             return result;
         }

@@ -215,6 +215,17 @@ private Q_SLOTS:
         QCOMPARE(r.error, QStringLiteral("Python interpreter /nonexistent/python3: no such file"));
     }
 
+    void aMissingRuntimeIsNamed()
+    {
+        SKIP_WITHOUT_PYTHON();
+        Runner runner;
+        runner.setPythonRuntime(QStringLiteral("/nonexistent/threadlab_runtime.py"));
+        const RunResult r = runner.run(*builtin(QStringLiteral("cpu-bound")), cpython());
+        QVERIFY(r.variants.empty());
+        QCOMPARE(r.error, QStringLiteral("ThreadLab's CPython runtime is missing: /nonexistent/threadlab_runtime.py "
+                                         "(reinstall ThreadLab)"));
+    }
+
     // Nothing of a run outlives it: not after a normal run (daemon threads and processes, a
     // crashing process), not after a cancelled one, not when ThreadLab itself is killed.
     void nothingOutlivesARun_data()
