@@ -125,7 +125,8 @@ QJsonObject ResultWriter::toJson(const RunResult& run)
             jv.insert(QStringLiteral("python_loop_iterations_per_ms"), round3(v.loopIterationsPerMs));
         }
         jv.insert(QStringLiteral("gil"), v.gil);
-        if (v.gil && v.log) // the app's interpreter's, as its GIL strip counts them
+        // The app's interpreter's, as its GIL strip counts them; CPython's GIL is not observed yet.
+        if (v.gil && v.log && v.engine != EngineKind::CPython)
             jv.insert(QStringLiteral("gil_hand_overs"), static_cast<qint64>(GilHolders::appHandOvers(*v.log)));
         jv.insert(QStringLiteral("workers_count"), v.workerCount);
         jv.insert(QStringLiteral("elapsed_ms"), round3(v.elapsedMs));

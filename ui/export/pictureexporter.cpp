@@ -88,7 +88,10 @@ QString PictureExporter::captionTitle(const RunResult& run)
 QString PictureExporter::captionSettings(const RunResult& run)
 {
     QStringList parts;
-    if (run.settings.gil)
+    if (run.python) // the real interpreter, not the model
+        parts << tr("CPython %1 (%2)").arg(run.python->version, run.python->startMethod)
+              << tr("switch interval %1 ms").arg(run.settings.switchIntervalMs);
+    else if (run.settings.gil)
         parts << tr("Python (GIL on)") << tr("switch interval %1 ms").arg(run.settings.switchIntervalMs);
     else
         parts << tr("native C++ (GIL off)");
