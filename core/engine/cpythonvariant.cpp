@@ -1,6 +1,8 @@
 #include "engine/cpythonvariant.h"
 
+#include "engine/childprocess.h"
 #include "engine/eventlog.h"
+#include "engine/recordevents.h"
 #include "engine/runner.h"
 #include "scenario/variantplan.h"
 #include "tasks/monoclock.h"
@@ -80,24 +82,16 @@ CPythonVariant::CPythonVariant(const PlannedVariant& plan, const RunSettings& se
               [this](std::uint32_t lane, const WireRecord& r) { onRecord(lane, r); })
     , m_lanes(plan.mode == VariantMode::Sequential ? 1u : plan.workers.size() + 1)
 {
-    m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    m_process.setStandardErrorFile(QProcess::nullDevice());
+    ChildProcess::configureChannels(m_process);
     const std::int64_t parentPid = Platform::currentPid();
     m_process.setChildProcessModifier([parentPid] { Platform::enterOwnGroupDyingWithParent(parentPid); });
-    connect(&m_process, &QProcess::readyReadStandardOutput, this, &CPythonVariant::readOutput);
-    connect(&m_process, &QProcess::finished, this, &CPythonVariant::onFinished);
-    connect(&m_process, &QProcess::errorOccurred, this, &CPythonVariant::onError);
-    m_deadline->setSingleShot(true);
-    connect(m_deadline, &QTimer::timeout, this, &CPythonVariant::onDeadline);
+    ChildProcess::connect(m_process, m_deadline, this, &CPythonVariant::readOutput, &CPythonVariant::onFinished, &CPythonVariant::onError,
+                          &CPythonVariant::onDeadline);
 }
 
 CPythonVariant::~CPythonVariant()
 {
-    if (m_process.state() != QProcess::NotRunning) {
-        Platform::killProcessGroup(m_process.processId());
-        m_process.kill();
-        m_process.waitForFinished(1000); // killed; this reaps it
-    }
+    ChildProcess::killAndReap(m_process, true);
 }
 
 std::int64_t CPythonVariant::clockOffsetNs()
@@ -257,6 +251,10 @@ void CPythonVariant::onRecord(std::uint32_t lane, const WireRecord& r)
         return;
     }
     const std::int64_t t = std::max(r.tNs, state.lastNs);
+    if (appendRecordEvent(*l, r, t)) {
+        state.lastNs = t;
+        return;
+    }
     switch (r.type) {
     case 'H':
         l->setPid(r.value);
@@ -265,23 +263,12 @@ void CPythonVariant::onRecord(std::uint32_t lane, const WireRecord& r)
         if (!onState(lane, r, t))
             return;
         break;
-    case 'O':
-        l->appendOutput(t, r.text);
-        break;
-    case 'P':
-        l->append(Event {t, EventKind::QueuePut, WorkerState::Running, 0, 0, r.value});
-        break;
     case 'G':
         if (lane != 0 || r.arg == 0 || r.arg >= m_lanes.size()) {
             fail(runtimeError(tr("lane %1 reported an item from lane %2").arg(lane).arg(r.arg)));
             return;
         }
         l->append(Event {t, EventKind::QueueGet, WorkerState::Running, 0, r.arg, r.value});
-        break;
-    case 'R':
-    case 'W':
-        l->append(Event {t, r.type == 'R' ? EventKind::CounterRead : EventKind::CounterWrite, WorkerState::Running, 0,
-                         0, r.value});
         break;
     case 'L':
     case 'C':

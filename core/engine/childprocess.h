@@ -1,0 +1,50 @@
+#pragma once
+
+#include "tasks/platform.h"
+
+#include <QProcess>
+#include <QTimer>
+
+namespace ThreadLab {
+
+// What every child program ThreadLab drives with QProcess (threadlab-worker, the CPython runtime)
+// has in common, in one place.
+namespace ChildProcess {
+
+// Its stdout carries records, read as they come; its stderr is its own business and discarded
+// (unread, it could fill the pipe and block the child).
+inline void configureChannels(QProcess& process)
+{
+    process.setProcessChannelMode(QProcess::SeparateChannels);
+    process.setStandardErrorFile(QProcess::nullDevice());
+}
+
+// The owner's handlers for the child's output, its end and a failed start, and a single-shot
+// deadline after which the child counts as hung; all run on the owner's thread.
+template<typename Owner>
+void connect(QProcess& process, QTimer* deadline, Owner* owner, void (Owner::*output)(),
+             void (Owner::*finished)(int, QProcess::ExitStatus), void (Owner::*failed)(QProcess::ProcessError),
+             void (Owner::*hung)())
+{
+    QObject::connect(&process, &QProcess::readyReadStandardOutput, owner, output);
+    QObject::connect(&process, &QProcess::finished, owner, finished);
+    QObject::connect(&process, &QProcess::errorOccurred, owner, failed);
+    deadline->setSingleShot(true);
+    QObject::connect(deadline, &QTimer::timeout, owner, hung);
+}
+
+// A child still running when its owner goes: killed (with its process group when it leads one)
+// and reaped, so that no zombie or orphan is left.
+inline void killAndReap(QProcess& process, bool group)
+{
+    if (process.state() == QProcess::NotRunning)
+        return;
+    if (group)
+        Platform::killProcessGroup(process.processId());
+    process.kill();
+    process.waitForFinished(1000); // killed; this reaps it
+}
+
+} // namespace ChildProcess
+
+} // namespace ThreadLab
