@@ -180,6 +180,11 @@ private Q_SLOTS:
         QTest::newRow("hangs") << QByteArray("sleep 30") << QStringLiteral("CPython runtime: hung: still running");
         QTest::newRow("dies mid-run") << QByteArray("printf '0 1 K 5 1000\\n0 2 H 6 1\\n0 3 S 7 2 0\\n'; kill -9 $$")
                                       << QStringLiteral("CPython runtime: the interpreter was killed by signal 9 (SIGKILL)");
+        QTest::newRow("floods") << QByteArray("printf '0 1 K 5 1000\\n0 2 H 6 1\\n'; i=3; while [ $i -lt 400 ]; do "
+                                          "printf \"0 $i O 7 x\\n\"; i=$((i+1)); done; sleep 5")
+                                << QStringLiteral("CPython runtime: lane 0 sent more than 100 events");
+        QTest::newRow("cut mid-line") << QByteArray("printf '0 1 K 5 1000\\n0 2 H'")
+                                      << QStringLiteral("CPython runtime: the stream ends in the middle of a line");
         QTest::newRow("says nothing") << QByteArray("exit 0") << QStringLiteral("CPython runtime: ended without reporting main's end");
     }
 
@@ -194,6 +199,7 @@ private Q_SLOTS:
         settings.variants = QStringList {QStringLiteral("2 processes")};
         Runner runner;
         runner.setHangGraceMs(1500);
+        runner.setMaxEventsPerChild(100);
         const RunResult r = runner.run(*builtin(QStringLiteral("cpu-bound")), settings);
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
         QCOMPARE(r.variants.size(), std::size_t(1));
