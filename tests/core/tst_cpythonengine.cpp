@@ -36,7 +36,7 @@ const Scenario* builtin(const QString& id)
     return nullptr;
 }
 
-RunSettings cpython(double timeScale = 0.05)
+RunSettings cpython(double timeScale = 0.02)
 {
     RunSettings s;
     s.engine = EngineKind::CPython;
@@ -151,7 +151,7 @@ private Q_SLOTS:
         QVERIFY2(real.error.isEmpty(), qPrintable(real.error));
         QVERIFY(real.python);
         RunSettings modelSettings;
-        modelSettings.timeScale = 0.05;
+        modelSettings.timeScale = 0.02;
         const RunResult model = Runner().run(*scenario, modelSettings);
         QCOMPARE(real.variants.size(), model.variants.size());
         QCOMPARE(startedNs.size(), real.variants.size());
