@@ -5,6 +5,8 @@
 #include <QProcess>
 #include <QTimer>
 
+#include <cstdint>
+
 namespace ThreadLab {
 
 // What every child program ThreadLab drives with QProcess (threadlab-worker, the CPython runtime)
@@ -33,14 +35,14 @@ void connect(QProcess& process, QTimer* deadline, Owner* owner, void (Owner::*ou
     QObject::connect(deadline, &QTimer::timeout, owner, hung);
 }
 
-// A child still running when its owner goes: killed (with its process group when it leads one)
-// and reaped, so that no zombie or orphan is left.
-inline void killAndReap(QProcess& process, bool group)
+// When its owner goes: the child's process group, if it led one (groupLeader, its pid: the group
+// outlives the leader while members remain), is killed, and the child itself if still running,
+// then reaped, so that no zombie or orphan is left.
+inline void killAndReap(QProcess& process, std::int64_t groupLeader = 0)
 {
+    Platform::killProcessGroup(groupLeader);
     if (process.state() == QProcess::NotRunning)
         return;
-    if (group)
-        Platform::killProcessGroup(process.processId());
     process.kill();
     process.waitForFinished(1000); // killed; this reaps it
 }

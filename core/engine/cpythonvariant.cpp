@@ -91,7 +91,7 @@ CPythonVariant::CPythonVariant(const PlannedVariant& plan, const RunSettings& se
 
 CPythonVariant::~CPythonVariant()
 {
-    ChildProcess::killAndReap(m_process, true);
+    ChildProcess::killAndReap(m_process, m_groupLeader);
 }
 
 std::int64_t CPythonVariant::clockOffsetNs()
@@ -157,6 +157,7 @@ void CPythonVariant::start()
     const QJsonObject plan = planJson(m_plan, m_settings, m_timeScale, m_setup.startMethod, clockOffsetNs());
     m_deadline->start(static_cast<int>(std::min<std::int64_t>(deadlineMs(), 24 * 3600 * 1000)));
     m_process.start(m_setup.python, {QStringLiteral("-I"), m_setup.runtime});
+    m_groupLeader = m_process.processId(); // 0 when it could not start
     m_process.write(QJsonDocument(plan).toJson(QJsonDocument::Compact));
     m_process.closeWriteChannel();
 }
@@ -166,11 +167,15 @@ void CPythonVariant::cancel()
     if (m_done || m_cancelled)
         return;
     m_cancelled = true;
+    killAll();
+}
+
+void CPythonVariant::killAll()
+{
     m_deadline->stop();
-    if (m_process.state() != QProcess::NotRunning) {
-        Platform::killProcessGroup(m_process.processId());
+    Platform::killProcessGroup(m_groupLeader);
+    if (m_process.state() != QProcess::NotRunning)
         m_process.kill();
-    }
 }
 
 void CPythonVariant::fail(const QString& detail)
@@ -178,11 +183,7 @@ void CPythonVariant::fail(const QString& detail)
     if (!m_failed)
         m_failure = detail;
     m_failed = true;
-    m_deadline->stop();
-    if (m_process.state() != QProcess::NotRunning) {
-        Platform::killProcessGroup(m_process.processId());
-        m_process.kill();
-    }
+    killAll();
 }
 
 void CPythonVariant::onDeadline()
@@ -403,9 +404,7 @@ void CPythonVariant::onFinished(int exitCode, QProcess::ExitStatus status)
 
 void CPythonVariant::finish(const QString& mainDetail)
 {
-    m_deadline->stop();
-    if (m_process.processId() > 0)
-        Platform::killProcessGroup(m_process.processId()); // whatever the interpreter left behind
+    killAll(); // whatever the interpreter left behind in its group
     const std::int64_t now = MonoClock::nowNs();
     if (!m_log)
         makeLog(std::min(m_startNs, now));

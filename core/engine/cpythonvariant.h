@@ -84,6 +84,8 @@ private:
     void makeLog(std::int64_t originNs);
     void closeLane(std::uint32_t lane, WorkerState terminal, std::int64_t tNs, const QString& detail);
     void fail(const QString& detail);
+    // Kills the interpreter and everything of its process group, and stops the deadline.
+    void killAll();
     void onDeadline();
     void onFinished(int exitCode, QProcess::ExitStatus status);
     void onError(QProcess::ProcessError error);
@@ -102,7 +104,8 @@ private:
     std::vector<LaneState> m_lanes;
     std::int64_t m_startNs = 0;
     std::int64_t m_mainEndNs = 0;
-    std::int64_t m_pid = 0;
+    std::int64_t m_pid = 0;         // as the runtime reported it
+    std::int64_t m_groupLeader = 0; // the interpreter's pid, which its process group is named by
     double m_loopIterationsPerMs = 0;
     bool m_cancelled = false;
     bool m_failed = false;        // garbage, a flood, a hang, a start failure: we ended it

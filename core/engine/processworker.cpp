@@ -43,7 +43,7 @@ ProcessWorker::ProcessWorker(Lane* lane, const QString& program, WorkerJob job, 
 
 ProcessWorker::~ProcessWorker()
 {
-    ChildProcess::killAndReap(m_process, false);
+    ChildProcess::killAndReap(m_process);
 }
 
 void ProcessWorker::start()

@@ -212,6 +212,24 @@ private Q_SLOTS:
             QVERIFY2(w.outcome == WorkerOutcome::Crashed, qPrintable(w.name));
     }
 
+    // What the interpreter leaves running in its process group ends with the variant, even when
+    // the interpreter itself ended well.
+    void theProcessGroupEndsWithTheVariant()
+    {
+        SKIP_WITHOUT_PYTHON();
+        QTemporaryDir dir;
+        const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        RunSettings settings = cpython();
+        settings.python = standIn(dir, QStringLiteral("python"),
+                                  "THREADLAB_RUN_TOKEN=" + token.toLatin1() + " sleep 30 &\n"
+                                  "printf '0 1 K 5 1000\\n0 2 H 6 1\\n0 3 S 7 2 0\\n0 4 S 8 8 0\\n'");
+        settings.variants = QStringList {QStringLiteral("1 thread")};
+        const RunResult r = Runner().run(*builtin(QStringLiteral("cpu-bound")), settings);
+        QCOMPARE(r.variants.size(), std::size_t(1));
+        QCOMPARE(r.variants.front().workers.front().outcome, WorkerOutcome::Finished);
+        QTRY_VERIFY_WITH_TIMEOUT(ProcFs::livingWithEnvironment(tokenEntry(token)).isEmpty(), 5000);
+    }
+
     void aMissingPythonIsNamed()
     {
         RunSettings settings = cpython();
