@@ -35,6 +35,19 @@ void connect(QProcess& process, QTimer* deadline, Owner* owner, void (Owner::*ou
     QObject::connect(deadline, &QTimer::timeout, owner, hung);
 }
 
+// The child will lead a process group of its own (so that killProcessGroup ends everything it
+// starts) and, on Linux, die with the thread that starts it. Where QProcess cannot run code in
+// the child (Windows), nothing: the owner kills the child itself.
+inline void leadOwnGroupDyingWithParent(QProcess& process)
+{
+#if defined(Q_OS_UNIX)
+    const std::int64_t parentPid = Platform::currentPid();
+    process.setChildProcessModifier([parentPid] { Platform::enterOwnGroupDyingWithParent(parentPid); });
+#else
+    (void)process;
+#endif
+}
+
 // When its owner goes: the child's process group, if it led one (groupLeader, its pid: the group
 // outlives the leader while members remain), is killed, and the child itself if still running,
 // then reaped, so that no zombie or orphan is left.

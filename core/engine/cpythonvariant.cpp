@@ -83,8 +83,7 @@ CPythonVariant::CPythonVariant(const PlannedVariant& plan, const RunSettings& se
     , m_lanes(plan.mode == VariantMode::Sequential ? 1u : plan.workers.size() + 1)
 {
     ChildProcess::configureChannels(m_process);
-    const std::int64_t parentPid = Platform::currentPid();
-    m_process.setChildProcessModifier([parentPid] { Platform::enterOwnGroupDyingWithParent(parentPid); });
+    ChildProcess::leadOwnGroupDyingWithParent(m_process);
     ChildProcess::connect(m_process, m_deadline, this, &CPythonVariant::readOutput, &CPythonVariant::onFinished, &CPythonVariant::onError,
                           &CPythonVariant::onDeadline);
 }
