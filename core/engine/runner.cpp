@@ -189,8 +189,8 @@ RunResult Runner::run(const Scenario& scenario, const RunSettings& settings)
             Q_EMIT runFinished(result);
             return result;
         }
-        const QString method = settings.startMethod.isEmpty() ? m_python.defaultStartMethod() : settings.startMethod;
-        result.python = PythonRunInfo {m_python.path(), m_python.version(), m_python.gilEnabled(), method,
+        m_startMethod = settings.startMethod.isEmpty() ? m_python.defaultStartMethod() : settings.startMethod;
+        result.python = PythonRunInfo {m_python.path(), m_python.version(), m_python.gilEnabled(), m_startMethod,
                                        static_cast<double>(settings.switchIntervalMs)};
     }
     const double ipm = settings.engine == EngineKind::CPython ? 0.0 : CpuWork::iterationsPerMs();
@@ -245,7 +245,7 @@ VariantResult Runner::runCPythonVariant(int index, const PlannedVariant& plan, c
     CPythonVariant::Setup setup;
     setup.python = m_python.path();
     setup.runtime = m_pythonRuntime;
-    setup.startMethod = settings.startMethod.isEmpty() ? m_python.defaultStartMethod() : settings.startMethod;
+    setup.startMethod = m_startMethod;
     setup.gilEnabled = m_python.gilEnabled();
     setup.hangGraceMs = m_hangGraceMs;
     setup.maxEventsPerLane = m_maxEventsPerChild;

@@ -99,7 +99,8 @@ private:
 
     QString m_workerProgram;
     QString m_pythonRuntime;
-    PythonInterpreter m_python; // the current run's, when it runs in CPython
+    PythonInterpreter m_python; // the current run's, when it runs in CPython…
+    QString m_startMethod;      // …and the start method its process workers use
     std::int64_t m_hangGraceMs = 10'000;
     std::size_t m_maxEventsPerChild = 4'000'000;
     QEventLoop* m_loop = nullptr;
