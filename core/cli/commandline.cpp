@@ -41,13 +41,18 @@ struct OptionSet
     QCommandLineOption gil = option("gil", QT_TRANSLATE_NOOP("CommandLine", "Emulated GIL: on (Python) or off (native C++)."),
                                     "on|off");
     QCommandLineOption engine = option(
-        "engine", QT_TRANSLATE_NOOP("CommandLine", "Engine: model (C++ workers, emulated GIL), cpython (real Python) or native (C++, no GIL)."),
+        "engine",
+        QT_TRANSLATE_NOOP("CommandLine",
+                          "Engine: model (C++ workers, emulated GIL), cpython (real Python) or native (C++, no GIL)."),
         "model|cpython|native");
     QCommandLineOption python =
-        option("python", QT_TRANSLATE_NOOP("CommandLine", "The Python interpreter to use (default: the platform's python3)."), "PATH");
-    QCommandLineOption startMethod = option(
-        "start-method", QT_TRANSLATE_NOOP("CommandLine", "multiprocessing start method (default: the interpreter's)."),
-        "fork|spawn|forkserver");
+        option("python",
+               QT_TRANSLATE_NOOP("CommandLine", "The Python interpreter to use (default: the platform's python3)."),
+               "PATH");
+    QCommandLineOption startMethod =
+        option("start-method",
+               QT_TRANSLATE_NOOP("CommandLine", "multiprocessing start method (default: the interpreter's)."),
+               "fork|spawn|forkserver");
     QCommandLineOption switchInterval =
         option("switch-interval-ms", QT_TRANSLATE_NOOP("CommandLine", "GIL switch interval in ms (1-100, default 5)."), "X");
     QCommandLineOption timeScale = option(
@@ -76,9 +81,8 @@ struct OptionSet
     // The options that take one value and may be given once, in the order they are checked.
     std::vector<const QCommandLineOption*> singles() const
     {
-        std::vector<const QCommandLineOption*> out {&run,         &scenarioFile, &workers,        &gil,
-                                                    &engine,      &python,       &startMethod,    &switchInterval,
-                                                    &timeScale,   &seed,         &repeat};
+        std::vector<const QCommandLineOption*> out {&run,         &scenarioFile,   &workers,   &gil,  &engine, &python,
+                                                    &startMethod, &switchInterval, &timeScale, &seed, &repeat};
         for (const auto& [kind, o] : exports)
             out.push_back(&o);
         return out;
@@ -92,8 +96,8 @@ struct OptionSet
 
     void addTo(QCommandLineParser& p) const
     {
-        p.addOptions({list, run, scenarioFile, variant, workers, gil, engine, python, startMethod, switchInterval, timeScale,
-                      seed, repeat});
+        p.addOptions({list, run, scenarioFile, variant, workers, gil, engine, python, startMethod, switchInterval,
+                      timeScale, seed, repeat});
         for (const auto& [kind, o] : exports)
             p.addOption(o);
         p.addOptions({help, version});
@@ -166,7 +170,8 @@ QString readEngine(const QCommandLineParser& p, const OptionSet& o, RunSettings&
     }
     if (p.isSet(o.startMethod)) {
         s.startMethod = p.value(o.startMethod);
-        static const QStringList methods {QStringLiteral("fork"), QStringLiteral("spawn"), QStringLiteral("forkserver")};
+        static const QStringList methods {QStringLiteral("fork"), QStringLiteral("spawn"),
+                                          QStringLiteral("forkserver")};
         if (!methods.contains(s.startMethod))
             return CommandLine::tr("--start-method must be fork, spawn or forkserver, got \"%1\"").arg(s.startMethod);
     }
@@ -356,7 +361,8 @@ QStringList interpreterFailures(const RunResult& result)
 {
     QStringList lines;
     for (const VariantResult& v : result.variants)
-        if (v.engine == EngineKind::CPython && !v.workers.empty() && v.workers.front().outcome == WorkerOutcome::Crashed)
+        if (v.engine == EngineKind::CPython && !v.workers.empty()
+            && v.workers.front().outcome == WorkerOutcome::Crashed)
             lines << CommandLine::tr("variant \"%1\": %2").arg(v.name, v.workers.front().outcomeDetail);
     return lines;
 }

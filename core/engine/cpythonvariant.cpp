@@ -20,15 +20,9 @@ namespace ThreadLab {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("CPythonVariant", text);
-}
+QString tr(const char* text) { return QCoreApplication::translate("CPythonVariant", text); }
 
-QString runtimeError(const QString& what)
-{
-    return tr("CPython runtime: %1").arg(what);
-}
+QString runtimeError(const QString& what) { return tr("CPython runtime: %1").arg(what); }
 
 QJsonObject taskJson(const TaskSpec& t, double timeScale, std::uint64_t seed, int number, int index)
 {
@@ -84,14 +78,11 @@ CPythonVariant::CPythonVariant(const PlannedVariant& plan, const RunSettings& se
 {
     ChildProcess::configureChannels(m_process);
     ChildProcess::leadOwnGroupDyingWithParent(m_process);
-    ChildProcess::connect(m_process, m_deadline, this, &CPythonVariant::readOutput, &CPythonVariant::onFinished, &CPythonVariant::onError,
-                          &CPythonVariant::onDeadline);
+    ChildProcess::connect(m_process, m_deadline, this, &CPythonVariant::readOutput, &CPythonVariant::onFinished,
+                          &CPythonVariant::onError, &CPythonVariant::onDeadline);
 }
 
-CPythonVariant::~CPythonVariant()
-{
-    ChildProcess::killAndReap(m_process, m_groupLeader);
-}
+CPythonVariant::~CPythonVariant() { ChildProcess::killAndReap(m_process, m_groupLeader); }
 
 std::int64_t CPythonVariant::clockOffsetNs()
 {
@@ -256,9 +247,7 @@ void CPythonVariant::onRecord(std::uint32_t lane, const WireRecord& r)
         return;
     }
     switch (r.type) {
-    case 'H':
-        l->setPid(r.value);
-        return;
+    case 'H': l->setPid(r.value); return;
     case 'S':
         if (!onState(lane, r, t))
             return;
@@ -271,9 +260,7 @@ void CPythonVariant::onRecord(std::uint32_t lane, const WireRecord& r)
         l->append(Event {t, EventKind::QueueGet, WorkerState::Running, 0, r.arg, r.value});
         break;
     case 'L':
-    case 'C':
-        onOwnState(lane, r);
-        return;
+    case 'C': onOwnState(lane, r); return;
     case 'X':
         state.failure = QString::fromUtf8(r.text.data(), static_cast<qsizetype>(r.text.size()));
         if (state.closed) // it reports why after its end
@@ -286,8 +273,7 @@ void CPythonVariant::onRecord(std::uint32_t lane, const WireRecord& r)
         }
         onWorkerExit(r, t);
         return;
-    default:
-        return; // K after the start says nothing new
+    default: return; // K after the start says nothing new
     }
     state.lastNs = t;
 }
@@ -299,9 +285,8 @@ bool CPythonVariant::onState(std::uint32_t lane, const WireRecord& r, std::int64
     // Only main records a worker's `starting` (from start() on), and only once.
     const bool badStart = s == WorkerState::Starting && (lane == 0 || state.started);
     if (s == WorkerState::Created || badStart || (lane != 0 && !state.started && s != WorkerState::Starting)) {
-        fail(runtimeError(tr("lane %1 cannot report \"%2\" now")
-                              .arg(lane)
-                              .arg(QString::fromLatin1(workerStateName(s).data()))));
+        fail(runtimeError(
+            tr("lane %1 cannot report \"%2\" now").arg(lane).arg(QString::fromLatin1(workerStateName(s).data()))));
         return false;
     }
     state.started = true;
@@ -329,7 +314,7 @@ void CPythonVariant::onOwnState(std::uint32_t lane, const WireRecord& r)
 
 void CPythonVariant::onWorkerExit(const WireRecord& r, std::int64_t t)
 {
-    if (r.arg == 0 || r.arg >= m_lanes.size()) {
+    if (m_plan.mode != VariantMode::Processes || r.arg == 0 || r.arg >= m_lanes.size()) {
         fail(runtimeError(tr("lane 0 reported the exit of lane %1, which is no process").arg(r.arg)));
         return;
     }
@@ -411,7 +396,8 @@ void CPythonVariant::finish(const QString& mainDetail)
     if (m_failed && m_lanes[0].closed && m_log->lane(0)->at(m_log->lane(0)->size() - 1).state != WorkerState::Crashed)
         m_lanes[0].closed = false;
     if (!m_lanes[0].closed)
-        closeLane(0, m_cancelled ? WorkerState::Cancelled : WorkerState::Crashed, now, m_cancelled ? QString() : mainDetail);
+        closeLane(0, m_cancelled ? WorkerState::Cancelled : WorkerState::Crashed, now,
+                  m_cancelled ? QString() : mainDetail);
     const bool mainFinished = m_log->lane(0)->at(m_log->lane(0)->size() - 1).state == WorkerState::Finished;
     for (std::uint32_t i = 1; i < m_lanes.size(); ++i) {
         if (m_lanes[i].closed)

@@ -34,9 +34,9 @@ class CPythonVariant final : public QObject
 public:
     struct Setup
     {
-        QString python;        // the interpreter, probed
-        QString runtime;       // threadlab_runtime.py
-        QString startMethod;   // fork, spawn or forkserver
+        QString python; // the interpreter, probed
+        QString runtime; // threadlab_runtime.py
+        QString startMethod; // fork, spawn or forkserver
         bool gilEnabled = true;
         std::int64_t hangGraceMs = 10'000;
         std::size_t maxEventsPerLane = 4'000'000;
@@ -69,7 +69,7 @@ private:
         bool started = false;
         bool closed = false;
         std::int64_t lastNs = 0;
-        QString failure;          // its X report
+        QString failure; // its X report
         bool reportedOwnState = false;
         std::vector<std::int64_t> list;
         std::int64_t counter = 0;
@@ -104,11 +104,11 @@ private:
     std::vector<LaneState> m_lanes;
     std::int64_t m_startNs = 0;
     std::int64_t m_mainEndNs = 0;
-    std::int64_t m_pid = 0;         // as the runtime reported it
+    std::int64_t m_pid = 0; // as the runtime reported it
     std::int64_t m_groupLeader = 0; // the interpreter's pid, which its process group is named by
     double m_loopIterationsPerMs = 0;
     bool m_cancelled = false;
-    bool m_failed = false;        // garbage, a flood, a hang, a start failure: we ended it
+    bool m_failed = false; // garbage, a flood, a hang, a start failure: we ended it
     bool m_failedToStart = false;
     bool m_done = false;
     QString m_failure;

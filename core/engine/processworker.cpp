@@ -37,14 +37,11 @@ ProcessWorker::ProcessWorker(Lane* lane, const QString& program, WorkerJob job, 
 {
     ChildProcess::configureChannels(m_process);
     m_process.setProcessEnvironment(childEnvironment());
-    ChildProcess::connect(m_process, m_deadline, this, &ProcessWorker::readOutput, &ProcessWorker::onFinished, &ProcessWorker::onError,
-                          &ProcessWorker::onDeadline);
+    ChildProcess::connect(m_process, m_deadline, this, &ProcessWorker::readOutput, &ProcessWorker::onFinished,
+                          &ProcessWorker::onError, &ProcessWorker::onDeadline);
 }
 
-ProcessWorker::~ProcessWorker()
-{
-    ChildProcess::killAndReap(m_process);
-}
+ProcessWorker::~ProcessWorker() { ChildProcess::killAndReap(m_process); }
 
 void ProcessWorker::start()
 {

@@ -11,19 +11,14 @@ namespace ThreadLab {
 inline bool appendRecordEvent(Lane& lane, const WireRecord& r, std::int64_t tNs)
 {
     switch (r.type) {
-    case 'O':
-        lane.appendOutput(tNs, r.text);
-        return true;
-    case 'P':
-        lane.append(Event {tNs, EventKind::QueuePut, WorkerState::Running, 0, 0, r.value});
-        return true;
+    case 'O': lane.appendOutput(tNs, r.text); return true;
+    case 'P': lane.append(Event {tNs, EventKind::QueuePut, WorkerState::Running, 0, 0, r.value}); return true;
     case 'R':
     case 'W':
-        lane.append(Event {tNs, r.type == 'R' ? EventKind::CounterRead : EventKind::CounterWrite, WorkerState::Running, 0,
-                           0, r.value});
+        lane.append(Event {tNs, r.type == 'R' ? EventKind::CounterRead : EventKind::CounterWrite, WorkerState::Running,
+                           0, 0, r.value});
         return true;
-    default:
-        return false;
+    default: return false;
     }
 }
 

@@ -100,7 +100,8 @@ QString Runner::defaultWorkerProgram()
 
 QString Runner::defaultPythonRuntime()
 {
-    return QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("threadlab-python/threadlab_runtime.py"));
+    return QDir(QCoreApplication::applicationDirPath())
+        .filePath(QStringLiteral("threadlab-python/threadlab_runtime.py"));
 }
 
 void Runner::requestCancel()
@@ -250,8 +251,9 @@ VariantResult Runner::runCPythonVariant(int index, const PlannedVariant& plan, c
     setup.hangGraceMs = m_hangGraceMs;
     setup.maxEventsPerLane = m_maxEventsPerChild;
     CPythonVariant variant(plan, settings, timeScale, setup);
-    connect(&variant, &CPythonVariant::started, this,
-            [this, index, &plan](const std::shared_ptr<const EventLog>& log) { Q_EMIT variantStarted(index, plan.name, log); });
+    connect(&variant, &CPythonVariant::started, this, [this, index, &plan](const std::shared_ptr<const EventLog>& log) {
+        Q_EMIT variantStarted(index, plan.name, log);
+    });
     connect(&variant, &CPythonVariant::done, this, &Runner::wake);
     m_onCancel = [&variant] { variant.cancel(); };
     variant.start();

@@ -34,11 +34,11 @@ struct VariantFacts
     std::int64_t mainEndNs = 0;
     bool cancelled = false;
     std::vector<std::uint32_t> couldNotStart; // lanes whose program could not be started
-    std::vector<std::int64_t> parentList;     // main's interpreter's list and counter
+    std::vector<std::int64_t> parentList; // main's interpreter's list and counter
     std::int64_t counter = 0;
-    std::vector<OwnState> children;           // in lane order
+    std::vector<OwnState> children; // in lane order
     std::int64_t gilSwitches = 0;
-    double loopIterationsPerMs = 0;           // CPython: the CPU loop's measured rate
+    double loopIterationsPerMs = 0; // CPython: the CPU loop's measured rate
 };
 
 } // namespace ThreadLab

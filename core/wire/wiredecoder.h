@@ -17,8 +17,8 @@ struct WireRecord
     char type = 0;
     std::uint64_t seq = 0;
     std::int64_t tNs = 0;
-    std::int64_t value = 0;            // H pid, S state, P/G value, R and W counter, C counter, K rate, E code
-    std::uint32_t arg = 0;             // S arg, G sending lane, E lane
+    std::int64_t value = 0; // H pid, S state, P/G value, R and W counter, C counter, K rate, E code
+    std::uint32_t arg = 0; // S arg, G sending lane, E lane
     std::string_view text;             // O and X, unescaped
     const std::vector<std::int64_t>* list = nullptr; // L
 };

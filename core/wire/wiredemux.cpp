@@ -10,8 +10,8 @@ WireDemux::WireDemux(std::uint32_t laneCount, Handler onRecord)
 {
     m_lanes.reserve(laneCount);
     for (std::uint32_t i = 0; i < laneCount; ++i)
-        m_lanes.push_back(std::make_unique<WireDecoder>(
-            [this](const WireRecord& r) { m_onRecord(m_current, r); }, WireDecoder::Grammar::Runtime));
+        m_lanes.push_back(std::make_unique<WireDecoder>([this](const WireRecord& r) { m_onRecord(m_current, r); },
+                                                        WireDecoder::Grammar::Runtime));
 }
 
 WireDemux::~WireDemux() = default;

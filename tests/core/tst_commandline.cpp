@@ -1,18 +1,18 @@
 #include "cli/commandline.h"
 #include "python/pythoninterpreter.h"
 #include "results/exportkind.h"
-#include "support/procfs.h"
 #include "scenario/scenariocatalog.h"
+#include "support/procfs.h"
 #include "support/sanitizers.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
-#include <QElapsedTimer>
 #include <QTest>
 
 #include <algorithm>
@@ -114,16 +114,21 @@ private Q_SLOTS:
         QTest::newRow("seed negative") << run({"--seed", "-3"}) << "--seed";
         QTest::newRow("seed text") << run({"--seed", "abc"}) << "--seed";
         QTest::newRow("twice") << run({"--workers", "2", "--workers", "3"}) << "more than once";
-        QTest::newRow("engine unknown") << run({"--engine", "pypy"}) << "--engine must be model, cpython or native, got \"pypy\"";
-        QTest::newRow("engine contradicts gil") << run({"--engine", "cpython", "--gil", "off"}) << "--engine cpython contradicts --gil off";
-        QTest::newRow("native with the gil") << run({"--engine", "native", "--gil", "on"}) << "--engine native contradicts --gil on";
+        QTest::newRow("engine unknown") << run({"--engine", "pypy"})
+                                        << "--engine must be model, cpython or native, got \"pypy\"";
+        QTest::newRow("engine contradicts gil")
+            << run({"--engine", "cpython", "--gil", "off"}) << "--engine cpython contradicts --gil off";
+        QTest::newRow("native with the gil")
+            << run({"--engine", "native", "--gil", "on"}) << "--engine native contradicts --gil on";
         QTest::newRow("python missing") << run({"--engine", "cpython", "--python", "/nonexistent/python3"})
                                         << "Python interpreter /nonexistent/python3: no such file";
-        QTest::newRow("python not a program") << run({"--python", "/etc"}) << "Python interpreter /etc: not an executable program";
+        QTest::newRow("python not a program")
+            << run({"--python", "/etc"}) << "Python interpreter /etc: not an executable program";
         QTest::newRow("python empty") << run({"--python", ""}) << "--python needs a path";
         QTest::newRow("start method unknown") << run({"--engine", "cpython", "--start-method", "vfork"})
                                               << "--start-method must be fork, spawn or forkserver, got \"vfork\"";
-        QTest::newRow("engine without run") << QStringList {QStringLiteral("--engine"), QStringLiteral("cpython")} << "--run";
+        QTest::newRow("engine without run")
+            << QStringList {QStringLiteral("--engine"), QStringLiteral("cpython")} << "--run";
         QTest::newRow("unknown variant") << run({"--variant", "nope"}) << "nope";
         QTest::newRow("repeat zero") << run({"--repeat", "0"}) << "--repeat must be a whole number from 1 to 20, got \"0\"";
         QTest::newRow("repeat too many") << run({"--repeat", "21"}) << "--repeat";
@@ -373,15 +378,18 @@ private Q_SLOTS:
         QTest::addColumn<int>("engine");
         QTest::addColumn<bool>("gil");
         QTest::newRow("default") << QStringList {} << int(EngineKind::Model) << true;
-        QTest::newRow("gil on") << QStringList {QStringLiteral("--gil"), QStringLiteral("on")} << int(EngineKind::Model) << true;
-        QTest::newRow("gil off") << QStringList {QStringLiteral("--gil"), QStringLiteral("off")} << int(EngineKind::Native) << false;
-        QTest::newRow("model") << QStringList {QStringLiteral("--engine"), QStringLiteral("model")} << int(EngineKind::Model) << true;
-        QTest::newRow("native") << QStringList {QStringLiteral("--engine"), QStringLiteral("native")} << int(EngineKind::Native)
-                                << false;
-        QTest::newRow("cpython") << QStringList {QStringLiteral("--engine"), QStringLiteral("cpython")} << int(EngineKind::CPython)
-                                 << true;
-        QTest::newRow("cpython, gil on") << QStringList {QStringLiteral("--engine"), QStringLiteral("CPython"), QStringLiteral("--gil"),
-                                                         QStringLiteral("on")}
+        QTest::newRow("gil on") << QStringList {QStringLiteral("--gil"), QStringLiteral("on")} << int(EngineKind::Model)
+                                << true;
+        QTest::newRow("gil off") << QStringList {QStringLiteral("--gil"), QStringLiteral("off")}
+                                 << int(EngineKind::Native) << false;
+        QTest::newRow("model") << QStringList {QStringLiteral("--engine"), QStringLiteral("model")}
+                               << int(EngineKind::Model) << true;
+        QTest::newRow("native") << QStringList {QStringLiteral("--engine"), QStringLiteral("native")}
+                                << int(EngineKind::Native) << false;
+        QTest::newRow("cpython") << QStringList {QStringLiteral("--engine"), QStringLiteral("cpython")}
+                                 << int(EngineKind::CPython) << true;
+        QTest::newRow("cpython, gil on") << QStringList {QStringLiteral("--engine"), QStringLiteral("CPython"),
+                                                         QStringLiteral("--gil"), QStringLiteral("on")}
                                          << int(EngineKind::CPython) << true;
     }
 
@@ -391,8 +399,9 @@ private Q_SLOTS:
         QFETCH(int, engine);
         QFETCH(bool, gil);
         QString error;
-        const auto o = CommandLine::parse(QStringList {QStringLiteral("threadlab"), QStringLiteral("--run"), QStringLiteral("cpu-bound"),
-                                                       QStringLiteral("--python"), QStringLiteral("/opt/py/bin/python3"),
+        const auto o = CommandLine::parse(QStringList {QStringLiteral("threadlab"), QStringLiteral("--run"),
+                                                       QStringLiteral("cpu-bound"), QStringLiteral("--python"),
+                                                       QStringLiteral("/opt/py/bin/python3"),
                                                        QStringLiteral("--start-method"), QStringLiteral("spawn")}
                                               + args,
                                           &error);
@@ -412,9 +421,9 @@ private Q_SLOTS:
             QSKIP("no python3 on this machine: the CPython engine cannot run");
         QTemporaryDir dir;
         const QString results = dir.filePath(QStringLiteral("r.json"));
-        const Outcome o = runApp({QStringLiteral("--run"), QStringLiteral("memory-isolation"), QStringLiteral("--engine"),
-                                  QStringLiteral("cpython"), QStringLiteral("--time-scale"), QStringLiteral("0.05"),
-                                  QStringLiteral("--results"), results});
+        const Outcome o = runApp({QStringLiteral("--run"), QStringLiteral("memory-isolation"),
+                                  QStringLiteral("--engine"), QStringLiteral("cpython"), QStringLiteral("--time-scale"),
+                                  QStringLiteral("0.05"), QStringLiteral("--results"), results});
         QCOMPARE(o.exitCode, 0);
         QVERIFY2(o.out.contains(QLatin1String("engine cpython: Python 3.")), qPrintable(o.out));
         QFile f(results);
@@ -438,8 +447,9 @@ private Q_SLOTS:
         SKIP_IF_SPAWNING_UNDER_TSAN();
         QTemporaryDir dir;
         const QString results = dir.filePath(QStringLiteral("r.json"));
-        const Outcome o = runApp({QStringLiteral("--run"), QStringLiteral("memory-isolation"), QStringLiteral("--time-scale"),
-                                  QStringLiteral("0.05"), QStringLiteral("--results"), results});
+        const Outcome o =
+            runApp({QStringLiteral("--run"), QStringLiteral("memory-isolation"), QStringLiteral("--time-scale"),
+                    QStringLiteral("0.05"), QStringLiteral("--results"), results});
         QCOMPARE(o.exitCode, 0);
         QFile f(results);
         QVERIFY(f.open(QIODevice::ReadOnly));

@@ -62,17 +62,15 @@ QString standIn(const QTemporaryDir& dir, const QString& name, const QByteArray&
         return {};
     f.write("#!/bin/sh\n"
             "case \"$2\" in -c) exec /usr/bin/python3 \"$@\";; esac\n"
-            "cat > /dev/null\n" + body + "\n");
+            "cat > /dev/null\n"
+            + body + "\n");
     f.close();
     f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
     return path;
 }
 
 // The fields a test sets in a token's environment entry.
-QByteArray tokenEntry(const QString& token)
-{
-    return "THREADLAB_RUN_TOKEN=" + token.toLatin1();
-}
+QByteArray tokenEntry(const QString& token) { return "THREADLAB_RUN_TOKEN=" + token.toLatin1(); }
 
 } // namespace
 
@@ -86,18 +84,22 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("stream");
         QTest::addColumn<QString>("error");
         QTest::addColumn<int>("records");
-        QTest::newRow("two lanes") << QByteArray("0 1 H 10 77\n1 1 S 11 1 0\n0 2 S 12 2 0\n1 2 S 13 2 0\n") << QString() << 4;
-        QTest::newRow("runtime records") << QByteArray("0 1 K 10 5000\n0 2 G 11 9 1\n0 3 E 12 1 -11\n") << QString() << 3;
-        QTest::newRow("no such lane") << QByteArray("0 1 H 10 77\n9 1 S 11 2 0\n") << QStringLiteral("lane 9 does not exist") << 1;
-        QTest::newRow("no lane number") << QByteArray("garbage\n") << QStringLiteral("a line without a lane number") << 0;
-        QTest::newRow("a lane's sequence") << QByteArray("1 1 S 10 1 0\n1 3 S 11 2 0\n")
-                                           << QStringLiteral("lane 1 sent garbage (record 2: sequence number out of order")
-                                           << 1;
-        QTest::newRow("a child's grammar only") << QByteArray("0 1 Z 10 1\n")
-                                                << QStringLiteral("lane 0 sent garbage (record 1: unknown record type)") << 0;
+        QTest::newRow("two lanes") << QByteArray("0 1 H 10 77\n1 1 S 11 1 0\n0 2 S 12 2 0\n1 2 S 13 2 0\n") << QString()
+                                   << 4;
+        QTest::newRow("runtime records") << QByteArray("0 1 K 10 5000\n0 2 G 11 9 1\n0 3 E 12 1 -11\n") << QString()
+                                         << 3;
+        QTest::newRow("no such lane") << QByteArray("0 1 H 10 77\n9 1 S 11 2 0\n")
+                                      << QStringLiteral("lane 9 does not exist") << 1;
+        QTest::newRow("no lane number") << QByteArray("garbage\n") << QStringLiteral("a line without a lane number")
+                                        << 0;
+        QTest::newRow("a lane's sequence")
+            << QByteArray("1 1 S 10 1 0\n1 3 S 11 2 0\n")
+            << QStringLiteral("lane 1 sent garbage (record 2: sequence number out of order") << 1;
+        QTest::newRow("a child's grammar only")
+            << QByteArray("0 1 Z 10 1\n") << QStringLiteral("lane 0 sent garbage (record 1: unknown record type)") << 0;
         QTest::newRow("bad exit") << QByteArray("0 1 E 10 1\n") << QStringLiteral("bad runtime record") << 0;
-        QTest::newRow("cut") << QByteArray("0 1 H 10 77\n0 2 S") << QStringLiteral("the stream ends in the middle of a line")
-                             << 1;
+        QTest::newRow("cut") << QByteArray("0 1 H 10 77\n0 2 S")
+                             << QStringLiteral("the stream ends in the middle of a line") << 1;
     }
 
     void demuxSplitsLanes()
@@ -109,7 +111,8 @@ private Q_SLOTS:
         WireDemux demux(2, [&seen](std::uint32_t, const WireRecord&) { ++seen; });
         // In pieces of 3 bytes, as a pipe may deliver them.
         for (qsizetype i = 0; i < stream.size(); i += 3)
-            demux.feed(std::string_view(stream.constData() + i, static_cast<std::size_t>(std::min<qsizetype>(3, stream.size() - i))));
+            demux.feed(std::string_view(stream.constData() + i,
+                                        static_cast<std::size_t>(std::min<qsizetype>(3, stream.size() - i))));
         demux.finish();
         QCOMPARE(seen, records);
         if (error.isEmpty())
@@ -144,7 +147,9 @@ private Q_SLOTS:
         Runner runner;
         std::vector<std::int64_t> startedNs;
         connect(&runner, &Runner::variantStarted, this,
-                [&startedNs](int, const QString&, const std::shared_ptr<const EventLog>&) { startedNs.push_back(MonoClock::nowNs()); });
+                [&startedNs](int, const QString&, const std::shared_ptr<const EventLog>&) {
+                    startedNs.push_back(MonoClock::nowNs());
+                });
         const std::int64_t beforeNs = MonoClock::nowNs();
         const RunResult real = runner.run(*scenario, cpython());
         const std::int64_t afterNs = MonoClock::nowNs();
@@ -172,31 +177,43 @@ private Q_SLOTS:
     // the run still ends.
     void faultsAreNamed_data()
     {
+        QTest::addColumn<QString>("variant");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("detail");
-        QTest::newRow("garbage") << QByteArray("echo 'this is no record'") << QStringLiteral("CPython runtime: a line without a lane number");
-        QTest::newRow("unknown lane") << QByteArray("printf '0 1 K 5 1000\\n0 2 H 6 1\\n9 1 S 7 2 0\\n'; sleep 5")
+        const QString processes = QStringLiteral("2 processes");
+        const QByteArray ready = "printf '0 1 K 5 1000\\n0 2 H 6 1\\n'; ";
+        QTest::newRow("garbage") << processes << QByteArray("echo 'this is no record'")
+                                 << QStringLiteral("CPython runtime: a line without a lane number");
+        QTest::newRow("unknown lane") << processes << ready + "printf '9 1 S 7 2 0\\n'; sleep 5"
                                       << QStringLiteral("CPython runtime: lane 9 does not exist");
-        QTest::newRow("hangs") << QByteArray("sleep 30") << QStringLiteral("CPython runtime: hung: still running");
-        QTest::newRow("dies mid-run") << QByteArray("printf '0 1 K 5 1000\\n0 2 H 6 1\\n0 3 S 7 2 0\\n'; kill -9 $$")
-                                      << QStringLiteral("CPython runtime: the interpreter was killed by signal 9 (SIGKILL)");
-        QTest::newRow("floods") << QByteArray("printf '0 1 K 5 1000\\n0 2 H 6 1\\n'; i=3; while [ $i -lt 400 ]; do "
-                                          "printf \"0 $i O 7 x\\n\"; i=$((i+1)); done; sleep 5")
+        QTest::newRow("hangs") << processes << QByteArray("sleep 30")
+                               << QStringLiteral("CPython runtime: hung: still running");
+        QTest::newRow("dies mid-run") << processes << ready + "printf '0 3 S 7 2 0\\n'; kill -9 $$"
+                                      << QStringLiteral(
+                                             "CPython runtime: the interpreter was killed by signal 9 (SIGKILL)");
+        QTest::newRow("floods") << processes
+                                << ready
+                + "i=3; while [ $i -lt 400 ]; do printf \"0 $i O 7 x\\n\"; i=$((i+1)); done; sleep 5"
                                 << QStringLiteral("CPython runtime: lane 0 sent more than 100 events");
-        QTest::newRow("cut mid-line") << QByteArray("printf '0 1 K 5 1000\\n0 2 H'")
+        QTest::newRow("cut mid-line") << processes << QByteArray("printf '0 1 K 5 1000\\n0 2 H'")
                                       << QStringLiteral("CPython runtime: the stream ends in the middle of a line");
-        QTest::newRow("says nothing") << QByteArray("exit 0") << QStringLiteral("CPython runtime: ended without reporting main's end");
+        QTest::newRow("a thread's exit")
+            << QStringLiteral("1 thread") << ready + "printf '0 3 E 7 1 0\\n'; sleep 5"
+            << QStringLiteral("CPython runtime: lane 0 reported the exit of lane 1, which is no process");
+        QTest::newRow("says nothing") << processes << QByteArray("exit 0")
+                                      << QStringLiteral("CPython runtime: ended without reporting main's end");
     }
 
     void faultsAreNamed()
     {
         SKIP_WITHOUT_PYTHON();
+        QFETCH(QString, variant);
         QFETCH(QByteArray, body);
         QFETCH(QString, detail);
         QTemporaryDir dir;
         RunSettings settings = cpython();
         settings.python = standIn(dir, QStringLiteral("python"), body);
-        settings.variants = QStringList {QStringLiteral("2 processes")};
+        settings.variants = QStringList {variant};
         Runner runner;
         runner.setHangGraceMs(1500);
         runner.setMaxEventsPerChild(100);
@@ -221,8 +238,9 @@ private Q_SLOTS:
         const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
         RunSettings settings = cpython();
         settings.python = standIn(dir, QStringLiteral("python"),
-                                  "THREADLAB_RUN_TOKEN=" + token.toLatin1() + " sleep 30 &\n"
-                                  "printf '0 1 K 5 1000\\n0 2 H 6 1\\n0 3 S 7 2 0\\n0 4 S 8 8 0\\n'");
+                                  "THREADLAB_RUN_TOKEN=" + token.toLatin1()
+                                      + " sleep 30 &\n"
+                                        "printf '0 1 K 5 1000\\n0 2 H 6 1\\n0 3 S 7 2 0\\n0 4 S 8 8 0\\n'");
         settings.variants = QStringList {QStringLiteral("1 thread")};
         const RunResult r = Runner().run(*builtin(QStringLiteral("cpu-bound")), settings);
         QCOMPARE(r.variants.size(), std::size_t(1));
@@ -246,8 +264,9 @@ private Q_SLOTS:
         runner.setPythonRuntime(QStringLiteral("/nonexistent/threadlab_runtime.py"));
         const RunResult r = runner.run(*builtin(QStringLiteral("cpu-bound")), cpython());
         QVERIFY(r.variants.empty());
-        QCOMPARE(r.error, QStringLiteral("ThreadLab's CPython runtime is missing: /nonexistent/threadlab_runtime.py "
-                                         "(reinstall ThreadLab)"));
+        QCOMPARE(r.error,
+                 QStringLiteral("ThreadLab's CPython runtime is missing: /nonexistent/threadlab_runtime.py "
+                                "(reinstall ThreadLab)"));
     }
 
     // Nothing of a run outlives it: not after a normal run (daemon threads and processes, a
@@ -257,8 +276,8 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::newRow("daemon") << QStringList {QStringLiteral("--run"), QStringLiteral("daemon")};
         QTest::newRow("crashes") << QStringList {QStringLiteral("--run"), QStringLiteral("crash-isolation")};
-        QTest::newRow("spawn") << QStringList {QStringLiteral("--run"), QStringLiteral("queue-ipc"), QStringLiteral("--start-method"),
-                                               QStringLiteral("spawn")};
+        QTest::newRow("spawn") << QStringList {QStringLiteral("--run"), QStringLiteral("queue-ipc"),
+                                               QStringLiteral("--start-method"), QStringLiteral("spawn")};
         QTest::newRow("forkserver") << QStringList {QStringLiteral("--run"), QStringLiteral("memory-isolation"),
                                                     QStringLiteral("--start-method"), QStringLiteral("forkserver")};
     }
@@ -294,8 +313,9 @@ private Q_SLOTS:
         QProcess app;
         // Two CPU-bound processes for many seconds: killed long before they end.
         startApp(app, token,
-                 {QStringLiteral("--run"), QStringLiteral("cpu-bound"), QStringLiteral("--variant"), QStringLiteral("2 processes"),
-                  QStringLiteral("--time-scale"), QStringLiteral("10"), QStringLiteral("--start-method"), method});
+                 {QStringLiteral("--run"), QStringLiteral("cpu-bound"), QStringLiteral("--variant"),
+                  QStringLiteral("2 processes"), QStringLiteral("--time-scale"), QStringLiteral("10"),
+                  QStringLiteral("--start-method"), method});
         // ThreadLab, the interpreter and its two workers at least.
         QTRY_VERIFY_WITH_TIMEOUT(ProcFs::livingWithEnvironment(tokenEntry(token)).size() >= 4, 20'000);
         ::kill(static_cast<pid_t>(app.processId()), signal);
@@ -312,7 +332,8 @@ private:
         env.insert(QStringLiteral("THREADLAB_RUN_TOKEN"), token);
         app.setProcessEnvironment(env);
         app.setStandardOutputFile(QProcess::nullDevice());
-        app.start(QStringLiteral(THREADLAB_BIN_DIR "/threadlab"), args + QStringList {QStringLiteral("--engine"), QStringLiteral("cpython")});
+        app.start(QStringLiteral(THREADLAB_BIN_DIR "/threadlab"),
+                  args + QStringList {QStringLiteral("--engine"), QStringLiteral("cpython")});
         QVERIFY(app.waitForStarted());
     }
 
