@@ -118,6 +118,8 @@ private Q_SLOTS:
                                         << "--engine must be model, cpython or native, got \"pypy\"";
         QTest::newRow("engine contradicts gil")
             << run({"--engine", "cpython", "--gil", "off"}) << "--engine cpython contradicts --gil off";
+        QTest::newRow("model without the gil") << run({"--engine", "model", "--gil", "off"})
+                                               << "--engine model contradicts --gil off";
         QTest::newRow("native with the gil")
             << run({"--engine", "native", "--gil", "on"}) << "--engine native contradicts --gil on";
         QTest::newRow("python missing") << run({"--engine", "cpython", "--python", "/nonexistent/python3"})
