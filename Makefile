@@ -89,13 +89,13 @@ tsan: deps-dev
 	QT_NO_GLIB=1 TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$(CURDIR)/tests/tsan.supp" \
 	  ctest --test-dir build-tsan --output-on-failure -j $(JOBS)
 
-# libFuzzer targets for the child-stream decoder, the scenario loader and the worker's job
+# libFuzzer targets for the child-stream decoder, the CPython runtime's demultiplexer, the scenario loader and the worker's job
 # argument, FUZZ_SECONDS each, on copies of the committed corpora.
 fuzz: deps-dev
 	cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DTHREADLAB_FUZZ=ON -DTHREADLAB_BUILD_GUI=OFF \
 	  "-DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link,address,undefined"
-	cmake --build build-fuzz -j $(JOBS) --target fuzz_wiredecoder fuzz_scenarioloader fuzz_workerjob
+	cmake --build build-fuzz -j $(JOBS) --target fuzz_wiredecoder fuzz_wiredemux fuzz_scenarioloader fuzz_workerjob
 	tests/fuzz/run-fuzzers.sh build-fuzz $(FUZZ_SECONDS)
 
 check: test soak asan tsan fuzz

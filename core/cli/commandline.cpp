@@ -46,6 +46,19 @@ struct OptionSet
         option("workers", QT_TRANSLATE_NOOP("CommandLine", "Number of workers in scalable groups (1-256)."), "N");
     QCommandLineOption gil = option("gil", QT_TRANSLATE_NOOP("CommandLine", "Emulated GIL: on (Python) or off (native C++)."),
                                     "on|off");
+    QCommandLineOption engine = option(
+        "engine",
+        QT_TRANSLATE_NOOP("CommandLine",
+                          "Engine: model (C++ workers, emulated GIL), cpython (real Python) or native (C++, no GIL)."),
+        "model|cpython|native");
+    QCommandLineOption python =
+        option("python",
+               QT_TRANSLATE_NOOP("CommandLine", "The Python interpreter to use (default: the platform's python3)."),
+               "PATH");
+    QCommandLineOption startMethod =
+        option("start-method",
+               QT_TRANSLATE_NOOP("CommandLine", "multiprocessing start method (default: the interpreter's)."),
+               "fork|spawn|forkserver");
     QCommandLineOption switchInterval =
         option("switch-interval-ms", QT_TRANSLATE_NOOP("CommandLine", "GIL switch interval in ms (1-100, default 5)."), "X");
     QCommandLineOption timeScale = option(
@@ -74,8 +87,8 @@ struct OptionSet
     // The options that take one value and may be given once, in the order they are checked.
     std::vector<const QCommandLineOption*> singles() const
     {
-        std::vector<const QCommandLineOption*> out {&run, &scenarioFile, &workers, &gil, &switchInterval, &timeScale, &seed,
-                                                    &repeat};
+        std::vector<const QCommandLineOption*> out {&run,         &scenarioFile,   &workers,   &gil,  &engine, &python,
+                                                    &startMethod, &switchInterval, &timeScale, &seed, &repeat};
         for (const auto& [kind, o] : exports)
             out.push_back(&o);
         return out;
@@ -84,12 +97,13 @@ struct OptionSet
     // The options that shape a run (only --run takes them).
     std::vector<const QCommandLineOption*> runSettings() const
     {
-        return {&variant, &workers, &gil, &switchInterval, &timeScale, &seed, &repeat};
+        return {&variant, &workers, &gil, &engine, &python, &startMethod, &switchInterval, &timeScale, &seed, &repeat};
     }
 
     void addTo(QCommandLineParser& p) const
     {
-        p.addOptions({list, run, calibrate, scenarioFile, variant, workers, gil, switchInterval, timeScale, seed, repeat});
+        p.addOptions({list, run, calibrate, scenarioFile, variant, workers, gil, engine, python, startMethod,
+                      switchInterval, timeScale, seed, repeat});
         for (const auto& [kind, o] : exports)
             p.addOption(o);
         p.addOptions({help, version});
@@ -135,6 +149,43 @@ QString readAction(const QCommandLineParser& p, const OptionSet& o, CliOptions& 
     return {};
 }
 
+// --engine, --gil, --python and --start-method; --gil on|off means model|native.
+QString readEngine(const QCommandLineParser& p, const OptionSet& o, RunSettings& s)
+{
+    if (p.isSet(o.engine)) {
+        const QString e = p.value(o.engine).toLower();
+        if (e == QLatin1String("model"))
+            s.engine = EngineKind::Model;
+        else if (e == QLatin1String("cpython"))
+            s.engine = EngineKind::CPython;
+        else if (e == QLatin1String("native"))
+            s.engine = EngineKind::Native;
+        else
+            return CommandLine::tr("--engine must be model, cpython or native, got \"%1\"").arg(p.value(o.engine));
+        // The CPython engine has the interpreter's own GIL: only --gil off contradicts it.
+        const bool wantsGil = s.engine != EngineKind::Native;
+        if (p.isSet(o.gil) && s.gil != wantsGil)
+            return CommandLine::tr("--engine %1 contradicts --gil %2 (--gil on means the model, off native)")
+                .arg(e, p.value(o.gil).toLower());
+        s.gil = wantsGil;
+    } else if (p.isSet(o.gil)) {
+        s.engine = s.gil ? EngineKind::Model : EngineKind::Native;
+    }
+    if (p.isSet(o.python)) {
+        s.python = p.value(o.python);
+        if (s.python.isEmpty())
+            return CommandLine::tr("--python needs a path");
+    }
+    if (p.isSet(o.startMethod)) {
+        s.startMethod = p.value(o.startMethod);
+        static const QStringList methods {QStringLiteral("fork"), QStringLiteral("spawn"),
+                                          QStringLiteral("forkserver")};
+        if (!methods.contains(s.startMethod))
+            return CommandLine::tr("--start-method must be fork, spawn or forkserver, got \"%1\"").arg(s.startMethod);
+    }
+    return {};
+}
+
 QString readSettings(const QCommandLineParser& p, const OptionSet& o, RunSettings& s)
 {
     s.variants = p.values(o.variant);
@@ -155,6 +206,8 @@ QString readSettings(const QCommandLineParser& p, const OptionSet& o, RunSetting
             return CommandLine::tr("--gil must be on or off, got \"%1\"").arg(p.value(o.gil));
         s.gil = g == QLatin1String("on");
     }
+    if (QString why = readEngine(p, o, s); !why.isEmpty())
+        return why;
     if (p.isSet(o.switchInterval)) {
         s.switchIntervalMs = p.value(o.switchInterval).toInt(&ok);
         if (!ok || s.switchIntervalMs < Limits::minSwitchIntervalMs || s.switchIntervalMs > Limits::maxSwitchIntervalMs)
@@ -311,6 +364,17 @@ const Scenario* chosenScenario(const std::vector<Scenario>& scenarios, const QSt
     return chosen;
 }
 
+// Variants whose Python interpreter failed (its main lane crashed): one line each.
+QStringList interpreterFailures(const RunResult& result)
+{
+    QStringList lines;
+    for (const VariantResult& v : result.variants)
+        if (v.engine == EngineKind::CPython && !v.workers.empty()
+            && v.workers.front().outcome == WorkerOutcome::Crashed)
+            lines << CommandLine::tr("variant \"%1\": %2").arg(v.name, v.workers.front().outcomeDetail);
+    return lines;
+}
+
 // Runs the scenario options.repeat times, interleaved, and combines the runs (SeriesRunner).
 RunResult runRepeated(const Scenario& scenario, const CliOptions& options, bool* failedToStart)
 {
@@ -400,6 +464,15 @@ int CommandLine::execute(const CliOptions& options, QTextStream& out, QTextStrea
         return UsageError;
     }
 
+    const RunSettings& settings = options.settings;
+    if (settings.engine == EngineKind::CPython || !settings.python.isEmpty()) {
+        const PythonInterpreter python = PythonInterpreter::probe(settings.python);
+        if (!python.usable()) {
+            err << python.error() << '\n';
+            return UsageError;
+        }
+    }
+
     bool failedToStart = false;
     CliOptions costed = options; // the model's CPython costs: cached, measured, or the development machine's
     costed.settings.loadModelCosts = true;
@@ -412,6 +485,10 @@ int CommandLine::execute(const CliOptions& options, QTextStream& out, QTextStrea
     out.flush();
 
     int code = result.cancelled || failedToStart ? RunFailed : Ok;
+    if (const QStringList failures = interpreterFailures(result); !failures.isEmpty()) {
+        err << failures.join(QLatin1Char('\n')) << '\n';
+        code = RunFailed;
+    }
     if (!writeExports(result, options, err, pictures))
         code = RunFailed;
     if (result.cancelled)

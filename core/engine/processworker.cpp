@@ -1,6 +1,8 @@
 #include "engine/processworker.h"
 
+#include "engine/childprocess.h"
 #include "engine/lane.h"
+#include "engine/recordevents.h"
 #include "tasks/monoclock.h"
 #include "tasks/platform.h"
 
@@ -33,23 +35,13 @@ ProcessWorker::ProcessWorker(Lane* lane, const QString& program, WorkerJob job, 
     , m_job(std::move(job))
     , m_decoder([this](const WireRecord& r) { onRecord(r); })
 {
-    m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    m_process.setStandardErrorFile(QProcess::nullDevice());
+    ChildProcess::configureChannels(m_process);
     m_process.setProcessEnvironment(childEnvironment());
-    connect(&m_process, &QProcess::readyReadStandardOutput, this, &ProcessWorker::readOutput);
-    connect(&m_process, &QProcess::finished, this, &ProcessWorker::onFinished);
-    connect(&m_process, &QProcess::errorOccurred, this, &ProcessWorker::onError);
-    m_deadline->setSingleShot(true);
-    connect(m_deadline, &QTimer::timeout, this, &ProcessWorker::onDeadline);
+    ChildProcess::connect(m_process, m_deadline, this, &ProcessWorker::readOutput, &ProcessWorker::onFinished,
+                          &ProcessWorker::onError, &ProcessWorker::onDeadline);
 }
 
-ProcessWorker::~ProcessWorker()
-{
-    if (m_process.state() != QProcess::NotRunning) {
-        m_process.kill();
-        m_process.waitForFinished(1000); // the child was killed; this reaps it
-    }
-}
+ProcessWorker::~ProcessWorker() { ChildProcess::killAndReap(m_process); }
 
 void ProcessWorker::start()
 {
@@ -111,6 +103,12 @@ void ProcessWorker::onRecord(const WireRecord& r)
     }
     // The child's clock is ours, but a child could still lie: keep the lane in time order.
     const std::int64_t t = std::max(r.tNs, m_lastNs);
+    if (appendRecordEvent(*l, r, t)) {
+        if (r.type == 'P')
+            Q_EMIT itemSent(r.value, l->id(), t);
+        m_lastNs = t;
+        return;
+    }
     switch (r.type) {
     case 'H':
         l->setPid(r.value);
@@ -130,18 +128,6 @@ void ProcessWorker::onRecord(const WireRecord& r)
             m_laneClosed = true;
         break;
     }
-    case 'O':
-        l->appendOutput(t, r.text);
-        break;
-    case 'P':
-        l->append(Event {t, EventKind::QueuePut, WorkerState::Running, 0, 0, r.value});
-        Q_EMIT itemSent(r.value, l->id(), t);
-        break;
-    case 'R':
-    case 'W':
-        l->append(Event {t, r.type == 'R' ? EventKind::CounterRead : EventKind::CounterWrite, WorkerState::Running, 0, 0,
-                         r.value});
-        break;
     case 'L':
         m_ownList = *r.list;
         m_reportedOwnState = true;

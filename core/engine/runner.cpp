@@ -1,5 +1,6 @@
 #include "engine/runner.h"
 
+#include "engine/cpythonvariant.h"
 #include "tasks/cpuwork.h"
 #include "engine/eventlog.h"
 #include "tasks/interpreterlock.h"
@@ -17,6 +18,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QEventLoop>
 #include <QLoggingCategory>
 #include <QThread>
@@ -86,6 +88,7 @@ Runner::VariantRun::VariantRun(const PlannedVariant& plannedVariant, const RunSe
 Runner::Runner(QObject* parent)
     : QObject(parent)
     , m_workerProgram(defaultWorkerProgram())
+    , m_pythonRuntime(defaultPythonRuntime())
 {
 }
 
@@ -99,6 +102,12 @@ QString Runner::defaultWorkerProgram()
     const QString name = QStringLiteral("threadlab-worker");
 #endif
     return QDir(QCoreApplication::applicationDirPath()).filePath(name);
+}
+
+QString Runner::defaultPythonRuntime()
+{
+    return QDir(QCoreApplication::applicationDirPath())
+        .filePath(QStringLiteral("threadlab-python/threadlab_runtime.py"));
 }
 
 void Runner::requestCancel()
@@ -182,7 +191,20 @@ RunResult Runner::run(const Scenario& scenario, const RunSettings& asked)
         Q_EMIT runFinished(result);
         return result;
     }
-    const double ipm = CpuWork::iterationsPerMs();
+    if (settings.engine == EngineKind::CPython) {
+        m_python = PythonInterpreter::probe(settings.python);
+        if (!m_python.usable() || !QFileInfo(m_pythonRuntime).isFile()) {
+            result.error = m_python.usable()
+                ? tr("ThreadLab's CPython runtime is missing: %1 (reinstall ThreadLab)").arg(m_pythonRuntime)
+                : m_python.error();
+            Q_EMIT runFinished(result);
+            return result;
+        }
+        m_startMethod = settings.startMethod.isEmpty() ? m_python.defaultStartMethod() : settings.startMethod;
+        result.python = PythonRunInfo {m_python.path(), m_python.version(), m_python.gilEnabled(), m_startMethod,
+                                       static_cast<double>(settings.switchIntervalMs)};
+    }
+    const double ipm = settings.engine == EngineKind::CPython ? 0.0 : CpuWork::iterationsPerMs();
     for (std::size_t i = 0; i < plan.size(); ++i) {
         if (m_cancel.load()) {
             result.cancelled = true;
@@ -204,6 +226,8 @@ RunResult Runner::run(const Scenario& scenario, const RunSettings& asked)
 VariantResult Runner::runVariant(int index, const PlannedVariant& plan, const RunSettings& settings,
                                  double timeScale, double cpuIterationsPerMs)
 {
+    if (settings.engine == EngineKind::CPython)
+        return runCPythonVariant(index, plan, settings, timeScale);
     VariantRun run(plan, settings, timeScale, cpuIterationsPerMs);
     beginVariant(index, run);
     if (plan.mode == VariantMode::Sequential) {
@@ -218,11 +242,48 @@ VariantResult Runner::runVariant(int index, const PlannedVariant& plan, const Ru
     }
     endMain(run);
     shutDownWorkers(run);
-    VariantResult r = collectResult(run);
-    r.observations = observe(run, r);
+    const VariantFacts f = facts(run);
+    VariantResult r = collectResult(f);
+    r.observations = observe(f, r);
     run.workers.clear();
     qCDebug(lcRunner) << "variant" << plan.name << "took" << r.elapsedMs << "ms";
     return r;
+}
+
+VariantResult Runner::runCPythonVariant(int index, const PlannedVariant& plan, const RunSettings& settings,
+                                        double timeScale)
+{
+    CPythonVariant::Setup setup;
+    setup.python = m_python.path();
+    setup.runtime = m_pythonRuntime;
+    setup.startMethod = m_startMethod;
+    setup.gilEnabled = m_python.gilEnabled();
+    setup.hangGraceMs = m_hangGraceMs;
+    setup.maxEventsPerLane = m_maxEventsPerChild;
+    CPythonVariant variant(plan, settings, timeScale, setup);
+    connect(&variant, &CPythonVariant::started, this, [this, index, &plan](const std::shared_ptr<const EventLog>& log) {
+        Q_EMIT variantStarted(index, plan.name, log);
+    });
+    connect(&variant, &CPythonVariant::done, this, &Runner::wake);
+    m_onCancel = [&variant] { variant.cancel(); };
+    variant.start();
+    if (m_cancel.load())
+        variant.cancel();
+    waitUntil([&variant] { return variant.isDone(); }, false);
+    m_onCancel = nullptr;
+    const VariantFacts f = variant.facts();
+    VariantResult r = collectResult(f);
+    r.observations = observe(f, r);
+    return r;
+}
+
+LaneInfo Runner::workerLaneInfo(const PlannedVariant& variant, const PlannedWorker& worker)
+{
+    const bool threads = variant.mode == VariantMode::Threads;
+    LaneInfo info {worker.name, threads ? LaneKind::Thread : LaneKind::Process, worker.daemon, {}};
+    if (threads)
+        info.style = enumText(worker.style);
+    return info;
 }
 
 void Runner::beginVariant(int index, VariantRun& run)
@@ -296,10 +357,7 @@ void Runner::createWorkers(VariantRun& run)
 std::unique_ptr<Worker> Runner::createWorker(VariantRun& run, const PlannedWorker& planned)
 {
     const bool threads = run.plan.mode == VariantMode::Threads;
-    LaneInfo info {planned.name, threads ? LaneKind::Thread : LaneKind::Process, planned.daemon, {}};
-    if (threads)
-        info.style = enumText(planned.style);
-    Lane* lane = run.log->addLane(info);
+    Lane* lane = run.log->addLane(workerLaneInfo(run.plan, planned));
     lane->appendState(WorkerState::Created, MonoClock::nowNs());
     if (!threads)
         return std::unique_ptr<Worker>(createProcessWorker(run, planned, lane));
@@ -460,60 +518,82 @@ void Runner::shutDownWorkers(VariantRun& run)
     m_stop = nullptr;
 }
 
-VariantResult Runner::collectResult(const VariantRun& run)
+VariantFacts Runner::facts(const VariantRun& run)
 {
-    const PlannedVariant& plan = run.plan;
+    VariantFacts f;
+    f.plan = &run.plan;
+    f.engine = run.settings.engine;
+    f.gil = run.settings.gil;
+    f.switchIntervalMs = run.settings.switchIntervalMs;
+    f.timeScale = run.timeScale;
+    f.log = run.log;
+    f.mainEndNs = run.mainEndNs;
+    f.cancelled = run.cancelled;
+    for (const ProcessWorker* p : run.processes) {
+        if (p->failedToStart())
+            f.couldNotStart.push_back(p->lane()->id());
+        if (p->reportedOwnState())
+            f.children.push_back({p->lane()->info().name, p->ownList(), p->ownCounter()});
+    }
+    f.parentList = run.memory.list();
+    f.counter = run.memory.readCounter();
+    f.gilSwitches = static_cast<std::int64_t>(run.gil.switchCount());
+    return f;
+}
+
+VariantResult Runner::collectResult(const VariantFacts& f)
+{
+    const PlannedVariant& plan = *f.plan;
     VariantResult r;
     r.name = plan.name;
     r.scenarioName = plan.scenarioName;
     r.mode = plan.mode;
-    r.gil = run.settings.gil;
-    r.switchIntervalMs = run.settings.switchIntervalMs;
-    r.timeScale = run.timeScale;
+    r.engine = f.engine;
+    r.gil = f.gil;
+    r.switchIntervalMs = f.switchIntervalMs;
+    r.timeScale = f.timeScale;
+    r.loopIterationsPerMs = f.loopIterationsPerMs;
     r.workerCount = static_cast<int>(plan.workers.size());
     r.sweepWorkers = plan.sweepWorkers;
-    const std::int64_t startNs = run.log->originNs(); // one origin for results, timeline and exports
-    r.elapsedMs = static_cast<double>(run.mainEndNs - startNs) / 1e6;
-    r.cancelled = run.cancelled;
-    const std::int64_t untilNs = std::max(run.mainEndNs, run.log->lastEventNs());
-    for (int i = 0; i < run.log->laneCount(); ++i)
-        r.workers.push_back(WorkerResult::fromLane(*run.log->lane(i), startNs, untilNs));
+    const std::int64_t startNs = f.log->originNs(); // one origin for results, timeline and exports
+    r.elapsedMs = static_cast<double>(f.mainEndNs - startNs) / 1e6;
+    r.cancelled = f.cancelled;
+    const std::int64_t untilNs = std::max(f.mainEndNs, f.log->lastEventNs());
+    for (int i = 0; i < f.log->laneCount(); ++i)
+        r.workers.push_back(WorkerResult::fromLane(*f.log->lane(i), startNs, untilNs));
     for (WorkerResult& w : r.workers)
         for (StateInterval& s : w.intervals)
             s.startMs = std::max(0.0, s.startMs);
-    for (const ProcessWorker* p : run.processes)
-        if (p->failedToStart())
-            r.workers.at(p->lane()->id()).failure = WorkerFailure::CouldNotStart;
-    r.setLog(run.log);
+    for (const std::uint32_t lane : f.couldNotStart)
+        r.workers.at(lane).failure = WorkerFailure::CouldNotStart;
+    r.setLog(f.log);
     return r;
 }
 
-Observations Runner::observe(const VariantRun& run, const VariantResult& r)
+Observations Runner::observe(const VariantFacts& f, const VariantResult& r)
 {
-    const PlannedVariant& plan = run.plan;
+    const PlannedVariant& plan = *f.plan;
     const bool processes = plan.mode == VariantMode::Processes;
     Observations obs;
     if (plan.hasAppend || plan.receive)
-        obs.parentList = run.memory.list();
+        obs.parentList = f.parentList;
     if (processes && plan.hasAppend) {
         obs.childLists.emplace();
-        for (const ProcessWorker* p : run.processes)
-            if (p->reportedOwnState())
-                obs.childLists->insert_or_assign(p->lane()->info().name, p->ownList());
+        for (const VariantFacts::OwnState& child : f.children)
+            obs.childLists->insert_or_assign(child.name, child.list);
     }
     if (plan.hasIncrement) {
-        obs.counter = run.memory.readCounter();
+        obs.counter = f.counter;
         if (processes) {
             obs.childCounters.emplace();
-            for (const ProcessWorker* p : run.processes)
-                if (p->reportedOwnState())
-                    obs.childCounters->insert_or_assign(p->lane()->info().name, p->ownCounter());
+            for (const VariantFacts::OwnState& child : f.children)
+                obs.childCounters->insert_or_assign(child.name, child.counter);
         } else {
             obs.counterExpected = plan.expectedIncrements;
         }
     }
     if (plan.receive)
-        obs.items = Observations::QueueItems {plan.expectedItems, static_cast<int>(run.memory.list().size())};
+        obs.items = Observations::QueueItems {plan.expectedItems, static_cast<int>(f.parentList.size())};
     for (std::size_t i = 1; i < r.workers.size(); ++i) {
         const WorkerResult& w = r.workers[i];
         if (w.outcome == WorkerOutcome::Abandoned)
@@ -521,7 +601,7 @@ Observations Runner::observe(const VariantRun& run, const VariantResult& r)
         if (w.outcome == WorkerOutcome::Crashed)
             obs.crashed.push_back({w.name, w.outcomeDetail});
     }
-    obs.gilSwitches = static_cast<std::int64_t>(run.gil.switchCount());
+    obs.gilSwitches = f.gilSwitches;
     return obs;
 }
 

@@ -1,7 +1,11 @@
 #pragma once
 
 #include "engine/runsettings.h"
+#include "engine/variantfacts.h"
+#include "python/pythoninterpreter.h"
 #include "results/variantresult.h"
+
+#include "engine/lane.h"
 
 #include <QObject>
 #include <QString>
@@ -38,6 +42,10 @@ public:
     // threadlab-worker, by default next to the running executable.
     void setWorkerProgram(const QString& path) { m_workerProgram = path; }
     static QString defaultWorkerProgram();
+    // ThreadLab's CPython runtime, by default threadlab-python/threadlab_runtime.py next to the
+    // running executable.
+    void setPythonRuntime(const QString& path) { m_pythonRuntime = path; }
+    static QString defaultPythonRuntime();
     // Slack added to a child's stated work before it counts as hung.
     void setHangGraceMs(std::int64_t ms) { m_hangGraceMs = ms; }
     void setMaxEventsPerChild(std::size_t n) { m_maxEventsPerChild = n; }
@@ -49,6 +57,12 @@ public:
     // Any thread: hands a run over to this object's thread, which starts it from its event
     // loop (runQueued). Forgets an earlier cancel.
     void queueRun(const Scenario& scenario, const RunSettings& settings);
+
+    // The lane a planned worker gets (after main's), whichever engine runs it.
+    static LaneInfo workerLaneInfo(const PlannedVariant& variant, const PlannedWorker& worker);
+    // A variant's result and observations from what its engine knew at its end.
+    static VariantResult collectResult(const VariantFacts& facts);
+    static Observations observe(const VariantFacts& facts, const VariantResult& result);
 
 Q_SIGNALS:
     void variantStarted(int index, const QString& name, std::shared_ptr<const ThreadLab::EventLog> log);
@@ -77,8 +91,9 @@ private:
     void joinNonDaemons(VariantRun& run);
     void endMain(VariantRun& run);
     void shutDownWorkers(VariantRun& run);
-    static VariantResult collectResult(const VariantRun& run);
-    static Observations observe(const VariantRun& run, const VariantResult& result);
+    static VariantFacts facts(const VariantRun& run);
+    VariantResult runCPythonVariant(int index, const PlannedVariant& variant, const RunSettings& settings,
+                                    double timeScale);
     // Main waits in `state` (arg: the lane it joins) until done(), without the GIL meanwhile.
     void mainWait(VariantRun& run, WorkerState state, std::uint32_t arg, const std::function<bool()>& done);
     // Main lets go of the GIL in `state` while block() runs, then queues for it again.
@@ -89,6 +104,9 @@ private:
     void wake();
 
     QString m_workerProgram;
+    QString m_pythonRuntime;
+    PythonInterpreter m_python; // the current run's, when it runs in CPython…
+    QString m_startMethod;      // …and the start method its process workers use
     std::int64_t m_hangGraceMs = 10'000;
     std::size_t m_maxEventsPerChild = 4'000'000;
     QEventLoop* m_loop = nullptr;

@@ -111,14 +111,26 @@ QJsonObject ResultWriter::toJson(const RunResult& run)
     root.insert(QStringLiteral("cancelled"), run.cancelled);
     if (run.settings.modelCosts && run.settings.pythonModel())
         root.insert(QStringLiteral("model_costs"), run.settings.modelCosts->resultJson(run.settings.startMethod));
+    if (run.python)
+        root.insert(QStringLiteral("python"),
+                    QJsonObject {{QStringLiteral("path"), run.python->path},
+                                 {QStringLiteral("version"), run.python->version},
+                                 {QStringLiteral("gil_enabled"), run.python->gilEnabled},
+                                 {QStringLiteral("start_method"), run.python->startMethod},
+                                 {QStringLiteral("switch_interval_ms"), run.python->switchIntervalMs}});
     QJsonArray variants;
     for (std::size_t vi = 0; vi < run.variants.size(); ++vi) {
         const VariantResult& v = run.variants[vi];
         QJsonObject jv;
         jv.insert(QStringLiteral("name"), v.name);
         jv.insert(QStringLiteral("mode"), variantModeName(v.mode));
+        if (v.engine == EngineKind::CPython) { // the model's and native results keep their recorded form
+            jv.insert(QStringLiteral("engine"), engineName(v.engine));
+            jv.insert(QStringLiteral("python_loop_iterations_per_ms"), round3(v.loopIterationsPerMs));
+        }
         jv.insert(QStringLiteral("gil"), v.gil);
-        if (v.gil && v.gilHandOvers) // the app's interpreter's, as its GIL strip counts them
+        // The app's interpreter's, as its GIL strip counts them; CPython's only where observed.
+        if (v.gil && v.gilHandOvers)
             jv.insert(QStringLiteral("gil_hand_overs"), static_cast<qint64>(*v.gilHandOvers));
         jv.insert(QStringLiteral("workers_count"), v.workerCount);
         jv.insert(QStringLiteral("elapsed_ms"), round3(v.elapsedMs));
@@ -396,10 +408,14 @@ QString ResultWriter::summaryTable(const RunResult& run)
         w[3] = std::max(w[3], int(r.elapsed.size()));
         w[4] = std::max(w[4], int(r.speedup.size()));
     }
-    QString out = tr("%1 — %2 (GIL %3, time scale %4, %5 cores)")
-                      .arg(run.scenarioId, run.scenarioTitle, run.settings.gil ? tr("on") : tr("off"))
-                      .arg(run.timeScale)
-                      .arg(run.cores);
+    QString out = run.python ? tr("%1 — %2 (engine cpython: Python %3, %4, time scale %5, %6 cores)")
+                                   .arg(run.scenarioId, run.scenarioTitle, run.python->version, run.python->startMethod)
+                                   .arg(run.timeScale)
+                                   .arg(run.cores)
+                             : tr("%1 — %2 (GIL %3, time scale %4, %5 cores)")
+                                   .arg(run.scenarioId, run.scenarioTitle, run.settings.gil ? tr("on") : tr("off"))
+                                   .arg(run.timeScale)
+                                   .arg(run.cores);
     if (run.repeats > 1)
         out += tr(", median of %1 runs (min–max)").arg(run.repeats);
     out += QLatin1Char('\n');

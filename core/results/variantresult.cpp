@@ -9,8 +9,20 @@ void VariantResult::setLog(std::shared_ptr<const EventLog> eventLog)
 {
     log = std::move(eventLog);
     gilHandOvers.reset();
-    if (log && log->gilEnabled())
+    // Real CPython's hand-overs are counted only where its GIL was observed: its lanes' running
+    // states say nothing of who held the lock.
+    if (log && log->gilEnabled() && (engine != EngineKind::CPython || log->observedGil()))
         gilHandOvers = GilHolders::appHandOvers(*log);
+}
+
+QString engineName(EngineKind engine)
+{
+    switch (engine) {
+    case EngineKind::Model: return QStringLiteral("model");
+    case EngineKind::CPython: return QStringLiteral("cpython");
+    case EngineKind::Native: return QStringLiteral("native");
+    }
+    return QStringLiteral("model");
 }
 
 QString laneKindName(LaneKind kind)

@@ -71,6 +71,7 @@ struct VariantResult
     QString name;
     QString scenarioName;   // as the scenario file names it; lesson checks refer to it
     VariantMode mode = VariantMode::Threads;
+    EngineKind engine = EngineKind::Model;
     bool gil = true;
     int switchIntervalMs = 5;
     double timeScale = 1;
@@ -78,6 +79,7 @@ struct VariantResult
     int sweepWorkers = 0;
     double elapsedMs = 0;   // of repeated runs, the median (RunSeries)
     std::vector<double> elapsedRunsMs; // each run's, in the order they ran; empty when not counted
+    double loopIterationsPerMs = 0; // CPython: its CPU loop's rate, measured before the variant
     bool cancelled = false;
     std::vector<WorkerResult> workers; // main first, then in creation order
     Observations observations;
@@ -87,13 +89,23 @@ struct VariantResult
     // GIL off. Not observations.gilSwitches, which counts every acquisition.
     std::optional<std::int64_t> gilHandOvers;
 
-    // The variant's event log, and what is counted from it once.
+    // The variant's event log, and what is counted from it once (set `engine` first).
     void setLog(std::shared_ptr<const EventLog> eventLog);
 };
 
 // Two variants whose elapsed times a lesson compares, by the scenario's variant names:
 // (variant, baseline).
 using VariantPairs = std::vector<std::pair<QString, QString>>;
+
+// The CPython interpreter a run used (results JSON's "python").
+struct PythonRunInfo
+{
+    QString path;
+    QString version;
+    bool gilEnabled = true;
+    QString startMethod;
+    double switchIntervalMs = 5;
+};
 
 struct RunResult
 {
@@ -105,6 +117,7 @@ struct RunResult
     std::vector<VariantResult> variants;
     bool cancelled = false;
     QString error;          // set when the run could not start
+    std::optional<PythonRunInfo> python; // set when the run ran in CPython
     int repeats = 1;        // runs of every variant combined into this one (RunSeries)
     std::optional<LessonVerdict> lesson; // when the scenario's checks were evaluated and one applies
     // The comparisons the scenario calls meaningful (RunHistory::meaningfulComparisons); unset for
@@ -113,6 +126,8 @@ struct RunResult
 };
 
 QString laneKindName(LaneKind kind);
+// "model", "cpython", "native": the words of the command line and results JSON.
+QString engineName(EngineKind engine);
 // The outcome a terminal state stands for (Running for any other state).
 WorkerOutcome outcomeOf(WorkerState terminal);
 // "finished", "crashed", …: the words of results JSON and CSV.

@@ -84,6 +84,31 @@ void Platform::setCurrentThreadName(std::string_view name)
 #endif
 }
 
+void Platform::enterOwnGroupDyingWithParent(std::int64_t parentPid)
+{
+#if defined(__linux__)
+    setpgid(0, 0);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != static_cast<pid_t>(parentPid)) // the parent died before prctl took effect
+        _exit(3);
+#elif !defined(_WIN32)
+    (void)parentPid;
+    setpgid(0, 0);
+#else
+    (void)parentPid;
+#endif
+}
+
+void Platform::killProcessGroup(std::int64_t leaderPid)
+{
+#if !defined(_WIN32)
+    if (leaderPid > 0)
+        kill(-static_cast<pid_t>(leaderPid), SIGKILL);
+#else
+    (void)leaderPid;
+#endif
+}
+
 std::string Platform::signalName(int signal)
 {
 #if !defined(_WIN32)

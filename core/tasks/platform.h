@@ -21,6 +21,13 @@ public:
     static std::int64_t timerSlackNs();
     // Names the calling thread for debuggers and `top -H` (at most 15 bytes on Linux).
     static void setCurrentThreadName(std::string_view name);
+    // Parent side, run in a new child between fork and exec (async-signal-safe): the child
+    // leads a process group of its own, so that everything it starts can be ended at once, and
+    // on Linux it dies with the thread that started it. Elsewhere: nothing.
+    static void enterOwnGroupDyingWithParent(std::int64_t parentPid);
+    // Kills every process of the group that `leaderPid` leads (SIGKILL); where groups are not
+    // known, nothing (the caller kills the leader itself).
+    static void killProcessGroup(std::int64_t leaderPid);
     // "SIGSEGV" for 11 on Linux; "signal N" where the name is not known.
     static std::string signalName(int signal);
 };

@@ -305,14 +305,18 @@ bool TaskExecutor::runWait(const TaskSpec& task, int /*taskIndex*/)
     return true;
 }
 
-bool TaskExecutor::runRandomWait(const TaskSpec& task, int taskIndex)
+std::int64_t TaskExecutor::randomWaitMs(const TaskSpec& task, std::uint64_t seed, int number, int taskIndex)
 {
-    // Seeded per run, worker and task: the same seed gives the same waits.
-    std::seed_seq seq {static_cast<std::uint32_t>(m_ctx.seed), static_cast<std::uint32_t>(m_ctx.seed >> 32),
-                       static_cast<std::uint32_t>(m_ctx.number), static_cast<std::uint32_t>(taskIndex)};
+    std::seed_seq seq {static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32),
+                       static_cast<std::uint32_t>(number), static_cast<std::uint32_t>(taskIndex)};
     std::mt19937_64 rng(seq);
     std::uniform_int_distribution<std::int64_t> dist(task.minMs, std::max(task.minMs, task.maxMs));
-    const std::int64_t ms = dist(rng);
+    return dist(rng);
+}
+
+bool TaskExecutor::runRandomWait(const TaskSpec& task, int taskIndex)
+{
+    const std::int64_t ms = randomWaitMs(task, m_ctx.seed, m_ctx.number, taskIndex);
     if (!scaledWait(ms))
         return false;
     if (!task.text.empty())

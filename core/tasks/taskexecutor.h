@@ -42,6 +42,10 @@ enum class ExecutionResult { Completed, Stopped, Failed };
 class TaskExecutor
 {
 public:
+    // The wait a random-wait task picks: seeded per run, worker number and task index, so the
+    // same seed gives the same waits in every engine.
+    static std::int64_t randomWaitMs(const TaskSpec& task, std::uint64_t seed, int number, int taskIndex);
+
     explicit TaskExecutor(ExecutionContext context);
 
     // A worker's whole life: take the lock, run the tasks, release it with a terminal state.

@@ -29,8 +29,10 @@ bool takeSpace(std::string_view& s)
 
 } // namespace
 
-WireDecoder::WireDecoder(std::function<void(const WireRecord&)> onRecord)
+WireDecoder::WireDecoder(std::function<void(const WireRecord&)> onRecord, Grammar grammar)
     : m_onRecord(std::move(onRecord))
+    , m_grammar(grammar)
+    , m_lines(maxLineBytes)
 {
 }
 
@@ -38,7 +40,7 @@ bool WireDecoder::fail(std::string why)
 {
     if (m_error.empty())
         m_error = std::move(why);
-    m_partial.clear();
+    m_lines.clear();
     return false;
 }
 
@@ -46,39 +48,26 @@ bool WireDecoder::feed(std::string_view bytes)
 {
     if (failed())
         return false;
-    while (!bytes.empty()) {
-        const std::size_t nl = bytes.find('\n');
-        if (nl == std::string_view::npos) {
-            if (m_partial.size() + bytes.size() > maxLineBytes)
-                return fail("a line longer than " + std::to_string(maxLineBytes) + " bytes");
-            m_partial.append(bytes);
-            return true;
-        }
-        bool ok;
-        if (m_partial.empty()) {
-            // The same limit whether or not the pipe split the line.
-            if (nl > maxLineBytes)
-                return fail("a line longer than " + std::to_string(maxLineBytes) + " bytes");
-            ok = decodeLine(bytes.substr(0, nl));
-        } else {
-            if (m_partial.size() + nl > maxLineBytes)
-                return fail("a line longer than " + std::to_string(maxLineBytes) + " bytes");
-            m_partial.append(bytes.substr(0, nl));
-            ok = decodeLine(m_partial);
-            m_partial.clear();
-        }
-        if (!ok)
-            return false;
-        bytes.remove_prefix(nl + 1);
-    }
-    return true;
+    if (m_lines.feed(bytes, [this](std::string_view line) { return decodeLine(line); }))
+        return true;
+    // The same limit whether or not the pipe split the line.
+    return m_lines.tooLong() ? fail("a line longer than " + std::to_string(maxLineBytes) + " bytes") : false;
+}
+
+bool WireDecoder::feedLine(std::string_view line)
+{
+    if (failed())
+        return false;
+    if (line.size() > maxLineBytes)
+        return fail("a line longer than " + std::to_string(maxLineBytes) + " bytes");
+    return decodeLine(line);
 }
 
 bool WireDecoder::finish()
 {
     if (failed())
         return false;
-    if (!m_partial.empty())
+    if (m_lines.hasPartialLine())
         return fail("the stream ends in the middle of a line");
     return true;
 }
@@ -154,13 +143,34 @@ bool WireDecoder::decodeLine(std::string_view line)
         r.list = &m_list;
         break;
     }
-    default:
-        return bad("unknown record type");
+    default: {
+        const bool runtimeType = r.type == 'G' || r.type == 'E' || r.type == 'K';
+        if (m_grammar != Grammar::Runtime || !runtimeType)
+            return bad("unknown record type");
+        if (!decodeRuntimeRecord(r, line))
+            return bad("bad runtime record");
+        break;
+    }
     }
     m_seq = r.seq;
     m_lastNs = r.tNs;
     m_onRecord(r);
     return true;
+}
+
+bool WireDecoder::decodeRuntimeRecord(WireRecord& r, std::string_view line)
+{
+    switch (r.type) {
+    case 'G': // <value> <sending lane>
+        return takeNumber(line, r.value) && takeSpace(line) && takeNumber(line, r.arg) && line.empty();
+    case 'E': // <lane> <exit code>
+        return takeNumber(line, r.arg) && takeSpace(line) && takeNumber(line, r.value) && line.empty()
+            && r.value >= -64 && r.value <= 255;
+    case 'K': // iterations per second
+        return takeNumber(line, r.value) && line.empty() && r.value > 0;
+    default:
+        return false;
+    }
 }
 
 } // namespace ThreadLab

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "wire/linesplitter.h"
+
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -15,8 +17,8 @@ struct WireRecord
     char type = 0;
     std::uint64_t seq = 0;
     std::int64_t tNs = 0;
-    std::int64_t value = 0;            // H pid, S state, P value, R and W counter, C counter
-    std::uint32_t arg = 0;             // S arg
+    std::int64_t value = 0; // H pid, S state, P/G value, R and W counter, C counter, K rate, E code
+    std::uint32_t arg = 0; // S arg, G sending lane, E lane
     std::string_view text;             // O and X, unescaped
     const std::vector<std::int64_t>* list = nullptr; // L
 };
@@ -27,13 +29,19 @@ struct WireRecord
 class WireDecoder
 {
 public:
+    // Child: threadlab-worker's records. Runtime: ThreadLab's CPython runtime, which also sends
+    // G queue get (value, sending lane), E a worker process's exit (lane, exit code: negative for
+    // a signal) and K its CPU loop's rate (iterations per second).
+    enum class Grammar { Child, Runtime };
     // The longest valid record is an L list of maxListItems 20-digit values (~86 KB).
     static constexpr std::size_t maxLineBytes = 128 * 1024;
     static constexpr std::size_t maxListItems = 4096;
 
-    explicit WireDecoder(std::function<void(const WireRecord&)> onRecord);
+    explicit WireDecoder(std::function<void(const WireRecord&)> onRecord, Grammar grammar = Grammar::Child);
 
     bool feed(std::string_view bytes);
+    // One whole line, without its newline (a demultiplexer has split the stream already).
+    bool feedLine(std::string_view line);
     // End of stream: a partial last line means the stream was cut.
     bool finish();
 
@@ -45,8 +53,11 @@ private:
     bool decodeLine(std::string_view line);
     bool fail(std::string why);
 
+    bool decodeRuntimeRecord(WireRecord& r, std::string_view line);
+
     std::function<void(const WireRecord&)> m_onRecord;
-    std::string m_partial;
+    Grammar m_grammar = Grammar::Child;
+    LineSplitter m_lines;
     std::string m_text;
     std::vector<std::int64_t> m_list;
     std::uint64_t m_seq = 0;

@@ -1,18 +1,19 @@
 #include "cli/commandline.h"
 #include "python/pythoninterpreter.h"
 #include "results/exportkind.h"
-#include "support/procfs.h"
 #include "scenario/scenariocatalog.h"
+#include "support/procfs.h"
 #include "support/sanitizers.h"
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
-#include <QElapsedTimer>
 #include <QTest>
 
 #include <algorithm>
@@ -114,6 +115,23 @@ private Q_SLOTS:
         QTest::newRow("seed negative") << run({"--seed", "-3"}) << "--seed";
         QTest::newRow("seed text") << run({"--seed", "abc"}) << "--seed";
         QTest::newRow("twice") << run({"--workers", "2", "--workers", "3"}) << "more than once";
+        QTest::newRow("engine unknown") << run({"--engine", "pypy"})
+                                        << "--engine must be model, cpython or native, got \"pypy\"";
+        QTest::newRow("engine contradicts gil")
+            << run({"--engine", "cpython", "--gil", "off"}) << "--engine cpython contradicts --gil off";
+        QTest::newRow("model without the gil") << run({"--engine", "model", "--gil", "off"})
+                                               << "--engine model contradicts --gil off";
+        QTest::newRow("native with the gil")
+            << run({"--engine", "native", "--gil", "on"}) << "--engine native contradicts --gil on";
+        QTest::newRow("python missing") << run({"--engine", "cpython", "--python", "/nonexistent/python3"})
+                                        << "Python interpreter /nonexistent/python3: no such file";
+        QTest::newRow("python not a program")
+            << run({"--python", "/etc"}) << "Python interpreter /etc: not an executable program";
+        QTest::newRow("python empty") << run({"--python", ""}) << "--python needs a path";
+        QTest::newRow("start method unknown") << run({"--engine", "cpython", "--start-method", "vfork"})
+                                              << "--start-method must be fork, spawn or forkserver, got \"vfork\"";
+        QTest::newRow("engine without run")
+            << QStringList {QStringLiteral("--engine"), QStringLiteral("cpython")} << "--run";
         QTest::newRow("unknown variant") << run({"--variant", "nope"}) << "nope";
         QTest::newRow("repeat zero") << run({"--repeat", "0"}) << "--repeat must be a whole number from 1 to 20, got \"0\"";
         QTest::newRow("repeat too many") << run({"--repeat", "21"}) << "--repeat";
@@ -380,6 +398,92 @@ private Q_SLOTS:
                                                  &error);
         QVERIFY2(repeated.has_value(), qPrintable(error));
         QCOMPARE(repeated->repeat, 5);
+    }
+
+    void parseChoosesTheEngine_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("engine");
+        QTest::addColumn<bool>("gil");
+        QTest::newRow("default") << QStringList {} << int(EngineKind::Model) << true;
+        QTest::newRow("gil on") << QStringList {QStringLiteral("--gil"), QStringLiteral("on")} << int(EngineKind::Model)
+                                << true;
+        QTest::newRow("gil off") << QStringList {QStringLiteral("--gil"), QStringLiteral("off")}
+                                 << int(EngineKind::Native) << false;
+        QTest::newRow("model") << QStringList {QStringLiteral("--engine"), QStringLiteral("model")}
+                               << int(EngineKind::Model) << true;
+        QTest::newRow("native") << QStringList {QStringLiteral("--engine"), QStringLiteral("native")}
+                                << int(EngineKind::Native) << false;
+        QTest::newRow("cpython") << QStringList {QStringLiteral("--engine"), QStringLiteral("cpython")}
+                                 << int(EngineKind::CPython) << true;
+        QTest::newRow("cpython, gil on") << QStringList {QStringLiteral("--engine"), QStringLiteral("CPython"),
+                                                         QStringLiteral("--gil"), QStringLiteral("on")}
+                                         << int(EngineKind::CPython) << true;
+    }
+
+    void parseChoosesTheEngine()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, engine);
+        QFETCH(bool, gil);
+        QString error;
+        const auto o = CommandLine::parse(QStringList {QStringLiteral("threadlab"), QStringLiteral("--run"),
+                                                       QStringLiteral("cpu-bound"), QStringLiteral("--python"),
+                                                       QStringLiteral("/opt/py/bin/python3"),
+                                                       QStringLiteral("--start-method"), QStringLiteral("spawn")}
+                                              + args,
+                                          &error);
+        QVERIFY2(o.has_value(), qPrintable(error));
+        QCOMPARE(int(o->settings.engine), engine);
+        QCOMPARE(o->settings.gil, gil);
+        QCOMPARE(o->settings.python, QStringLiteral("/opt/py/bin/python3"));
+        QCOMPARE(o->settings.startMethod, QStringLiteral("spawn"));
+    }
+
+    // A run in real CPython: the table names the engine and the results carry it and the
+    // interpreter it ran in.
+    void cpythonRunNamesItsEngine()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        if (PythonInterpreter::defaultPath().isEmpty())
+            QSKIP("no python3 on this machine: the CPython engine cannot run");
+        QTemporaryDir dir;
+        const QString results = dir.filePath(QStringLiteral("r.json"));
+        const Outcome o = runApp({QStringLiteral("--run"), QStringLiteral("memory-isolation"),
+                                  QStringLiteral("--engine"), QStringLiteral("cpython"), QStringLiteral("--time-scale"),
+                                  QStringLiteral("0.05"), QStringLiteral("--results"), results});
+        QCOMPARE(o.exitCode, 0);
+        QVERIFY2(o.out.contains(QLatin1String("engine cpython: Python 3.")), qPrintable(o.out));
+        QFile f(results);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+        const QJsonObject python = root.value(QLatin1String("python")).toObject();
+        QCOMPARE(python.value(QLatin1String("path")).toString(), PythonInterpreter::defaultPath());
+        QVERIFY(python.value(QLatin1String("version")).toString().startsWith(QLatin1String("3.")));
+        QVERIFY(python.value(QLatin1String("gil_enabled")).isBool());
+        QVERIFY(!python.value(QLatin1String("start_method")).toString().isEmpty());
+        QCOMPARE(python.value(QLatin1String("switch_interval_ms")).toDouble(), 5.0);
+        for (const QJsonValue& v : root.value(QLatin1String("variants")).toArray()) {
+            QCOMPARE(v.toObject().value(QLatin1String("engine")).toString(), QStringLiteral("cpython"));
+            QVERIFY(v.toObject().value(QLatin1String("python_loop_iterations_per_ms")).toDouble() > 0);
+        }
+    }
+
+    // A run in the model keeps its results as they were: no engine or python keys.
+    void modelResultsKeepTheirForm()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        QTemporaryDir dir;
+        const QString results = dir.filePath(QStringLiteral("r.json"));
+        const Outcome o =
+            runApp({QStringLiteral("--run"), QStringLiteral("memory-isolation"), QStringLiteral("--time-scale"),
+                    QStringLiteral("0.05"), QStringLiteral("--results"), results});
+        QCOMPARE(o.exitCode, 0);
+        QFile f(results);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+        QVERIFY(!root.contains(QLatin1String("python")));
+        QVERIFY(!root.value(QLatin1String("variants")).toArray().first().toObject().contains(QLatin1String("engine")));
     }
 
     // --repeat 2 of race-condition, as a teacher's file that adds a check no run can pass: the

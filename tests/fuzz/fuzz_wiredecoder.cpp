@@ -15,6 +15,8 @@
 #include "wire/workerjob.h"
 #include "tasks/workerstate.h"
 
+#include "pipecuts.h"
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -24,14 +26,9 @@
 #include <vector>
 
 using namespace ThreadLab;
+using FuzzSupport::check;
 
 namespace {
-
-void check(bool ok)
-{
-    if (!ok)
-        __builtin_trap();
-}
 
 struct Record
 {
@@ -133,16 +130,6 @@ Outcome decode(std::string_view input, const std::vector<std::size_t>& cuts)
     return out;
 }
 
-std::uint64_t fnv1a(std::string_view s)
-{
-    std::uint64_t h = 14695981039346656037ull;
-    for (const char c : s) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 // The records as WireEncoder writes them: "<seq> <type> <tNs> <payload>\n".
 std::string reencode(const std::vector<Record>& records)
 {
@@ -175,22 +162,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     const Outcome whole = decode(input, {});
 
-    // Cut points derived from the bytes, so that mutations move them too.
-    const std::uint64_t h = fnv1a(input);
-    std::vector<std::size_t> cuts;
-    for (int i = 0; i < 3; ++i)
-        cuts.push_back(static_cast<std::size_t>((h >> (i * 21)) % (size + 1)));
-    std::sort(cuts.begin(), cuts.end());
-    check(decode(input, cuts) == whole);
-
-    // Small pieces (1 to 8 bytes) stress the partial-line path; bounded so big inputs stay fast.
-    if (size <= 8192) {
-        const std::size_t step = 1 + (h >> 60) % 8;
-        std::vector<std::size_t> small;
-        for (std::size_t at = step; at < size; at += step)
-            small.push_back(at);
-        check(decode(input, small) == whole);
-    }
+    for (const std::vector<std::size_t>& cuts : FuzzSupport::pipeCuts(input))
+        check(decode(input, cuts) == whole);
 
     // What was accepted, written back the way the encoder writes it, decodes to the same records.
     if (!whole.records.empty()) {

@@ -2,7 +2,7 @@
 # Runs the libFuzzer targets of a fuzz build tree (see tests/fuzz/CMakeLists.txt), one after the
 # other, each for SECONDS:
 #   tests/fuzz/run-fuzzers.sh BUILD_DIR [SECONDS] [TARGET...]
-# TARGET is wiredecoder, scenarioloader or workerjob (default: all three).
+# TARGET is wiredecoder, wiredemux, scenarioloader or workerjob (default: all four).
 # Each fuzzer works on a scratch copy of its seeds under BUILD_DIR/fuzz-run/<target>/, so the
 # inputs it finds never land in the repository. The seeds are those the corpus replays read (see
 # tests/fuzz/CMakeLists.txt): corpus/<target>/, and for scenarioloader also tests/data/malformed,
@@ -12,7 +12,7 @@
 set -euo pipefail
 
 usage() {
-    echo "usage: $0 BUILD_DIR [SECONDS] [wiredecoder|scenarioloader|workerjob ...]" >&2
+    echo "usage: $0 BUILD_DIR [SECONDS] [wiredecoder|wiredemux|scenarioloader|workerjob ...]" >&2
     exit 2
 }
 
@@ -22,7 +22,7 @@ seconds=${2:-60}
 [[ $seconds =~ ^[0-9]+$ && $seconds -gt 0 ]] || usage
 shift $(($# >= 2 ? 2 : 1))
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(wiredecoder scenarioloader workerjob)
+[[ ${#targets[@]} -gt 0 ]] || targets=(wiredecoder wiredemux scenarioloader workerjob)
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source_dir=$(cd "$here/../.." && pwd)
@@ -50,7 +50,7 @@ max_len_for() {
         return
     fi
     case $1 in
-    wiredecoder) echo 98304 ;;
+    wiredecoder | wiredemux) echo 98304 ;;
     scenarioloader) echo 65536 ;;
     workerjob) echo 16384 ;;
     *) echo "unknown target: $1" >&2; usage ;;

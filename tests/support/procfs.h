@@ -84,4 +84,21 @@ inline QList<pid_t> livingChildren(pid_t parent)
     return out;
 }
 
+// Living processes whose environment holds `entry` ("NAME=value"): how a test finds every
+// process of one run, whatever started it and whatever it is called.
+inline QList<pid_t> livingWithEnvironment(const QByteArray& entry)
+{
+    QList<pid_t> out;
+    for (const QString& name : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        bool ok = false;
+        const auto pid = static_cast<pid_t>(name.toInt(&ok));
+        if (!ok || !alive(pid))
+            continue;
+        QFile f(QStringLiteral("/proc/%1/environ").arg(pid));
+        if (f.open(QIODevice::ReadOnly) && f.readAll().split('\0').contains(entry))
+            out << pid;
+    }
+    return out;
+}
+
 } // namespace ProcFs

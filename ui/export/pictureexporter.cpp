@@ -90,7 +90,10 @@ QString PictureExporter::captionSettings(const RunResult& run)
     QStringList parts;
     if (run.repeats > 1) // Runs 3 / 5: the timeline shows each variant's median run
         parts << tr("median of %1 runs").arg(run.repeats);
-    if (run.settings.gil)
+    if (run.python) // the real interpreter, not the model
+        parts << tr("CPython %1 (%2)").arg(run.python->version, run.python->startMethod)
+              << tr("switch interval %1 ms").arg(run.settings.switchIntervalMs);
+    else if (run.settings.gil)
         parts << tr("Python (GIL on)") << tr("switch interval %1 ms").arg(run.settings.switchIntervalMs);
     else
         parts << tr("native C++ (GIL off)");

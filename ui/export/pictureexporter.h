@@ -37,7 +37,8 @@ public:
 
     // "CPU-bound work and the GIL"
     static QString captionTitle(const RunResult& run);
-    // "Python (GIL on) · switch interval 5 ms · workers as in the scenario · time scale ×0.25 · 2 cores"
+    // "Python (GIL on) · switch interval 5 ms · workers as in the scenario · time scale ×0.25 · 2 cores";
+    // a run in the CPython engine names the interpreter: "CPython 3.11.2 (fork) · switch interval …"
     static QString captionSettings(const RunResult& run);
     // For several runs side by side: "runs: GIL on / GIL off · time scale ×0.25 · 2 cores".
     static QString captionSettings(const RunHistory& history);

@@ -1,0 +1,400 @@
+#include "engine/eventlog.h"
+#include "engine/runner.h"
+#include "python/pythoninterpreter.h"
+#include "scenario/scenario.h"
+#include "scenario/scenariocatalog.h"
+#include "support/procfs.h"
+#include "support/sanitizers.h"
+#include "tasks/monoclock.h"
+#include "wire/wiredemux.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <csignal>
+
+using namespace ThreadLab;
+
+namespace {
+
+#define SKIP_WITHOUT_PYTHON()                                                                                          \
+    do {                                                                                                               \
+        SKIP_IF_SPAWNING_UNDER_TSAN();                                                                                 \
+        if (PythonInterpreter::defaultPath().isEmpty())                                                                \
+            QSKIP("no python3 on this machine: the CPython engine cannot run");                                        \
+    } while (false)
+
+const Scenario* builtin(const QString& id)
+{
+    static const std::vector<Scenario> all = ScenarioCatalog::builtins();
+    for (const Scenario& s : all)
+        if (s.id == id)
+            return &s;
+    return nullptr;
+}
+
+RunSettings cpython(double timeScale = 0.02)
+{
+    RunSettings s;
+    s.engine = EngineKind::CPython;
+    s.timeScale = timeScale;
+    return s;
+}
+
+QStringList outcomes(const VariantResult& v)
+{
+    QStringList out;
+    for (const WorkerResult& w : v.workers)
+        out << w.name + QLatin1Char('=') + outcomeName(w.outcome);
+    return out;
+}
+
+// Every worker's output lines, in the order each printed them.
+QStringList outputTexts(const VariantResult& v)
+{
+    QStringList out;
+    for (const WorkerResult& w : v.workers)
+        for (const OutputLine& line : w.output)
+            out << w.name + QStringLiteral(": ") + line.text;
+    return out;
+}
+
+// A stand-in "python": answers ThreadLab's probe as the real one does, then does `body`
+// instead of running the runtime.
+QString standIn(const QTemporaryDir& dir, const QString& name, const QByteArray& body)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write("#!/bin/sh\n"
+            "case \"$2\" in -c) exec /usr/bin/python3 \"$@\";; esac\n"
+            "cat > /dev/null\n"
+            + body + "\n");
+    f.close();
+    f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
+    return path;
+}
+
+// The fields a test sets in a token's environment entry.
+QByteArray tokenEntry(const QString& token) { return "THREADLAB_RUN_TOKEN=" + token.toLatin1(); }
+
+} // namespace
+
+class TestCPythonEngine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void demuxSplitsLanes_data()
+    {
+        QTest::addColumn<QByteArray>("stream");
+        QTest::addColumn<QString>("error");
+        QTest::addColumn<int>("records");
+        QTest::newRow("two lanes") << QByteArray("0 1 H 10 77\n1 1 S 11 1 0\n0 2 S 12 2 0\n1 2 S 13 2 0\n") << QString()
+                                   << 4;
+        QTest::newRow("runtime records") << QByteArray("0 1 K 10 5000\n0 2 G 11 9 1\n0 3 E 12 1 -11\n") << QString()
+                                         << 3;
+        QTest::newRow("no such lane") << QByteArray("0 1 H 10 77\n9 1 S 11 2 0\n")
+                                      << QStringLiteral("lane 9 does not exist") << 1;
+        QTest::newRow("no lane number") << QByteArray("garbage\n") << QStringLiteral("a line without a lane number")
+                                        << 0;
+        QTest::newRow("a lane's sequence")
+            << QByteArray("1 1 S 10 1 0\n1 3 S 11 2 0\n")
+            << QStringLiteral("lane 1 sent garbage (record 2: sequence number out of order") << 1;
+        QTest::newRow("a child's grammar only")
+            << QByteArray("0 1 Z 10 1\n") << QStringLiteral("lane 0 sent garbage (record 1: unknown record type)") << 0;
+        QTest::newRow("bad exit") << QByteArray("0 1 E 10 1\n") << QStringLiteral("bad runtime record") << 0;
+        QTest::newRow("cut") << QByteArray("0 1 H 10 77\n0 2 S")
+                             << QStringLiteral("the stream ends in the middle of a line") << 1;
+    }
+
+    void demuxSplitsLanes()
+    {
+        QFETCH(QByteArray, stream);
+        QFETCH(QString, error);
+        QFETCH(int, records);
+        int seen = 0;
+        WireDemux demux(2, [&seen](std::uint32_t, const WireRecord&) { ++seen; });
+        // In pieces of 3 bytes, as a pipe may deliver them.
+        for (qsizetype i = 0; i < stream.size(); i += 3)
+            demux.feed(std::string_view(stream.constData() + i,
+                                        static_cast<std::size_t>(std::min<qsizetype>(3, stream.size() - i))));
+        demux.finish();
+        QCOMPARE(seen, records);
+        if (error.isEmpty())
+            QVERIFY2(!demux.failed(), demux.error().c_str());
+        else
+            QVERIFY2(QString::fromStdString(demux.error()).contains(error), demux.error().c_str());
+    }
+
+    void demuxRejectsLongLines()
+    {
+        WireDemux demux(1, [](std::uint32_t, const WireRecord&) {});
+        const std::string line(WireDemux::maxLineBytes + 1, '7');
+        QVERIFY(!demux.feed(line));
+        QVERIFY(QString::fromStdString(demux.error()).startsWith(QLatin1String("a line longer than")));
+    }
+
+    // Every built-in scenario, in real CPython, ends each lane as the model does and shows the
+    // lesson's direction; every event lies within the variant on ThreadLab's clock.
+    void everyBuiltInScenario_data()
+    {
+        QTest::addColumn<QString>("id");
+        for (const Scenario& s : ScenarioCatalog::builtins())
+            QTest::newRow(qPrintable(s.id)) << s.id;
+    }
+
+    void everyBuiltInScenario()
+    {
+        SKIP_WITHOUT_PYTHON();
+        QFETCH(QString, id);
+        const Scenario* scenario = builtin(id);
+        QVERIFY(scenario);
+        Runner runner;
+        std::vector<std::int64_t> startedNs;
+        connect(&runner, &Runner::variantStarted, this,
+                [&startedNs](int, const QString&, const std::shared_ptr<const EventLog>&) {
+                    startedNs.push_back(MonoClock::nowNs());
+                });
+        const std::int64_t beforeNs = MonoClock::nowNs();
+        const RunResult real = runner.run(*scenario, cpython());
+        const std::int64_t afterNs = MonoClock::nowNs();
+        QVERIFY2(real.error.isEmpty(), qPrintable(real.error));
+        QVERIFY(real.python);
+        RunSettings modelSettings;
+        modelSettings.timeScale = 0.02;
+        const RunResult model = Runner().run(*scenario, modelSettings);
+        QCOMPARE(real.variants.size(), model.variants.size());
+        QCOMPARE(startedNs.size(), real.variants.size());
+        for (std::size_t i = 0; i < real.variants.size(); ++i) {
+            const VariantResult& v = real.variants[i];
+            QCOMPARE(v.engine, EngineKind::CPython);
+            QVERIFY(v.loopIterationsPerMs > 0);
+            QCOMPARE(outcomes(v), outcomes(model.variants[i]));
+            checkTimes(v, beforeNs, afterNs);
+            for (std::size_t w = 0; w < v.workers.size(); ++w)
+                if (v.workers[w].outcome == WorkerOutcome::Finished)
+                    QCOMPARE(v.workers[w].output.size(), model.variants[i].workers[w].output.size());
+        }
+        checkLesson(id, real);
+        if (id == QLatin1String("random-jobs")) // the same seed, the same waits as the model's
+            for (std::size_t i = 0; i < real.variants.size(); ++i)
+                QCOMPARE(outputTexts(real.variants[i]), outputTexts(model.variants[i]));
+    }
+
+    // A stand-in python that misbehaves fails its variant with one line naming the fault, and
+    // the run still ends.
+    void faultsAreNamed_data()
+    {
+        QTest::addColumn<QString>("variant");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("detail");
+        const QString processes = QStringLiteral("2 processes");
+        const QByteArray ready = "printf '0 1 K 5 1000\\n0 2 H 6 1\\n'; ";
+        QTest::newRow("garbage") << processes << QByteArray("echo 'this is no record'")
+                                 << QStringLiteral("CPython runtime: a line without a lane number");
+        QTest::newRow("unknown lane") << processes << ready + "printf '9 1 S 7 2 0\\n'; sleep 5"
+                                      << QStringLiteral("CPython runtime: lane 9 does not exist");
+        QTest::newRow("hangs") << processes << QByteArray("sleep 30")
+                               << QStringLiteral("CPython runtime: hung: still running");
+        QTest::newRow("dies mid-run") << processes << ready + "printf '0 3 S 7 2 0\\n'; kill -9 $$"
+                                      << QStringLiteral(
+                                             "CPython runtime: the interpreter was killed by signal 9 (SIGKILL)");
+        QTest::newRow("floods") << processes
+                                << ready
+                + "i=3; while [ $i -lt 400 ]; do printf \"0 $i O 7 x\\n\"; i=$((i+1)); done; sleep 5"
+                                << QStringLiteral("CPython runtime: lane 0 sent more than 100 events");
+        QTest::newRow("cut mid-line") << processes << QByteArray("printf '0 1 K 5 1000\\n0 2 H'")
+                                      << QStringLiteral("CPython runtime: the stream ends in the middle of a line");
+        QTest::newRow("a thread's exit")
+            << QStringLiteral("1 thread") << ready + "printf '0 3 E 7 1 0\\n'; sleep 5"
+            << QStringLiteral("CPython runtime: lane 0 reported the exit of lane 1, which is no process");
+        QTest::newRow("says nothing") << processes << QByteArray("exit 0")
+                                      << QStringLiteral("CPython runtime: ended without reporting main's end");
+    }
+
+    void faultsAreNamed()
+    {
+        SKIP_WITHOUT_PYTHON();
+        QFETCH(QString, variant);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, detail);
+        QTemporaryDir dir;
+        RunSettings settings = cpython();
+        settings.python = standIn(dir, QStringLiteral("python"), body);
+        settings.variants = QStringList {variant};
+        Runner runner;
+        runner.setHangGraceMs(1500);
+        runner.setMaxEventsPerChild(100);
+        const RunResult r = runner.run(*builtin(QStringLiteral("cpu-bound")), settings);
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.variants.size(), std::size_t(1));
+        const VariantResult& v = r.variants.front();
+        const WorkerResult& main = v.workers.front();
+        QCOMPARE(main.outcome, WorkerOutcome::Crashed);
+        QVERIFY2(main.outcomeDetail.startsWith(detail), qPrintable(main.outcomeDetail));
+        QVERIFY(!main.outcomeDetail.contains(QLatin1Char('\n')));
+        for (const WorkerResult& w : v.workers)
+            QVERIFY2(w.outcome == WorkerOutcome::Crashed, qPrintable(w.name));
+    }
+
+    // What the interpreter leaves running in its process group ends with the variant, even when
+    // the interpreter itself ended well.
+    void theProcessGroupEndsWithTheVariant()
+    {
+        SKIP_WITHOUT_PYTHON();
+        QTemporaryDir dir;
+        const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        RunSettings settings = cpython();
+        settings.python = standIn(dir, QStringLiteral("python"),
+                                  "THREADLAB_RUN_TOKEN=" + token.toLatin1()
+                                      + " sleep 30 &\n"
+                                        "printf '0 1 K 5 1000\\n0 2 H 6 1\\n0 3 S 7 2 0\\n0 4 S 8 8 0\\n'");
+        settings.variants = QStringList {QStringLiteral("1 thread")};
+        const RunResult r = Runner().run(*builtin(QStringLiteral("cpu-bound")), settings);
+        QCOMPARE(r.variants.size(), std::size_t(1));
+        QCOMPARE(r.variants.front().workers.front().outcome, WorkerOutcome::Finished);
+        QTRY_VERIFY_WITH_TIMEOUT(ProcFs::livingWithEnvironment(tokenEntry(token)).isEmpty(), 5000);
+    }
+
+    void aMissingPythonIsNamed()
+    {
+        RunSettings settings = cpython();
+        settings.python = QStringLiteral("/nonexistent/python3");
+        const RunResult r = Runner().run(*builtin(QStringLiteral("cpu-bound")), settings);
+        QVERIFY(r.variants.empty());
+        QCOMPARE(r.error, QStringLiteral("Python interpreter /nonexistent/python3: no such file"));
+    }
+
+    void aMissingRuntimeIsNamed()
+    {
+        SKIP_WITHOUT_PYTHON();
+        Runner runner;
+        runner.setPythonRuntime(QStringLiteral("/nonexistent/threadlab_runtime.py"));
+        const RunResult r = runner.run(*builtin(QStringLiteral("cpu-bound")), cpython());
+        QVERIFY(r.variants.empty());
+        QCOMPARE(r.error,
+                 QStringLiteral("ThreadLab's CPython runtime is missing: /nonexistent/threadlab_runtime.py "
+                                "(reinstall ThreadLab)"));
+    }
+
+    // Nothing of a run outlives it: not after a normal run (daemon threads and processes, a
+    // crashing process), not after a cancelled one, not when ThreadLab itself is killed.
+    void nothingOutlivesARun_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("daemon") << QStringList {QStringLiteral("--run"), QStringLiteral("daemon")};
+        QTest::newRow("crashes") << QStringList {QStringLiteral("--run"), QStringLiteral("crash-isolation")};
+        QTest::newRow("spawn") << QStringList {QStringLiteral("--run"), QStringLiteral("queue-ipc"),
+                                               QStringLiteral("--start-method"), QStringLiteral("spawn")};
+        QTest::newRow("forkserver") << QStringList {QStringLiteral("--run"), QStringLiteral("memory-isolation"),
+                                                    QStringLiteral("--start-method"), QStringLiteral("forkserver")};
+    }
+
+    void nothingOutlivesARun()
+    {
+        SKIP_WITHOUT_PYTHON();
+        QFETCH(QStringList, args);
+        const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QProcess app;
+        startApp(app, token, args + QStringList {QStringLiteral("--time-scale"), QStringLiteral("0.05")});
+        QVERIFY(app.waitForFinished(60'000));
+        QCOMPARE(app.exitCode(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(ProcFs::livingWithEnvironment(tokenEntry(token)).isEmpty(), 5000);
+    }
+
+    void nothingOutlivesAStoppedOrKilledRun_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<int>("signal");
+        QTest::newRow("fork, Ctrl+C") << QStringLiteral("fork") << int(SIGINT);
+        QTest::newRow("fork, SIGKILL") << QStringLiteral("fork") << int(SIGKILL);
+        QTest::newRow("spawn, SIGTERM") << QStringLiteral("spawn") << int(SIGTERM);
+        QTest::newRow("spawn, SIGKILL") << QStringLiteral("spawn") << int(SIGKILL);
+    }
+
+    void nothingOutlivesAStoppedOrKilledRun()
+    {
+        SKIP_WITHOUT_PYTHON();
+        QFETCH(QString, method);
+        QFETCH(int, signal);
+        const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QProcess app;
+        // Two CPU-bound processes for many seconds: killed long before they end.
+        startApp(app, token,
+                 {QStringLiteral("--run"), QStringLiteral("cpu-bound"), QStringLiteral("--variant"),
+                  QStringLiteral("2 processes"), QStringLiteral("--time-scale"), QStringLiteral("10"),
+                  QStringLiteral("--start-method"), method});
+        // ThreadLab, the interpreter and its two workers at least.
+        QTRY_VERIFY_WITH_TIMEOUT(ProcFs::livingWithEnvironment(tokenEntry(token)).size() >= 4, 20'000);
+        ::kill(static_cast<pid_t>(app.processId()), signal);
+        QVERIFY(app.waitForFinished(10'000));
+        if (signal != SIGKILL)
+            QCOMPARE(app.exitCode(), 3); // cancelled
+        QTRY_VERIFY_WITH_TIMEOUT(ProcFs::livingWithEnvironment(tokenEntry(token)).isEmpty(), 5000);
+    }
+
+private:
+    static void startApp(QProcess& app, const QString& token, const QStringList& args)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("THREADLAB_RUN_TOKEN"), token);
+        app.setProcessEnvironment(env);
+        app.setStandardOutputFile(QProcess::nullDevice());
+        app.start(QStringLiteral(THREADLAB_BIN_DIR "/threadlab"),
+                  args + QStringList {QStringLiteral("--engine"), QStringLiteral("cpython")});
+        QVERIFY(app.waitForStarted());
+    }
+
+    static void checkTimes(const VariantResult& v, std::int64_t beforeNs, std::int64_t afterNs)
+    {
+        QVERIFY(v.log);
+        const EventLog& log = *v.log;
+        QVERIFY(log.originNs() >= beforeNs);
+        for (int l = 0; l < log.laneCount(); ++l) {
+            const Lane& lane = *log.lane(l);
+            for (std::size_t e = 0; e < lane.size(); ++e) {
+                const std::int64_t t = lane.at(e).tNs;
+                QVERIFY2(t >= log.originNs() && t <= afterNs, qPrintable(lane.info().name));
+            }
+        }
+    }
+
+    static const VariantResult& variant(const RunResult& r, const QString& name)
+    {
+        for (const VariantResult& v : r.variants)
+            if (v.scenarioName == name)
+                return v;
+        return r.variants.front();
+    }
+
+    static void checkLesson(const QString& id, const RunResult& r)
+    {
+        if (id == QLatin1String("race-condition")) {
+            const Observations& unlocked = variant(r, QStringLiteral("no lock")).observations;
+            const Observations& locked = variant(r, QStringLiteral("with a lock")).observations;
+            QVERIFY(unlocked.counter && unlocked.counterExpected && *unlocked.counter < *unlocked.counterExpected);
+            QVERIFY(locked.counter && locked.counterExpected && *locked.counter == *locked.counterExpected);
+        } else if (id == QLatin1String("memory-isolation")) {
+            const Observations& processes = variant(r, QStringLiteral("processes")).observations;
+            QVERIFY(processes.parentList && processes.parentList->empty());
+            QVERIFY(processes.childLists && !processes.childLists->empty());
+            for (const auto& [name, list] : *processes.childLists)
+                QVERIFY2(!list.empty(), qPrintable(name));
+            const Observations& threads = variant(r, QStringLiteral("threads")).observations;
+            QVERIFY(threads.parentList && !threads.parentList->empty());
+        } else if (id == QLatin1String("queue-ipc")) {
+            for (const VariantResult& v : r.variants) {
+                QVERIFY(v.observations.items);
+                QCOMPARE(v.observations.items->received, v.observations.items->expected);
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCPythonEngine)
+#include "tst_cpythonengine.moc"
