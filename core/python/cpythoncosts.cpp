@@ -333,6 +333,13 @@ QJsonObject CPythonCosts::resultJson(const QString& asked) const
             {QStringLiteral("note"), m_note.isEmpty() ? QJsonValue() : QJsonValue(m_note)}};
 }
 
+QString CPythonCosts::shortSummary(const QString& asked) const
+{
+    return m_source == Source::Measured
+        ? tr("Model calibrated against %1 %2 (%3).").arg(m_pythonPath, m_figures.version, startMethod(asked))
+        : tr("Model with the development machine's CPython figures (%1).").arg(startMethod(asked));
+}
+
 QString CPythonCosts::summary(const QString& asked) const
 {
     const QString method = startMethod(asked);

@@ -80,8 +80,10 @@ public:
     ModelCosts modelCosts(const QString& startMethod) const;
     // results JSON "model_costs": {source, python, start_method, figures...}
     QJsonObject resultJson(const QString& startMethod) const;
-    // One line for the summary table and the status text.
+    // One line for the summary table and the status bar's tooltip: the figures used.
     QString summary(const QString& startMethod) const;
+    // A few words for the status bar: where the figures come from.
+    QString shortSummary(const QString& startMethod) const;
 
 private:
     ProcessFigures processFigures(const QString& method) const;

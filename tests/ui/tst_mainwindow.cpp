@@ -356,6 +356,10 @@ private Q_SLOTS:
         QVERIFY(w.observations()->plainText().contains(QLatin1String("parent's list")));
         QVERIFY(w.runControls()->runButton()->isEnabled());
         QVERIFY(w.statusText().startsWith(QLatin1String("Finished")));
+        // One short line for the class (it fits a 1280 px status bar in the presenter font); the
+        // model's figures wait in its tooltip.
+        QVERIFY2(w.statusText().size() < 110, qPrintable(w.statusText()));
+        QVERIFY(!w.statusText().contains(QLatin1String("Runs accumulate")));
 
         // Zoom shortcuts act on the timeline.
         w.show();

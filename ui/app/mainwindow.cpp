@@ -601,11 +601,14 @@ void MainWindow::onRunFinished(const RunResult& result)
         m_observations->showCancelled();
         setStatus(tr("Stopped after %1.").arg(RunHistory::durationText(total)));
     } else {
-        QString status = tr("Finished: %1 variant(s) in %2. Runs accumulate in the charts; Clear runs starts over.")
-                             .arg(result.variants.size())
-                             .arg(RunHistory::durationText(total));
-        if (result.settings.modelCosts && result.settings.pythonModel())
-            status += QLatin1Char(' ') + result.settings.modelCosts->summary(result.settings.startMethod) + QLatin1Char('.');
+        // One short line a class can read; the details wait in its tooltip.
+        QString status = tr("Finished: %1 variant(s) in %2.").arg(result.variants.size()).arg(RunHistory::durationText(total));
+        QString details = tr("Runs accumulate in the charts; Clear runs starts over.");
+        if (result.settings.modelCosts && result.settings.pythonModel()) {
+            status += QLatin1Char(' ') + result.settings.modelCosts->shortSummary(result.settings.startMethod);
+            details += QLatin1Char('\n') + result.settings.modelCosts->summary(result.settings.startMethod) + QLatin1Char('.');
+        }
+        m_status->setToolTip(details);
         setStatus(status);
     }
     fitStage();
