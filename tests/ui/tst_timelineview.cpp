@@ -294,6 +294,28 @@ private Q_SLOTS:
         // The sentence's box, framed in the highlight, right of the writes and half-way between the lanes.
         const double xWrites = view.xForTimeIn(target, 13 * ms);
         QVERIFY2(count(QRectF(xWrites + 10, midY - 20, 400, 40), highlight) > 40, "no label box");
+        // In lanes too thin for the box (a compare band on a small screen) the connectors stay and
+        // the box, which would cover the lanes it explains, is left out.
+        const QSize thin(1200, 80);
+        view.setFitAllLanes(true);
+        view.setLegendShown(false);
+        const QImage small = view.renderImage(thin, 1.0);
+        const QRectF thinTarget(QPointF(0, 0), QSizeF(thin));
+        const QRectF t1 = view.laneRectIn(thinTarget, 1);
+        const QRectF t2 = view.laneRectIn(thinTarget, 2);
+        QVERIFY2(t2.top() - t1.top() < 20 && t2.bottom() <= thin.height(),
+                 qPrintable(QStringLiteral("%1 %2 %3").arg(t1.top()).arg(t2.top()).arg(t2.bottom())));
+        auto countIn = [](const QImage& img, const QRectF& r, QRgb c) {
+            int n = 0;
+            for (int y = static_cast<int>(r.top()); y < static_cast<int>(r.bottom()); ++y)
+                for (int x = static_cast<int>(r.left()); x < static_cast<int>(r.right()); ++x)
+                    n += img.rect().contains(x, y) && img.pixel(x, y) == c;
+            return n;
+        };
+        const double xThinWrites = view.xForTimeIn(thinTarget, 13 * ms);
+        QVERIFY2(countIn(small, QRectF(view.xForTimeIn(thinTarget, 10.5 * ms) - 4, t1.top(), 8, t2.bottom() - t1.top()), highlight) > 0,
+                 "no connector in thin lanes");
+        QCOMPARE(countIn(small, QRectF(xThinWrites + 30, 0, 400, thin.height()), highlight), 0);
         // Without counter events (every other log) there is no highlight at all.
         TimelineView plain;
         plain.setPalette(lightPalette());

@@ -93,7 +93,9 @@ void LostUpdatePainter::paint(QPainter& painter, const LanePainter::Scene& scene
 }
 
 // The sentence in a box right of the connectors (left of them when there is no room), half-way
-// between the two lanes, with a short leader to the connector.
+// between the two lanes, with a short leader to the connector. Where lanes are thin (a compare
+// band on a small screen) or the plot narrow, the box would hide the very lanes it explains: the
+// connectors stay, and the sentence is left to What happened and the console.
 void LostUpdatePainter::paintLabel(QPainter& painter, const LanePainter::Scene& scene, const QString& text,
                                    const QPointF& anchor, double avoidLeft) const
 {
@@ -103,6 +105,8 @@ void LostUpdatePainter::paintLabel(QPainter& painter, const LanePainter::Scene& 
     const QFontMetricsF fm(l.barFont);
     const double w = fm.horizontalAdvance(text) + 14 * s;
     const double h = fm.height() + 8 * s;
+    if (h > 1.5 * l.pitch || w > l.plotRight - l.plotLeft)
+        return;
     const double gap = 14 * s;
     double left = anchor.x() + gap;
     if (left + w > l.plotRight && avoidLeft - gap - w >= l.plotLeft)
