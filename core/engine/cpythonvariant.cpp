@@ -248,6 +248,14 @@ void CPythonVariant::onRecord(std::uint32_t lane, const WireRecord& r)
     }
     switch (r.type) {
     case 'H': l->setPid(r.value); return;
+    case 'N':
+        // Main's thread and each thread worker's, once, after its start: what names the GIL's holder.
+        if ((lane != 0 && m_plan.mode != VariantMode::Threads) || l->nativeThreadId() != 0 || !state.started) {
+            fail(runtimeError(tr("lane %1 cannot report a thread id now").arg(lane)));
+            return;
+        }
+        l->setNativeThreadId(r.value);
+        return;
     case 'S':
         if (!onState(lane, r, t))
             return;

@@ -108,6 +108,10 @@ private Q_SLOTS:
         QTest::newRow("a child's grammar only")
             << QByteArray("0 1 Z 10 1\n") << QStringLiteral("lane 0 sent garbage (record 1: unknown record type)") << 0;
         QTest::newRow("bad exit") << QByteArray("0 1 E 10 1\n") << QStringLiteral("bad runtime record") << 0;
+        QTest::newRow("thread id") << QByteArray("0 1 N 10 4242\n") << QString() << 1;
+        QTest::newRow("no thread id") << QByteArray("0 1 N 10 0\n") << QStringLiteral("bad runtime record") << 0;
+        QTest::newRow("thread id too large")
+            << QByteArray("0 1 N 10 281474976710656\n") << QStringLiteral("bad runtime record") << 0;
         QTest::newRow("cut") << QByteArray("0 1 H 10 77\n0 2 S")
                              << QStringLiteral("the stream ends in the middle of a line") << 1;
     }
@@ -213,6 +217,11 @@ private Q_SLOTS:
         QTest::newRow("a thread's exit")
             << QStringLiteral("1 thread") << ready + "printf '0 3 E 7 1 0\\n'; sleep 5"
             << QStringLiteral("CPython runtime: lane 0 reported the exit of lane 1, which is no process");
+        QTest::newRow("a process's thread id")
+            << processes << ready + "printf '0 3 N 7 42\\n1 1 S 8 1 0\\n1 2 N 9 43\\n'; sleep 5"
+            << QStringLiteral("CPython runtime: lane 1 cannot report a thread id now");
+        QTest::newRow("a thread id twice") << QStringLiteral("1 thread") << ready + "printf '0 3 N 7 42\\n0 4 N 8 42\\n'; sleep 5"
+                                           << QStringLiteral("CPython runtime: lane 0 cannot report a thread id now");
         QTest::newRow("says nothing") << processes << QByteArray("exit 0")
                                       << QStringLiteral("CPython runtime: ended without reporting main's end");
     }
