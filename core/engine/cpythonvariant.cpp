@@ -82,7 +82,12 @@ CPythonVariant::CPythonVariant(const PlannedVariant& plan, const RunSettings& se
                           &CPythonVariant::onError, &CPythonVariant::onDeadline);
 }
 
-CPythonVariant::~CPythonVariant() { ChildProcess::killAndReap(m_process, m_groupLeader); }
+CPythonVariant::~CPythonVariant()
+{
+    if (m_gilObserver)
+        m_gilObserver->stop();
+    ChildProcess::killAndReap(m_process, m_groupLeader);
+}
 
 std::int64_t CPythonVariant::clockOffsetNs()
 {
@@ -192,7 +197,7 @@ void CPythonVariant::readOutput()
         fail(runtimeError(QString::fromStdString(m_demux.error())));
 }
 
-void CPythonVariant::makeLog(std::int64_t originNs)
+void CPythonVariant::makeLog(std::int64_t originNs, bool observe)
 {
     m_log = std::make_shared<EventLog>(originNs, m_setup.gilEnabled);
     Lane* main = m_log->addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}});
@@ -209,7 +214,37 @@ void CPythonVariant::makeLog(std::int64_t originNs)
     for (LaneState& l : m_lanes)
         l.lastNs = originNs;
     m_lanes[0].started = true;
+    if (observe)
+        observeGil();
     Q_EMIT started(m_log);
+}
+
+void CPythonVariant::observeGil()
+{
+    m_gilObservation.rateHz = m_setup.gilRateHz;
+    if (!m_setup.gilEnabled) {
+        m_gilObservation.reason = tr("a free-threaded interpreter has no GIL");
+        m_log->setGilNote(tr("free-threaded: no GIL, threads run in parallel"));
+        return;
+    }
+    m_gilObserver = std::make_unique<GilObserver>(m_log.get(), m_setup.gilRateHz);
+    // The interpreter is the process we started (the runtime's word for its pid is not needed).
+    if (m_gilObserver->observe(m_groupLeader, m_setup.pythonMajor, m_setup.pythonMinor)) {
+        m_gilObservation.observed = true;
+        return;
+    }
+    m_gilObservation.reason = m_gilObserver->error();
+    m_log->setGilNote(tr("GIL not observed: %1").arg(m_gilObservation.reason));
+}
+
+void CPythonVariant::stopObservingGil()
+{
+    if (!m_gilObserver || !m_gilObservation.observed)
+        return;
+    m_gilObserver->stop();
+    const GilSampler::Stats stats = m_gilObserver->stats();
+    m_gilObservation.achievedHz = stats.achievedHz();
+    m_gilObservation.coreShare = stats.coreShare();
 }
 
 void CPythonVariant::onRecordBeforeStart(std::uint32_t lane, const WireRecord& r)
@@ -218,7 +253,7 @@ void CPythonVariant::onRecordBeforeStart(std::uint32_t lane, const WireRecord& r
         m_loopIterationsPerMs = static_cast<double>(r.value) / 1000.0;
     } else if (lane == 0 && r.type == 'H') {
         m_pid = r.value;
-        makeLog(std::clamp(r.tNs, m_startNs, MonoClock::nowNs())); // a lying runtime cannot move it
+        makeLog(std::clamp(r.tNs, m_startNs, MonoClock::nowNs()), true); // a lying runtime cannot move it
     } else {
         fail(runtimeError(tr("lane %1 sent a record before the variant started").arg(lane)));
     }
@@ -396,10 +431,11 @@ void CPythonVariant::onFinished(int exitCode, QProcess::ExitStatus status)
 
 void CPythonVariant::finish(const QString& mainDetail)
 {
+    stopObservingGil();
     killAll(); // whatever the interpreter left behind in its group
     const std::int64_t now = MonoClock::nowNs();
     if (!m_log)
-        makeLog(std::min(m_startNs, now));
+        makeLog(std::min(m_startNs, now), false);
     // A failed runtime broke the rules: whatever main claimed, the last word is ours.
     if (m_failed && m_lanes[0].closed && m_log->lane(0)->at(m_log->lane(0)->size() - 1).state != WorkerState::Crashed)
         m_lanes[0].closed = false;
@@ -443,6 +479,8 @@ VariantFacts CPythonVariant::facts() const
         if (m_lanes[i].reportedOwnState)
             f.children.push_back({m_plan.workers[i - 1].name, m_lanes[i].list, m_lanes[i].counter});
     f.loopIterationsPerMs = m_loopIterationsPerMs;
+    if (m_gilObservation.rateHz > 0)
+        f.gilObservation = m_gilObservation;
     return f;
 }
 

@@ -2,6 +2,8 @@
 
 #include "engine/gilholders.h"
 
+#include <QString>
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -54,6 +56,11 @@ public:
     // before now are taken (see GilHolders).
     void sync(const EventLog* log, bool live);
     bool gilEnabled() const noexcept { return m_gilEnabled; }
+    // Real CPython: what the app's strip says instead of holds (its GIL not observed, or a
+    // free-threaded interpreter); empty otherwise (EventLog::gilNote).
+    const QString& note() const noexcept { return m_note; }
+    // Whether this interpreter's strip shows the note instead of holds.
+    bool showsNote(int interpreter) const;
     const std::vector<Interpreter>& interpreters() const noexcept { return m_interpreters; }
     // The interpreter lane belongs to, -1 if unknown yet.
     int interpreterOf(int lane) const;
@@ -71,6 +78,7 @@ private:
 
     const EventLog* m_log = nullptr;
     bool m_gilEnabled = true;
+    QString m_note;
     int m_lanes = 0;
     std::vector<Interpreter> m_interpreters;
     std::vector<int> m_interpreterOf; // per lane
