@@ -231,6 +231,7 @@ void CPythonVariant::observeGil()
     // The interpreter is the process we started (the runtime's word for its pid is not needed).
     if (m_gilObserver->observe(m_groupLeader, m_setup.pythonMajor, m_setup.pythonMinor)) {
         m_gilObservation.observed = true;
+        m_log->setGilSamplingHz(m_setup.gilRateHz);
         return;
     }
     m_gilObservation.reason = m_gilObserver->error();

@@ -38,6 +38,9 @@ public:
     // log is shared, never after.
     void setGilNote(const QString& note) { m_gilNote = note; }
     const QString& gilNote() const noexcept { return m_gilNote; }
+    // Observed: how often a second the GIL is read (a change is seen up to one period late).
+    void setGilSamplingHz(int hz) { m_gilSamplingHz = hz; }
+    int gilSamplingHz() const noexcept { return m_gilSamplingHz; }
     int laneCount() const noexcept { return m_count.load(std::memory_order_acquire); }
     Lane* lane(int i) const noexcept { return m_lanes[static_cast<std::size_t>(i)].load(std::memory_order_acquire); }
 
@@ -57,6 +60,7 @@ private:
     std::atomic<int> m_count {0};
     std::atomic<Lane*> m_observedGil {nullptr};
     QString m_gilNote;
+    int m_gilSamplingHz = 0;
 };
 
 } // namespace ThreadLab

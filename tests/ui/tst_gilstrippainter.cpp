@@ -116,6 +116,17 @@ private Q_SLOTS:
         const auto off = gilTurnsTimelineLog(origin, false);
         track.sync(off.get(), false);
         QCOMPARE(GilStripPainter::label(track, 0), QStringLiteral("GIL off: threads run in parallel"));
+        // Real CPython says why its strip is empty: a free-threaded interpreter, or a GIL not observed.
+        const auto freeThreaded = gilTurnsTimelineLog(origin, false);
+        freeThreaded->setGilNote(QStringLiteral("free-threaded: no GIL, threads run in parallel"));
+        track.sync(freeThreaded.get(), false);
+        QCOMPARE(GilStripPainter::label(track, 0), QStringLiteral("free-threaded: no GIL, threads run in parallel"));
+        QCOMPARE(GilStripPainter::note(track, 0), QStringLiteral("free-threaded: no GIL, threads run in parallel"));
+        const auto unobserved = gilTurnsTimelineLog(origin, true);
+        unobserved->setGilNote(QStringLiteral("GIL not observed: ptrace refused"));
+        track.sync(unobserved.get(), false);
+        QCOMPARE(GilStripPainter::label(track, 0), QStringLiteral("GIL not observed: ptrace refused"));
+        QCOMPARE(track.interpreters()[0].holders.spanCount(), std::size_t(0));
     }
 
     // A strip too thin for its label at the readable size draws none (no 6 px words): the

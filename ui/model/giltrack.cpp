@@ -14,6 +14,7 @@ void GilTrack::reset()
 {
     m_log = nullptr;
     m_note.clear();
+    m_samplingHz = 0;
     m_lanes = 0;
     m_interpreters.clear();
     m_interpreterOf.clear();
@@ -29,6 +30,7 @@ void GilTrack::sync(const EventLog* log, bool live)
         return;
     m_gilEnabled = log->gilEnabled();
     m_note = log->gilNote();
+    m_samplingHz = log->gilSamplingHz();
     const int count = log->laneCount();
     for (int i = m_lanes; i < count; ++i) {
         const bool app = GilHolders::inAppInterpreter(log->lane(i)->info());
@@ -57,6 +59,15 @@ bool GilTrack::showsNote(int interpreter) const
     // Free-threaded: every interpreter of the run has no GIL. Not observed: only the app's own
     // is unknown, child processes still hold their own.
     return !m_note.isEmpty() && (!m_gilEnabled || m_interpreters[static_cast<std::size_t>(interpreter)].app);
+}
+
+const GilHolders* GilTrack::observedHoldersOf(int lane) const
+{
+    const int interpreter = interpreterOf(lane);
+    if (interpreter < 0 || !m_gilEnabled || showsNote(interpreter))
+        return nullptr;
+    const Interpreter& in = m_interpreters[static_cast<std::size_t>(interpreter)];
+    return in.app && in.holders.observed() ? &in.holders : nullptr;
 }
 
 int GilTrack::interpreterOf(int lane) const

@@ -161,6 +161,12 @@ QString GilStripPainter::toolTip(const GilTrack& track, const TimelineModel& mod
     QString text = label(track, interpreter);
     if (!track.gilEnabled() || track.showsNote(interpreter))
         return text;
+    if (track.samplingHz() > 0 && track.interpreters()[static_cast<std::size_t>(interpreter)].app)
+        text += QLatin1Char('\n')
+            + QCoreApplication::translate("GilStripPainter",
+                                          "observed from outside, %1 times a second: each change ± %2 ms")
+                  .arg(track.samplingHz())
+                  .arg(1000.0 / track.samplingHz(), 0, 'g', 2);
     const std::optional<GilHolders::Span> span = track.spanAt(interpreter, tAbs, reachNs);
     auto at = [&f](std::int64_t t) { return TimelineAxis::formatDuration(static_cast<double>(t - f.originNs)); };
     if (!span)
