@@ -1,6 +1,9 @@
 #include "engine/eventlog.h"
+#include "engine/gilholders.h"
+#include "engine/lane.h"
 #include "engine/runner.h"
 #include "python/pythoninterpreter.h"
+#include "results/resultwriter.h"
 #include "scenario/scenario.h"
 #include "scenario/scenariocatalog.h"
 #include "support/procfs.h"
@@ -9,12 +12,15 @@
 #include "wire/wiredemux.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
 #include <csignal>
+#include <set>
 
 using namespace ThreadLab;
 
@@ -188,6 +194,111 @@ private Q_SLOTS:
         if (id == QLatin1String("random-jobs")) // the same seed, the same waits as the model's
             for (std::size_t i = 0; i < real.variants.size(); ++i)
                 QCOMPARE(outputTexts(real.variants[i]), outputTexts(model.variants[i]));
+    }
+
+    // cpu-bound's 4 threads in real CPython: the GIL observed from outside names every thread as
+    // a holder, never two at once, and the hand-overs are the interpreter's own count, the same
+    // in the results as in the log.
+    void theGilIsObserved()
+    {
+        SKIP_WITHOUT_PYTHON();
+        RunSettings settings = cpython(0.05);
+        settings.variants = QStringList {QStringLiteral("4 threads")};
+        const RunResult r = Runner().run(*builtin(QStringLiteral("cpu-bound")), settings);
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.variants.size(), std::size_t(1));
+        const VariantResult& v = r.variants.front();
+        QVERIFY(v.gilObservation && v.gilObservation->observed);
+        QCOMPARE(v.gilObservation->rateHz, 2000);
+        QVERIFY(v.gilObservation->achievedHz > 0 && v.gilObservation->coreShare > 0);
+        QVERIFY(v.log && v.log->observedGil() && v.log->gilNote().isEmpty());
+        QCOMPARE(v.workers.size(), std::size_t(5));
+        for (int lane = 0; lane < 5; ++lane) // main's and every thread's native id, each its own
+            for (int other = 0; other < lane; ++other)
+                QVERIFY(v.log->lane(lane)->nativeThreadId() > 0
+                        && v.log->lane(lane)->nativeThreadId() != v.log->lane(other)->nativeThreadId());
+
+        GilHolders holders;
+        for (int i = 0; i < v.log->laneCount(); ++i)
+            holders.addLane(i);
+        holders.setObserved(true);
+        holders.extend(*v.log);
+        std::set<int> held;
+        for (std::size_t i = 0; i < holders.spanCount(); ++i) {
+            held.insert(holders.span(i).lane);
+            if (i > 0) // no two holders at once
+                QVERIFY(holders.span(i).startNs >= holders.span(i - 1).endNs);
+        }
+        for (int lane = 1; lane <= 4; ++lane)
+            QVERIFY2(held.count(lane) == 1, qPrintable(QStringLiteral("Thread lane %1 never held the GIL").arg(lane)));
+        QVERIFY(holders.handOvers() > 0);
+        QVERIFY(v.gilHandOvers);
+        QCOMPARE(*v.gilHandOvers, holders.handOvers());
+
+        const QJsonObject json = ResultWriter::toJson(r);
+        QCOMPARE(json[QStringLiteral("variants")].toArray()[0].toObject()[QStringLiteral("gil_hand_overs")].toInteger(),
+                 holders.handOvers());
+        const QJsonObject python = json[QStringLiteral("python")].toObject();
+        QCOMPARE(python[QStringLiteral("gil_observed")].toBool(), true);
+        const QJsonObject observation = python[QStringLiteral("gil_observation")].toObject();
+        QCOMPARE(observation[QStringLiteral("rate_hz")].toInt(), 2000);
+        QVERIFY(observation[QStringLiteral("achieved_hz")].toDouble() > 0);
+        QVERIFY(observation[QStringLiteral("error_bound_ms")].toDouble() > 0);
+        QVERIFY(ResultWriter::whatHappenedLines(v).join(QLatin1Char('\n')).contains(
+            QStringLiteral("the GIL changed hands %1 times (observed)").arg(holders.handOvers())));
+    }
+
+    // An interpreter whose GIL cannot be read (here a wrapper that runs the real one as its
+    // child, so the process ThreadLab started is no CPython) and a free-threaded one (a stand-in
+    // that says so) still run the variant; the strip and the results say why no GIL is shown.
+    void aGilNotObservedSaysWhy_data()
+    {
+        QTest::addColumn<QByteArray>("probe");
+        QTest::addColumn<QByteArray>("run");
+        QTest::addColumn<QString>("note");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("unreadable") << QByteArray("exec /usr/bin/python3 \"$@\"") << QByteArray("/usr/bin/python3 \"$@\"")
+                                    << QStringLiteral("GIL not observed: ")
+                                    << QStringLiteral("is not a CPython interpreter");
+        QTest::newRow("free-threaded")
+            << QByteArray("/usr/bin/python3 \"$@\" | sed 's/\"gil\": true/\"gil\": false/'")
+            << QByteArray("exec /usr/bin/python3 \"$@\"")
+            << QStringLiteral("free-threaded: no GIL, threads run in parallel")
+            << QStringLiteral("a free-threaded interpreter has no GIL");
+    }
+
+    void aGilNotObservedSaysWhy()
+    {
+        SKIP_WITHOUT_PYTHON();
+        QFETCH(QByteArray, probe);
+        QFETCH(QByteArray, run);
+        QFETCH(QString, note);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("python"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("#!/bin/sh\ncase \"$2\" in -c) " + probe + "; exit;; esac\n" + run + "\n");
+        f.close();
+        f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
+        RunSettings settings = cpython();
+        settings.python = path;
+        settings.variants = QStringList {QStringLiteral("4 threads")};
+        const RunResult r = Runner().run(*builtin(QStringLiteral("cpu-bound")), settings);
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.variants.size(), std::size_t(1));
+        const VariantResult& v = r.variants.front();
+        for (const WorkerResult& w : v.workers) // the run went on
+            QVERIFY2(w.outcome == WorkerOutcome::Finished, qPrintable(w.name + QLatin1Char(' ') + w.outcomeDetail));
+        QVERIFY(v.log && !v.log->observedGil());
+        QVERIFY2(v.log->gilNote().startsWith(note), qPrintable(v.log->gilNote()));
+        QVERIFY(!v.log->gilNote().contains(QLatin1Char('\n')));
+        QVERIFY(!v.gilHandOvers);
+        const QJsonObject python = ResultWriter::toJson(r)[QStringLiteral("python")].toObject();
+        QCOMPARE(python[QStringLiteral("gil_observed")].toBool(true), false);
+        QVERIFY2(python[QStringLiteral("gil_not_observed_reason")].toString().contains(reason),
+                 qPrintable(python[QStringLiteral("gil_not_observed_reason")].toString()));
+        QVERIFY(!python.contains(QStringLiteral("gil_observation")));
     }
 
     // A stand-in python that misbehaves fails its variant with one line naming the fault, and
