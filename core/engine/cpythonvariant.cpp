@@ -80,6 +80,7 @@ CPythonVariant::CPythonVariant(const PlannedVariant& plan, const RunSettings& se
     ChildProcess::leadOwnGroupDyingWithParent(m_process);
     ChildProcess::connect(m_process, m_deadline, this, &CPythonVariant::readOutput, &CPythonVariant::onFinished,
                           &CPythonVariant::onError, &CPythonVariant::onDeadline);
+    connect(&m_process, &QProcess::started, this, &CPythonVariant::attachGilReader);
 }
 
 CPythonVariant::~CPythonVariant()
@@ -219,6 +220,14 @@ void CPythonVariant::makeLog(std::int64_t originNs, bool observe)
     Q_EMIT started(m_log);
 }
 
+void CPythonVariant::attachGilReader()
+{
+    // The interpreter we started (the runtime's word for its pid is not needed); a free-threaded
+    // one has no GIL to read.
+    if (m_setup.gilEnabled && m_process.processId() > 0)
+        m_gilReader = GilReader::attach(m_process.processId(), m_setup.pythonMajor, m_setup.pythonMinor);
+}
+
 void CPythonVariant::observeGil()
 {
     m_gilObservation.rateHz = m_setup.gilRateHz;
@@ -228,13 +237,14 @@ void CPythonVariant::observeGil()
         return;
     }
     m_gilObserver = std::make_unique<GilObserver>(m_log.get(), m_setup.gilRateHz);
-    // The interpreter is the process we started (the runtime's word for its pid is not needed).
-    if (m_gilObserver->observe(m_groupLeader, m_setup.pythonMajor, m_setup.pythonMinor)) {
+    if (!m_gilReader)
+        attachGilReader();
+    if (m_gilReader && m_gilObserver->observe(std::move(*m_gilReader))) {
         m_gilObservation.observed = true;
         m_log->setGilSamplingHz(m_setup.gilRateHz);
         return;
     }
-    m_gilObservation.reason = m_gilObserver->error();
+    m_gilObservation.reason = m_gilReader ? m_gilObserver->error() : tr("the interpreter is not running");
     m_log->setGilNote(tr("GIL not observed: %1").arg(m_gilObservation.reason));
 }
 

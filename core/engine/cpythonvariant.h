@@ -12,6 +12,7 @@
 #include <QProcess>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QTimer;
@@ -89,6 +90,8 @@ private:
     void onOwnState(std::uint32_t lane, const WireRecord& r);
     void onWorkerExit(const WireRecord& r, std::int64_t t);
     void makeLog(std::int64_t originNs, bool observe);
+    // As soon as the interpreter runs: finds its GIL, ready to be read from the variant's start.
+    void attachGilReader();
     // Starts observing the interpreter's GIL into the new log, or says in it why not.
     void observeGil();
     // Stops observing: the log's observed GIL is complete afterwards.
@@ -114,6 +117,7 @@ private:
     std::shared_ptr<EventLog> m_log;
     std::unique_ptr<GilObserver> m_gilObserver; // writes m_log's observed GIL: ends before it
     GilObservation m_gilObservation;
+    std::optional<GilReader> m_gilReader; // attached while the interpreter boots
     std::vector<LaneState> m_lanes;
     std::int64_t m_startNs = 0;
     std::int64_t m_mainEndNs = 0;

@@ -19,7 +19,11 @@ GilObserver::~GilObserver()
 
 bool GilObserver::observe(std::int64_t pid, int major, int minor)
 {
-    GilReader reader = GilReader::attach(pid, major, minor);
+    return observe(GilReader::attach(pid, major, minor));
+}
+
+bool GilObserver::observe(GilReader reader)
+{
     if (!reader.attached()) {
         m_error = reader.error();
         return false;

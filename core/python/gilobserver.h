@@ -26,6 +26,9 @@ public:
     // Starts reading the interpreter process; false (and error()) when it cannot be read, in
     // which case the run goes on with its GIL not observed and the log has no observed GIL.
     bool observe(std::int64_t pid, int majorVersion, int minorVersion);
+    // The same with a reader attached beforehand (finding the interpreter's GIL takes a few
+    // milliseconds: done while the interpreter boots, the observation misses nothing of the run).
+    bool observe(GilReader reader);
     const QString& error() const noexcept { return m_error; }
     // Stops reading; the observed lane is complete afterwards.
     void stop();
