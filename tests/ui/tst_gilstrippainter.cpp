@@ -212,6 +212,51 @@ private Q_SLOTS:
         }
     }
 
+    // Real CPython: a thread lane that says running shows waiting for the GIL where the observed
+    // GIL was another thread's, and nowhere else; the tooltips say it was observed, and how exact.
+    void observedWaitsShowOnTheLanes()
+    {
+        TimelineView view;
+        view.setPalette(lightPalette());
+        view.resize(1000, 400);
+        view.setLog(observedGilTimelineLog(origin, true));
+        const QImage image = view.renderImage(QSize(1000, 400), 1.0);
+        const QRgb waiting = StatePalette::color(WorkerState::WaitingGil).rgb();
+        const QRectF target(QPointF(0, 0), QSizeF(image.size()));
+        auto barHas = [&](int lane, double tNs) {
+            const int x = static_cast<int>(view.xForTimeIn(target, tNs));
+            const QRectF bar = view.laneRectIn(target, lane);
+            for (int y = static_cast<int>(bar.top()) + 2; y < static_cast<int>(bar.bottom()) - 2; ++y)
+                if ((image.pixel(x, y) | 0xff000000u) == waiting)
+                    return true;
+            return false;
+        };
+        QVERIFY(!barHas(1, 5 * ms));  // it held the GIL
+        QVERIFY(!barHas(1, 12 * ms)); // nobody held it
+        QVERIFY(barHas(1, 22 * ms));  // Thread-2 held it
+        QVERIFY(barHas(2, 5 * ms));
+        QVERIFY(!barHas(2, 22 * ms));
+        QVERIFY(barHas(0, 22 * ms)); // main wanted it too
+
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QRectF shown(view.rect());
+        auto tipAt = [&view](QPoint pos) {
+            QHelpEvent help(QEvent::ToolTip, pos, view.mapToGlobal(pos));
+            QCoreApplication::sendEvent(&view, &help);
+            const QString text = QToolTip::text();
+            QToolTip::hideText();
+            return text;
+        };
+        const int x = static_cast<int>(view.xForTimeIn(shown, 22 * ms));
+        const QString wait = tipAt(QPoint(x, static_cast<int>(view.laneRectIn(shown, 1).center().y())));
+        QVERIFY2(wait.contains(QStringLiteral("waiting for the GIL (observed)")), qPrintable(wait));
+        QVERIFY2(wait.contains(QStringLiteral("Thread-2 held it")), qPrintable(wait));
+        QVERIFY2(wait.contains(QStringLiteral("0.5 ms")), qPrintable(wait));
+        const QString strip = tipAt(QPoint(x, static_cast<int>(view.laneRectIn(shown, 0).top()) - 10));
+        QVERIFY2(strip.contains(QStringLiteral("2000 times a second")), qPrintable(strip));
+    }
+
     void tooltipNamesTheHolder()
     {
         TimelineView view;

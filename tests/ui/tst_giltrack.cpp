@@ -240,7 +240,7 @@ private Q_SLOTS:
     // nobody, then 2, then 1. Lane 1 waits only where 2 held it; nowhere else.
     void observedWaitsAreDerivedWhereAnotherHeld()
     {
-        const auto log = observedLog(false);
+        const auto log = observedGilTimelineLog(origin, true);
         GilTrack track;
         track.sync(log.get(), false);
         const GilHolders* holders = track.observedHoldersOf(1);
@@ -282,7 +282,7 @@ private Q_SLOTS:
     // waits are derived; the model's logs have no note and derive nothing.
     void aNoteReplacesTheHolds()
     {
-        const auto log = observedLog(true);
+        const auto log = observedGilTimelineLog(origin, false);
         GilTrack track;
         track.sync(log.get(), false);
         QVERIFY(track.showsNote(0));
@@ -305,28 +305,6 @@ private:
         for (const TimelineBlock& b : blocks)
             out.emplace_back(b.state, b.startNs);
         return out;
-    }
-
-    static std::shared_ptr<EventLog> observedLog(bool unobserved)
-    {
-        auto log = std::make_shared<EventLog>(origin);
-        for (int i = 0; i < 3; ++i) {
-            Lane* lane = log->addLane({i == 0 ? QStringLiteral("MainThread") : QStringLiteral("Thread-%1").arg(i),
-                                       i == 0 ? LaneKind::Main : LaneKind::Thread, false, {}});
-            lane->setNativeThreadId(100 + i);
-            lane->appendState(WorkerState::Running, origin);
-        }
-        if (unobserved) {
-            log->setGilNote(QStringLiteral("GIL not observed: no reason"));
-            return log;
-        }
-        log->setGilSamplingHz(2000);
-        Lane* gil = log->addObservedGil();
-        gil->append(Event {origin, EventKind::State, WorkerState::Running, 0, 101, 7});
-        gil->append(Event {origin + 10 * ms, EventKind::State, WorkerState::WaitingGil, 0, 0, 7});
-        gil->append(Event {origin + 15 * ms, EventKind::State, WorkerState::Running, 0, 102, 8});
-        gil->append(Event {origin + 30 * ms, EventKind::State, WorkerState::Running, 0, 101, 9});
-        return log;
     }
 
     static TimelineBlock plainRunning(const TimelineViewport& viewport, std::int64_t startNs, std::int64_t endNs)
