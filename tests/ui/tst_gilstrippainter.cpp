@@ -40,6 +40,16 @@ QSet<QRgb> stripColoursAt(const TimelineView& view, const QImage& image, double 
     return colours;
 }
 
+// The tooltip the view shows at pos.
+QString tipAt(TimelineView& view, QPoint pos)
+{
+    QHelpEvent help(QEvent::ToolTip, pos, view.mapToGlobal(pos));
+    QCoreApplication::sendEvent(&view, &help);
+    const QString text = QToolTip::text();
+    QToolTip::hideText();
+    return text;
+}
+
 } // namespace
 
 class TestGilStripPainter : public QObject
@@ -241,19 +251,12 @@ private Q_SLOTS:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         const QRectF shown(view.rect());
-        auto tipAt = [&view](QPoint pos) {
-            QHelpEvent help(QEvent::ToolTip, pos, view.mapToGlobal(pos));
-            QCoreApplication::sendEvent(&view, &help);
-            const QString text = QToolTip::text();
-            QToolTip::hideText();
-            return text;
-        };
         const int x = static_cast<int>(view.xForTimeIn(shown, 22 * ms));
-        const QString wait = tipAt(QPoint(x, static_cast<int>(view.laneRectIn(shown, 1).center().y())));
+        const QString wait = tipAt(view, QPoint(x, static_cast<int>(view.laneRectIn(shown, 1).center().y())));
         QVERIFY2(wait.contains(QStringLiteral("waiting for the GIL (observed)")), qPrintable(wait));
         QVERIFY2(wait.contains(QStringLiteral("Thread-2 held it")), qPrintable(wait));
         QVERIFY2(wait.contains(QStringLiteral("0.5 ms")), qPrintable(wait));
-        const QString strip = tipAt(QPoint(x, static_cast<int>(view.laneRectIn(shown, 0).top()) - 10));
+        const QString strip = tipAt(view, QPoint(x, static_cast<int>(view.laneRectIn(shown, 0).top()) - 10));
         QVERIFY2(strip.contains(QStringLiteral("2000 times a second")), qPrintable(strip));
     }
 
@@ -266,19 +269,12 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         const QRectF target(view.rect());
         const int y = static_cast<int>(view.laneRectIn(target, 0).top()) - 10;
-        auto tipAt = [&view](QPoint pos) {
-            QHelpEvent help(QEvent::ToolTip, pos, view.mapToGlobal(pos));
-            QCoreApplication::sendEvent(&view, &help);
-            const QString text = QToolTip::text();
-            QToolTip::hideText();
-            return text;
-        };
-        const QString held = tipAt(QPoint(static_cast<int>(view.xForTimeIn(target, 55 * ms)), y));
+        const QString held = tipAt(view, QPoint(static_cast<int>(view.xForTimeIn(target, 55 * ms)), y));
         QVERIFY2(held.contains(QStringLiteral("Thread-2 holds the GIL")), qPrintable(held));
         QVERIFY2(held.contains(QStringLiteral("40")) && held.contains(QStringLiteral("70")), qPrintable(held));
-        const QString nobody = tipAt(QPoint(static_cast<int>(view.xForTimeIn(target, 75 * ms)), y));
+        const QString nobody = tipAt(view, QPoint(static_cast<int>(view.xForTimeIn(target, 75 * ms)), y));
         QVERIFY2(nobody.contains(QStringLiteral("nobody holds the GIL")), qPrintable(nobody));
-        const QString label = tipAt(QPoint(20, y));
+        const QString label = tipAt(view, QPoint(20, y));
         QVERIFY2(label.startsWith(QStringLiteral("GIL · ")), qPrintable(label));
     }
 };
