@@ -235,11 +235,15 @@ std::uint32_t TimelineView::legendBits() const
         bits |= StatePalette::queuePutMark;
     if (kinds & (1u << static_cast<int>(EventKind::QueueGet)))
         bits |= StatePalette::queueGetMark;
+    const auto& interpreters = m_gil.interpreters();
     if (m_gil.gilEnabled()
-        && std::any_of(m_gil.interpreters().begin(), m_gil.interpreters().end(),
+        && std::any_of(interpreters.begin(), interpreters.end(),
                        [](const GilTrack::Interpreter& in) { return in.contends(); }))
         bits |= StatePalette::gilStrip;
-    if (m_gil.samplingHz() > 0) // real CPython's waits, derived from its observed GIL
+    // Real CPython's threads: their waits are derived from the observed GIL.
+    if (m_gil.samplingHz() > 0
+        && std::any_of(interpreters.begin(), interpreters.end(),
+                       [](const GilTrack::Interpreter& in) { return in.app && in.contends(); }))
         bits |= StatePalette::legendBit(WorkerState::WaitingGil);
     return bits;
 }
