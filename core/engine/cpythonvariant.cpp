@@ -237,7 +237,8 @@ void CPythonVariant::observeGil()
         return;
     }
     m_gilObserver = std::make_unique<GilObserver>(m_log.get(), m_setup.gilRateHz);
-    if (!m_gilReader)
+    // A wrapper (a pyenv shim, a script) may have become the interpreter only since it started.
+    if (!m_gilReader || !m_gilReader->attached())
         attachGilReader();
     if (m_gilReader && m_gilObserver->observe(std::move(*m_gilReader))) {
         m_gilObservation.observed = true;

@@ -68,21 +68,27 @@ QStringList outputTexts(const VariantResult& v)
     return out;
 }
 
-// A stand-in "python": answers ThreadLab's probe as the real one does, then does `body`
-// instead of running the runtime.
-QString standIn(const QTemporaryDir& dir, const QString& name, const QByteArray& body)
+// An executable shell script `name` in dir.
+QString script(const QTemporaryDir& dir, const QString& name, const QByteArray& body)
 {
     const QString path = dir.filePath(name);
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly))
         return {};
-    f.write("#!/bin/sh\n"
-            "case \"$2\" in -c) exec /usr/bin/python3 \"$@\";; esac\n"
-            "cat > /dev/null\n"
-            + body + "\n");
+    f.write("#!/bin/sh\n" + body + "\n");
     f.close();
     f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
     return path;
+}
+
+// A stand-in "python": answers ThreadLab's probe as the real one does, then does `body`
+// instead of running the runtime.
+QString standIn(const QTemporaryDir& dir, const QString& name, const QByteArray& body)
+{
+    return script(dir, name,
+                  "case \"$2\" in -c) exec /usr/bin/python3 \"$@\";; esac\n"
+                  "cat > /dev/null\n"
+                      + body);
 }
 
 // The fields a test sets in a token's environment entry.
@@ -248,6 +254,23 @@ private Q_SLOTS:
             QStringLiteral("the GIL changed hands %1 times (observed)").arg(holders.handOvers())));
     }
 
+    // A wrapper that becomes the interpreter (exec, as pyenv's shims do) is observed all the same.
+    void aWrapperThatExecsIsObserved()
+    {
+        SKIP_WITHOUT_PYTHON();
+        QTemporaryDir dir;
+        RunSettings settings = cpython();
+        settings.python = script(dir, QStringLiteral("python"), "sleep 0.05\nexec /usr/bin/python3 \"$@\"");
+        settings.variants = QStringList {QStringLiteral("4 threads")};
+        const RunResult r = Runner().run(*builtin(QStringLiteral("cpu-bound")), settings);
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.variants.size(), std::size_t(1));
+        const VariantResult& v = r.variants.front();
+        QVERIFY2(v.gilObservation && v.gilObservation->observed,
+                 qPrintable(v.gilObservation ? v.gilObservation->reason : QString()));
+        QVERIFY(v.gilHandOvers && *v.gilHandOvers > 0);
+    }
+
     // An interpreter whose GIL cannot be read (here a wrapper that runs the real one as its
     // child, so the process ThreadLab started is no CPython) and a free-threaded one (a stand-in
     // that says so) still run the variant; the strip and the results say why no GIL is shown.
@@ -275,14 +298,8 @@ private Q_SLOTS:
         QFETCH(QString, note);
         QFETCH(QString, reason);
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("python"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("#!/bin/sh\ncase \"$2\" in -c) " + probe + "; exit;; esac\n" + run + "\n");
-        f.close();
-        f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
         RunSettings settings = cpython();
-        settings.python = path;
+        settings.python = script(dir, QStringLiteral("python"), "case \"$2\" in -c) " + probe + "; exit;; esac\n" + run);
         settings.variants = QStringList {QStringLiteral("4 threads")};
         const RunResult r = Runner().run(*builtin(QStringLiteral("cpu-bound")), settings);
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
