@@ -80,9 +80,15 @@ CPythonVariant::CPythonVariant(const PlannedVariant& plan, const RunSettings& se
     ChildProcess::leadOwnGroupDyingWithParent(m_process);
     ChildProcess::connect(m_process, m_deadline, this, &CPythonVariant::readOutput, &CPythonVariant::onFinished,
                           &CPythonVariant::onError, &CPythonVariant::onDeadline);
+    connect(&m_process, &QProcess::started, this, &CPythonVariant::attachGilReader);
 }
 
-CPythonVariant::~CPythonVariant() { ChildProcess::killAndReap(m_process, m_groupLeader); }
+CPythonVariant::~CPythonVariant()
+{
+    if (m_gilObserver)
+        m_gilObserver->stop();
+    ChildProcess::killAndReap(m_process, m_groupLeader);
+}
 
 std::int64_t CPythonVariant::clockOffsetNs()
 {
@@ -192,7 +198,7 @@ void CPythonVariant::readOutput()
         fail(runtimeError(QString::fromStdString(m_demux.error())));
 }
 
-void CPythonVariant::makeLog(std::int64_t originNs)
+void CPythonVariant::makeLog(std::int64_t originNs, bool observe)
 {
     m_log = std::make_shared<EventLog>(originNs, m_setup.gilEnabled);
     Lane* main = m_log->addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}});
@@ -209,7 +215,48 @@ void CPythonVariant::makeLog(std::int64_t originNs)
     for (LaneState& l : m_lanes)
         l.lastNs = originNs;
     m_lanes[0].started = true;
+    if (observe)
+        observeGil();
     Q_EMIT started(m_log);
+}
+
+void CPythonVariant::attachGilReader()
+{
+    // The interpreter we started (the runtime's word for its pid is not needed); a free-threaded
+    // one has no GIL to read.
+    if (m_setup.gilEnabled && m_process.processId() > 0)
+        m_gilReader = GilReader::attach(m_process.processId(), m_setup.pythonMajor, m_setup.pythonMinor);
+}
+
+void CPythonVariant::observeGil()
+{
+    m_gilObservation.rateHz = m_setup.gilRateHz;
+    if (!m_setup.gilEnabled) {
+        m_gilObservation.reason = tr("a free-threaded interpreter has no GIL");
+        m_log->setGilNote(tr("free-threaded: no GIL, threads run in parallel"));
+        return;
+    }
+    m_gilObserver = std::make_unique<GilObserver>(m_log.get(), m_setup.gilRateHz);
+    // A wrapper (a pyenv shim, a script) may have become the interpreter only since it started.
+    if (!m_gilReader || !m_gilReader->attached())
+        attachGilReader();
+    if (m_gilReader && m_gilObserver->observe(std::move(*m_gilReader))) {
+        m_gilObservation.observed = true;
+        m_log->setGilSamplingHz(m_setup.gilRateHz);
+        return;
+    }
+    m_gilObservation.reason = m_gilReader ? m_gilObserver->error() : tr("the interpreter is not running");
+    m_log->setGilNote(tr("GIL not observed: %1").arg(m_gilObservation.reason));
+}
+
+void CPythonVariant::stopObservingGil()
+{
+    if (!m_gilObserver || !m_gilObservation.observed)
+        return;
+    m_gilObserver->stop();
+    const GilSampler::Stats stats = m_gilObserver->stats();
+    m_gilObservation.achievedHz = stats.achievedHz();
+    m_gilObservation.coreShare = stats.coreShare();
 }
 
 void CPythonVariant::onRecordBeforeStart(std::uint32_t lane, const WireRecord& r)
@@ -218,7 +265,7 @@ void CPythonVariant::onRecordBeforeStart(std::uint32_t lane, const WireRecord& r
         m_loopIterationsPerMs = static_cast<double>(r.value) / 1000.0;
     } else if (lane == 0 && r.type == 'H') {
         m_pid = r.value;
-        makeLog(std::clamp(r.tNs, m_startNs, MonoClock::nowNs())); // a lying runtime cannot move it
+        makeLog(std::clamp(r.tNs, m_startNs, MonoClock::nowNs()), true); // a lying runtime cannot move it
     } else {
         fail(runtimeError(tr("lane %1 sent a record before the variant started").arg(lane)));
     }
@@ -248,6 +295,14 @@ void CPythonVariant::onRecord(std::uint32_t lane, const WireRecord& r)
     }
     switch (r.type) {
     case 'H': l->setPid(r.value); return;
+    case 'N':
+        // Main's thread and each thread worker's, once, after its start: what names the GIL's holder.
+        if ((lane != 0 && m_plan.mode != VariantMode::Threads) || l->nativeThreadId() != 0 || !state.started) {
+            fail(runtimeError(tr("lane %1 cannot report a thread id now").arg(lane)));
+            return;
+        }
+        l->setNativeThreadId(r.value);
+        return;
     case 'S':
         if (!onState(lane, r, t))
             return;
@@ -388,10 +443,11 @@ void CPythonVariant::onFinished(int exitCode, QProcess::ExitStatus status)
 
 void CPythonVariant::finish(const QString& mainDetail)
 {
+    stopObservingGil();
     killAll(); // whatever the interpreter left behind in its group
     const std::int64_t now = MonoClock::nowNs();
     if (!m_log)
-        makeLog(std::min(m_startNs, now));
+        makeLog(std::min(m_startNs, now), false);
     // A failed runtime broke the rules: whatever main claimed, the last word is ours.
     if (m_failed && m_lanes[0].closed && m_log->lane(0)->at(m_log->lane(0)->size() - 1).state != WorkerState::Crashed)
         m_lanes[0].closed = false;
@@ -435,6 +491,8 @@ VariantFacts CPythonVariant::facts() const
         if (m_lanes[i].reportedOwnState)
             f.children.push_back({m_plan.workers[i - 1].name, m_lanes[i].list, m_lanes[i].counter});
     f.loopIterationsPerMs = m_loopIterationsPerMs;
+    if (m_gilObservation.rateHz > 0)
+        f.gilObservation = m_gilObservation;
     return f;
 }
 

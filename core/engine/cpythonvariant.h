@@ -1,7 +1,9 @@
 #pragma once
 
+#include "engine/gilobservation.h"
 #include "engine/runsettings.h"
 #include "engine/variantfacts.h"
+#include "python/gilobserver.h"
 #include "tasks/workerstate.h"
 #include "wire/wiredemux.h"
 
@@ -10,6 +12,7 @@
 #include <QProcess>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QTimer;
@@ -25,7 +28,9 @@ struct PlannedVariant;
 // (WireDemux); this object writes them into the variant's lanes on the runner's thread. The
 // variant starts when the runtime is ready (its interpreter booted and its CPU loop measured):
 // the log is made then, with that moment as its origin, and announced by started(). At the end
-// the whole process group is killed, so nothing of the variant outlives it.
+// the whole process group is killed, so nothing of the variant outlives it. From the start to the
+// end the interpreter's GIL is observed from outside (GilObserver) into the log, by the native
+// thread ids that main and each thread worker report on their lanes.
 class CPythonVariant final : public QObject
 {
     Q_OBJECT
@@ -38,6 +43,9 @@ public:
         QString runtime; // threadlab_runtime.py
         QString startMethod; // fork, spawn or forkserver
         bool gilEnabled = true;
+        int pythonMajor = 3; // what the GIL reader must know of the interpreter
+        int pythonMinor = 11;
+        int gilRateHz = GilSampler::defaultRateHz;
         std::int64_t hangGraceMs = 10'000;
         std::size_t maxEventsPerLane = 4'000'000;
     };
@@ -81,7 +89,13 @@ private:
     bool onState(std::uint32_t lane, const WireRecord& r, std::int64_t t);
     void onOwnState(std::uint32_t lane, const WireRecord& r);
     void onWorkerExit(const WireRecord& r, std::int64_t t);
-    void makeLog(std::int64_t originNs);
+    void makeLog(std::int64_t originNs, bool observe);
+    // As soon as the interpreter runs: finds its GIL, ready to be read from the variant's start.
+    void attachGilReader();
+    // Starts observing the interpreter's GIL into the new log, or says in it why not.
+    void observeGil();
+    // Stops observing: the log's observed GIL is complete afterwards.
+    void stopObservingGil();
     void closeLane(std::uint32_t lane, WorkerState terminal, std::int64_t tNs, const QString& detail);
     void fail(const QString& detail);
     // Kills the interpreter and everything of its process group, and stops the deadline.
@@ -101,6 +115,9 @@ private:
     QTimer* m_deadline = nullptr;
     WireDemux m_demux;
     std::shared_ptr<EventLog> m_log;
+    std::unique_ptr<GilObserver> m_gilObserver; // writes m_log's observed GIL: ends before it
+    GilObservation m_gilObservation;
+    std::optional<GilReader> m_gilReader; // attached while the interpreter boots
     std::vector<LaneState> m_lanes;
     std::int64_t m_startNs = 0;
     std::int64_t m_mainEndNs = 0;

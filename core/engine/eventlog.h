@@ -33,6 +33,14 @@ public:
     static constexpr std::uint32_t unknownHolder = 0xffff;
     Lane* addObservedGil();
     const Lane* observedGil() const noexcept { return m_observedGil.load(std::memory_order_acquire); }
+    // Real CPython: what the app's GIL strip says instead of holds, when there are none to show
+    // ("GIL not observed: <reason>", "free-threaded: no GIL, …"). Set by the engine before the
+    // log is shared, never after.
+    void setGilNote(const QString& note) { m_gilNote = note; }
+    const QString& gilNote() const noexcept { return m_gilNote; }
+    // Observed: how often a second the GIL is read (a change is seen up to one period late).
+    void setGilSamplingHz(int hz) { m_gilSamplingHz = hz; }
+    int gilSamplingHz() const noexcept { return m_gilSamplingHz; }
     int laneCount() const noexcept { return m_count.load(std::memory_order_acquire); }
     Lane* lane(int i) const noexcept { return m_lanes[static_cast<std::size_t>(i)].load(std::memory_order_acquire); }
 
@@ -51,6 +59,8 @@ private:
     std::array<std::atomic<Lane*>, maxLanes> m_lanes {};
     std::atomic<int> m_count {0};
     std::atomic<Lane*> m_observedGil {nullptr};
+    QString m_gilNote;
+    int m_gilSamplingHz = 0;
 };
 
 } // namespace ThreadLab

@@ -258,6 +258,8 @@ VariantResult Runner::runCPythonVariant(int index, const PlannedVariant& plan, c
     setup.runtime = m_pythonRuntime;
     setup.startMethod = m_startMethod;
     setup.gilEnabled = m_python.gilEnabled();
+    setup.pythonMajor = m_python.majorVersion();
+    setup.pythonMinor = m_python.minorVersion();
     setup.hangGraceMs = m_hangGraceMs;
     setup.maxEventsPerLane = m_maxEventsPerChild;
     CPythonVariant variant(plan, settings, timeScale, setup);
@@ -553,6 +555,7 @@ VariantResult Runner::collectResult(const VariantFacts& f)
     r.switchIntervalMs = f.switchIntervalMs;
     r.timeScale = f.timeScale;
     r.loopIterationsPerMs = f.loopIterationsPerMs;
+    r.gilObservation = f.gilObservation;
     r.workerCount = static_cast<int>(plan.workers.size());
     r.sweepWorkers = plan.sweepWorkers;
     const std::int64_t startNs = f.log->originNs(); // one origin for results, timeline and exports

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "engine/gilobservation.h"
 #include "engine/runsettings.h"
 
 #include <QString>
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace ThreadLab {
@@ -39,6 +41,7 @@ struct VariantFacts
     std::vector<OwnState> children; // in lane order
     std::int64_t gilSwitches = 0;
     double loopIterationsPerMs = 0; // CPython: the CPU loop's measured rate
+    std::optional<GilObservation> gilObservation; // CPython: how its GIL was observed, or why not
 };
 
 } // namespace ThreadLab

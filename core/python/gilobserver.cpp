@@ -7,18 +7,9 @@
 namespace ThreadLab {
 
 GilObserver::GilObserver(EventLog* log, int rateHz)
-    : m_observed(log->addObservedGil())
+    : m_log(log)
+    , m_rateHz(rateHz)
 {
-    Lane* observed = m_observed;
-    m_sampler = std::make_unique<GilSampler>(
-        [observed](const GilSampler::Change& c) {
-            const bool held = c.holderTid != 0;
-            const auto tid = static_cast<std::uint32_t>(
-                std::min<std::uint64_t>(c.holderTid, std::numeric_limits<std::uint32_t>::max()));
-            observed->append(Event {c.tNs, EventKind::State, held ? WorkerState::Running : WorkerState::WaitingGil, 0,
-                                    held ? tid : 0, static_cast<std::int64_t>(c.switchNumber)});
-        },
-        rateHz);
 }
 
 GilObserver::~GilObserver()
@@ -28,11 +19,25 @@ GilObserver::~GilObserver()
 
 bool GilObserver::observe(std::int64_t pid, int major, int minor)
 {
-    GilReader reader = GilReader::attach(pid, major, minor);
+    return observe(GilReader::attach(pid, major, minor));
+}
+
+bool GilObserver::observe(GilReader reader)
+{
     if (!reader.attached()) {
         m_error = reader.error();
         return false;
     }
+    Lane* observed = m_log->addObservedGil();
+    m_sampler = std::make_unique<GilSampler>(
+        [observed](const GilSampler::Change& c) {
+            const bool held = c.holderTid != 0;
+            const auto tid = static_cast<std::uint32_t>(
+                std::min<std::uint64_t>(c.holderTid, std::numeric_limits<std::uint32_t>::max()));
+            observed->append(Event {c.tNs, EventKind::State, held ? WorkerState::Running : WorkerState::WaitingGil, 0,
+                                    held ? tid : 0, static_cast<std::int64_t>(c.switchNumber)});
+        },
+        m_rateHz);
     m_sampler->watch(std::move(reader));
     m_sampler->start();
     return true;
@@ -40,12 +45,13 @@ bool GilObserver::observe(std::int64_t pid, int major, int minor)
 
 void GilObserver::stop()
 {
-    m_sampler->stop();
+    if (m_sampler)
+        m_sampler->stop();
 }
 
 GilSampler::Stats GilObserver::stats() const
 {
-    return m_sampler->stats();
+    return m_sampler ? m_sampler->stats() : GilSampler::Stats {};
 }
 
 } // namespace ThreadLab

@@ -24,16 +24,21 @@ public:
     GilObserver& operator=(const GilObserver&) = delete;
 
     // Starts reading the interpreter process; false (and error()) when it cannot be read, in
-    // which case the run goes on with its GIL not observed.
+    // which case the run goes on with its GIL not observed and the log has no observed GIL.
     bool observe(std::int64_t pid, int majorVersion, int minorVersion);
+    // The same with a reader attached beforehand (finding the interpreter's GIL takes a few
+    // milliseconds: done while the interpreter boots, the observation misses nothing of the run).
+    bool observe(GilReader reader);
     const QString& error() const noexcept { return m_error; }
     // Stops reading; the observed lane is complete afterwards.
     void stop();
     GilSampler::Stats stats() const;
+    int rateHz() const noexcept { return m_rateHz; }
 
 private:
-    Lane* m_observed = nullptr;
-    std::unique_ptr<GilSampler> m_sampler;
+    EventLog* m_log = nullptr;
+    int m_rateHz = GilSampler::defaultRateHz;
+    std::unique_ptr<GilSampler> m_sampler; // from a successful observe() on
     QString m_error;
 };
 

@@ -97,6 +97,36 @@ QJsonObject ResultWriter::observationsJson(const Observations& o)
     return obs;
 }
 
+// The run's GIL observation over its variants: observed only if every variant's was (else the
+// first reason why not), at the lowest rate achieved and the highest cost.
+void ResultWriter::addGilObservation(QJsonObject& python, const std::vector<VariantResult>& variants)
+{
+    std::optional<GilObservation> worst;
+    for (const VariantResult& v : variants) {
+        if (!v.gilObservation)
+            continue;
+        const GilObservation& o = *v.gilObservation;
+        if (!worst || (worst->observed && !o.observed)) {
+            worst = o;
+        } else if (o.observed && worst->observed) {
+            worst->achievedHz = std::min(worst->achievedHz, o.achievedHz);
+            worst->coreShare = std::max(worst->coreShare, o.coreShare);
+        }
+    }
+    if (!worst)
+        return;
+    python.insert(QStringLiteral("gil_observed"), worst->observed);
+    if (!worst->observed) {
+        python.insert(QStringLiteral("gil_not_observed_reason"), worst->reason);
+        return;
+    }
+    python.insert(QStringLiteral("gil_observation"),
+                  QJsonObject {{QStringLiteral("rate_hz"), worst->rateHz},
+                               {QStringLiteral("achieved_hz"), round3(worst->achievedHz)},
+                               {QStringLiteral("core_share"), round3(worst->coreShare)},
+                               {QStringLiteral("error_bound_ms"), round3(worst->errorBoundMs())}});
+}
+
 QJsonObject ResultWriter::toJson(const RunResult& run)
 {
     QJsonObject root;
@@ -111,13 +141,15 @@ QJsonObject ResultWriter::toJson(const RunResult& run)
     root.insert(QStringLiteral("cancelled"), run.cancelled);
     if (run.settings.modelCosts && run.settings.pythonModel())
         root.insert(QStringLiteral("model_costs"), run.settings.modelCosts->resultJson(run.settings.startMethod));
-    if (run.python)
-        root.insert(QStringLiteral("python"),
-                    QJsonObject {{QStringLiteral("path"), run.python->path},
-                                 {QStringLiteral("version"), run.python->version},
-                                 {QStringLiteral("gil_enabled"), run.python->gilEnabled},
-                                 {QStringLiteral("start_method"), run.python->startMethod},
-                                 {QStringLiteral("switch_interval_ms"), run.python->switchIntervalMs}});
+    if (run.python) {
+        QJsonObject python {{QStringLiteral("path"), run.python->path},
+                            {QStringLiteral("version"), run.python->version},
+                            {QStringLiteral("gil_enabled"), run.python->gilEnabled},
+                            {QStringLiteral("start_method"), run.python->startMethod},
+                            {QStringLiteral("switch_interval_ms"), run.python->switchIntervalMs}};
+        addGilObservation(python, run.variants);
+        root.insert(QStringLiteral("python"), python);
+    }
     QJsonArray variants;
     for (std::size_t vi = 0; vi < run.variants.size(); ++vi) {
         const VariantResult& v = run.variants[vi];
@@ -370,7 +402,9 @@ QStringList ResultWriter::whatHappenedLines(const VariantResult& v)
         // As the timeline's GIL strip counts them: from one thread to another (nothing without
         // a log: gilSwitches counts every acquisition, a different measure).
         if (v.gilHandOvers && *v.gilHandOvers > 0)
-            lines << tr("the GIL changed hands %1 times").arg(*v.gilHandOvers);
+            lines << (v.engine == EngineKind::CPython ? tr("the GIL changed hands %1 times (observed)")
+                                                      : tr("the GIL changed hands %1 times"))
+                         .arg(*v.gilHandOvers);
     }
     return lines;
 }

@@ -36,6 +36,8 @@ public:
 private:
     // "170.6 ms", or with repeated runs the median and the spread: "170.6 ms (113.4–198.0)".
     static QString elapsedCell(const VariantResult& v);
+    // results JSON's python.gil_observed, and gil_observation or gil_not_observed_reason.
+    static void addGilObservation(QJsonObject& python, const std::vector<VariantResult>& variants);
 };
 
 } // namespace ThreadLab

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/gilobservation.h"
 #include "engine/lane.h"
 #include "engine/runsettings.h"
 #include "results/lessonverdict.h"
@@ -80,6 +81,7 @@ struct VariantResult
     double elapsedMs = 0;   // of repeated runs, the median (RunSeries)
     std::vector<double> elapsedRunsMs; // each run's, in the order they ran; empty when not counted
     double loopIterationsPerMs = 0; // CPython: its CPU loop's rate, measured before the variant
+    std::optional<GilObservation> gilObservation; // CPython: how its GIL was observed, or why not
     bool cancelled = false;
     std::vector<WorkerResult> workers; // main first, then in creation order
     Observations observations;

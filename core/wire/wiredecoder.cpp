@@ -144,7 +144,7 @@ bool WireDecoder::decodeLine(std::string_view line)
         break;
     }
     default: {
-        const bool runtimeType = r.type == 'G' || r.type == 'E' || r.type == 'K';
+        const bool runtimeType = r.type == 'G' || r.type == 'E' || r.type == 'K' || r.type == 'N';
         if (m_grammar != Grammar::Runtime || !runtimeType)
             return bad("unknown record type");
         if (!decodeRuntimeRecord(r, line))
@@ -168,6 +168,8 @@ bool WireDecoder::decodeRuntimeRecord(WireRecord& r, std::string_view line)
             && r.value >= -64 && r.value <= 255;
     case 'K': // iterations per second
         return takeNumber(line, r.value) && line.empty() && r.value > 0;
+    case 'N': // the thread's native id
+        return takeNumber(line, r.value) && line.empty() && r.value > 0 && r.value < (std::int64_t(1) << 48);
     default:
         return false;
     }

@@ -17,7 +17,7 @@ struct WireRecord
     char type = 0;
     std::uint64_t seq = 0;
     std::int64_t tNs = 0;
-    std::int64_t value = 0; // H pid, S state, P/G value, R and W counter, C counter, K rate, E code
+    std::int64_t value = 0; // H pid, S state, P/G value, R and W counter, C counter, K rate, E code, N thread id
     std::uint32_t arg = 0; // S arg, G sending lane, E lane
     std::string_view text;             // O and X, unescaped
     const std::vector<std::int64_t>* list = nullptr; // L
@@ -31,7 +31,8 @@ class WireDecoder
 public:
     // Child: threadlab-worker's records. Runtime: ThreadLab's CPython runtime, which also sends
     // G queue get (value, sending lane), E a worker process's exit (lane, exit code: negative for
-    // a signal) and K its CPU loop's rate (iterations per second).
+    // a signal), K its CPU loop's rate (iterations per second) and N a Python thread's native id
+    // (threading.get_native_id(), positive, below 2^48), which names it in the observed GIL.
     enum class Grammar { Child, Runtime };
     // The longest valid record is an L list of maxListItems 20-digit values (~86 KB).
     static constexpr std::size_t maxLineBytes = 128 * 1024;

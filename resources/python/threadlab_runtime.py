@@ -13,7 +13,10 @@ one record a line, in ThreadLab's child grammar with the lane in front::
 Types: H hello (pid), S state (state arg), O output (escaped text), P queue
 put (value), G queue get (value from-lane), R counter read, W counter
 written, L own list, C own counter, X failure (escaped text), K loop rate
-(iterations per second), E a worker process's exit (lane code). tNs is
+(iterations per second), E a worker process's exit (lane code), N the
+native id of the thread that writes the lane (main's, and each thread
+worker's as the first thing it does), by which ThreadLab names the holder
+of the GIL it observes from outside. tNs is
 ``time.monotonic_ns()`` plus the plan's clock offset, which puts it on
 ThreadLab's own clock. Each record is one ``os.write`` shorter than
 PIPE_BUF, so records of different processes never mix on the pipe.
@@ -122,6 +125,10 @@ class Lane:
 
     def output(self, text):
         self.emit("O", escape(text))
+
+    def native_id(self):
+        """Tells ThreadLab which thread of this process writes the lane."""
+        self.emit("N", "%d" % threading.get_native_id())
 
 
 # ---------------------------------------------------------------------------
@@ -317,6 +324,12 @@ def run_worker(lane, spec, rate, can_crash, send):
     return True
 
 
+def thread_main(lane, spec, rate, can_crash, send):
+    """A thread worker's target: first its native id, then its work."""
+    lane.native_id()
+    run_worker(lane, spec, rate, can_crash, send)
+
+
 def report_own_state(lane):
     """This process's own list and counter (what memory lessons show)."""
     lane.emit("L", ",".join("%d" % v for v in shared_list))
@@ -376,7 +389,7 @@ class Variant:
                                           daemon=spec["daemon"])
             else:
                 args = (lane, spec, self.rate, False, self.send_from_thread)
-                worker = threading.Thread(target=run_worker, args=args,
+                worker = threading.Thread(target=thread_main, args=args,
                                           name=spec["name"],
                                           daemon=spec["daemon"])
             self.workers.append((spec, lane, worker))
@@ -486,6 +499,7 @@ def main():
     rate = calibrate(plan["calibrate_s"])
     main_lane.emit("K", "%d" % int(rate))
     main_lane.emit("H", "%d" % os.getpid())  # the variant starts here
+    main_lane.native_id()
     try:
         variant = Variant(plan, main_lane, rate)
     except Exception as failure:  # e.g. a start method the system lacks

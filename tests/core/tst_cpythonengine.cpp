@@ -1,6 +1,9 @@
 #include "engine/eventlog.h"
+#include "engine/gilholders.h"
+#include "engine/lane.h"
 #include "engine/runner.h"
 #include "python/pythoninterpreter.h"
+#include "results/resultwriter.h"
 #include "scenario/scenario.h"
 #include "scenario/scenariocatalog.h"
 #include "support/procfs.h"
@@ -9,12 +12,15 @@
 #include "wire/wiredemux.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
 #include <csignal>
+#include <set>
 
 using namespace ThreadLab;
 
@@ -62,21 +68,27 @@ QStringList outputTexts(const VariantResult& v)
     return out;
 }
 
-// A stand-in "python": answers ThreadLab's probe as the real one does, then does `body`
-// instead of running the runtime.
-QString standIn(const QTemporaryDir& dir, const QString& name, const QByteArray& body)
+// An executable shell script `name` in dir.
+QString script(const QTemporaryDir& dir, const QString& name, const QByteArray& body)
 {
     const QString path = dir.filePath(name);
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly))
         return {};
-    f.write("#!/bin/sh\n"
-            "case \"$2\" in -c) exec /usr/bin/python3 \"$@\";; esac\n"
-            "cat > /dev/null\n"
-            + body + "\n");
+    f.write("#!/bin/sh\n" + body + "\n");
     f.close();
     f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
     return path;
+}
+
+// A stand-in "python": answers ThreadLab's probe as the real one does, then does `body`
+// instead of running the runtime.
+QString standIn(const QTemporaryDir& dir, const QString& name, const QByteArray& body)
+{
+    return script(dir, name,
+                  "case \"$2\" in -c) exec /usr/bin/python3 \"$@\";; esac\n"
+                  "cat > /dev/null\n"
+                      + body);
 }
 
 // The fields a test sets in a token's environment entry.
@@ -108,6 +120,10 @@ private Q_SLOTS:
         QTest::newRow("a child's grammar only")
             << QByteArray("0 1 Z 10 1\n") << QStringLiteral("lane 0 sent garbage (record 1: unknown record type)") << 0;
         QTest::newRow("bad exit") << QByteArray("0 1 E 10 1\n") << QStringLiteral("bad runtime record") << 0;
+        QTest::newRow("thread id") << QByteArray("0 1 N 10 4242\n") << QString() << 1;
+        QTest::newRow("no thread id") << QByteArray("0 1 N 10 0\n") << QStringLiteral("bad runtime record") << 0;
+        QTest::newRow("thread id too large")
+            << QByteArray("0 1 N 10 281474976710656\n") << QStringLiteral("bad runtime record") << 0;
         QTest::newRow("cut") << QByteArray("0 1 H 10 77\n0 2 S")
                              << QStringLiteral("the stream ends in the middle of a line") << 1;
     }
@@ -186,6 +202,122 @@ private Q_SLOTS:
                 QCOMPARE(outputTexts(real.variants[i]), outputTexts(model.variants[i]));
     }
 
+    // cpu-bound's 4 threads in real CPython: the GIL observed from outside names every thread as
+    // a holder, never two at once, and the hand-overs are the interpreter's own count, the same
+    // in the results as in the log.
+    void theGilIsObserved()
+    {
+        SKIP_WITHOUT_PYTHON();
+        RunSettings settings = cpython(0.05);
+        settings.variants = QStringList {QStringLiteral("4 threads")};
+        const RunResult r = Runner().run(*builtin(QStringLiteral("cpu-bound")), settings);
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.variants.size(), std::size_t(1));
+        const VariantResult& v = r.variants.front();
+        QVERIFY(v.gilObservation && v.gilObservation->observed);
+        QCOMPARE(v.gilObservation->rateHz, 2000);
+        QVERIFY(v.gilObservation->achievedHz > 0 && v.gilObservation->coreShare > 0);
+        QVERIFY(v.log && v.log->observedGil() && v.log->gilNote().isEmpty());
+        QCOMPARE(v.workers.size(), std::size_t(5));
+        for (int lane = 0; lane < 5; ++lane) // main's and every thread's native id, each its own
+            for (int other = 0; other < lane; ++other)
+                QVERIFY(v.log->lane(lane)->nativeThreadId() > 0
+                        && v.log->lane(lane)->nativeThreadId() != v.log->lane(other)->nativeThreadId());
+
+        GilHolders holders;
+        for (int i = 0; i < v.log->laneCount(); ++i)
+            holders.addLane(i);
+        holders.setObserved(true);
+        holders.extend(*v.log);
+        std::set<int> held;
+        for (std::size_t i = 0; i < holders.spanCount(); ++i) {
+            held.insert(holders.span(i).lane);
+            if (i > 0) // no two holders at once
+                QVERIFY(holders.span(i).startNs >= holders.span(i - 1).endNs);
+        }
+        for (int lane = 1; lane <= 4; ++lane)
+            QVERIFY2(held.count(lane) == 1, qPrintable(QStringLiteral("Thread lane %1 never held the GIL").arg(lane)));
+        QVERIFY(holders.handOvers() > 0);
+        QVERIFY(v.gilHandOvers);
+        QCOMPARE(*v.gilHandOvers, holders.handOvers());
+
+        const QJsonObject json = ResultWriter::toJson(r);
+        QCOMPARE(json[QStringLiteral("variants")].toArray()[0].toObject()[QStringLiteral("gil_hand_overs")].toInteger(),
+                 holders.handOvers());
+        const QJsonObject python = json[QStringLiteral("python")].toObject();
+        QCOMPARE(python[QStringLiteral("gil_observed")].toBool(), true);
+        const QJsonObject observation = python[QStringLiteral("gil_observation")].toObject();
+        QCOMPARE(observation[QStringLiteral("rate_hz")].toInt(), 2000);
+        QVERIFY(observation[QStringLiteral("achieved_hz")].toDouble() > 0);
+        QVERIFY(observation[QStringLiteral("error_bound_ms")].toDouble() > 0);
+        QVERIFY(ResultWriter::whatHappenedLines(v).join(QLatin1Char('\n')).contains(
+            QStringLiteral("the GIL changed hands %1 times (observed)").arg(holders.handOvers())));
+    }
+
+    // A wrapper that becomes the interpreter (exec, as pyenv's shims do) is observed all the same.
+    void aWrapperThatExecsIsObserved()
+    {
+        SKIP_WITHOUT_PYTHON();
+        QTemporaryDir dir;
+        RunSettings settings = cpython();
+        settings.python = script(dir, QStringLiteral("python"), "sleep 0.05\nexec /usr/bin/python3 \"$@\"");
+        settings.variants = QStringList {QStringLiteral("4 threads")};
+        const RunResult r = Runner().run(*builtin(QStringLiteral("cpu-bound")), settings);
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.variants.size(), std::size_t(1));
+        const VariantResult& v = r.variants.front();
+        QVERIFY2(v.gilObservation && v.gilObservation->observed,
+                 qPrintable(v.gilObservation ? v.gilObservation->reason : QString()));
+        QVERIFY(v.gilHandOvers && *v.gilHandOvers > 0);
+    }
+
+    // An interpreter whose GIL cannot be read (here a wrapper that runs the real one as its
+    // child, so the process ThreadLab started is no CPython) and a free-threaded one (a stand-in
+    // that says so) still run the variant; the strip and the results say why no GIL is shown.
+    void aGilNotObservedSaysWhy_data()
+    {
+        QTest::addColumn<QByteArray>("probe");
+        QTest::addColumn<QByteArray>("run");
+        QTest::addColumn<QString>("note");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("unreadable") << QByteArray("exec /usr/bin/python3 \"$@\"") << QByteArray("/usr/bin/python3 \"$@\"")
+                                    << QStringLiteral("GIL not observed: ")
+                                    << QStringLiteral("is not a CPython interpreter");
+        QTest::newRow("free-threaded")
+            << QByteArray("/usr/bin/python3 \"$@\" | sed 's/\"gil\": true/\"gil\": false/'")
+            << QByteArray("exec /usr/bin/python3 \"$@\"")
+            << QStringLiteral("free-threaded: no GIL, threads run in parallel")
+            << QStringLiteral("a free-threaded interpreter has no GIL");
+    }
+
+    void aGilNotObservedSaysWhy()
+    {
+        SKIP_WITHOUT_PYTHON();
+        QFETCH(QByteArray, probe);
+        QFETCH(QByteArray, run);
+        QFETCH(QString, note);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        RunSettings settings = cpython();
+        settings.python = script(dir, QStringLiteral("python"), "case \"$2\" in -c) " + probe + "; exit;; esac\n" + run);
+        settings.variants = QStringList {QStringLiteral("4 threads")};
+        const RunResult r = Runner().run(*builtin(QStringLiteral("cpu-bound")), settings);
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.variants.size(), std::size_t(1));
+        const VariantResult& v = r.variants.front();
+        for (const WorkerResult& w : v.workers) // the run went on
+            QVERIFY2(w.outcome == WorkerOutcome::Finished, qPrintable(w.name + QLatin1Char(' ') + w.outcomeDetail));
+        QVERIFY(v.log && !v.log->observedGil());
+        QVERIFY2(v.log->gilNote().startsWith(note), qPrintable(v.log->gilNote()));
+        QVERIFY(!v.log->gilNote().contains(QLatin1Char('\n')));
+        QVERIFY(!v.gilHandOvers);
+        const QJsonObject python = ResultWriter::toJson(r)[QStringLiteral("python")].toObject();
+        QCOMPARE(python[QStringLiteral("gil_observed")].toBool(true), false);
+        QVERIFY2(python[QStringLiteral("gil_not_observed_reason")].toString().contains(reason),
+                 qPrintable(python[QStringLiteral("gil_not_observed_reason")].toString()));
+        QVERIFY(!python.contains(QStringLiteral("gil_observation")));
+    }
+
     // A stand-in python that misbehaves fails its variant with one line naming the fault, and
     // the run still ends.
     void faultsAreNamed_data()
@@ -213,6 +345,11 @@ private Q_SLOTS:
         QTest::newRow("a thread's exit")
             << QStringLiteral("1 thread") << ready + "printf '0 3 E 7 1 0\\n'; sleep 5"
             << QStringLiteral("CPython runtime: lane 0 reported the exit of lane 1, which is no process");
+        QTest::newRow("a process's thread id")
+            << processes << ready + "printf '0 3 N 7 42\\n1 1 S 8 1 0\\n1 2 N 9 43\\n'; sleep 5"
+            << QStringLiteral("CPython runtime: lane 1 cannot report a thread id now");
+        QTest::newRow("a thread id twice") << QStringLiteral("1 thread") << ready + "printf '0 3 N 7 42\\n0 4 N 8 42\\n'; sleep 5"
+                                           << QStringLiteral("CPython runtime: lane 0 cannot report a thread id now");
         QTest::newRow("says nothing") << processes << QByteArray("exit 0")
                                       << QStringLiteral("CPython runtime: ended without reporting main's end");
     }

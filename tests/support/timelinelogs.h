@@ -140,4 +140,32 @@ inline std::shared_ptr<EventLog> alternatingGilTimelineLog(std::int64_t origin, 
     return log;
 }
 
+// Real CPython: main and two threads say running from the origin to 40 ms (native ids 100–102);
+// the observed GIL (read 2000 times a second) is held by Thread-1 until 10 ms, by nobody until
+// 15, by Thread-2 until 30 and by Thread-1 again (the interpreter counts 7, 8, 9). Not
+// `observed`: no observed GIL, and a note saying so.
+inline std::shared_ptr<EventLog> observedGilTimelineLog(std::int64_t origin, bool observed)
+{
+    constexpr std::int64_t ms = 1'000'000;
+    auto log = std::make_shared<EventLog>(origin);
+    for (int i = 0; i < 3; ++i) {
+        Lane* lane = log->addLane({i == 0 ? QStringLiteral("MainThread") : QStringLiteral("Thread-%1").arg(i),
+                                   i == 0 ? LaneKind::Main : LaneKind::Thread, false, {}});
+        lane->setNativeThreadId(100 + i);
+        lane->appendState(WorkerState::Running, origin);
+        lane->appendState(WorkerState::Finished, origin + 40 * ms);
+    }
+    if (!observed) {
+        log->setGilNote(QStringLiteral("GIL not observed: no reason"));
+        return log;
+    }
+    log->setGilSamplingHz(2000);
+    Lane* gil = log->addObservedGil();
+    gil->append(Event {origin, EventKind::State, WorkerState::Running, 0, 101, 7});
+    gil->append(Event {origin + 10 * ms, EventKind::State, WorkerState::WaitingGil, 0, 0, 7});
+    gil->append(Event {origin + 15 * ms, EventKind::State, WorkerState::Running, 0, 102, 8});
+    gil->append(Event {origin + 30 * ms, EventKind::State, WorkerState::Running, 0, 101, 9});
+    return log;
+}
+
 } // namespace ThreadLab

@@ -40,6 +40,16 @@ QSet<QRgb> stripColoursAt(const TimelineView& view, const QImage& image, double 
     return colours;
 }
 
+// The tooltip the view shows at pos.
+QString tipAt(TimelineView& view, QPoint pos)
+{
+    QHelpEvent help(QEvent::ToolTip, pos, view.mapToGlobal(pos));
+    QCoreApplication::sendEvent(&view, &help);
+    const QString text = QToolTip::text();
+    QToolTip::hideText();
+    return text;
+}
+
 } // namespace
 
 class TestGilStripPainter : public QObject
@@ -116,6 +126,17 @@ private Q_SLOTS:
         const auto off = gilTurnsTimelineLog(origin, false);
         track.sync(off.get(), false);
         QCOMPARE(GilStripPainter::label(track, 0), QStringLiteral("GIL off: threads run in parallel"));
+        // Real CPython says why its strip is empty: a free-threaded interpreter, or a GIL not observed.
+        const auto freeThreaded = gilTurnsTimelineLog(origin, false);
+        freeThreaded->setGilNote(QStringLiteral("free-threaded: no GIL, threads run in parallel"));
+        track.sync(freeThreaded.get(), false);
+        QCOMPARE(GilStripPainter::label(track, 0), QStringLiteral("free-threaded: no GIL, threads run in parallel"));
+        QCOMPARE(GilStripPainter::note(track, 0), QStringLiteral("free-threaded: no GIL, threads run in parallel"));
+        const auto unobserved = gilTurnsTimelineLog(origin, true);
+        unobserved->setGilNote(QStringLiteral("GIL not observed: ptrace refused"));
+        track.sync(unobserved.get(), false);
+        QCOMPARE(GilStripPainter::label(track, 0), QStringLiteral("GIL not observed: ptrace refused"));
+        QCOMPARE(track.interpreters()[0].holders.spanCount(), std::size_t(0));
     }
 
     // A strip too thin for its label at the readable size draws none (no 6 px words): the
@@ -201,6 +222,44 @@ private Q_SLOTS:
         }
     }
 
+    // Real CPython: a thread lane that says running shows waiting for the GIL where the observed
+    // GIL was another thread's, and nowhere else; the tooltips say it was observed, and how exact.
+    void observedWaitsShowOnTheLanes()
+    {
+        TimelineView view;
+        view.setPalette(lightPalette());
+        view.resize(1000, 400);
+        view.setLog(observedGilTimelineLog(origin, true));
+        const QImage image = view.renderImage(QSize(1000, 400), 1.0);
+        const QRgb waiting = StatePalette::color(WorkerState::WaitingGil).rgb();
+        const QRectF target(QPointF(0, 0), QSizeF(image.size()));
+        auto barHas = [&](int lane, double tNs) {
+            const int x = static_cast<int>(view.xForTimeIn(target, tNs));
+            const QRectF bar = view.laneRectIn(target, lane);
+            for (int y = static_cast<int>(bar.top()) + 2; y < static_cast<int>(bar.bottom()) - 2; ++y)
+                if ((image.pixel(x, y) | 0xff000000u) == waiting)
+                    return true;
+            return false;
+        };
+        QVERIFY(!barHas(1, 5 * ms));  // it held the GIL
+        QVERIFY(!barHas(1, 12 * ms)); // nobody held it
+        QVERIFY(barHas(1, 22 * ms));  // Thread-2 held it
+        QVERIFY(barHas(2, 5 * ms));
+        QVERIFY(!barHas(2, 22 * ms));
+        QVERIFY(barHas(0, 22 * ms)); // main wanted it too
+
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QRectF shown(view.rect());
+        const int x = static_cast<int>(view.xForTimeIn(shown, 22 * ms));
+        const QString wait = tipAt(view, QPoint(x, static_cast<int>(view.laneRectIn(shown, 1).center().y())));
+        QVERIFY2(wait.contains(QStringLiteral("waiting for the GIL (observed)")), qPrintable(wait));
+        QVERIFY2(wait.contains(QStringLiteral("Thread-2 held it")), qPrintable(wait));
+        QVERIFY2(wait.contains(QStringLiteral("0.5 ms")), qPrintable(wait));
+        const QString strip = tipAt(view, QPoint(x, static_cast<int>(view.laneRectIn(shown, 0).top()) - 10));
+        QVERIFY2(strip.contains(QStringLiteral("2000 times a second")), qPrintable(strip));
+    }
+
     void tooltipNamesTheHolder()
     {
         TimelineView view;
@@ -210,19 +269,12 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         const QRectF target(view.rect());
         const int y = static_cast<int>(view.laneRectIn(target, 0).top()) - 10;
-        auto tipAt = [&view](QPoint pos) {
-            QHelpEvent help(QEvent::ToolTip, pos, view.mapToGlobal(pos));
-            QCoreApplication::sendEvent(&view, &help);
-            const QString text = QToolTip::text();
-            QToolTip::hideText();
-            return text;
-        };
-        const QString held = tipAt(QPoint(static_cast<int>(view.xForTimeIn(target, 55 * ms)), y));
+        const QString held = tipAt(view, QPoint(static_cast<int>(view.xForTimeIn(target, 55 * ms)), y));
         QVERIFY2(held.contains(QStringLiteral("Thread-2 holds the GIL")), qPrintable(held));
         QVERIFY2(held.contains(QStringLiteral("40")) && held.contains(QStringLiteral("70")), qPrintable(held));
-        const QString nobody = tipAt(QPoint(static_cast<int>(view.xForTimeIn(target, 75 * ms)), y));
+        const QString nobody = tipAt(view, QPoint(static_cast<int>(view.xForTimeIn(target, 75 * ms)), y));
         QVERIFY2(nobody.contains(QStringLiteral("nobody holds the GIL")), qPrintable(nobody));
-        const QString label = tipAt(QPoint(20, y));
+        const QString label = tipAt(view, QPoint(20, y));
         QVERIFY2(label.startsWith(QStringLiteral("GIL · ")), qPrintable(label));
     }
 };

@@ -3,6 +3,7 @@
 #include "engine/eventlog.h"
 #include "engine/gilholders.h"
 #include "engine/lane.h"
+#include "model/gilwaits.h"
 #include "model/timelineviewport.h"
 #include "tasks/monoclock.h"
 
@@ -233,6 +234,88 @@ private Q_SLOTS:
         QVERIFY(mid.count > 1);
         QCOMPARE(mid.holders, 2); // both threads, about half each
         QVERIFY(mid.heldNs[1] > 0.5 * mid.heldNs[0]);
+    }
+
+    // Real CPython: three lanes that say running throughout, and an observed GIL held by 1, then
+    // nobody, then 2, then 1. Lane 1 waits only where 2 held it; nowhere else.
+    void observedWaitsAreDerivedWhereAnotherHeld()
+    {
+        const auto log = observedGilTimelineLog(origin, true);
+        GilTrack track;
+        track.sync(log.get(), false);
+        const GilHolders* holders = track.observedHoldersOf(1);
+        QVERIFY(holders);
+        QCOMPARE(track.observedHoldersOf(0), holders);
+        QCOMPARE(spansOf(*holders).size(), std::size_t(3));
+        QCOMPARE(holders->handOvers(), 2); // the interpreter's own count: 7 → 9
+        QCOMPARE(track.samplingHz(), 2000);
+
+        const TimelineViewport viewport(0, 40.0 * ms, 400); // 10 px a millisecond
+        std::vector<TimelineBlock> blocks {plainRunning(viewport, 0, 40 * ms)};
+        std::vector<TimelineBlock> scratch;
+        GilWaits::derive(*holders, 1, viewport, origin, blocks, scratch);
+        // running (held 0–10, nobody 10–15), waiting 15–30 (2 held it), running 30–40 (held again)
+        QCOMPARE(pieces(blocks), (Pieces {{WorkerState::Running, 0}, {WorkerState::WaitingGil, 15 * ms},
+                                          {WorkerState::Running, 30 * ms}}));
+        QCOMPARE(blocks[1].endNs, 30 * ms);
+        QCOMPARE(blocks[2].x1, 400);
+        QVERIFY(!GilWaits::otherHolderAt(*holders, 1, origin + 12 * ms)); // nobody held it
+        QVERIFY(!GilWaits::otherHolderAt(*holders, 1, origin + 5 * ms));  // it held it itself
+        QCOMPARE(GilWaits::otherHolderAt(*holders, 1, origin + 20 * ms)->lane, 2);
+
+        // Lane 2 waits where 1 held it: before 10 and from 30 on; runs 10–30 (nobody, then itself).
+        blocks = {plainRunning(viewport, 0, 40 * ms)};
+        GilWaits::derive(*holders, 2, viewport, origin, blocks, scratch);
+        QCOMPARE(pieces(blocks), (Pieces {{WorkerState::WaitingGil, 0}, {WorkerState::Running, 10 * ms},
+                                          {WorkerState::WaitingGil, 30 * ms}}));
+
+        // A block that is no plain running block is left as it is.
+        TimelineBlock io = plainRunning(viewport, 0, 40 * ms);
+        io.state = WorkerState::WaitingIo;
+        blocks = {io};
+        GilWaits::derive(*holders, 1, viewport, origin, blocks, scratch);
+        QCOMPARE(blocks.size(), std::size_t(1));
+        QCOMPARE(blocks[0].state, WorkerState::WaitingIo);
+    }
+
+    // Not observed (or free-threaded): the app's strip has a note instead of holds, and no lane's
+    // waits are derived; the model's logs have no note and derive nothing.
+    void aNoteReplacesTheHolds()
+    {
+        const auto log = observedGilTimelineLog(origin, false);
+        GilTrack track;
+        track.sync(log.get(), false);
+        QVERIFY(track.showsNote(0));
+        QCOMPARE(track.note(), QStringLiteral("GIL not observed: no reason"));
+        QCOMPARE(track.interpreters()[0].holders.spanCount(), std::size_t(0));
+        QVERIFY(!track.observedHoldersOf(1));
+        const auto model = alternatingGilTimelineLog(origin, 4);
+        track.sync(model.get(), false);
+        QVERIFY(!track.showsNote(0));
+        QVERIFY(!track.observedHoldersOf(1));
+        QCOMPARE(track.samplingHz(), 0);
+    }
+
+private:
+    // Each block's state and where it starts.
+    using Pieces = std::vector<std::pair<WorkerState, std::int64_t>>;
+    static Pieces pieces(const std::vector<TimelineBlock>& blocks)
+    {
+        Pieces out;
+        for (const TimelineBlock& b : blocks)
+            out.emplace_back(b.state, b.startNs);
+        return out;
+    }
+
+    static TimelineBlock plainRunning(const TimelineViewport& viewport, std::int64_t startNs, std::int64_t endNs)
+    {
+        TimelineBlock b;
+        b.startNs = startNs;
+        b.endNs = endNs;
+        b.x0 = static_cast<int>(viewport.xForTime(static_cast<double>(startNs)));
+        b.x1 = static_cast<int>(viewport.xForTime(static_cast<double>(endNs)));
+        b.stateNs[static_cast<std::size_t>(WorkerState::Running)] = static_cast<double>(endNs - startNs);
+        return b;
     }
 };
 

@@ -13,6 +13,8 @@ namespace ThreadLab {
 void GilTrack::reset()
 {
     m_log = nullptr;
+    m_note.clear();
+    m_samplingHz = 0;
     m_lanes = 0;
     m_interpreters.clear();
     m_interpreterOf.clear();
@@ -27,6 +29,8 @@ void GilTrack::sync(const EventLog* log, bool live)
     if (!log)
         return;
     m_gilEnabled = log->gilEnabled();
+    m_note = log->gilNote();
+    m_samplingHz = log->gilSamplingHz();
     const int count = log->laneCount();
     for (int i = m_lanes; i < count; ++i) {
         const bool app = GilHolders::inAppInterpreter(log->lane(i)->info());
@@ -45,8 +49,25 @@ void GilTrack::sync(const EventLog* log, bool live)
     if (!m_gilEnabled)
         return; // no lock, nobody holds it: the strip says so
     const std::int64_t horizon = live ? MonoClock::nowNs() : GilHolders::everything; // before the counts
-    for (Interpreter& in : m_interpreters)
-        in.holders.extend(*log, horizon);
+    for (std::size_t i = 0; i < m_interpreters.size(); ++i)
+        if (!showsNote(static_cast<int>(i))) // a CPython lane's running says nothing of the GIL
+            m_interpreters[i].holders.extend(*log, horizon);
+}
+
+bool GilTrack::showsNote(int interpreter) const
+{
+    // Free-threaded: every interpreter of the run has no GIL. Not observed: only the app's own
+    // is unknown, child processes still hold their own.
+    return !m_note.isEmpty() && (!m_gilEnabled || m_interpreters[static_cast<std::size_t>(interpreter)].app);
+}
+
+const GilHolders* GilTrack::observedHoldersOf(int lane) const
+{
+    const int interpreter = interpreterOf(lane);
+    if (interpreter < 0 || !m_gilEnabled || showsNote(interpreter))
+        return nullptr;
+    const Interpreter& in = m_interpreters[static_cast<std::size_t>(interpreter)];
+    return in.app && in.holders.observed() ? &in.holders : nullptr;
 }
 
 int GilTrack::interpreterOf(int lane) const

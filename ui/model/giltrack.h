@@ -2,6 +2,8 @@
 
 #include "engine/gilholders.h"
 
+#include <QString>
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -54,6 +56,16 @@ public:
     // before now are taken (see GilHolders).
     void sync(const EventLog* log, bool live);
     bool gilEnabled() const noexcept { return m_gilEnabled; }
+    // Real CPython: what the app's strip says instead of holds (its GIL not observed, or a
+    // free-threaded interpreter); empty otherwise (EventLog::gilNote).
+    const QString& note() const noexcept { return m_note; }
+    // Whether this interpreter's strip shows the note instead of holds.
+    bool showsNote(int interpreter) const;
+    // Real CPython with its GIL observed: the holds of lane's interpreter, from which its waits
+    // for the GIL are derived (GilWaits); null for the model and for lanes of child processes.
+    const GilHolders* observedHoldersOf(int lane) const;
+    // Observed: readings a second (0 otherwise); a change is seen up to one period late.
+    int samplingHz() const noexcept { return m_samplingHz; }
     const std::vector<Interpreter>& interpreters() const noexcept { return m_interpreters; }
     // The interpreter lane belongs to, -1 if unknown yet.
     int interpreterOf(int lane) const;
@@ -71,6 +83,8 @@ private:
 
     const EventLog* m_log = nullptr;
     bool m_gilEnabled = true;
+    QString m_note;
+    int m_samplingHz = 0;
     int m_lanes = 0;
     std::vector<Interpreter> m_interpreters;
     std::vector<int> m_interpreterOf; // per lane

@@ -22,6 +22,8 @@ namespace ThreadLab {
 QString GilStripPainter::label(const GilTrack& track, int interpreter)
 {
     const GilTrack::Interpreter& in = track.interpreters()[static_cast<std::size_t>(interpreter)];
+    if (track.showsNote(interpreter))
+        return track.note();
     if (!track.gilEnabled())
         return QCoreApplication::translate("GilStripPainter", "GIL off: threads run in parallel");
     if (!in.contends())
@@ -33,6 +35,8 @@ QString GilStripPainter::label(const GilTrack& track, int interpreter)
 
 QString GilStripPainter::note(const GilTrack& track, int interpreter)
 {
+    if (track.showsNote(interpreter))
+        return track.note();
     if (!track.gilEnabled())
         return QCoreApplication::translate("GilStripPainter", "GIL off");
     const GilTrack::Interpreter& in = track.interpreters()[static_cast<std::size_t>(interpreter)];
@@ -96,7 +100,7 @@ void GilStripPainter::paintStrip(QPainter& painter, const QRectF& strip, const T
                                  const GilTrack& track, int interpreter, const TimelineFrame& f)
 {
     painter.fillRect(strip, f.rowA);
-    if (!track.gilEnabled())
+    if (!track.gilEnabled() || track.showsNote(interpreter))
         return; // the label says why it stays empty
     m_blocks.clear();
     track.fold(interpreter, viewport, f.originNs, f.untilNs, m_blocks);
@@ -142,9 +146,10 @@ void GilStripPainter::paintLabels(QPainter& painter, const TimelineLayout& l, co
             continue;
         const QString text = label(track, interpreter);
         const double textLeft = l.whole.left() + 6 * s;
-        // With the GIL off the strip is empty: the sentence may run on into it.
-        const double room = (track.gilEnabled() ? l.plotLeft - 6 * s : l.plotRight) - textLeft;
-        painter.setPen(track.gilEnabled() ? f.windowText : StatePalette::blend(f.windowText, f.window, 0.7));
+        // With the GIL off or unknown the strip is empty: the sentence may run on into it.
+        const bool empty = !track.gilEnabled() || track.showsNote(interpreter);
+        const double room = (empty ? l.plotRight : l.plotLeft - 6 * s) - textLeft;
+        painter.setPen(empty ? StatePalette::blend(f.windowText, f.window, 0.7) : f.windowText);
         const double baseline = strip.center().y() - metrics.height() / 2 + metrics.ascent();
         painter.drawText(QPointF(textLeft, baseline), metrics.elidedText(text, Qt::ElideRight, room));
     }
@@ -154,8 +159,14 @@ QString GilStripPainter::toolTip(const GilTrack& track, const TimelineModel& mod
                                  int interpreter, std::int64_t tAbs, std::int64_t reachNs)
 {
     QString text = label(track, interpreter);
-    if (!track.gilEnabled())
+    if (!track.gilEnabled() || track.showsNote(interpreter))
         return text;
+    if (track.samplingHz() > 0 && track.interpreters()[static_cast<std::size_t>(interpreter)].app)
+        text += QLatin1Char('\n')
+            + QCoreApplication::translate("GilStripPainter",
+                                          "observed from outside, %1 times a second: each change ± %2 ms")
+                  .arg(track.samplingHz())
+                  .arg(1000.0 / track.samplingHz(), 0, 'g', 2);
     const std::optional<GilHolders::Span> span = track.spanAt(interpreter, tAbs, reachNs);
     auto at = [&f](std::int64_t t) { return TimelineAxis::formatDuration(static_cast<double>(t - f.originNs)); };
     if (!span)

@@ -2,6 +2,8 @@
 
 #include "engine/eventlog.h"
 #include "engine/lane.h"
+#include "model/giltrack.h"
+#include "model/gilwaits.h"
 #include "model/lanefolder.h"
 #include "model/timelinemodel.h"
 #include "model/timelineviewport.h"
@@ -77,6 +79,8 @@ void LanePainter::paintLane(QPainter& painter, const Scene& scene, int lane, con
     const auto [first, last] = LaneFolder::visibleRange(scene.viewport, *events, n, f.originNs);
     LaneFolder::fold(scene.viewport, *events, first, last, f.originNs, f.untilNs, m_blocks,
                      &scene.model.index(lane).summary);
+    if (const GilHolders* observed = scene.gil ? scene.gil->observedHoldersOf(lane) : nullptr)
+        GilWaits::derive(*observed, lane, scene.viewport, f.originNs, m_blocks, m_derived);
 
     paintBlocks(painter, scene, bar, strip);
     paintBarLabels(painter, scene, lane, bar);

@@ -15,6 +15,7 @@ class QRectF;
 
 namespace ThreadLab {
 
+class GilTrack;
 class StripPainter;
 class TimelineModel;
 class TimelineViewport;
@@ -36,6 +37,7 @@ public:
         const TimelineViewport& viewport;
         const TimelineModel& model;
         const TimelineFrame& frame;
+        const GilTrack* gil = nullptr; // real CPython: its lanes' waits for the GIL are derived from it
     };
 
     // Measures the state labels in the bar font, once per font.
@@ -64,6 +66,7 @@ private:
     std::array<double, workerStateCount> m_shortLabelWidth {}; // of StatePalette::shortLabel
     // A lane's screen blocks, kept between lanes and frames so that painting allocates nothing.
     std::vector<TimelineBlock> m_blocks;
+    std::vector<TimelineBlock> m_derived; // GilWaits' buffer, likewise kept
 };
 
 } // namespace ThreadLab

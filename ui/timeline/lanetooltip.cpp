@@ -74,6 +74,23 @@ QString LaneToolTip::mark(const TimelineModel& model, const TimelineModel::Snaps
     return {};
 }
 
+QString LaneToolTip::forObservedGilWait(const TimelineModel& model, const TimelineModel::Snapshot& snapshot,
+                                        int laneIndex, const GilHolders::Span& held, int samplingHz)
+{
+    const bool open = held.endNs == GilHolders::openEnd;
+    const std::int64_t end = open ? snapshot.originNs + snapshot.untilNs : held.endNs;
+    const QString holder = model.laneName(static_cast<std::uint32_t>(held.lane));
+    const double errorMs = samplingHz > 0 ? 1000.0 / samplingHz : 0;
+    return head(model, laneIndex) + QLatin1Char('\n')
+        + QCoreApplication::translate("LaneToolTip", "waiting for the GIL (observed)") + QLatin1Char('\n')
+        + QCoreApplication::translate("LaneToolTip", "%1 held it from %2 to %3")
+              .arg(holder, at(snapshot, held.startNs), at(snapshot, end))
+        + QLatin1Char('\n')
+        + QCoreApplication::translate("LaneToolTip", "read %1 times a second: each change is seen up to %2 ms late")
+              .arg(samplingHz)
+              .arg(errorMs, 0, 'g', 2);
+}
+
 QString LaneToolTip::forBar(const TimelineModel& model, const TimelineModel::Snapshot& snapshot, int laneIndex,
                             std::int64_t tAbs, std::int64_t reachNs)
 {

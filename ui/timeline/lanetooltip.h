@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/gilholders.h"
 #include "model/timelinemodel.h"
 
 #include <QString>
@@ -18,6 +19,11 @@ public:
     // tAbs: the time under the cursor (absolute ns); reachNs: how near a mark must be.
     static QString forBar(const TimelineModel& model, const TimelineModel::Snapshot& snapshot, int lane,
                           std::int64_t tAbs, std::int64_t reachNs);
+
+    // Real CPython, where a lane says running but the observed GIL says another thread held it:
+    // that it was waiting for the GIL, who held it, and how exact that is (± one sampling period).
+    static QString forObservedGilWait(const TimelineModel& model, const TimelineModel::Snapshot& snapshot, int lane,
+                                      const GilHolders::Span& held, int samplingHz);
 
 private:
     // "Thread-1 (thread, pid 123, daemon)"

@@ -3,6 +3,7 @@
 #include "charts/chartstyle.h"
 #include "engine/eventlog.h"
 #include "engine/lane.h"
+#include "model/gilwaits.h"
 #include "style/statepalette.h"
 #include "timeline/lanetooltip.h"
 #include "timeline/strippainter.h"
@@ -234,10 +235,16 @@ std::uint32_t TimelineView::legendBits() const
         bits |= StatePalette::queuePutMark;
     if (kinds & (1u << static_cast<int>(EventKind::QueueGet)))
         bits |= StatePalette::queueGetMark;
+    const auto& interpreters = m_gil.interpreters();
     if (m_gil.gilEnabled()
-        && std::any_of(m_gil.interpreters().begin(), m_gil.interpreters().end(),
+        && std::any_of(interpreters.begin(), interpreters.end(),
                        [](const GilTrack::Interpreter& in) { return in.contends(); }))
         bits |= StatePalette::gilStrip;
+    // Real CPython's threads: their waits are derived from the observed GIL.
+    if (m_gil.samplingHz() > 0
+        && std::any_of(interpreters.begin(), interpreters.end(),
+                       [](const GilTrack::Interpreter& in) { return in.app && in.contends(); }))
+        bits |= StatePalette::legendBit(WorkerState::WaitingGil);
     return bits;
 }
 
@@ -595,7 +602,7 @@ void TimelineView::paintRows(QPainter& painter, const TimelineLayout& l, const T
 void TimelineView::paintLanes(QPainter& painter, const TimelineLayout& l, const TimelineViewport& viewport,
                               const TimelineFrame& f, std::pair<int, int> lanes, StripPainter* strips) const
 {
-    const LanePainter::Scene scene {l, viewport, m_model, f};
+    const LanePainter::Scene scene {l, viewport, m_model, f, &m_gil};
     for (int i = lanes.first; i <= lanes.second; ++i) {
         const QRectF bar = l.bar(i);
         if (strips)
@@ -810,6 +817,12 @@ QString TimelineView::toolTipAt(const QPoint& pos) const
         return {};
     if (pos.x() < l.plotLeft)
         return LaneToolTip::forLabel(m_model, f, i);
+    if (const GilHolders* observed = m_gil.observedHoldersOf(i)) {
+        const TimelineModel::StateAt state = m_model.stateAt(f, i, tAbs);
+        const bool running = state.kind == TimelineModel::StateAt::Interval && state.event->state == WorkerState::Running;
+        if (const auto held = running ? GilWaits::otherHolderAt(*observed, i, tAbs) : std::nullopt)
+            return LaneToolTip::forObservedGilWait(m_model, f, i, *held, m_gil.samplingHz());
+    }
     return LaneToolTip::forBar(m_model, f, i, tAbs, reach);
 }
 
