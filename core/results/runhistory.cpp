@@ -192,8 +192,10 @@ const VariantResult* meaningfulBaseline(const std::vector<VariantResult>& varian
         isBaseline = isBaseline || named(v, base);
         if (!named(v, pair.first))
             continue;
-        const auto found = std::find_if(variants.begin(), variants.end(),
-                                        [&base](const VariantResult& b) { return named(b, base); });
+        // In the same engine: a series in two engines holds each variant twice.
+        const auto found = std::find_if(variants.begin(), variants.end(), [&base, &v](const VariantResult& b) {
+            return named(b, base) && b.engine == v.engine;
+        });
         if (found != variants.end())
             return &*found;
     }
@@ -208,11 +210,14 @@ const VariantResult* RunHistory::baseline(const std::vector<VariantResult>& vari
     if (index >= variants.size())
         return nullptr;
     const VariantResult& v = variants[index];
-    if (v.sweepWorkers <= 0)
-        return meaningful ? meaningfulBaseline(variants, index, *meaningful) : &variants.front();
+    if (v.sweepWorkers <= 0 && meaningful)
+        return meaningfulBaseline(variants, index, *meaningful);
+    if (v.sweepWorkers <= 0) // the run's first variant in the same engine
+        return &*std::find_if(variants.begin(), variants.end(),
+                              [&v](const VariantResult& b) { return b.engine == v.engine; });
     const VariantResult* base = nullptr;
     for (std::size_t i = 0; i <= index; ++i)
-        if (variants[i].mode == v.mode && variants[i].sweepWorkers == 1)
+        if (variants[i].mode == v.mode && variants[i].sweepWorkers == 1 && variants[i].engine == v.engine)
             base = &variants[i];
     return base;
 }
