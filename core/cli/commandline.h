@@ -33,6 +33,8 @@ struct CliOptions
     QString runId;
     QString scenarioFile;
     RunSettings settings;
+    // --engine model,cpython: every engine the series runs in, in order (one: settings.engine).
+    std::vector<EngineKind> engines;
     int repeat = 1;         // --repeat N: runs of every variant, interleaved; medians reported
     // In ExportKind::all()'s order; --export-window-png is the whole window after the run, as
     // a teacher would see it.
