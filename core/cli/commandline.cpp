@@ -174,12 +174,15 @@ QString readEngines(const QString& value, std::vector<EngineKind>& engines)
 }
 
 // --engine, --gil, --python and --start-method; --gil on|off means model|native.
-QString readEngine(const QCommandLineParser& p, const OptionSet& o, RunSettings& s, std::vector<EngineKind>& engines)
+QString readEngine(const QCommandLineParser& p, const OptionSet& o, RunSettings& s)
 {
     if (p.isSet(o.engine)) {
+        std::vector<EngineKind> engines;
         if (QString why = readEngines(p.value(o.engine), engines); !why.isEmpty())
             return why;
         s.engine = engines.front();
+        if (engines.size() > 1)
+            s.engines = engines;
         if (engines.size() > 1 && p.isSet(o.gil))
             return CommandLine::tr("--gil cannot be used with more than one engine (--engine %1)").arg(p.value(o.engine));
         // The CPython engine has the interpreter's own GIL: only --gil off contradicts it.
@@ -206,7 +209,7 @@ QString readEngine(const QCommandLineParser& p, const OptionSet& o, RunSettings&
     return {};
 }
 
-QString readSettings(const QCommandLineParser& p, const OptionSet& o, RunSettings& s, std::vector<EngineKind>& engines)
+QString readSettings(const QCommandLineParser& p, const OptionSet& o, RunSettings& s)
 {
     s.variants = p.values(o.variant);
     for (const QString& v : s.variants)
@@ -226,7 +229,7 @@ QString readSettings(const QCommandLineParser& p, const OptionSet& o, RunSetting
             return CommandLine::tr("--gil must be on or off, got \"%1\"").arg(p.value(o.gil));
         s.gil = g == QLatin1String("on");
     }
-    if (QString why = readEngine(p, o, s, engines); !why.isEmpty())
+    if (QString why = readEngine(p, o, s); !why.isEmpty())
         return why;
     if (p.isSet(o.switchInterval)) {
         s.switchIntervalMs = p.value(o.switchInterval).toInt(&ok);
@@ -291,7 +294,7 @@ QString read(QCommandLineParser& p, const OptionSet& o, const QStringList& argum
     opts.runId = p.value(o.run);
     if (opts.runId.isEmpty())
         return CommandLine::tr("--run needs a scenario id (see --list)");
-    if (QString why = readSettings(p, o, opts.settings, opts.engines); !why.isEmpty())
+    if (QString why = readSettings(p, o, opts.settings); !why.isEmpty())
         return why;
     if (p.isSet(o.repeat)) {
         bool ok = false;
@@ -408,7 +411,7 @@ RunResult runRepeated(const Scenario& scenario, const CliOptions& options, bool*
         result = r;
         loop.quit();
     });
-    if (series.start(scenario, options.settings, options.repeat, options.engines))
+    if (series.start(scenario, options.settings, options.repeat))
         loop.exec();
     *failedToStart = series.workerFailedToStart();
     return result;
@@ -486,7 +489,7 @@ int CommandLine::execute(const CliOptions& options, QTextStream& out, QTextStrea
 
     const RunSettings& settings = options.settings;
     const bool cpython = settings.engine == EngineKind::CPython
-        || std::find(options.engines.begin(), options.engines.end(), EngineKind::CPython) != options.engines.end();
+        || std::find(settings.engines.begin(), settings.engines.end(), EngineKind::CPython) != settings.engines.end();
     if (cpython || !settings.python.isEmpty()) {
         const PythonInterpreter python = PythonInterpreter::probe(settings.python);
         if (!python.usable()) {

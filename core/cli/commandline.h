@@ -32,9 +32,7 @@ struct CliOptions
     Action action = Action::Gui;
     QString runId;
     QString scenarioFile;
-    RunSettings settings;
-    // --engine model,cpython: every engine the series runs in, in order (one: settings.engine).
-    std::vector<EngineKind> engines;
+    RunSettings settings;      // --engine model,cpython: settings.engines
     int repeat = 1;         // --repeat N: runs of every variant, interleaved; medians reported
     // In ExportKind::all()'s order; --export-window-png is the whole window after the run, as
     // a teacher would see it.

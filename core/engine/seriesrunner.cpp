@@ -33,17 +33,12 @@ SeriesRunner::~SeriesRunner() = default;
 
 bool SeriesRunner::start(const Scenario& scenario, const RunSettings& settings, int runs)
 {
-    return start(scenario, settings, runs, {settings.engine});
-}
-
-bool SeriesRunner::start(const Scenario& scenario, const RunSettings& settings, int runs,
-                         const std::vector<EngineKind>& engines)
-{
     if (m_running)
         return false;
     m_scenario = scenario;
     m_settings = settings;
-    m_engines = engines.empty() ? std::vector<EngineKind> {settings.engine} : engines;
+    m_engines = settings.engines.empty() ? std::vector<EngineKind> {settings.engine} : settings.engines;
+    m_settings.engines.clear();
     m_series.assign(m_engines.size(), RunSeries());
     m_index = 0;
     m_count = std::max(1, runs) * static_cast<int>(m_engines.size());

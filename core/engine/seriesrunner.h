@@ -34,9 +34,8 @@ public:
     ~SeriesRunner() override;
 
     // False when a series or the engine is still busy.
+    // Each run in every one of settings.engines (when none: settings.engine alone).
     bool start(const Scenario& scenario, const RunSettings& settings, int runs);
-    // Each run in every one of `engines` (no repeats; empty: settings.engine alone).
-    bool start(const Scenario& scenario, const RunSettings& settings, int runs, const std::vector<EngineKind>& engines);
     // Stops the run going and starts no other; finished() follows with what ran.
     void cancel();
     bool isRunning() const noexcept { return m_running; }

@@ -487,7 +487,7 @@ private Q_SLOTS:
                                           &error);
         QVERIFY2(o.has_value(), qPrintable(error));
         const std::vector<EngineKind> engines {EngineKind::CPython, EngineKind::Model, EngineKind::Native};
-        QVERIFY(o->engines == engines);
+        QVERIFY(o->settings.engines == engines);
         QCOMPARE(o->settings.engine, EngineKind::CPython);
     }
 

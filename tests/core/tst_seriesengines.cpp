@@ -140,7 +140,8 @@ private Q_SLOTS:
         RunSettings settings;
         settings.timeScale = 0.01;
         settings.variants = {QStringLiteral("1 thread"), QStringLiteral("4 threads")};
-        QVERIFY(series.start(cpuBound(), settings, 2, {EngineKind::Model, EngineKind::Native}));
+        settings.engines = {EngineKind::Model, EngineKind::Native};
+        QVERIFY(series.start(cpuBound(), settings, 2));
         QCOMPARE(series.runCount(), 4);
         QVERIFY(finished.wait(30000));
         const std::vector<EngineKind> order {EngineKind::Model, EngineKind::Native, EngineKind::Model, EngineKind::Native};
