@@ -580,8 +580,11 @@ void MainWindow::onVariantFinished(int index, const VariantResult& result, doubl
 
 void MainWindow::onRunFinished(const RunResult& result)
 {
-    if (result.repeats > 1 && result.error.isEmpty())
-        m_timeline->showMedianRuns(result); // not the last run's, which the timeline played live
+    // Not the last run's, which the timeline played live: each variant's median run, and in two
+    // engines each variant in both, one above the other.
+    const bool combined = result.repeats > 1 || !result.engineRuns.empty();
+    if (combined && result.error.isEmpty())
+        m_timeline->showMedianRuns(result);
     m_timeline->finishRun();
     if (!result.error.isEmpty()) {
         m_observations->clear();
@@ -592,8 +595,8 @@ void MainWindow::onRunFinished(const RunResult& result)
     double total = 0;
     for (const VariantResult& v : result.variants)
         total += v.elapsedMs;
-    if (result.repeats > 1)
-        m_observations->showSeries(result); // medians and spread in place of the last run's
+    if (combined)
+        m_observations->showSeries(result); // medians and spread (and engines) in place of the last run's
     else if (result.lesson)
         m_observations->showLesson(*result.lesson);
     m_console->addRun(result);
