@@ -922,6 +922,11 @@ private Q_SLOTS:
         w.resize(1600, 1000); // room for the names on the category axis
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // One above the other, in pairs: each model band directly above its CPython band.
+        w.timelinePanel()->showVariant(-1);
+        QTRY_VERIFY(!compare->headerRect(3).isEmpty());
+        for (int i = 0; i + 1 < 4; ++i)
+            QVERIFY2(compare->headerRect(i).top() < compare->headerRect(i + 1).top(), qPrintable(compare->headerText(i)));
         const QString words = w.elapsedChart()->categoryLabels().join(QLatin1Char('|'));
         QVERIFY2(words.contains(QStringLiteral("model")) && words.contains(QStringLiteral("CPython")), qPrintable(words));
         const QString text = w.observations()->plainText();
@@ -1086,7 +1091,21 @@ private Q_SLOTS:
         QCOMPARE(again.runControls()->runs(), 3);
         again.runControls()->setRuns(1); // the next suites' windows run once
         again.setPresenterMode(false);
+        // The engine choice and the interpreter's path come back too.
+        again.runControls()->engineBox()->setCurrentIndex(3);
+        again.runControls()->pythonField()->setText(QStringLiteral("/usr/bin/python3"));
         again.close();
+        {
+            MainWindow third;
+            third.restoreSession();
+            const RunSettings s = third.runControls()->settings();
+            QCOMPARE(s.engine, EngineKind::Model);
+            QVERIFY((s.engines == std::vector<EngineKind> {EngineKind::Model, EngineKind::CPython}));
+            QCOMPARE(s.python, QStringLiteral("/usr/bin/python3"));
+            third.runControls()->engineBox()->setCurrentIndex(0);
+            third.runControls()->pythonField()->clear();
+            third.close();
+        }
         // Only the test location was written.
         QVERIFY(QSettings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab"))
                     .fileName()
