@@ -880,6 +880,7 @@ private Q_SLOTS:
         QVERIFY(w.runControls()->settings().engines.empty());
         QVERIFY(!w.runControls()->engineNote()->isHidden());
         QVERIFY(w.runControls()->engineNote()->text().contains(broken.error()));
+        QVERIFY2(w.statusText().contains(broken.error()), qPrintable(w.statusText()));
         // Settings asking for CPython come back as the model while it cannot run.
         RunSettings both;
         both.engines = {EngineKind::Model, EngineKind::CPython};
