@@ -75,6 +75,27 @@ private Q_SLOTS:
         QCOMPARE(RunHistory::speedup(both, 2), 100.0 / 114);
     }
 
+    // The charts: a bar per variant and engine; a sweep's speedup line per mode and engine.
+    void chartsTellTheEnginesApart()
+    {
+        RunResult model = engineRun(EngineKind::Model, 100, 114, 60);
+        RunResult cpython = engineRun(EngineKind::CPython, 100, 108, 55);
+        for (RunResult* r : {&model, &cpython})
+            for (std::size_t i = 0; i < 2; ++i)
+                r->variants[i].sweepWorkers = int(i) * 3 + 1; // 1 and 4 workers
+        RunHistory history;
+        history.add(EngineComparison::combined({model, cpython}, {}));
+        const std::vector<ElapsedEntry> bars = history.elapsed();
+        QCOMPARE(bars.size(), std::size_t(6));
+        QCOMPARE(bars[1].label, QStringLiteral("1 thread · CPython · engines side by side"));
+        const std::vector<SpeedupSeries> lines = history.speedupSeries();
+        QCOMPARE(lines.size(), std::size_t(2));
+        QCOMPARE(lines[0].label, QStringLiteral("threads · model · engines side by side"));
+        QCOMPARE(lines[1].label, QStringLiteral("threads · CPython · engines side by side"));
+        QCOMPARE(lines[1].points.size(), std::size_t(2));
+        QCOMPARE(lines[1].points[1].speedup, 100.0 / 108);
+    }
+
     void fidelityOfEveryRatio()
     {
         const RunResult both = EngineComparison::combined(
