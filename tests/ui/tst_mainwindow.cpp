@@ -934,6 +934,8 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("model engine:")) && text.contains(QStringLiteral("CPython engine:")),
                  qPrintable(text));
         QVERIFY2(text.simplified().contains(QStringLiteral("4 threads / 1 thread model ")), qPrintable(text));
+        const QString caption = PictureExporter::captionSettings(result);
+        QVERIFY2(caption.startsWith(QStringLiteral("model + CPython 3.")), qPrintable(caption));
     }
 
     // Predict, then reveal: P covers the numbers and charts, the class types its prediction
