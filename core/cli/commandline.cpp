@@ -49,8 +49,9 @@ struct OptionSet
     QCommandLineOption engine = option(
         "engine",
         QT_TRANSLATE_NOOP("CommandLine",
-                          "Engine: model (C++ workers, emulated GIL), cpython (real Python) or native (C++, no GIL)."),
-        "model|cpython|native");
+                          "Engine: model (C++ workers, emulated GIL), cpython (real Python) or native (C++, no GIL); "
+                          "two or three separated by commas run side by side and report the model's fidelity."),
+        "model|cpython|native[,…]");
     QCommandLineOption python =
         option("python",
                QT_TRANSLATE_NOOP("CommandLine", "The Python interpreter to use (default: the platform's python3)."),
@@ -149,24 +150,46 @@ QString readAction(const QCommandLineParser& p, const OptionSet& o, CliOptions& 
     return {};
 }
 
+// One --engine word; nothing when it is none of them.
+std::optional<EngineKind> engineNamed(const QString& word)
+{
+    for (const EngineKind e : {EngineKind::Model, EngineKind::CPython, EngineKind::Native})
+        if (word == engineName(e))
+            return e;
+    return std::nullopt;
+}
+
+// --engine a[,b[,c]]: the engines in order, each once.
+QString readEngines(const QString& value, std::vector<EngineKind>& engines)
+{
+    for (const QString& word : value.toLower().split(QLatin1Char(','))) {
+        const std::optional<EngineKind> e = engineNamed(word.trimmed());
+        if (!e)
+            return CommandLine::tr("--engine must be model, cpython or native, got \"%1\"").arg(value);
+        if (std::find(engines.begin(), engines.end(), *e) != engines.end())
+            return CommandLine::tr("--engine names \"%1\" twice").arg(engineName(*e));
+        engines.push_back(*e);
+    }
+    return {};
+}
+
 // --engine, --gil, --python and --start-method; --gil on|off means model|native.
 QString readEngine(const QCommandLineParser& p, const OptionSet& o, RunSettings& s)
 {
     if (p.isSet(o.engine)) {
-        const QString e = p.value(o.engine).toLower();
-        if (e == QLatin1String("model"))
-            s.engine = EngineKind::Model;
-        else if (e == QLatin1String("cpython"))
-            s.engine = EngineKind::CPython;
-        else if (e == QLatin1String("native"))
-            s.engine = EngineKind::Native;
-        else
-            return CommandLine::tr("--engine must be model, cpython or native, got \"%1\"").arg(p.value(o.engine));
+        std::vector<EngineKind> engines;
+        if (QString why = readEngines(p.value(o.engine), engines); !why.isEmpty())
+            return why;
+        s.engine = engines.front();
+        if (engines.size() > 1)
+            s.engines = engines;
+        if (engines.size() > 1 && p.isSet(o.gil))
+            return CommandLine::tr("--gil cannot be used with more than one engine (--engine %1)").arg(p.value(o.engine));
         // The CPython engine has the interpreter's own GIL: only --gil off contradicts it.
         const bool wantsGil = s.engine != EngineKind::Native;
         if (p.isSet(o.gil) && s.gil != wantsGil)
             return CommandLine::tr("--engine %1 contradicts --gil %2 (--gil on means the model, off native)")
-                .arg(e, p.value(o.gil).toLower());
+                .arg(p.value(o.engine).toLower(), p.value(o.gil).toLower());
         s.gil = wantsGil;
     } else if (p.isSet(o.gil)) {
         s.engine = s.gil ? EngineKind::Model : EngineKind::Native;
@@ -465,7 +488,9 @@ int CommandLine::execute(const CliOptions& options, QTextStream& out, QTextStrea
     }
 
     const RunSettings& settings = options.settings;
-    if (settings.engine == EngineKind::CPython || !settings.python.isEmpty()) {
+    const bool cpython = settings.engine == EngineKind::CPython
+        || std::find(settings.engines.begin(), settings.engines.end(), EngineKind::CPython) != settings.engines.end();
+    if (cpython || !settings.python.isEmpty()) {
         const PythonInterpreter python = PythonInterpreter::probe(settings.python);
         if (!python.usable()) {
             err << python.error() << '\n';

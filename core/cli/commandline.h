@@ -32,7 +32,7 @@ struct CliOptions
     Action action = Action::Gui;
     QString runId;
     QString scenarioFile;
-    RunSettings settings;
+    RunSettings settings;      // --engine model,cpython: settings.engines
     int repeat = 1;         // --repeat N: runs of every variant, interleaved; medians reported
     // In ExportKind::all()'s order; --export-window-png is the whole window after the run, as
     // a teacher would see it.

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 namespace ThreadLab {
 
@@ -26,6 +27,9 @@ struct RunSettings
     EngineKind engine = EngineKind::Model; // `gil` false means Native for the C++ engines
     QString python;             // the CPython to run or measure; empty: the platform's python3
     QString startMethod;        // fork|spawn|forkserver; empty: the interpreter's default
+    // Two or three engines side by side (SeriesRunner runs each repeat in every one, in this
+    // order); empty: `engine` alone. A run's own settings never carry more than its engine.
+    std::vector<EngineKind> engines;
     // What the model charges for CPython's own costs (measured, or the development machine's).
     // Null: none, as in the uncalibrated model (tests that drive the runner directly).
     std::shared_ptr<const CPythonCosts> modelCosts;

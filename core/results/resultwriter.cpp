@@ -1,6 +1,7 @@
 #include "results/resultwriter.h"
 
 #include "engine/eventlog.h"
+#include "results/enginecomparison.h"
 #include "python/cpythoncosts.h"
 #include "results/lineorder.h"
 #include "results/lostupdatefinder.h"
@@ -127,6 +128,42 @@ void ResultWriter::addGilObservation(QJsonObject& python, const std::vector<Vari
                                {QStringLiteral("error_bound_ms"), round3(worst->errorBoundMs())}});
 }
 
+namespace {
+
+// Two or three engines: each engine's variants as its own results JSON has them, each with its
+// engine; its lesson verdict under "lessons"; the fidelity of every lesson ratio.
+void addEngines(QJsonObject& root, const RunResult& run)
+{
+    QJsonArray variants;
+    QJsonArray lessons;
+    for (const RunResult& engineRun : run.engineRuns) {
+        const QJsonObject one = ResultWriter::toJson(engineRun);
+        for (const QJsonValue& v : one.value(QStringLiteral("variants")).toArray()) {
+            QJsonObject jv = v.toObject();
+            jv.insert(QStringLiteral("engine"), engineName(engineRun.settings.engine));
+            variants.append(jv);
+        }
+        if (!engineRun.lesson)
+            continue; // no check applies in this engine
+        QJsonObject lesson = ResultWriter::lessonJson(*engineRun.lesson);
+        lesson.insert(QStringLiteral("engine"), engineName(engineRun.settings.engine));
+        lessons.append(lesson);
+    }
+    QJsonArray fidelity;
+    for (const FidelityLine& f : run.fidelity) {
+        QJsonObject jf {{QStringLiteral("check"), f.check}};
+        for (const FidelityLine::Value& v : f.values)
+            jf.insert(engineName(v.engine), v.value ? QJsonValue(round3(*v.value)) : QJsonValue());
+        jf.insert(QStringLiteral("difference"), f.difference ? QJsonValue(round3(*f.difference)) : QJsonValue());
+        fidelity.append(jf);
+    }
+    root.insert(QStringLiteral("variants"), variants);
+    root.insert(QStringLiteral("lessons"), lessons);
+    root.insert(QStringLiteral("fidelity"), fidelity);
+}
+
+} // namespace
+
 QJsonObject ResultWriter::toJson(const RunResult& run)
 {
     QJsonObject root;
@@ -149,6 +186,16 @@ QJsonObject ResultWriter::toJson(const RunResult& run)
                             {QStringLiteral("switch_interval_ms"), run.python->switchIntervalMs}};
         addGilObservation(python, run.variants);
         root.insert(QStringLiteral("python"), python);
+    }
+    if (!run.engineRuns.empty()) {
+        QJsonArray engines;
+        for (const RunResult& engineRun : run.engineRuns)
+            engines.append(engineName(engineRun.settings.engine));
+        root.insert(QStringLiteral("engines"), engines);
+        addEngines(root, run);
+        if (run.repeats > 1)
+            root.insert(QStringLiteral("repeat"), run.repeats);
+        return root;
     }
     QJsonArray variants;
     for (std::size_t vi = 0; vi < run.variants.size(); ++vi) {
@@ -421,6 +468,15 @@ QString ResultWriter::elapsedCell(const VariantResult& v)
 
 QString ResultWriter::summaryTable(const RunResult& run)
 {
+    if (!run.engineRuns.empty()) { // a table per engine, each with its verdict, then the fidelity
+        QString out;
+        for (const RunResult& engineRun : run.engineRuns)
+            out += tr("Engine %1:\n").arg(engineTitle(engineRun.settings.engine)) + summaryTable(engineRun)
+                + QLatin1Char('\n');
+        if (const QStringList fidelity = EngineComparison::lines(run.fidelity); !fidelity.isEmpty())
+            out += fidelity.join(QLatin1Char('\n')) + QLatin1Char('\n');
+        return out;
+    }
     struct Row
     {
         QString variant, mode, workers, elapsed, speedup, observations;

@@ -49,6 +49,8 @@ void RunHistory::setMaxRuns(int maxRuns)
 QString RunHistory::baseTag(const RunResult& run) const
 {
     QStringList parts {run.settings.gil ? tr("GIL on") : tr("GIL off")};
+    if (!run.engineRuns.empty()) // each variant's name says its engine, whose GIL is its own
+        parts = QStringList {tr("engines side by side")};
     // A worker override always shows: the variant's own name ("4 threads") would mislead.
     if (run.settings.workers > 0)
         parts << tr("%1 workers").arg(run.settings.workers);
@@ -108,16 +110,18 @@ std::vector<SpeedupSeries> RunHistory::speedupSeries() const
     std::vector<SpeedupSeries> out;
     for (int ri = 0; ri < runCount(); ++ri) {
         const RunResult& r = run(ri);
-        // Modes in the order their first sweep variant ran.
-        std::vector<VariantMode> modes;
+        // Modes in the order their first sweep variant ran; a line per engine of a mode.
+        std::vector<std::pair<VariantMode, EngineKind>> modes;
         for (const VariantResult& v : r.variants)
-            if (v.sweepWorkers > 0 && std::find(modes.begin(), modes.end(), v.mode) == modes.end())
-                modes.push_back(v.mode);
-        for (const VariantMode mode : modes) {
+            if (v.sweepWorkers > 0 && std::find(modes.begin(), modes.end(), std::pair(v.mode, v.engine)) == modes.end())
+                modes.emplace_back(v.mode, v.engine);
+        for (const auto& modeEngine : modes) {
+            const VariantMode mode = modeEngine.first;
+            const EngineKind engine = modeEngine.second;
             std::map<int, SpeedupPoint> byWorkers;
             for (std::size_t vi = 0; vi < r.variants.size(); ++vi) {
                 const VariantResult& v = r.variants[vi];
-                const double s = v.mode == mode && v.sweepWorkers > 0 ? speedup(r, vi) : 0;
+                const double s = v.mode == mode && v.engine == engine && v.sweepWorkers > 0 ? speedup(r, vi) : 0;
                 if (s > 0)
                     byWorkers[v.sweepWorkers] = {v.sweepWorkers, s, v.elapsedMs};
             }
@@ -126,7 +130,8 @@ std::vector<SpeedupSeries> RunHistory::speedupSeries() const
             SpeedupSeries series;
             series.run = ri;
             series.mode = mode;
-            series.label = variantModeName(mode) + separator + runTag(ri);
+            series.label = variantModeName(mode) + separator
+                + (r.engineRuns.empty() ? QString() : engineTitle(engine) + separator) + runTag(ri);
             for (const auto& entry : byWorkers)
                 series.points.push_back(entry.second);
             out.push_back(std::move(series));
@@ -192,8 +197,10 @@ const VariantResult* meaningfulBaseline(const std::vector<VariantResult>& varian
         isBaseline = isBaseline || named(v, base);
         if (!named(v, pair.first))
             continue;
-        const auto found = std::find_if(variants.begin(), variants.end(),
-                                        [&base](const VariantResult& b) { return named(b, base); });
+        // In the same engine: a series in two engines holds each variant twice.
+        const auto found = std::find_if(variants.begin(), variants.end(), [&base, &v](const VariantResult& b) {
+            return named(b, base) && b.engine == v.engine;
+        });
         if (found != variants.end())
             return &*found;
     }
@@ -208,11 +215,14 @@ const VariantResult* RunHistory::baseline(const std::vector<VariantResult>& vari
     if (index >= variants.size())
         return nullptr;
     const VariantResult& v = variants[index];
-    if (v.sweepWorkers <= 0)
-        return meaningful ? meaningfulBaseline(variants, index, *meaningful) : &variants.front();
+    if (v.sweepWorkers <= 0 && meaningful)
+        return meaningfulBaseline(variants, index, *meaningful);
+    if (v.sweepWorkers <= 0) // the run's first variant in the same engine
+        return &*std::find_if(variants.begin(), variants.end(),
+                              [&v](const VariantResult& b) { return b.engine == v.engine; });
     const VariantResult* base = nullptr;
     for (std::size_t i = 0; i <= index; ++i)
-        if (variants[i].mode == v.mode && variants[i].sweepWorkers == 1)
+        if (variants[i].mode == v.mode && variants[i].sweepWorkers == 1 && variants[i].engine == v.engine)
             base = &variants[i];
     return base;
 }

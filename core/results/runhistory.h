@@ -93,7 +93,8 @@ public:
     // finished so far. A sweep step is compared with the 1-worker step of its mode that ran before
     // it. Any other variant: with the run's first variant when the scenario states no lesson
     // (`meaningful` unset); else only as its lesson compares it (`meaningful`'s pair naming it,
-    // whose baseline has run), and a baseline of such a pair with itself. Null otherwise.
+    // whose baseline has run), and a baseline of such a pair with itself. Null otherwise. Always
+    // within the variant's own engine (a series in two engines holds each variant twice).
     static const VariantResult* baseline(const std::vector<VariantResult>& variants, std::size_t index,
                                          const std::optional<VariantPairs>& meaningful = std::nullopt);
     static const VariantResult* baseline(const RunResult& run, std::size_t index);

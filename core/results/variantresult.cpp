@@ -3,6 +3,8 @@
 #include "engine/eventlog.h"
 #include "engine/gilholders.h"
 
+#include <QCoreApplication>
+
 namespace ThreadLab {
 
 void VariantResult::setLog(std::shared_ptr<const EventLog> eventLog)
@@ -23,6 +25,16 @@ QString engineName(EngineKind engine)
     case EngineKind::Native: return QStringLiteral("native");
     }
     return QStringLiteral("model");
+}
+
+QString engineTitle(EngineKind engine)
+{
+    switch (engine) {
+    case EngineKind::Model: return QCoreApplication::translate("Engine", "model");
+    case EngineKind::CPython: return QCoreApplication::translate("Engine", "CPython");
+    case EngineKind::Native: return QCoreApplication::translate("Engine", "native");
+    }
+    return QCoreApplication::translate("Engine", "model");
 }
 
 QString laneKindName(LaneKind kind)

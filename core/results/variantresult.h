@@ -109,6 +109,22 @@ struct PythonRunInfo
     double switchIntervalMs = 5;
 };
 
+// One ratio of a scenario's lesson as each engine measured it ("4 threads / 1 thread": model
+// 1.14, CPython 1.08), when a series ran in two or three engines.
+struct FidelityLine
+{
+    struct Value
+    {
+        EngineKind engine = EngineKind::Model;
+        std::optional<double> value; // none when that engine did not measure it
+    };
+    QString check;                    // "4 threads / 1 thread"
+    std::vector<Value> values;        // in the order the engines ran
+    // The model's value minus CPython's (else the first engine's minus the second's); none when
+    // either is missing.
+    std::optional<double> difference;
+};
+
 struct RunResult
 {
     QString scenarioId;
@@ -125,11 +141,18 @@ struct RunResult
     // The comparisons the scenario calls meaningful (RunHistory::meaningfulComparisons); unset for
     // a scenario that states no lesson, whose every variant is compared with its baseline.
     std::optional<VariantPairs> meaningfulComparisons;
+    // A series in two or three engines (EngineComparison): each engine's own combined result,
+    // with its lesson verdict, in the order they ran; `variants` then holds every engine's
+    // variants in pairs (a variant in each engine, one after the other). Empty for one engine.
+    std::vector<RunResult> engineRuns;
+    std::vector<FidelityLine> fidelity; // every ratio check of the lesson, per engine
 };
 
 QString laneKindName(LaneKind kind);
 // "model", "cpython", "native": the words of the command line and results JSON.
 QString engineName(EngineKind engine);
+// "model", "CPython", "native": how band headers, tables and charts name an engine.
+QString engineTitle(EngineKind engine);
 // The outcome a terminal state stands for (Running for any other state).
 WorkerOutcome outcomeOf(WorkerState terminal);
 // "finished", "crashed", …: the words of results JSON and CSV.

@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -117,6 +118,15 @@ private Q_SLOTS:
         QTest::newRow("twice") << run({"--workers", "2", "--workers", "3"}) << "more than once";
         QTest::newRow("engine unknown") << run({"--engine", "pypy"})
                                         << "--engine must be model, cpython or native, got \"pypy\"";
+        QTest::newRow("engine twice") << run({"--engine", "model,cpython,model"}) << "--engine names \"model\" twice";
+        QTest::newRow("engine list unknown") << run({"--engine", "model,pypy"})
+                                             << "--engine must be model, cpython or native, got \"model,pypy\"";
+        QTest::newRow("engine list empty entry") << run({"--engine", "model,"}) << "--engine must be";
+        QTest::newRow("engines with gil") << run({"--engine", "model,native", "--gil", "on"})
+                                          << "--gil cannot be used with more than one engine (--engine model,native)";
+        QTest::newRow("engines without python")
+            << run({"--engine", "model,cpython", "--python", "/nonexistent/python3"})
+            << "Python interpreter /nonexistent/python3: no such file";
         QTest::newRow("engine contradicts gil")
             << run({"--engine", "cpython", "--gil", "off"}) << "--engine cpython contradicts --gil off";
         QTest::newRow("model without the gil") << run({"--engine", "model", "--gil", "off"})
@@ -467,6 +477,61 @@ private Q_SLOTS:
             QCOMPARE(v.toObject().value(QLatin1String("engine")).toString(), QStringLiteral("cpython"));
             QVERIFY(v.toObject().value(QLatin1String("python_loop_iterations_per_ms")).toDouble() > 0);
         }
+    }
+
+    void parseReadsSeveralEngines()
+    {
+        QString error;
+        const auto o = CommandLine::parse({QStringLiteral("threadlab"), QStringLiteral("--run"), QStringLiteral("cpu-bound"),
+                                           QStringLiteral("--engine"), QStringLiteral("cpython,Model,native")},
+                                          &error);
+        QVERIFY2(o.has_value(), qPrintable(error));
+        const std::vector<EngineKind> engines {EngineKind::CPython, EngineKind::Model, EngineKind::Native};
+        QVERIFY(o->settings.engines == engines);
+        QCOMPARE(o->settings.engine, EngineKind::CPython);
+    }
+
+    // The model beside real CPython: a table and a verdict per engine, the fidelity of every
+    // lesson ratio, and the same in the results JSON.
+    void modelBesideCPythonReportsFidelity()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        if (PythonInterpreter::defaultPath().isEmpty())
+            QSKIP("no python3 on this machine: the CPython engine cannot run");
+        QTemporaryDir dir;
+        const QString results = dir.filePath(QStringLiteral("r.json"));
+        const Outcome o = runApp({QStringLiteral("--run"), QStringLiteral("cpu-bound"), QStringLiteral("--engine"),
+                                  QStringLiteral("model,cpython"), QStringLiteral("--time-scale"), QStringLiteral("0.02"),
+                                  QStringLiteral("--results"), results});
+        QCOMPARE(o.exitCode, 0);
+        QVERIFY2(o.out.contains(QLatin1String("Engine model:\n")), qPrintable(o.out));
+        QVERIFY2(o.out.contains(QLatin1String("Engine CPython:\n")), qPrintable(o.out));
+        QVERIFY2(o.out.contains(QLatin1String("engine cpython: Python 3.")), qPrintable(o.out));
+        const QRegularExpression fidelity(QStringLiteral("\n  4 threads / 1 thread   model [0-9.]+×   CPython [0-9.]+×   "
+                                                         "difference [+-][0-9.]+\n"));
+        QVERIFY2(fidelity.match(o.out).hasMatch(), qPrintable(o.out));
+        QVERIFY2(o.out.contains(QLatin1String("\n  2 processes / 1 thread ")), qPrintable(o.out));
+        QFile f(results);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+        const QJsonArray variants = root.value(QLatin1String("variants")).toArray();
+        QCOMPARE(variants.size(), 6);
+        int cpython = 0;
+        for (const QJsonValue& v : variants)
+            cpython += v.toObject().value(QLatin1String("engine")).toString() == QLatin1String("cpython");
+        QCOMPARE(cpython, 3);
+        const QJsonArray lines = root.value(QLatin1String("fidelity")).toArray();
+        QCOMPARE(lines.size(), 2);
+        for (const QJsonValue& line : lines) {
+            const QJsonObject l = line.toObject();
+            QVERIFY(l.value(QLatin1String("model")).toDouble() > 0);
+            QVERIFY(l.value(QLatin1String("cpython")).toDouble() > 0);
+            QVERIFY(qAbs(l.value(QLatin1String("difference")).toDouble()
+                         - (l.value(QLatin1String("model")).toDouble() - l.value(QLatin1String("cpython")).toDouble()))
+                    < 0.002);
+        }
+        QCOMPARE(root.value(QLatin1String("lessons")).toArray().size(), 2);
+        QVERIFY(root.value(QLatin1String("python")).isObject());
     }
 
     // A run in the model keeps its results as they were: no engine or python keys.

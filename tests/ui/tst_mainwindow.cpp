@@ -11,6 +11,7 @@
 #include "panes/predictioncard.h"
 #include "panes/predictionstage.h"
 #include "panes/runcontrols.h"
+#include "python/pythoninterpreter.h"
 #include "model/runcontroller.h"
 #include "support/sanitizers.h"
 #include "panes/scenariobrowser.h"
@@ -40,6 +41,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QListWidget>
+#include <QStandardItemModel>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -857,6 +859,89 @@ private Q_SLOTS:
         QVERIFY(PictureExporter::captionSettings(*w.controller()->lastRun()).startsWith(QStringLiteral("median of 3 runs")));
     }
 
+    // Without a usable Python the CPython entries are greyed out, saying why; the others stay.
+    void engineChoiceGreysOutCPythonWithoutPython()
+    {
+        MainWindow w;
+        EngineBox* engines = w.runControls()->engineBox();
+        QCOMPARE(engines->count(), 4);
+        engines->setCurrentIndex(3); // Model + CPython, chosen while it could run
+        QCOMPARE(w.runControls()->settings().engines.size(), std::size_t(2));
+        const PythonInterpreter broken = PythonInterpreter::probe(QStringLiteral("/nonexistent/python3"));
+        QVERIFY(!broken.usable());
+        engines->setInterpreter(broken);
+        auto* items = qobject_cast<QStandardItemModel*>(engines->model());
+        QVERIFY(items);
+        QVERIFY(items->item(0)->isEnabled());
+        QVERIFY(items->item(1)->isEnabled());
+        for (int i : {2, 3}) {
+            QVERIFY(!items->item(i)->isEnabled());
+            QVERIFY2(engines->itemData(i, Qt::ToolTipRole).toString().contains(broken.error()),
+                     qPrintable(engines->itemData(i, Qt::ToolTipRole).toString()));
+        }
+        QCOMPARE(engines->currentIndex(), 0); // back to the model
+        QCOMPARE(w.runControls()->settings().engine, EngineKind::Model);
+        QVERIFY(w.runControls()->settings().engines.empty());
+        QVERIFY(!w.runControls()->engineNote()->isHidden());
+        QVERIFY(w.runControls()->engineNote()->text().contains(broken.error()));
+        QVERIFY2(w.statusText().contains(broken.error()), qPrintable(w.statusText()));
+        // Settings asking for CPython come back as the model while it cannot run.
+        RunSettings both;
+        both.engines = {EngineKind::Model, EngineKind::CPython};
+        w.runControls()->setSettings(both);
+        QCOMPARE(engines->currentIndex(), 0);
+    }
+
+    // "Model + CPython": each variant's model band directly above its CPython band in the
+    // compare view, both engines in the elapsed chart, both verdicts and the fidelity.
+    void modelBesideCPythonInPairs()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        if (!PythonInterpreter::probe().usable())
+            QSKIP("no usable python3 on this machine: the CPython engine cannot run");
+        MainWindow w;
+        QVERIFY(w.selectScenario(QStringLiteral("cpu-bound")));
+        QListWidget* variants = w.runControls()->variantList();
+        for (int i = 0; i < variants->count(); ++i)
+            variants->item(i)->setCheckState(variants->item(i)->text() == QLatin1String("2 processes") ? Qt::Unchecked
+                                                                                                    : Qt::Checked);
+        w.runControls()->timeScaleBox()->setValue(0.02);
+        EngineBox* engines = w.runControls()->engineBox();
+        engines->setCurrentIndex(engines->findData(QVariantList {int(EngineKind::Model), int(EngineKind::CPython)},
+                                                   EngineBox::enginesRole));
+        QCOMPARE(engines->currentText(), QStringLiteral("Model + CPython"));
+        QSignalSpy finished(w.controller(), &RunController::runFinished);
+        w.startRun();
+        const RunResult result = waitForRun(finished);
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QCOMPARE(result.engineRuns.size(), std::size_t(2));
+        const CompareView* compare = w.timelinePanel()->compareView();
+        QCOMPARE(compare->bandCount(), 4);
+        const QStringList expected {QStringLiteral("1 thread · model"), QStringLiteral("1 thread · CPython"),
+                                    QStringLiteral("4 threads · model"), QStringLiteral("4 threads · CPython")};
+        for (int i = 0; i < 4; ++i) {
+            QVERIFY2(compare->headerText(i).startsWith(expected[i]), qPrintable(compare->headerText(i)));
+            QVERIFY(compare->bandView(i)->log() == result.variants[static_cast<std::size_t>(i)].log);
+        }
+        QCOMPARE(w.elapsedChart()->barCount(), 4);
+        w.resize(1600, 1000); // room for the names on the category axis
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // One above the other, in pairs: each model band directly above its CPython band.
+        w.timelinePanel()->showVariant(-1);
+        QTRY_VERIFY(!compare->headerRect(3).isEmpty());
+        for (int i = 0; i + 1 < 4; ++i)
+            QVERIFY2(compare->headerRect(i).top() < compare->headerRect(i + 1).top(), qPrintable(compare->headerText(i)));
+        const QString words = w.elapsedChart()->categoryLabels().join(QLatin1Char('|'));
+        QVERIFY2(words.contains(QStringLiteral("model")) && words.contains(QStringLiteral("CPython")), qPrintable(words));
+        const QString text = w.observations()->plainText();
+        QVERIFY2(text.contains(QStringLiteral("model engine:")) && text.contains(QStringLiteral("CPython engine:")),
+                 qPrintable(text));
+        QVERIFY2(text.simplified().contains(QStringLiteral("4 threads / 1 thread model ")), qPrintable(text));
+        const QString caption = PictureExporter::captionSettings(result);
+        QVERIFY2(caption.startsWith(QStringLiteral("model + CPython 3.")), qPrintable(caption));
+    }
+
     // Predict, then reveal: P covers the numbers and charts, the class types its prediction
     // (Space is a character there), a run stays covered, R reveals it beside the result.
     void predictThenReveal()
@@ -1013,7 +1098,21 @@ private Q_SLOTS:
         QCOMPARE(again.runControls()->runs(), 3);
         again.runControls()->setRuns(1); // the next suites' windows run once
         again.setPresenterMode(false);
+        // The engine choice and the interpreter's path come back too.
+        again.runControls()->engineBox()->setCurrentIndex(3);
+        again.runControls()->pythonField()->setText(QStringLiteral("/usr/bin/python3"));
         again.close();
+        {
+            MainWindow third;
+            third.restoreSession();
+            const RunSettings s = third.runControls()->settings();
+            QCOMPARE(s.engine, EngineKind::Model);
+            QVERIFY((s.engines == std::vector<EngineKind> {EngineKind::Model, EngineKind::CPython}));
+            QCOMPARE(s.python, QStringLiteral("/usr/bin/python3"));
+            third.runControls()->engineBox()->setCurrentIndex(0);
+            third.runControls()->pythonField()->clear();
+            third.close();
+        }
         // Only the test location was written.
         QVERIFY(QSettings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab"))
                     .fileName()

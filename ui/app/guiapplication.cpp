@@ -2,6 +2,7 @@
 
 #include "cli/commandline.h"
 #include "app/mainwindow.h"
+#include "panes/runcontrols.h"
 #include "model/sessionsettings.h"
 #include "style/themepalette.h"
 
@@ -67,6 +68,8 @@ int GuiApplication::run(QApplication& app, const CliOptions& options)
     if (qEnvironmentVariableIntValue("THREADLAB_QUIT_AFTER_FIRST_PAINT") == 1)
         window.installEventFilter(&probe);
     window.restoreSession();
+    // Whether CPython can run, asked once off the GUI thread: the engine choice greys it out if not.
+    window.runControls()->engineBox()->probeInterpreter(window.runControls()->settings().python);
     window.show();
     if (!options.scenarioFile.isEmpty())
         window.openScenarioFile(options.scenarioFile); // a bad file: a dialog over the open window

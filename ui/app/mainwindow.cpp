@@ -396,6 +396,10 @@ void MainWindow::wireController()
     connect(m_browser, &ScenarioBrowser::scenarioSelected, this, &MainWindow::onScenarioSelected);
     connect(m_runControls, &RunControls::runRequested, this, &MainWindow::startRun);
     connect(m_runControls, &RunControls::stopRequested, this, &MainWindow::stopRun);
+    connect(m_runControls->engineBox(), &EngineBox::interpreterChecked, this, [this](const QString& reason) {
+        if (!reason.isEmpty() && !m_controller->isRunning())
+            setStatus(tr("The CPython engine cannot run: %1").arg(reason));
+    });
     connect(m_controller, &RunController::scenarioChanged, this, &MainWindow::onScenarioChanged);
     connect(m_controller, &RunController::runningChanged, this, &MainWindow::onRunningChanged);
     connect(m_controller, &RunController::runStarted, this, &MainWindow::onRunStarted);
@@ -546,8 +550,10 @@ void MainWindow::onRunningChanged(bool running)
     m_stopAction->setEnabled(running);
 }
 
-void MainWindow::onRunStarted()
+void MainWindow::onRunStarted(const RunSettings& settings)
 {
+    m_liveEngine = m_controller->isRunning() && !m_runControls->settings().engines.empty() ? engineTitle(settings.engine)
+                                                                                          : QString();
     m_timeline->clear();
     if (const Scenario* scenario = m_controller->scenario())
         m_timeline->setFocusVariants(CompareLayout::focusNames(*scenario, m_runControls->settings().workers));
@@ -561,7 +567,13 @@ void MainWindow::onVariantStarted(int index, const QString& name, const std::sha
     m_timeline->addVariant(index, name, log);
     m_console->beginVariant(name);
     m_observations->showRunning(name);
-    if (m_controller->isRunning() && m_controller->seriesRuns() > 1)
+    if (m_controller->isRunning() && !m_liveEngine.isEmpty())
+        setStatus(tr("Run %1 of %2 (%3): running “%4” (variant %5)…")
+                      .arg(m_controller->seriesRun() + 1)
+                      .arg(m_controller->seriesRuns())
+                      .arg(m_liveEngine, name)
+                      .arg(index + 1));
+    else if (m_controller->isRunning() && m_controller->seriesRuns() > 1)
         setStatus(tr("Run %1 of %2: running “%3” (variant %4)…")
                       .arg(m_controller->seriesRun() + 1)
                       .arg(m_controller->seriesRuns())
@@ -580,8 +592,11 @@ void MainWindow::onVariantFinished(int index, const VariantResult& result, doubl
 
 void MainWindow::onRunFinished(const RunResult& result)
 {
-    if (result.repeats > 1 && result.error.isEmpty())
-        m_timeline->showMedianRuns(result); // not the last run's, which the timeline played live
+    // Not the last run's, which the timeline played live: each variant's median run, and in two
+    // engines each variant in both, one above the other.
+    const bool combined = result.repeats > 1 || !result.engineRuns.empty();
+    if (combined && result.error.isEmpty())
+        m_timeline->showMedianRuns(result);
     m_timeline->finishRun();
     if (!result.error.isEmpty()) {
         m_observations->clear();
@@ -592,8 +607,8 @@ void MainWindow::onRunFinished(const RunResult& result)
     double total = 0;
     for (const VariantResult& v : result.variants)
         total += v.elapsedMs;
-    if (result.repeats > 1)
-        m_observations->showSeries(result); // medians and spread in place of the last run's
+    if (combined)
+        m_observations->showSeries(result); // medians and spread (and engines) in place of the last run's
     else if (result.lesson)
         m_observations->showLesson(*result.lesson);
     m_console->addRun(result);

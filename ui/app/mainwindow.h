@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/runsettings.h"
 #include "model/scenariolibrary.h"
 
 #include <QHash>
@@ -135,7 +136,7 @@ private:
     void onScenarioSelected(int index);
     void onScenarioChanged(const Scenario& scenario);
     void onRunningChanged(bool running);
-    void onRunStarted();
+    void onRunStarted(const RunSettings& settings);
     void onVariantStarted(int index, const QString& name, const std::shared_ptr<const EventLog>& log);
     void onVariantFinished(int index, const VariantResult& result, double speedup, const QString& baseline);
     void onRunFinished(const RunResult& result);
@@ -173,6 +174,7 @@ private:
     SpeedupChart* m_speedupChart = nullptr;
     LatencyChart* m_latencyChart = nullptr;
     QLabel* m_status = nullptr;
+    QString m_liveEngine; // "CPython" while a run of a series in two engines plays; else empty
     QList<QSplitter*> m_splitters; // main, left, centre, bottom, right: saved with the session
     QWidget* m_observationsBox = nullptr;
     QWidget* m_consoleBox = nullptr;

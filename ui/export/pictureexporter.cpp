@@ -85,13 +85,23 @@ QString PictureExporter::captionTitle(const RunResult& run)
     return run.scenarioTitle.isEmpty() ? run.scenarioId : run.scenarioTitle;
 }
 
+QString PictureExporter::interpreterCaption(const PythonRunInfo& python)
+{
+    return tr("CPython %1 (%2)").arg(python.version, python.startMethod);
+}
+
 QString PictureExporter::captionSettings(const RunResult& run)
 {
     QStringList parts;
     if (run.repeats > 1) // Runs 3 / 5: the timeline shows each variant's median run
         parts << tr("median of %1 runs").arg(run.repeats);
-    if (run.python) // the real interpreter, not the model
-        parts << tr("CPython %1 (%2)").arg(run.python->version, run.python->startMethod)
+    QStringList engines; // engines side by side: each one's, "model + CPython 3.11.2 (fork)"
+    for (const RunResult& e : run.engineRuns)
+        engines << (e.python ? interpreterCaption(*e.python) : engineTitle(e.settings.engine));
+    if (!engines.isEmpty())
+        parts << engines.join(QStringLiteral(" + ")) << tr("switch interval %1 ms").arg(run.settings.switchIntervalMs);
+    else if (run.python) // the real interpreter, not the model
+        parts << interpreterCaption(*run.python)
               << tr("switch interval %1 ms").arg(run.settings.switchIntervalMs);
     else if (run.settings.gil)
         parts << tr("Python (GIL on)") << tr("switch interval %1 ms").arg(run.settings.switchIntervalMs);

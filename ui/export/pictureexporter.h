@@ -38,7 +38,8 @@ public:
     // "CPU-bound work and the GIL"
     static QString captionTitle(const RunResult& run);
     // "Python (GIL on) · switch interval 5 ms · workers as in the scenario · time scale ×0.25 · 2 cores";
-    // a run in the CPython engine names the interpreter: "CPython 3.11.2 (fork) · switch interval …"
+    // a run in the CPython engine names the interpreter: "CPython 3.11.2 (fork) · switch interval …";
+    // engines side by side name each: "model + CPython 3.11.2 (fork) · switch interval …"
     static QString captionSettings(const RunResult& run);
     // For several runs side by side: "runs: GIL on / GIL off · time scale ×0.25 · 2 cores".
     static QString captionSettings(const RunHistory& history);
@@ -61,6 +62,8 @@ public:
     static bool exportWidget(QWidget& widget, const RunResult* run, const QString& path, QString* error);
 
 private:
+    // "CPython 3.11.2 (fork)"
+    static QString interpreterCaption(const PythonRunInfo& python);
     using ContentPainter = std::function<void(QPainter& painter, const QRectF& target)>;
     // Lays out caption and content on a page of `logicalSize` and writes it as PNG or SVG.
     static bool writePicture(const QString& path, const QSize& contentSize, const QString& title,

@@ -87,7 +87,7 @@ void RunController::onSeriesRunStarted(int index, int count)
         m_reader.clear();
     }
     m_finished.clear();
-    Q_EMIT runStarted(m_settings);
+    Q_EMIT runStarted(m_series->settingsOf(index)); // in two engines, the engine of this run
     Q_EMIT seriesProgress(index, count);
 }
 

@@ -1,5 +1,6 @@
 #include "model/sessionsettings.h"
 
+#include "results/variantresult.h"
 #include "tasks/taskspec.h"
 
 #include <algorithm>
@@ -87,6 +88,20 @@ RunSettings SessionSettings::runSettings() const
     RunSettings s;
     s.workers = std::clamp(m_settings.value(QStringLiteral("run/workers"), 0).toInt(), 0, Limits::maxWorkersPerVariant);
     s.gil = m_settings.value(QStringLiteral("run/gil"), true).toBool();
+    s.engine = s.gil ? EngineKind::Model : EngineKind::Native;
+    // "model", "cpython", "model,cpython": the command line's words; anything else is the model.
+    const QStringList engines = m_settings.value(QStringLiteral("run/engine")).toString().split(QLatin1Char(','));
+    for (const QString& word : engines)
+        for (const EngineKind e : {EngineKind::Model, EngineKind::CPython, EngineKind::Native})
+            if (word == engineName(e) && std::find(s.engines.begin(), s.engines.end(), e) == s.engines.end())
+                s.engines.push_back(e);
+    if (!s.engines.empty()) {
+        s.engine = s.engines.front();
+        s.gil = s.engine != EngineKind::Native;
+    }
+    if (s.engines.size() < 2)
+        s.engines.clear();
+    s.python = m_settings.value(QStringLiteral("run/python")).toString();
     s.switchIntervalMs = std::clamp(m_settings.value(QStringLiteral("run/switchIntervalMs"), 5).toInt(),
                                     Limits::minSwitchIntervalMs, Limits::maxSwitchIntervalMs);
     const double scale = m_settings.value(QStringLiteral("run/timeScale"), 0.0).toDouble();
@@ -99,6 +114,11 @@ void SessionSettings::setRunSettings(const RunSettings& settings)
 {
     m_settings.setValue(QStringLiteral("run/workers"), settings.workers);
     m_settings.setValue(QStringLiteral("run/gil"), settings.gil);
+    QStringList engines;
+    for (const EngineKind e : settings.engines.empty() ? std::vector<EngineKind> {settings.engine} : settings.engines)
+        engines << engineName(e);
+    m_settings.setValue(QStringLiteral("run/engine"), engines.join(QLatin1Char(',')));
+    m_settings.setValue(QStringLiteral("run/python"), settings.python);
     m_settings.setValue(QStringLiteral("run/switchIntervalMs"), settings.switchIntervalMs);
     m_settings.setValue(QStringLiteral("run/timeScale"), settings.timeScale);
     m_settings.setValue(QStringLiteral("run/seed"), QVariant::fromValue<qulonglong>(settings.seed));

@@ -1,5 +1,6 @@
 #include "panes/observationspanel.h"
 
+#include "results/enginecomparison.h"
 #include "results/lessonverdict.h"
 #include "results/resultwriter.h"
 #include "results/runhistory.h"
@@ -98,6 +99,8 @@ void ObservationsPanel::showSeries(const RunResult& series)
     }
     if (series.lesson)
         showLesson(*series.lesson);
+    else if (!series.engineRuns.empty())
+        showEngineLessons(series);
     if (series.cancelled)
         showCancelled();
 }
@@ -111,9 +114,26 @@ void ObservationsPanel::setPrediction(const QString& prediction)
 void ObservationsPanel::showLesson(const LessonVerdict& verdict)
 {
     m_lesson.clear();
-    for (const QString& line : verdict.lines())
-        m_lesson += QStringLiteral("<p style=\"margin-top:0; margin-bottom:4px\"><b>%1</b></p>").arg(line.toHtmlEscaped());
+    addLessonLines(verdict.lines());
     refresh();
+}
+
+void ObservationsPanel::showEngineLessons(const RunResult& series)
+{
+    m_lesson.clear();
+    for (const RunResult& run : series.engineRuns)
+        if (run.lesson) {
+            addLessonLines({tr("%1 engine:").arg(engineTitle(run.settings.engine))});
+            addLessonLines(run.lesson->lines());
+        }
+    addLessonLines(EngineComparison::lines(series.fidelity));
+    refresh();
+}
+
+void ObservationsPanel::addLessonLines(const QStringList& lines)
+{
+    for (const QString& line : lines)
+        m_lesson += QStringLiteral("<p style=\"margin-top:0; margin-bottom:4px\"><b>%1</b></p>").arg(line.toHtmlEscaped());
 }
 
 void ObservationsPanel::setScrollable(bool on)

@@ -37,6 +37,8 @@ public:
     void showCancelled();
     // The verdict of the run's lesson checks, one line each, first in the panel; cleared by clear().
     void showLesson(const LessonVerdict& verdict);
+    // Two or three engines: each engine's verdict, then the fidelity of every lesson ratio.
+    void showEngineLessons(const RunResult& series);
     void setPresenterScale(double scale);
     // Off, the text never shows a scroll bar (the stage has made room for every line); on (the
     // default), one when it is taller than the panel.
@@ -49,6 +51,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void addLessonLines(const QStringList& lines);
     void refresh();
     void applyFonts();
 

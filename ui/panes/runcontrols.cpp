@@ -10,6 +10,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
@@ -26,7 +27,9 @@ RunControls::RunControls(QWidget* parent)
     : QWidget(parent)
     , m_variants(new QListWidget(this))
     , m_workers(new QSpinBox(this))
-    , m_gil(new QComboBox(this))
+    , m_gil(new EngineBox(this))
+    , m_python(new QLineEdit(this))
+    , m_engineNote(new QLabel(this))
     , m_switchInterval(new QSpinBox(this))
     , m_timeScale(new TimeScaleBox(this))
     , m_timeScaleNote(new QLabel(this))
@@ -45,10 +48,7 @@ RunControls::RunControls(QWidget* parent)
     m_workers->setSpecialValueText(tr("scenario default"));
     m_workers->setToolTip(tr("Workers in the variants that scale (1–%1)").arg(Limits::maxWorkersPerVariant));
 
-    m_gil->setObjectName(QStringLiteral("gil"));
-    m_gil->addItem(tr("Python (GIL on)"), true);
-    m_gil->addItem(tr("native C++ (GIL off)"), false);
-    m_gil->setToolTip(tr("With the GIL on, only one thread of a process runs Python code at a time"));
+    setUpPython();
 
     m_switchInterval->setObjectName(QStringLiteral("switchInterval"));
     m_switchInterval->setRange(Limits::minSwitchIntervalMs, Limits::maxSwitchIntervalMs);
@@ -88,7 +88,9 @@ RunControls::RunControls(QWidget* parent)
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("Workers"), m_workers);
-    form->addRow(tr("Mode"), m_gil);
+    form->addRow(tr("Engine"), m_gil);
+    form->addRow(QString(), m_engineNote);
+    form->addRow(tr("Python"), m_python);
     form->addRow(tr("Switch interval"), m_switchInterval);
     form->addRow(tr("Time scale"), m_timeScale);
     form->addRow(QString(), m_timeScaleNote);
@@ -120,6 +122,29 @@ void RunControls::setUpRunsBox()
         m_runs->addItem(QString::number(n), n);
     m_runs->setToolTip(tr("Run the variants 1, 3 or 5 times, interleaved: the charts show the median "
                           "with the spread, and the lesson is checked on the medians"));
+}
+
+void RunControls::setUpPython()
+{
+    m_python->setObjectName(QStringLiteral("python"));
+    m_python->setPlaceholderText(tr("the platform's python3"));
+    m_python->setClearButtonEnabled(true);
+    m_python->setToolTip(tr("The Python interpreter the CPython engine runs and the model is calibrated "
+                            "against (a path; empty: the platform's python3)"));
+    m_engineNote->setObjectName(QStringLiteral("engineNote"));
+    m_engineNote->setWordWrap(true);
+    m_engineNote->setHidden(true);
+    QFont italic;
+    italic.setItalic(true);
+    m_engineNote->setFont(italic);
+    connect(m_gil, &EngineBox::interpreterChecked, this, [this](const QString& reason) {
+        m_engineNote->setText(reason.isEmpty() ? QString() : tr("CPython cannot run: %1").arg(reason));
+        m_engineNote->setHidden(reason.isEmpty());
+    });
+    connect(m_python, &QLineEdit::editingFinished, this, [this] {
+        m_gil->probeInterpreter(m_python->text().trimmed());
+        Q_EMIT settingsChanged();
+    });
 }
 
 void RunControls::connectSignals()
@@ -214,7 +239,8 @@ void RunControls::changeEvent(QEvent* event)
 void RunControls::setSettings(const RunSettings& settings)
 {
     m_workers->setValue(settings.workers);
-    m_gil->setCurrentIndex(settings.gil ? 0 : 1);
+    m_python->setText(settings.python);
+    m_gil->setEngines(settings.engine, settings.engines, settings.gil);
     m_switchInterval->setValue(settings.switchIntervalMs);
     m_switchInterval->setEnabled(settings.gil);
     m_timeScale->setValue(settings.timeScale);
@@ -225,7 +251,12 @@ RunSettings RunControls::settings() const
 {
     RunSettings s;
     s.workers = m_workers->value();
+    const std::vector<EngineKind> engines = m_gil->engines();
+    s.engine = engines.front();
+    if (engines.size() > 1)
+        s.engines = engines;
     s.gil = m_gil->currentData().toBool();
+    s.python = m_python->text().trimmed();
     s.switchIntervalMs = m_switchInterval->value();
     const double scale = m_timeScale->value();
     s.timeScale = scale <= 0 ? 0 : std::max(scale, Limits::minTimeScale);

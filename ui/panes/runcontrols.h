@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/runsettings.h"
+#include "panes/enginebox.h"
 #include "panes/timescalebox.h"
 #include "scenario/scenario.h"
 
@@ -9,13 +10,15 @@
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
 
 namespace ThreadLab {
 
-// Run and Stop, and what the next run uses: which variants, how many workers, GIL on/off,
+// Run and Stop, and what the next run uses: which variants, how many workers, which engine
+// (model, native, CPython, model + CPython) and which Python interpreter,
 // switch interval, time scale, seed, how many runs. Holds no state beyond its widgets and the scenario they
 // were set up for (for the variants' names and the default time scale).
 class RunControls : public QWidget
@@ -44,7 +47,11 @@ public:
     QPushButton* stopButton() const noexcept { return m_stop; }
     QListWidget* variantList() const noexcept { return m_variants; }
     QSpinBox* workersBox() const noexcept { return m_workers; }
-    QComboBox* gilBox() const noexcept { return m_gil; }
+    // The engine choice; its item data is still whether the GIL is on.
+    EngineBox* gilBox() const noexcept { return m_gil; }
+    EngineBox* engineBox() const noexcept { return m_gil; }
+    QLineEdit* pythonField() const noexcept { return m_python; }
+    QLabel* engineNote() const noexcept { return m_engineNote; }
     QDoubleSpinBox* timeScaleBox() const noexcept { return m_timeScale; }
     QComboBox* runsBox() const noexcept { return m_runs; }
 
@@ -58,6 +65,7 @@ protected:
 
 private:
     void setUpRunsBox();
+    void setUpPython();
     void connectSignals();
     void updateButtons();
     void fitVariantList();
@@ -69,7 +77,9 @@ private:
 
     QListWidget* m_variants = nullptr;
     QSpinBox* m_workers = nullptr;
-    QComboBox* m_gil = nullptr;
+    EngineBox* m_gil = nullptr;
+    QLineEdit* m_python = nullptr;
+    QLabel* m_engineNote = nullptr; // why CPython cannot run
     QSpinBox* m_switchInterval = nullptr;
     TimeScaleBox* m_timeScale = nullptr;
     QLabel* m_timeScaleNote = nullptr;
