@@ -108,7 +108,8 @@ std::int64_t CPythonVariant::clockOffsetNs()
 }
 
 QJsonObject CPythonVariant::planJson(const PlannedVariant& plan, const RunSettings& settings, double timeScale,
-                                     const QString& startMethod, std::int64_t clockOffsetNs)
+                                     const QString& startMethod, std::int64_t clockOffsetNs,
+                                     double loopIterationsPerMs)
 {
     QJsonArray workers;
     for (std::size_t i = 0; i < plan.workers.size(); ++i) {
@@ -134,6 +135,7 @@ QJsonObject CPythonVariant::planJson(const PlannedVariant& plan, const RunSettin
         {QStringLiteral("start_method"), startMethod},
         {QStringLiteral("clock_offset_ns"), QString::number(clockOffsetNs)},
         {QStringLiteral("calibrate_s"), 0.03},
+        {QStringLiteral("loop_rate"), loopIterationsPerMs * 1000.0}, // per second; 0: measure
     };
 }
 
@@ -150,7 +152,8 @@ std::int64_t CPythonVariant::deadlineMs() const
 void CPythonVariant::start()
 {
     m_startNs = MonoClock::nowNs();
-    const QJsonObject plan = planJson(m_plan, m_settings, m_timeScale, m_setup.startMethod, clockOffsetNs());
+    const QJsonObject plan =
+        planJson(m_plan, m_settings, m_timeScale, m_setup.startMethod, clockOffsetNs(), m_setup.loopIterationsPerMs);
     m_deadline->start(static_cast<int>(std::min<std::int64_t>(deadlineMs(), 24 * 3600 * 1000)));
     m_process.start(m_setup.python, {QStringLiteral("-I"), m_setup.runtime});
     m_groupLeader = m_process.processId(); // 0 when it could not start

@@ -48,6 +48,8 @@ public:
         int gilRateHz = GilSampler::defaultRateHz;
         std::int64_t hangGraceMs = 10'000;
         std::size_t maxEventsPerLane = 4'000'000;
+        // The pure-Python loop's rate measured by an earlier variant of the run; 0: measure it.
+        double loopIterationsPerMs = 0;
     };
 
     CPythonVariant(const PlannedVariant& plan, const RunSettings& settings, double timeScale, Setup setup,
@@ -63,7 +65,8 @@ public:
 
     // The plan the runtime reads (public for tests).
     static QJsonObject planJson(const PlannedVariant& plan, const RunSettings& settings, double timeScale,
-                                const QString& startMethod, std::int64_t clockOffsetNs);
+                                const QString& startMethod, std::int64_t clockOffsetNs,
+                                double loopIterationsPerMs = 0);
     // ThreadLab's clock minus CLOCK_MONOTONIC (Python's time.monotonic_ns()), read back to back.
     static std::int64_t clockOffsetNs();
 

@@ -201,6 +201,7 @@ RunResult Runner::run(const Scenario& scenario, const RunSettings& asked)
             return result;
         }
         m_startMethod = settings.startMethod.isEmpty() ? m_python.defaultStartMethod() : settings.startMethod;
+        m_pythonLoopIterationsPerMs = 0; // the run's first variant measures it, the others reuse it
         result.python = PythonRunInfo {m_python.path(), m_python.version(), m_python.gilEnabled(), m_startMethod,
                                        static_cast<double>(settings.switchIntervalMs)};
     }
@@ -262,6 +263,7 @@ VariantResult Runner::runCPythonVariant(int index, const PlannedVariant& plan, c
     setup.pythonMinor = m_python.minorVersion();
     setup.hangGraceMs = m_hangGraceMs;
     setup.maxEventsPerLane = m_maxEventsPerChild;
+    setup.loopIterationsPerMs = m_pythonLoopIterationsPerMs;
     CPythonVariant variant(plan, settings, timeScale, setup);
     connect(&variant, &CPythonVariant::started, this, [this, index, &plan](const std::shared_ptr<const EventLog>& log) {
         Q_EMIT variantStarted(index, plan.name, log);
@@ -274,6 +276,9 @@ VariantResult Runner::runCPythonVariant(int index, const PlannedVariant& plan, c
     waitUntil([&variant] { return variant.isDone(); }, false);
     m_onCancel = nullptr;
     const VariantFacts f = variant.facts();
+    // One amount of work for every variant of the run, as a tutorial's fixed N: measured once.
+    if (m_pythonLoopIterationsPerMs <= 0)
+        m_pythonLoopIterationsPerMs = f.loopIterationsPerMs;
     VariantResult r = collectResult(f);
     r.observations = observe(f, r);
     return r;

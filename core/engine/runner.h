@@ -107,6 +107,7 @@ private:
     QString m_pythonRuntime;
     PythonInterpreter m_python; // the current run's, when it runs in CPython…
     QString m_startMethod;      // …and the start method its process workers use
+    double m_pythonLoopIterationsPerMs = 0; // the CPython loop's rate, measured once per run
     std::int64_t m_hangGraceMs = 10'000;
     std::size_t m_maxEventsPerChild = 4'000'000;
     QEventLoop* m_loop = nullptr;
