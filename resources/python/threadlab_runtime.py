@@ -71,6 +71,20 @@ def _die_with_parent():
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+    # The kernel signals only a parent's death *after* the request: a child
+    # whose parent died while it was still booting (spawn) would run on alone.
+    # Orphaned already (adopted by init), or the runtime's own process gone:
+    # end now.
+    root = int(os.environ.get("THREADLAB_RUNTIME_PID", "0") or 0)
+    if os.getppid() == 1:
+        os._exit(1)
+    if root and root != os.getpid():
+        try:
+            os.kill(root, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:
+            pass
 
 
 def _after_fork_in_child():
@@ -492,6 +506,8 @@ class Variant:
 
 def main():
     global CLOCK_OFFSET_NS
+    # Every process this runtime starts knows which one is the run's root.
+    os.environ["THREADLAB_RUNTIME_PID"] = str(os.getpid())
     plan = json.loads(sys.stdin.buffer.read().decode("utf-8"))
     CLOCK_OFFSET_NS = int(plan["clock_offset_ns"])
     sys.setswitchinterval(plan["switch_interval_s"])
