@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include "support/sanitizers.h"
+
 #include <QTest>
 
 using namespace ThreadLab;
@@ -132,6 +134,7 @@ private Q_SLOTS:
 
     void cachesPerInterpreterAndMeasuresAgainWhenTheKeyChanges()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const PythonInterpreter python = PythonInterpreter::probe(fakePython(dir));
@@ -169,6 +172,7 @@ private Q_SLOTS:
 
     void measuresAgainOverACorruptCacheAndSaysSo()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const PythonInterpreter python = PythonInterpreter::probe(fakePython(dir));
@@ -199,6 +203,7 @@ private Q_SLOTS:
 
     void fallsBackToTheDevelopmentMachineSayingSo()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         CPythonCosts::Options options;
@@ -226,6 +231,7 @@ private Q_SLOTS:
 
     void chargesTheRunsStartMethod()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         QTemporaryDir dir;
         const PythonInterpreter python = PythonInterpreter::probe(fakePython(dir));
         CPythonCosts::Options options;
@@ -247,6 +253,7 @@ private Q_SLOTS:
 
     void measuresThePlatformsPython()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         const QString script = QStringLiteral(THREADLAB_BIN_DIR "/threadlab-python/threadlab_calibrate.py");
         if (PythonInterpreter::defaultPath().isEmpty())
             QSKIP("no python3 on this machine (make test installs it)");

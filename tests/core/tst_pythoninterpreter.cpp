@@ -2,6 +2,8 @@
 
 #include <QFile>
 #include <QTemporaryDir>
+#include "support/sanitizers.h"
+
 #include <QTest>
 
 using namespace ThreadLab;
@@ -73,6 +75,7 @@ private Q_SLOTS:
 
     void namesWhatIsWrongWithAPath()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString missing = dir.filePath(QStringLiteral("no-python"));
@@ -90,6 +93,7 @@ private Q_SLOTS:
 
     void probesThePlatformsPython()
     {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
         if (PythonInterpreter::defaultPath().isEmpty())
             QSKIP("no python3 on this machine (make test installs it)");
         const PythonInterpreter p = PythonInterpreter::probe();
