@@ -30,6 +30,10 @@ const char* PythonInterpreter::probeProgram()
 
 QString PythonInterpreter::defaultPath()
 {
+    // The user's standing choice, for every run that names none (the test harness uses it too).
+    const QString chosen = qEnvironmentVariable("THREADLAB_PYTHON");
+    if (!chosen.isEmpty())
+        return chosen;
 #if defined(Q_OS_LINUX)
     const QFileInfo distribution(QStringLiteral("/usr/bin/python3"));
     if (distribution.isExecutable())

@@ -13,8 +13,9 @@ class PythonInterpreter
 public:
     // path empty: the platform's python3 (defaultPath()).
     static PythonInterpreter probe(const QString& path = {}, int timeoutMs = 10000);
-    // Linux: /usr/bin/python3 when it exists (the distribution's build, which ThreadLab was
-    // measured against), else python3 on PATH; elsewhere python3 on PATH. Empty if none.
+    // $THREADLAB_PYTHON when set; else on Linux /usr/bin/python3 when it exists (the
+    // distribution's build, which ThreadLab was measured against), else python3 on PATH;
+    // elsewhere python3 on PATH. Empty if none.
     static QString defaultPath();
 
     bool usable() const noexcept { return m_error.isEmpty(); }
