@@ -8,6 +8,7 @@
 #include "scenario/scenariocatalog.h"
 #include "support/procfs.h"
 #include "support/sanitizers.h"
+#include "support/shellscript.h"
 #include "tasks/monoclock.h"
 #include "wire/wiredemux.h"
 
@@ -71,14 +72,7 @@ QStringList outputTexts(const VariantResult& v)
 // An executable shell script `name` in dir.
 QString script(const QTemporaryDir& dir, const QString& name, const QByteArray& body)
 {
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return {};
-    f.write("#!/bin/sh\n" + body + "\n");
-    f.close();
-    f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
-    return path;
+    return shellScript(dir, name, body);
 }
 
 // A stand-in "python": answers ThreadLab's probe as the real one does, then does `body`

@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include "support/sanitizers.h"
+#include "support/shellscript.h"
 
 #include <QTest>
 
@@ -15,14 +16,7 @@ class TestPythonInterpreter : public QObject
 private:
     static QString script(const QTemporaryDir& dir, const char* name, const QByteArray& body)
     {
-        const QString path = dir.filePath(QString::fromLatin1(name));
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
-            return {};
-        f.write("#!/bin/sh\n" + body + "\n");
-        f.close();
-        f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
-        return path;
+        return shellScript(dir, QString::fromLatin1(name), body);
     }
 
 private Q_SLOTS:
