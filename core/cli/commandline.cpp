@@ -29,7 +29,7 @@ namespace {
 QCommandLineOption option(const char* name, const char* description, const char* valueName = nullptr)
 {
     return QCommandLineOption(QString::fromLatin1(name), CommandLine::tr(description),
-                              valueName ? QString::fromLatin1(valueName) : QString());
+                              valueName ? QString::fromUtf8(valueName) : QString());
 }
 
 struct OptionSet

@@ -350,6 +350,13 @@ private Q_SLOTS:
         qInfo("children gone %lld ms after their parent was killed", static_cast<long long>(clock.elapsed()));
     }
 
+    // A value's name in the help is the text it was written as, not its UTF-8 bytes read as
+    // Latin-1 ("native[,â¦]").
+    void helpSpellsValueNamesAsWritten()
+    {
+        QVERIFY(CommandLine::helpText().contains(QStringLiteral("--engine <model|cpython|native[,\u2026]>")));
+    }
+
     // Every export the command line offers comes from the table: its option is in the help with
     // its file suffix, and parsing it asks for that kind (and pictures need the GUI part).
     void exportOptionsComeFromTheTable_data()
