@@ -15,7 +15,7 @@ bool GilHolders::inAppInterpreter(const LaneInfo& info)
     return info.kind != LaneKind::Process;
 }
 
-std::int64_t GilHolders::appHandOvers(const EventLog& log)
+GilHolders GilHolders::ofApp(const EventLog& log)
 {
     GilHolders holders;
     for (int i = 0; i < log.laneCount(); ++i)
@@ -23,7 +23,12 @@ std::int64_t GilHolders::appHandOvers(const EventLog& log)
             holders.addLane(i);
     holders.setObserved(log.observedGil() != nullptr);
     holders.extend(log);
-    return holders.handOvers();
+    return holders;
+}
+
+std::int64_t GilHolders::appHandOvers(const EventLog& log)
+{
+    return ofApp(log).handOvers();
 }
 
 void GilHolders::addLane(int lane)

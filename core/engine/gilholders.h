@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -41,6 +42,9 @@ public:
 
     // Main and the app's threads share the app's interpreter; every child process is its own.
     static bool inAppInterpreter(const LaneInfo& info);
+    // The holds of the app's interpreter over a whole (finished) log: observed where the log
+    // has an observed GIL (real CPython), else from its lanes' running states.
+    static GilHolders ofApp(const EventLog& log);
     // The hand-overs of the app's interpreter over a whole (finished) log.
     static std::int64_t appHandOvers(const EventLog& log);
 
@@ -60,6 +64,32 @@ public:
     // Index of the first span that ends after tNs (absolute): spans [result, …) can touch tNs on.
     std::size_t firstEndingAfter(std::int64_t tNs) const;
     std::size_t memoryBytes() const;
+
+    // Real CPython: a thread's lane says `running` for as long as the thread wants to compute,
+    // but while another thread held the GIL it was in fact waiting for it. Cuts [startNs, endNs)
+    // (absolute), a stretch where `lane` said it was running, at the holds of other threads:
+    // piece(fromNs, toNs, waiting) for each part in time order. The holds are sampled, so each
+    // wait's ends are known to about one sampling period.
+    template<typename Piece>
+    void splitRunning(int lane, std::int64_t startNs, std::int64_t endNs, Piece&& piece) const
+    {
+        std::int64_t t = startNs; // running from here, as far as the holds known so far say
+        for (std::size_t i = firstEndingAfter(startNs); i < spanCount(); ++i) {
+            const Span s = span(i);
+            const std::int64_t from = std::max(s.startNs, startNs);
+            if (from >= endNs)
+                break;
+            const std::int64_t to = std::min(s.endNs, endNs); // an open hold ends at openEnd
+            if (s.lane == lane || to <= from)
+                continue;
+            if (from > t)
+                piece(t, from, false);
+            piece(from, to, true);
+            t = to;
+        }
+        if (t < endNs)
+            piece(t, endNs, false);
+    }
 
 private:
     static constexpr std::uint32_t noEvent = std::numeric_limits<std::uint32_t>::max();

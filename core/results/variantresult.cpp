@@ -5,16 +5,52 @@
 
 #include <QCoreApplication>
 
+#include <cmath>
+
 namespace ThreadLab {
 
 void VariantResult::setLog(std::shared_ptr<const EventLog> eventLog)
 {
     log = std::move(eventLog);
     gilHandOvers.reset();
+    if (!log || !log->gilEnabled())
+        return;
     // Real CPython's hand-overs are counted only where its GIL was observed: its lanes' running
     // states say nothing of who held the lock.
-    if (log && log->gilEnabled() && (engine != EngineKind::CPython || log->observedGil()))
-        gilHandOvers = GilHolders::appHandOvers(*log);
+    if (engine == EngineKind::CPython && !log->observedGil())
+        return;
+    const GilHolders holders = GilHolders::ofApp(*log);
+    gilHandOvers = holders.handOvers();
+    if (engine == EngineKind::CPython)
+        splitRunningAtOtherHolds(holders);
+}
+
+void VariantResult::splitRunningAtOtherHolds(const GilHolders& holders)
+{
+    const std::int64_t originNs = log->originNs();
+    auto ns = [originNs](double ms) { return originNs + std::llround(ms * 1e6); };
+    auto ms = [originNs](std::int64_t t) { return static_cast<double>(t - originNs) / 1e6; };
+    for (const int lane : holders.lanes()) {
+        if (lane < 0 || static_cast<std::size_t>(lane) >= workers.size())
+            continue;
+        std::vector<StateInterval> split;
+        for (const StateInterval& s : workers[static_cast<std::size_t>(lane)].intervals) {
+            if (s.state != WorkerState::Running) {
+                split.push_back(s);
+                continue;
+            }
+            holders.splitRunning(lane, ns(s.startMs), ns(s.endMs),
+                                 [&split, &s, &ms](std::int64_t from, std::int64_t to, bool waiting) {
+                                     StateInterval piece = s;
+                                     piece.state = waiting ? WorkerState::WaitingGil : WorkerState::Running;
+                                     piece.arg = waiting ? 0 : s.arg;
+                                     piece.startMs = ms(from);
+                                     piece.endMs = ms(to);
+                                     split.push_back(piece);
+                                 });
+        }
+        workers[static_cast<std::size_t>(lane)].intervals = std::move(split);
+    }
 }
 
 QString engineName(EngineKind engine)

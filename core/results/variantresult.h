@@ -20,6 +20,7 @@
 namespace ThreadLab {
 
 class EventLog;
+class GilHolders;
 
 struct StateInterval
 {
@@ -91,8 +92,14 @@ struct VariantResult
     // GIL off. Not observations.gilSwitches, which counts every acquisition.
     std::optional<std::int64_t> gilHandOvers;
 
-    // The variant's event log, and what is counted from it once (set `engine` first).
+    // The variant's event log, and what is counted from it once (set `engine` and `workers`
+    // first). In real CPython with its GIL observed, each thread's running intervals are also
+    // cut where another thread held the GIL: those parts were waits for the GIL (the log keeps
+    // what the runtime reported; the timeline derives the same waits when it paints).
     void setLog(std::shared_ptr<const EventLog> eventLog);
+
+private:
+    void splitRunningAtOtherHolds(const GilHolders& holders);
 };
 
 // Two variants whose elapsed times a lesson compares, by the scenario's variant names:

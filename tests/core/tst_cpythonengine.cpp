@@ -20,6 +20,7 @@
 #include <QTest>
 #include <QUuid>
 
+#include <algorithm>
 #include <csignal>
 #include <set>
 
@@ -236,6 +237,33 @@ private Q_SLOTS:
         QVERIFY(holders.handOvers() > 0);
         QVERIFY(v.gilHandOvers);
         QCOMPARE(*v.gilHandOvers, holders.handOvers());
+
+        // The results carry the waits the observed GIL shows: every thread waited for it at times,
+        // and no two threads' running intervals overlap once those waits are cut out.
+        std::vector<std::pair<double, double>> running;
+        for (int lane = 1; lane <= 4; ++lane) {
+            bool waited = false;
+            for (const StateInterval& s : v.workers[static_cast<std::size_t>(lane)].intervals) {
+                waited = waited || s.state == WorkerState::WaitingGil;
+                if (s.state == WorkerState::Running)
+                    running.emplace_back(s.startMs, s.endMs);
+            }
+            QVERIFY2(waited, qPrintable(QStringLiteral("Thread lane %1 never waited for the GIL").arg(lane)));
+        }
+        // Two threads say running at once only where no sample saw anyone hold the lock (between
+        // a release and the next sample that names the new holder).
+        std::sort(running.begin(), running.end());
+        const std::int64_t origin = v.log->originNs();
+        for (std::size_t i = 0; i < running.size(); ++i)
+            for (std::size_t j = i + 1; j < running.size() && running[j].first < running[i].second; ++j) {
+                const auto from = origin + static_cast<std::int64_t>(running[j].first * 1e6) + 1000;
+                const auto to = origin + static_cast<std::int64_t>(std::min(running[i].second, running[j].second) * 1e6) - 1000;
+                const std::size_t k = holders.firstEndingAfter(from);
+                QVERIFY2(from >= to || k >= holders.spanCount() || holders.span(k).startNs >= to,
+                         qPrintable(QStringLiteral("running %1–%2 ms and %3–%4 ms overlap while lane %5 held the GIL")
+                                        .arg(running[i].first).arg(running[i].second)
+                                        .arg(running[j].first).arg(running[j].second).arg(holders.span(k).lane)));
+            }
 
         const QJsonObject json = ResultWriter::toJson(r);
         QCOMPARE(json[QStringLiteral("variants")].toArray()[0].toObject()[QStringLiteral("gil_hand_overs")].toInteger(),

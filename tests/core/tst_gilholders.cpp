@@ -1,7 +1,10 @@
 #include "engine/eventlog.h"
 #include "engine/gilholders.h"
+#include "results/variantresult.h"
 
 #include <QTest>
+
+#include <cmath>
 
 using namespace ThreadLab;
 
@@ -99,6 +102,45 @@ private Q_SLOTS:
         unnamed.extend(*other, 1'300'000'000);
         QCOMPARE(unnamed.spanCount(), std::size_t(1));
         QCOMPARE(unnamed.span(0).lane, int(EventLog::unknownHolder));
+    }
+
+    // A real CPython variant's results carry the waits the observed GIL shows: a thread's
+    // "running" is cut where another thread held the lock; where nobody did, it stays running.
+    void resultsCutRunningAtOtherHolds()
+    {
+        const std::shared_ptr<EventLog> log = threeLanes();
+        constexpr std::int64_t ms = 1'000'000;
+        Lane* observed = log->addObservedGil();
+        change(observed, 10 * ms, 7001, 1);
+        change(observed, 20 * ms, 7002, 2);
+        change(observed, 25 * ms, noHolder, 2);
+        change(observed, 30 * ms, 7001, 3);
+        for (int lane = 1; lane <= 2; ++lane)
+            log->lane(lane)->appendState(WorkerState::Finished, 40 * ms);
+        VariantResult v;
+        v.engine = EngineKind::CPython;
+        for (int lane = 0; lane < log->laneCount(); ++lane)
+            v.workers.push_back(WorkerResult::fromLane(*log->lane(lane), log->originNs(), 40 * ms));
+        v.setLog(log);
+        auto pieces = [&v](int lane) {
+            QStringList out;
+            for (const StateInterval& s : v.workers[static_cast<std::size_t>(lane)].intervals)
+                out << QStringLiteral("%1 %2-%3").arg(QLatin1String(workerStateName(s.state))).arg(std::round(s.startMs)).arg(s.endMs);
+            return out;
+        };
+        QCOMPARE(pieces(1), (QStringList {QStringLiteral("running 0-20"), QStringLiteral("waiting-for-GIL 20-25"),
+                                          QStringLiteral("running 25-40")}));
+        QCOMPARE(pieces(2), (QStringList {QStringLiteral("running 0-10"), QStringLiteral("waiting-for-GIL 10-20"),
+                                          QStringLiteral("running 20-30"), QStringLiteral("waiting-for-GIL 30-40")}));
+        QCOMPARE(v.gilHandOvers, std::optional<std::int64_t>(2)); // the interpreter's own count
+
+        // The model's lanes record their own waits: its results are left as they are.
+        VariantResult model = v;
+        model.engine = EngineKind::Model;
+        for (int lane = 0; lane < log->laneCount(); ++lane)
+            model.workers[static_cast<std::size_t>(lane)] = WorkerResult::fromLane(*log->lane(lane), log->originNs(), 40 * ms);
+        model.setLog(log);
+        QCOMPARE(model.workers[1].intervals.size(), std::size_t(1));
     }
 
     void withoutAnObservedGilTheLanesStatesCount()

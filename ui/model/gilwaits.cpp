@@ -11,29 +11,18 @@ void GilWaits::derive(const GilHolders& holders, int lane, const TimelineViewpor
 {
     scratch.clear();
     BlockFolder folder(viewport, scratch);
-    const std::size_t spans = holders.spanCount();
     for (const TimelineBlock& b : blocks) {
         if (b.count != 1 || b.state != WorkerState::Running || b.endNs <= b.startNs) {
             folder.flush(); // a block that is not plainly running keeps its own place and make-up
             scratch.push_back(b);
             continue;
         }
-        std::int64_t t = b.startNs; // running from here, as far as the holds known so far say
-        for (std::size_t i = holders.firstEndingAfter(originNs + b.startNs); i < spans; ++i) {
-            const GilHolders::Span s = holders.span(i);
-            const std::int64_t start = std::max(s.startNs - originNs, b.startNs);
-            if (start >= b.endNs)
-                break;
-            const std::int64_t end = s.endNs == GilHolders::openEnd ? b.endNs : std::min(s.endNs - originNs, b.endNs);
-            if (s.lane == lane || end <= start)
-                continue;
-            if (start > t)
-                folder.add(static_cast<double>(t), static_cast<double>(start), WorkerState::Running, b.arg);
-            folder.add(static_cast<double>(start), static_cast<double>(end), WorkerState::WaitingGil, 0);
-            t = end;
-        }
-        if (t < b.endNs)
-            folder.add(static_cast<double>(t), static_cast<double>(b.endNs), WorkerState::Running, b.arg);
+        holders.splitRunning(lane, originNs + b.startNs, originNs + b.endNs,
+                             [&folder, &b, originNs](std::int64_t from, std::int64_t to, bool waiting) {
+                                 folder.add(static_cast<double>(from - originNs), static_cast<double>(to - originNs),
+                                            waiting ? WorkerState::WaitingGil : WorkerState::Running,
+                                            waiting ? 0 : b.arg);
+                             });
     }
     folder.flush();
     blocks.swap(scratch);

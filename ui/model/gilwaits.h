@@ -14,9 +14,10 @@ class TimelineViewport;
 // Real CPython: a Python thread's lane says `running` for as long as it wants to compute, but
 // only one thread of an interpreter computes at a time. Where the observed GIL (GilHolders read
 // from EventLog::observedGil) says another thread held it, the thread was in fact waiting for
-// the GIL. This derives those waits when a lane is painted: the log and the results keep what the
-// runtime reported, and the model (whose lanes record their own waits) never comes here. The
-// holds are sampled, so each wait's ends are known to about one sampling period.
+// the GIL. This derives those waits when a lane is painted (GilHolders::splitRunning, as the
+// results do): the log keeps what the runtime reported, and the model (whose lanes record their
+// own waits) never comes here. The holds are sampled, so each wait's ends are known to about one
+// sampling period.
 class GilWaits
 {
 public:
