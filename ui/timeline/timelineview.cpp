@@ -248,7 +248,29 @@ std::uint32_t TimelineView::legendBits() const
     return bits;
 }
 
-TimelineLayout TimelineView::layoutFor(const QRectF& rect, bool fitAllLanes) const
+// On screen, the legend takes at most a third of the view: the lanes are what the view is for
+// (an export is as tall as its lanes and legend need). Where its rows would take more (a short
+// view on a narrow presenter stage), it is set smaller, down to the window's own size; where
+// even that takes more than half, it is left out.
+double TimelineView::legendHeightWithin(TimelineLayout& l, const QRectF& rect, const QFont& base)
+{
+    auto height = [&](double scale) {
+        return std::ceil(StatePalette::legendHeight(rect.width(), scale, base, l.legendShown));
+    };
+    double h = height(l.legendScale);
+    const double smallest = std::min(1.0, l.legendScale);
+    while (h > rect.height() / 3 && l.legendScale > smallest) {
+        l.legendScale = std::max(smallest, l.legendScale * 0.85);
+        h = height(l.legendScale);
+    }
+    if (h > rect.height() / 2) {
+        l.legendShown = 0;
+        return 0;
+    }
+    return h;
+}
+
+TimelineLayout TimelineView::layoutFor(const QRectF& rect, bool fitAllLanes, bool onScreen) const
 {
     TimelineLayout l;
     const double s = m_scale;
@@ -279,8 +301,10 @@ TimelineLayout TimelineView::layoutFor(const QRectF& rect, bool fitAllLanes) con
     const double axisH = m_axisShown ? std::round(QFontMetricsF(l.axisFont).height() + 14 * s) : 0.0;
     m_model.sync(); // the legend lists what occurs in the log
     l.legendShown = legendBits() | m_extraLegend;
-    const double legendH =
-        m_legendShown ? std::ceil(StatePalette::legendHeight(rect.width(), l.legendScale, base, l.legendShown)) : 0.0;
+    double legendH = 0;
+    if (m_legendShown)
+        legendH = onScreen ? legendHeightWithin(l, rect, base)
+                           : std::ceil(StatePalette::legendHeight(rect.width(), l.legendScale, base, l.legendShown));
     l.axis = QRectF(rect.left(), rect.top(), rect.width(), axisH);
     l.legend = QRectF(rect.left(), rect.bottom() - legendH, rect.width(), legendH);
     l.lanes = QRectF(rect.left(), l.axis.bottom(), rect.width(), std::max(0.0, l.legend.top() - l.axis.bottom()));
@@ -327,7 +351,7 @@ const TimelineLayout& TimelineView::layout() const
     // The rect too: a hidden widget's resize() changes it before any resizeEvent.
     if (!m_layout || m_layoutRevision != revision || m_layout->whole != QRectF(rect())) {
         m_layoutRevision = revision;
-        m_layout = layoutFor(QRectF(rect()), m_fitAllLanes);
+        m_layout = layoutFor(QRectF(rect()), m_fitAllLanes, true);
     }
     return *m_layout;
 }

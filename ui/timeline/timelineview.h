@@ -153,7 +153,8 @@ protected:
 private:
     TimelineFrame snapshot() const;
     // The one layout computation: for the widget (layout()) and for export targets.
-    TimelineLayout layoutFor(const QRectF& rect, bool fitAllLanes) const;
+    TimelineLayout layoutFor(const QRectF& rect, bool fitAllLanes, bool onScreen = false) const;
+    static double legendHeightWithin(TimelineLayout& l, const QRectF& rect, const QFont& base);
     // The widget's layout, computed again only after invalidateLayout() or when its size or
     // the model's lanes or legend changed.
     const TimelineLayout& layout() const;
