@@ -59,9 +59,10 @@ int main(int argc, char** argv)
     TaskExecutor executor(ctx);
     if (job->bootNs > 0) {
         // The Python model: a CPython child computes before its first line (fork's copying, or
-        // a fresh interpreter's start and imports). Our own start counts towards it.
+        // a fresh interpreter's start and imports). The CPU time of our own start counts
+        // towards it.
         sink.state(WorkerState::Starting, startingInterpreter);
-        executor.spendCpuNs(job->bootNs - (MonoClock::nowNs() - job->launchNs));
+        executor.spendCpuNs(job->bootNs - Platform::processCpuTimeNs());
     }
     const ExecutionResult result = executor.runJob(job->tasks);
     sink.settle();

@@ -48,7 +48,6 @@ void ProcessWorker::start()
     markStarted();
     m_lastNs = MonoClock::nowNs();
     lane()->appendState(WorkerState::Starting, m_lastNs);
-    m_job.launchNs = m_job.bootNs > 0 ? m_lastNs : 0;
     m_deadline->start(static_cast<int>(std::min<std::int64_t>(m_deadlineMs, 24 * 3600 * 1000)));
     // stdin stays open: the child watches it to notice this process's death.
     m_process.start(m_program, {QStringLiteral("--job"), QString::fromStdString(m_job.encode())});

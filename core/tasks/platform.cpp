@@ -45,6 +45,16 @@ std::int64_t Platform::threadCpuTimeNs()
     return MonoClock::nowNs();
 }
 
+std::int64_t Platform::processCpuTimeNs()
+{
+#if defined(_POSIX_CPUTIME) && !defined(_WIN32)
+    timespec ts {};
+    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) == 0)
+        return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+#endif
+    return 0;
+}
+
 std::int64_t Platform::timerSlackNs()
 {
 #if defined(__linux__)

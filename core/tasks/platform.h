@@ -12,6 +12,8 @@ public:
     static std::int64_t currentPid();
     // CPU time the calling thread has used, in ns; the monotonic clock where unavailable.
     static std::int64_t threadCpuTimeNs();
+    // The CPU time of the whole process since it was created (exec does not reset it).
+    static std::int64_t processCpuTimeNs();
     // Child side: make sure this process ends soon after its parent does. Linux asks the kernel
     // (PR_SET_PDEATHSIG); everywhere a thread also watches stdin, which the parent holds open
     // and the system closes when the parent dies.

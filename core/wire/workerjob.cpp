@@ -232,7 +232,7 @@ std::string WorkerJob::encode() const
         + ";sw=" + std::to_string(switchIntervalNs) + ";ts=" + formatDouble(timeScale)
         + ";ipm=" + formatDouble(cpuIterationsPerMs) + ";seed=" + std::to_string(seed);
     const std::pair<const char*, std::int64_t> costs[] = {
-        {"boot", bootNs}, {"exit", exitNs}, {"s0", sleep0Ns}, {"launch", launchNs}};
+        {"boot", bootNs}, {"exit", exitNs}, {"s0", sleep0Ns}};
     for (const auto& [key, ns] : costs)
         if (ns != 0)
             s += std::string(";") + key + "=" + std::to_string(ns);
@@ -289,8 +289,6 @@ std::optional<WorkerJob> WorkerJob::decode(std::string_view text, std::string* e
             ok = parseInt(val, 0, maxCostNs, key == "boot" ? job.bootNs : job.exitNs);
         else if (key == "s0")
             ok = parseInt(val, 0, maxSleep0Ns, job.sleep0Ns);
-        else if (key == "launch")
-            ok = parseInt(val, 0, std::numeric_limits<std::int64_t>::max(), job.launchNs);
         else if (key == "t") {
             if (job.tasks.size() >= static_cast<std::size_t>(Limits::maxTasksPerWorker))
                 return fail("too many tasks");

@@ -22,13 +22,12 @@ struct WorkerJob
     double cpuIterationsPerMs = 1e5;
     std::uint64_t seed = 0;
     // The Python model's CPython costs (all zero otherwise, and then not encoded): the child
-    // computes bootNs, less what its own start took since launchNs (the shared clock), as
-    // "starting interpreter" before its first task, and exitNs after its last; time.sleep(0)
-    // sleeps sleep0Ns.
+    // computes bootNs, less the CPU time its own start took, as "starting interpreter" before
+    // its first task, and exitNs after its last; time.sleep(0) sleeps sleep0Ns. CPU time, as
+    // the interpreter's were measured: on a busy machine both take longer alike.
     std::int64_t bootNs = 0;
     std::int64_t exitNs = 0;
     std::int64_t sleep0Ns = 0;
-    std::int64_t launchNs = 0;
     std::vector<TaskSpec> tasks;
 
     std::string encode() const;

@@ -15,6 +15,7 @@ CLOCK_MONOTONIC and therefore shared by the parent and its children.
 import json
 import multiprocessing
 import queue
+import resource
 import statistics
 import sys
 import threading
@@ -36,23 +37,46 @@ def _us(ns):
 
 
 def _child_stamps(stamps):
-    """Target of a measured process: note its first and last line's times."""
+    """Target of a measured process: its first line's time and the CPU time it
+    had used by then (its boot), then its last line's time."""
     stamps[0] = time.monotonic_ns()
+    stamps[2] = time.process_time_ns()
     stamps[1] = time.monotonic_ns()
 
 
+def _children_cpu_ns():
+    """CPU time of this process's reaped children so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return int((usage.ru_utime + usage.ru_stime) * 1e9)
+
+
 def measure_process(context):
-    """One start of a process that does nothing: (parent, boot, exit) in ns."""
-    stamps = context.RawArray('q', 2)  # shared memory, inherited by any method
+    """One start of a process that does nothing: (parent, boot, exit) in ns.
+
+    The figures are CPU time where it can be had, as the model spends them,
+    so that other programs on the machine do not inflate them: the parent's
+    own CPU time in start(), the child's CPU time at its first line (its
+    boot), and the rest of the child's CPU time, known once the parent has
+    reaped it (its end).  A forkserver's children are reaped by the server,
+    not by this process: their end is the time from their last line until
+    join() returns.
+    """
+    stamps = context.RawArray('q', 3)  # shared memory, inherited by any method
     process = context.Process(target=_child_stamps, args=(stamps,))
-    before = time.monotonic_ns()
+    children_before = _children_cpu_ns()
+    before = time.thread_time_ns()
     process.start()
-    started = time.monotonic_ns()
+    parent = time.thread_time_ns() - before
     process.join()
     joined = time.monotonic_ns()
     if process.exitcode != 0 or stamps[0] == 0:
         raise RuntimeError('a measured child process failed')
-    return started - before, stamps[0] - started, joined - stamps[1]
+    boot = stamps[2]
+    if context.get_start_method() == 'forkserver':
+        end = joined - stamps[1]
+    else:
+        end = max(0, _children_cpu_ns() - children_before - boot)
+    return parent, boot, end
 
 
 def measure_start_method(method):
