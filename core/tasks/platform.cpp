@@ -35,24 +35,37 @@ std::int64_t Platform::currentPid()
 #endif
 }
 
+namespace {
+
+#if !defined(_WIN32)
+// A POSIX CPU-time clock in ns; `otherwise` where it cannot be read.
+std::int64_t cpuClockNs(clockid_t clock, std::int64_t otherwise)
+{
+    timespec ts {};
+    if (clock_gettime(clock, &ts) == 0)
+        return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+    return otherwise;
+}
+#endif
+
+} // namespace
+
 std::int64_t Platform::threadCpuTimeNs()
 {
 #if defined(_POSIX_THREAD_CPUTIME) && !defined(_WIN32)
-    timespec ts {};
-    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) == 0)
-        return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-#endif
+    return cpuClockNs(CLOCK_THREAD_CPUTIME_ID, MonoClock::nowNs());
+#else
     return MonoClock::nowNs();
+#endif
 }
 
 std::int64_t Platform::processCpuTimeNs()
 {
 #if defined(_POSIX_CPUTIME) && !defined(_WIN32)
-    timespec ts {};
-    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) == 0)
-        return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-#endif
+    return cpuClockNs(CLOCK_PROCESS_CPUTIME_ID, 0);
+#else
     return 0;
+#endif
 }
 
 std::int64_t Platform::timerSlackNs()
