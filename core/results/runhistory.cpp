@@ -114,7 +114,10 @@ std::vector<RunHistory::BarSet> RunHistory::barSets() const
             continue;
         }
         // "engines side by side" gives way to the engine; the rest still tells the runs apart.
+        // Alone in the history, the run's engines need no more (its bars' whiskers say "median").
         QStringList parts = tagParts(ri);
+        if (runCount() == 1)
+            parts.removeAll(tr("median of %1 runs").arg(r.repeats));
         for (const RunResult& e : r.engineRuns) {
             parts.first() = engineLegend(e.settings.engine);
             out.push_back({ri, e.settings.engine, parts.join(separator)});

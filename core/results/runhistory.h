@@ -91,8 +91,8 @@ public:
     QString runTag(int index) const;
     QString variantLabel(int runIndex, std::size_t variantIndex) const;
     // What the charts give a colour and a legend entry: one per run, and one per engine of a run
-    // in two or three engines ("Model", "CPython", with what else tells the run apart), oldest
-    // run first, its engines in the order they ran.
+    // in two or three engines ("Model", "CPython", with what else tells the run apart from the
+    // history's others), oldest run first, its engines in the order they ran.
     struct BarSet
     {
         int run = 0;
