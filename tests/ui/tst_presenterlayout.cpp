@@ -472,6 +472,51 @@ private Q_SLOTS:
         w.controller()->clearHistory();
     }
 
+    // A sweep in two engines: a line per mode and engine, a colour per engine (threads solid,
+    // processes dashed), keyed "threads · Model"; the key above the plot on the stage.
+    void speedupLinesTellTheEnginesApart()
+    {
+        std::vector<RunResult> perEngine;
+        for (const EngineKind engine : {EngineKind::Model, EngineKind::CPython}) {
+            RunResult r;
+            r.scenarioId = QStringLiteral("cpu-scaling");
+            r.cores = 2;
+            r.settings.engine = engine;
+            for (const VariantMode mode : {VariantMode::Threads, VariantMode::Processes})
+                for (int workers = 1; workers <= 2; ++workers) {
+                    VariantResult v;
+                    v.name = QStringLiteral("%1×%2").arg(variantModeName(mode)).arg(workers);
+                    v.mode = mode;
+                    v.engine = engine;
+                    v.sweepWorkers = workers;
+                    v.elapsedMs = mode == VariantMode::Processes ? 100.0 / workers : 100;
+                    r.variants.push_back(v);
+                }
+            perEngine.push_back(r);
+        }
+        RunHistory history;
+        history.add(EngineComparison::combined(perEngine, {}));
+        SpeedupChart* chart = window().speedupChart();
+        chart->setHistory(history);
+        QCOMPARE(chart->seriesCount(), 4);
+        // Modes in the order they ran, each in both engines.
+        QStringList names;
+        for (int i = 0; i < 4; ++i)
+            names << chart->lineName(i);
+        QCOMPARE(names, (QStringList {QStringLiteral("threads · Model"), QStringLiteral("threads · CPython"),
+                                      QStringLiteral("processes · Model"), QStringLiteral("processes · CPython")}));
+        QCOMPARE(chart->lineColor(0), chart->lineColor(2));
+        QCOMPARE(chart->lineColor(1), chart->lineColor(3));
+        QVERIFY(chart->lineColor(0) != chart->lineColor(1));
+        resizeTo(screens.at(2));
+        QTabWidget* tabs = window().chartTabs();
+        tabs->setCurrentWidget(chart);
+        settle();
+        checkChartWords(QStringLiteral("speedup in two engines"));
+        shoot(QStringLiteral("speedup-both-1280x720-F11"));
+        window().speedupChart()->setHistory(RunHistory());
+    }
+
     // F6 folds the side panes away and brings them back; presenter mode remembers the choice.
     void sidePanesFoldWithOneKey()
     {

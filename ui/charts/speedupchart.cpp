@@ -73,6 +73,16 @@ QLineSeries* SpeedupChart::lineAt(int index)
     return m_lines[static_cast<std::size_t>(index)];
 }
 
+QString SpeedupChart::lineName(int index) const
+{
+    return index >= 0 && index < m_used ? m_lines[static_cast<std::size_t>(index)]->name() : QString();
+}
+
+QColor SpeedupChart::lineColor(int index) const
+{
+    return index >= 0 && index < m_used ? m_lines[static_cast<std::size_t>(index)]->pen().color() : QColor();
+}
+
 void SpeedupChart::setHistory(const RunHistory& history)
 {
     const std::vector<SpeedupSeries> series = history.speedupSeries();

@@ -27,6 +27,9 @@ public:
     void setHistory(const RunHistory& history);
 
     int seriesCount() const noexcept { return m_used; }
+    // Line `index` as the key names it ("threads · CPython") and its colour.
+    QString lineName(int index) const;
+    QColor lineColor(int index) const;
 
 protected:
     void restyle() override;
