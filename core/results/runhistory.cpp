@@ -199,7 +199,7 @@ std::vector<SpeedupSeries> RunHistory::speedupSeries() const
                 + (r.engineRuns.empty() ? QString() : engineTitle(engine) + separator) + runTag(ri);
             series.set = barSetOf(ri, engine);
             series.key = r.engineRuns.empty() ? series.label
-                                              : variantModeName(mode) + separator + barSets()[std::size_t(series.set)].name;
+                                              : variantModeName(mode) + separator + barSets()[static_cast<std::size_t>(series.set)].name;
             for (const auto& entry : byWorkers)
                 series.points.push_back(entry.second);
             out.push_back(std::move(series));
@@ -235,6 +235,9 @@ std::vector<LatencySeries> RunHistory::latencySeries() const
             s.run = ri;
             s.mode = v.mode;
             s.label = variantLabel(ri, vi);
+            s.key = r.engineRuns.empty() ? s.label
+                                         : EngineComparison::plainName(r, v) + separator
+                        + barSets()[static_cast<std::size_t>(barSetOf(ri, v.engine))].name;
             for (const WorkerResult& w : v.workers)
                 if (w.kind != LaneKind::Main)
                     s.latenciesUs.push_back(w.startLatencyUs);

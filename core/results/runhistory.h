@@ -55,6 +55,7 @@ struct LatencySeries
     int run = 0;
     VariantMode mode = VariantMode::Threads;
     QString label;          // "100 processes · GIL on"
+    QString key;            // for a chart's key: the label, or "100 processes · CPython" in two engines
     std::vector<double> latenciesUs; // -1 for a worker that never started
 };
 

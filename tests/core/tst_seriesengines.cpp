@@ -83,6 +83,12 @@ private Q_SLOTS:
         for (RunResult* r : {&model, &cpython})
             for (std::size_t i = 0; i < 2; ++i)
                 r->variants[i].sweepWorkers = int(i) * 3 + 1; // 1 and 4 workers
+        WorkerResult worker;
+        worker.name = QStringLiteral("Thread-1");
+        worker.startLatencyUs = 80;
+        for (RunResult* r : {&model, &cpython})
+            for (VariantResult& v : r->variants)
+                v.workers.push_back(worker);
         RunHistory history;
         history.add(EngineComparison::combined({model, cpython}, {}));
         const std::vector<ElapsedEntry> bars = history.elapsed();
@@ -104,6 +110,11 @@ private Q_SLOTS:
         QCOMPARE(lines[0].label, QStringLiteral("threads · model · engines side by side"));
         QCOMPARE(lines[1].label, QStringLiteral("threads · CPython · engines side by side"));
         QCOMPARE(lines[1].key, QStringLiteral("threads · CPython"));
+        // The latency chart's key names the variant and its engine, no more.
+        const std::vector<LatencySeries> latencies = history.latencySeries();
+        QVERIFY(!latencies.empty());
+        QVERIFY2(latencies.back().key.endsWith(QStringLiteral(" · CPython")), qPrintable(latencies.back().key));
+        QVERIFY2(!latencies.back().key.contains(QStringLiteral("side by side")), qPrintable(latencies.back().key));
         QCOMPARE(lines[1].set, 1);
         QCOMPARE(lines[1].points.size(), std::size_t(2));
         QCOMPARE(lines[1].points[1].speedup, 100.0 / 108);
