@@ -514,7 +514,10 @@ QStringList CompareView::engineLinesFor(int index, const QFontMetricsF& metrics,
         lines << metrics.elidedText(tail, Qt::ElideRight, width);
         return lines;
     }
-    // One line: the name as much as is left beside the engine (and the time, where it fits).
+    // One line: all of it where it fits, else the name as much as is left beside the engine
+    // (and the time, where it takes at most 60 % of the line).
+    if (metrics.horizontalAdvance(band.plainName + separator + tail) <= width)
+        return {band.plainName + separator + tail};
     const QString kept = metrics.horizontalAdvance(separator + tail) <= 0.6 * width ? tail : band.engine;
     const double room = std::max(0.0, width - metrics.horizontalAdvance(separator + kept));
     return {metrics.elidedText(band.plainName, Qt::ElideRight, room) + separator + kept};
