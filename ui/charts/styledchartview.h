@@ -35,8 +35,8 @@ protected:
     // presenter's stage): the axis titles and the legend give their height to the bars and their
     // names, which Qt Charts would otherwise elide to "…".
     bool isCompact() const;
-    // Where a compact chart's legend goes: beside the plot (a lone entry, short and narrow), or
-    // where the chart itself puts it (above or below the plot), never over the bars.
+    // Where a compact chart's legend goes: beside the plot (the default; short entries), or where
+    // the chart itself puts it (above or below the plot), so that it never lies over the bars.
     virtual bool legendBesideWhenCompact() const { return true; }
 
 private:
