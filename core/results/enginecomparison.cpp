@@ -85,7 +85,7 @@ RunResult EngineComparison::combined(std::vector<RunResult> perEngine, const std
             for (const VariantResult& v : run.variants)
                 if (v.name == first.name) {
                     VariantResult paired = v;
-                    paired.name = tr("%1 · %2").arg(v.name, engineTitle(v.engine));
+                    paired.name = pairedName(v);
                     if (paired.scenarioName.isEmpty())
                         paired.scenarioName = v.name;
                     out.variants.push_back(std::move(paired));
@@ -93,6 +93,20 @@ RunResult EngineComparison::combined(std::vector<RunResult> perEngine, const std
     out.fidelity = fidelity(checks, perEngine);
     out.engineRuns = std::move(perEngine);
     return out;
+}
+
+QString EngineComparison::pairedName(const VariantResult& variant)
+{
+    return tr("%1 · %2").arg(variant.name, engineTitle(variant.engine));
+}
+
+QString EngineComparison::plainName(const RunResult& combined, const VariantResult& variant)
+{
+    for (const RunResult& run : combined.engineRuns)
+        for (const VariantResult& v : run.variants)
+            if (v.engine == variant.engine && pairedName(v) == variant.name)
+                return v.name;
+    return variant.name;
 }
 
 QString EngineComparison::line(const FidelityLine& fidelity)

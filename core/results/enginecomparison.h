@@ -25,6 +25,11 @@ public:
     // scenario; variants "4 threads · model", "4 threads · CPython", … in pairs; engineRuns and
     // fidelity filled in. Cancelled when any engine's was.
     static RunResult combined(std::vector<RunResult> perEngine, const std::vector<LessonCheck>& checks);
+    // The name of a variant of one engine's run in the combined result: "4 threads · CPython".
+    static QString pairedName(const VariantResult& variant);
+    // The variant of `combined` as its own engine's run names it ("4 threads" for "4 threads ·
+    // CPython"); the name itself where the result is of one engine.
+    static QString plainName(const RunResult& combined, const VariantResult& variant);
     // Every ratio check of `checks`, measured in each run (one run per engine).
     static std::vector<FidelityLine> fidelity(const std::vector<LessonCheck>& checks,
                                               const std::vector<RunResult>& perEngine);

@@ -1,5 +1,7 @@
 #include "results/runhistory.h"
 
+#include "results/enginecomparison.h"
+
 #include <QStringList>
 
 #include <algorithm>
@@ -46,7 +48,7 @@ void RunHistory::setMaxRuns(int maxRuns)
         m_runs.erase(m_runs.begin());
 }
 
-QString RunHistory::baseTag(const RunResult& run) const
+QStringList RunHistory::baseTag(const RunResult& run) const
 {
     QStringList parts {run.settings.gil ? tr("GIL on") : tr("GIL off")};
     if (!run.engineRuns.empty()) // each variant's name says its engine, whose GIL is its own
@@ -63,21 +65,80 @@ QString RunHistory::baseTag(const RunResult& run) const
     // A bar of repeated runs is their median; its whisker is the spread.
     if (run.repeats > 1)
         parts << tr("median of %1 runs").arg(run.repeats);
-    return parts.join(separator);
+    return parts;
+}
+
+QStringList RunHistory::tagParts(int index) const
+{
+    const RunResult& mine = run(index);
+    QStringList parts = baseTag(mine);
+    const bool twin = std::any_of(m_runs.begin(), m_runs.end(),
+                                  [this, &mine, &parts](const RunResult& r) { return &r != &mine && baseTag(r) == parts; });
+    if (twin)
+        parts << tr("run %1").arg(index + 1);
+    return parts;
 }
 
 QString RunHistory::runTag(int index) const
 {
-    const RunResult& mine = run(index);
-    const QString tag = baseTag(mine);
-    const bool twin = std::any_of(m_runs.begin(), m_runs.end(),
-                                  [this, &mine, &tag](const RunResult& r) { return &r != &mine && baseTag(r) == tag; });
-    return twin ? tag + separator + tr("run %1").arg(index + 1) : tag;
+    return tagParts(index).join(separator);
 }
 
 QString RunHistory::variantLabel(int runIndex, std::size_t variantIndex) const
 {
     return run(runIndex).variants.at(variantIndex).name + separator + runTag(runIndex);
+}
+
+namespace {
+
+// An engine as a chart's legend names it.
+QString engineLegend(EngineKind engine)
+{
+    switch (engine) {
+    case EngineKind::Model: return RunHistory::tr("Model");
+    case EngineKind::CPython: return RunHistory::tr("CPython");
+    case EngineKind::Native: return RunHistory::tr("Native");
+    }
+    return RunHistory::tr("Model");
+}
+
+} // namespace
+
+std::vector<RunHistory::BarSet> RunHistory::barSets() const
+{
+    std::vector<BarSet> out;
+    for (int ri = 0; ri < runCount(); ++ri) {
+        const RunResult& r = run(ri);
+        if (r.engineRuns.empty()) {
+            out.push_back({ri, r.settings.engine, runTag(ri)});
+            continue;
+        }
+        // "engines side by side" gives way to the engine; the rest still tells the runs apart.
+        // Alone in the history, the run's engines need no more (its bars' whiskers say "median").
+        QStringList parts = tagParts(ri);
+        if (runCount() == 1)
+            parts.removeAll(tr("median of %1 runs").arg(r.repeats));
+        for (const RunResult& e : r.engineRuns) {
+            parts.first() = engineLegend(e.settings.engine);
+            out.push_back({ri, e.settings.engine, parts.join(separator)});
+        }
+    }
+    return out;
+}
+
+int RunHistory::barSetOf(int runIndex, EngineKind engine) const
+{
+    const bool engines = !run(runIndex).engineRuns.empty();
+    const std::vector<BarSet> sets = barSets();
+    for (std::size_t k = 0; k < sets.size(); ++k)
+        if (sets[k].run == runIndex && (!engines || sets[k].engine == engine))
+            return static_cast<int>(k);
+    return 0;
+}
+
+bool RunHistory::hasEngines() const
+{
+    return std::any_of(m_runs.begin(), m_runs.end(), [](const RunResult& r) { return !r.engineRuns.empty(); });
 }
 
 std::vector<ElapsedEntry> RunHistory::elapsed() const
@@ -91,6 +152,9 @@ std::vector<ElapsedEntry> RunHistory::elapsed() const
             ElapsedEntry e;
             e.run = ri;
             e.variant = v.name;
+            e.category = EngineComparison::plainName(r, v);
+            e.set = barSetOf(ri, v.engine);
+            e.engine = v.engine;
             e.label = v.name + separator + tag;
             e.elapsedMs = v.elapsedMs;
             e.speedup = speedup(r, vi);
@@ -130,8 +194,12 @@ std::vector<SpeedupSeries> RunHistory::speedupSeries() const
             SpeedupSeries series;
             series.run = ri;
             series.mode = mode;
+            series.engine = engine;
             series.label = variantModeName(mode) + separator
                 + (r.engineRuns.empty() ? QString() : engineTitle(engine) + separator) + runTag(ri);
+            series.set = barSetOf(ri, engine);
+            series.key = r.engineRuns.empty() ? series.label
+                                              : variantModeName(mode) + separator + barSets()[static_cast<std::size_t>(series.set)].name;
             for (const auto& entry : byWorkers)
                 series.points.push_back(entry.second);
             out.push_back(std::move(series));
@@ -167,6 +235,9 @@ std::vector<LatencySeries> RunHistory::latencySeries() const
             s.run = ri;
             s.mode = v.mode;
             s.label = variantLabel(ri, vi);
+            s.key = r.engineRuns.empty() ? s.label
+                                         : EngineComparison::plainName(r, v) + separator
+                        + barSets()[static_cast<std::size_t>(barSetOf(ri, v.engine))].name;
             for (const WorkerResult& w : v.workers)
                 if (w.kind != LaneKind::Main)
                     s.latenciesUs.push_back(w.startLatencyUs);

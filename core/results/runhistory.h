@@ -4,17 +4,23 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 #include <cstddef>
 #include <vector>
 
 namespace ThreadLab {
 
-// One bar of the elapsed-time chart: one variant of one run.
+// One bar of the elapsed-time chart: one variant of one run (in one engine).
 struct ElapsedEntry
 {
     int run = 0;            // index in the history, oldest first
     QString variant;
+    // The chart's row: the variant as its engine's run names it ("4 threads", also for
+    // "4 threads · CPython" of a run in two engines), so that a row holds the variant in each.
+    QString category;
+    int set = 0;            // RunHistory::barSets: the run, or the run's engine, the bar belongs to
+    EngineKind engine = EngineKind::Model;
     QString label;          // "4 threads · GIL on"
     double elapsedMs = 0;
     double speedup = 0;     // RunHistory::speedup of this variant in its run
@@ -36,7 +42,10 @@ struct SpeedupSeries
 {
     int run = 0;
     VariantMode mode = VariantMode::Threads;
+    EngineKind engine = EngineKind::Model;
+    int set = 0;            // RunHistory::barSets: the run, or the run's engine
     QString label;          // "threads · GIL on"
+    QString key;            // for a chart's key: the label, or "threads · CPython" in two engines
     std::vector<SpeedupPoint> points; // by worker count, ascending
 };
 
@@ -46,6 +55,7 @@ struct LatencySeries
     int run = 0;
     VariantMode mode = VariantMode::Threads;
     QString label;          // "100 processes · GIL on"
+    QString key;            // for a chart's key: the label, or "100 processes · CPython" in two engines
     std::vector<double> latenciesUs; // -1 for a worker that never started
 };
 
@@ -81,6 +91,20 @@ public:
     // time scale when they differ between runs; "run 3" when two runs would read the same.
     QString runTag(int index) const;
     QString variantLabel(int runIndex, std::size_t variantIndex) const;
+    // What the charts give a colour and a legend entry: one per run, and one per engine of a run
+    // in two or three engines ("Model", "CPython", with what else tells the run apart from the
+    // history's others), oldest run first, its engines in the order they ran.
+    struct BarSet
+    {
+        int run = 0;
+        EngineKind engine = EngineKind::Model;
+        QString name;
+    };
+    std::vector<BarSet> barSets() const;
+    // The index in barSets() of run `runIndex`'s variants in `engine` (any, for a run of one engine).
+    int barSetOf(int runIndex, EngineKind engine) const;
+    // Whether any run of the history ran in more than one engine.
+    bool hasEngines() const;
 
     std::vector<ElapsedEntry> elapsed() const;
     std::vector<SpeedupSeries> speedupSeries() const;
@@ -126,7 +150,8 @@ public:
     static QString cutOffText(double cutOffMs);
 
 private:
-    QString baseTag(const RunResult& run) const;
+    QStringList baseTag(const RunResult& run) const;
+    QStringList tagParts(int index) const;
 
     std::vector<RunResult> m_runs;
     int m_maxRuns = defaultMaxRuns;

@@ -83,15 +83,39 @@ private Q_SLOTS:
         for (RunResult* r : {&model, &cpython})
             for (std::size_t i = 0; i < 2; ++i)
                 r->variants[i].sweepWorkers = int(i) * 3 + 1; // 1 and 4 workers
+        WorkerResult worker;
+        worker.name = QStringLiteral("Thread-1");
+        worker.startLatencyUs = 80;
+        for (RunResult* r : {&model, &cpython})
+            for (VariantResult& v : r->variants)
+                v.workers.push_back(worker);
         RunHistory history;
         history.add(EngineComparison::combined({model, cpython}, {}));
         const std::vector<ElapsedEntry> bars = history.elapsed();
         QCOMPARE(bars.size(), std::size_t(6));
         QCOMPARE(bars[1].label, QStringLiteral("1 thread · CPython · engines side by side"));
+        // A row per variant, a bar set per engine.
+        QCOMPARE(bars[1].category, QStringLiteral("1 thread"));
+        QCOMPARE(bars[4].category, QStringLiteral("2 processes"));
+        QCOMPARE(bars[0].set, 0);
+        QCOMPARE(bars[1].set, 1);
+        QCOMPARE(bars[1].engine, EngineKind::CPython);
+        const std::vector<RunHistory::BarSet> sets = history.barSets();
+        QCOMPARE(sets.size(), std::size_t(2));
+        QCOMPARE(sets[0].name, QStringLiteral("Model"));
+        QCOMPARE(sets[1].name, QStringLiteral("CPython"));
+        QCOMPARE(history.barSetOf(0, EngineKind::CPython), 1);
         const std::vector<SpeedupSeries> lines = history.speedupSeries();
         QCOMPARE(lines.size(), std::size_t(2));
         QCOMPARE(lines[0].label, QStringLiteral("threads · model · engines side by side"));
         QCOMPARE(lines[1].label, QStringLiteral("threads · CPython · engines side by side"));
+        QCOMPARE(lines[1].key, QStringLiteral("threads · CPython"));
+        // The latency chart's key names the variant and its engine, no more.
+        const std::vector<LatencySeries> latencies = history.latencySeries();
+        QVERIFY(!latencies.empty());
+        QVERIFY2(latencies.back().key.endsWith(QStringLiteral(" · CPython")), qPrintable(latencies.back().key));
+        QVERIFY2(!latencies.back().key.contains(QStringLiteral("side by side")), qPrintable(latencies.back().key));
+        QCOMPARE(lines[1].set, 1);
         QCOMPARE(lines[1].points.size(), std::size_t(2));
         QCOMPARE(lines[1].points[1].speedup, 100.0 / 108);
     }

@@ -231,6 +231,34 @@ private Q_SLOTS:
         QCOMPARE(view.headerLines(1).mid(0, 2), (QStringList {QStringLiteral("threads"), QStringLiteral("100 ms")}));
     }
 
+    // Bands of two engines packed tight: a CPython band's header keeps "CPython" whole before
+    // its time, and the variant's name gives way first, down to a header of one line.
+    void compactHeaderKeepsTheEngine()
+    {
+        CompareView view;
+        view.setScale(1.6);
+        const QString name = QStringLiteral("processes, one crashes each way");
+        addFinished(view, 0, name + QStringLiteral(" · model"), 222, 6);
+        addFinished(view, 1, name + QStringLiteral(" · CPython"), 231, 6);
+        view.setEngine(0, name, QStringLiteral("model"));
+        view.setEngine(1, name, QStringLiteral("CPython"));
+        view.setLive(false);
+        view.resize(900, 330);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.isCompact());
+        QCOMPARE(view.headerText(1), name + QStringLiteral(" · CPython · 231 ms"));
+        QStringList lines = view.headerLines(1);
+        QVERIFY2(lines.contains(QStringLiteral("CPython · 231 ms")), qPrintable(lines.join(QLatin1Char('|'))));
+        QVERIFY2(view.headerLines(0).contains(QStringLiteral("model · 222 ms")), qPrintable(view.headerLines(0).join(QLatin1Char('|'))));
+        // Narrower and lower: one line per header, the name elided, the engine whole.
+        view.resize(520, 150);
+        lines = view.headerLines(1);
+        const QString shown = lines.join(QLatin1Char('|'));
+        QVERIFY2(lines.first().endsWith(QStringLiteral(" · CPython")), qPrintable(shown));
+        QVERIFY2(!view.headerLines(0).join(QLatin1Char('|')).contains(QLatin1String("CPython")), qPrintable(shown));
+    }
+
     // A GIL strip too thin for its label: the band's header says it where a line is left, the
     // strip itself stays; with room the strip's own label says it and the header does not.
     void thinGilStripSaysItInTheHeader()

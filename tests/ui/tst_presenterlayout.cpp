@@ -5,12 +5,14 @@
 #include "engine/lane.h"
 #include "model/runcontroller.h"
 #include "model/timelineaxis.h"
+#include "results/enginecomparison.h"
 #include "results/runhistory.h"
 #include "results/variantresult.h"
 #include "panes/explanationpane.h"
 #include "panes/consoleview.h"
 #include "panes/observationspanel.h"
 #include "panes/runcontrols.h"
+#include "scenario/scenario.h"
 #include "panes/scenariobrowser.h"
 #include "scenario/scenariocatalog.h"
 #include "timeline/lanelabels.h"
@@ -263,6 +265,87 @@ class TestPresenterLayout : public QObject
                 QVERIFY2(!key->sceneBoundingRect().intersects(speedup->chartItem()->plotArea()), qPrintable(where));
     }
 
+    // A run of `id` on the stage at the first screen size, with a short time scale and nothing
+    // else in the charts; a result without variants where none could run or none came in time.
+    RunResult runOnTheStage(const QString& id)
+    {
+        MainWindow& w = window();
+        resizeTo(screens.first());
+        if (!w.selectScenario(id))
+            return {};
+        w.controller()->clearHistory();
+        w.runControls()->timeScaleBox()->setValue(0.01);
+        QSignalSpy finished(w.controller(), &RunController::runFinished);
+        w.startRun();
+        if (!finished.wait(60'000))
+            return {};
+        return finished.takeFirst().at(0).value<RunResult>();
+    }
+
+    // "Model + CPython": the elapsed chart (in view) has a row per variant and a bar set per
+    // engine; every row's name fits its slot left of the plot (a line of it at most as wide as
+    // the slot, its lines within the row's height) and nothing is elided; the legend covers no
+    // bar and no word.
+    void checkEngineChart(const QString& where, int variants)
+    {
+        ElapsedChart* chart = window().elapsedChart();
+        QTabWidget* tabs = window().chartTabs();
+        for (int i = 0; i < tabs->count(); ++i)
+            if (tabs->widget(i) == chart || tabs->widget(i)->isAncestorOf(chart))
+                tabs->setCurrentIndex(i);
+        settle();
+        QVERIFY2(chart->isVisible(), qPrintable(where));
+        QCOMPARE(chart->categoryLabels().size(), variants);
+        const QStringList entries = chart->legendNames();
+        QCOMPARE(entries.size(), 2);
+        QVERIFY2(entries[0].startsWith(QLatin1String("Model")) && entries[1].startsWith(QLatin1String("CPython")),
+                 qPrintable(entries.join(QLatin1Char('|'))));
+        QCOMPARE(chart->barCount(), 2 * variants);
+        QChart* c = chart->chartItem();
+        const QAbstractAxis* axis = c->axes(Qt::Vertical).first();
+        const QFontMetricsF metrics(axis->labelsFont());
+        const QRectF plot = c->plotArea();
+        const double slot = plot.left() - c->margins().left();
+        // Qt Charts elides a row's name taller than the plot's height over rows + 1.
+        const double rowPx = plot.height() / (variants + 1);
+        for (const QString& label : chart->categoryLabels()) {
+            const QStringList lines = label.split(QStringLiteral("<br>"));
+            const QString at = QStringLiteral("%1: “%2” in a slot of %3×%4 px").arg(where, label).arg(slot).arg(rowPx);
+            QVERIFY2(lines.size() * metrics.lineSpacing() <= rowPx, qPrintable(at));
+            for (const QString& line : lines) {
+                QVERIFY2(!line.contains(QChar(0x2026)) && !line.contains(QLatin1String("...")), qPrintable(at));
+                QVERIFY2(metrics.horizontalAdvance(line) <= slot, qPrintable(at));
+            }
+        }
+        checkChartWords(where);
+        const QRectF legend = chart->legendRect();
+        QVERIFY2(!legend.isEmpty(), qPrintable(where));
+        const auto clear = [&legend, &where](const std::vector<QRectF>& rects, const char* what) {
+            for (const QRectF& r : rects)
+                QVERIFY2(!legend.intersects(r), qPrintable(QStringLiteral("%1: the legend (%2,%3 %4×%5) covers a %6 at (%7,%8 %9×%10)")
+                                                               .arg(where).arg(legend.x()).arg(legend.y()).arg(legend.width())
+                                                               .arg(legend.height()).arg(QLatin1String(what)).arg(r.x()).arg(r.y())
+                                                               .arg(r.width()).arg(r.height())));
+        };
+        clear(chart->barRects(), "bar");
+        clear(chart->wordRects(), "word");
+    }
+
+    // Every band of a run in two engines says its engine in its header, also packed tight.
+    void checkEngineHeaders(const QString& where, int variants)
+    {
+        CompareView* compare = window().timelinePanel()->compareView();
+        settle();
+        QCOMPARE(compare->bandCount(), 2 * variants);
+        for (int b = 0; b < compare->bandCount(); ++b) {
+            const QString engine = b % 2 ? QStringLiteral("CPython") : QStringLiteral("model");
+            QVERIFY(compare->variantName(b).endsWith(engine));
+            const QString shown = compare->headerLines(b).join(QLatin1Char('|'));
+            QVERIFY2(shown.contains(engine), qPrintable(QStringLiteral("%1, band %2 (%3compact): %4")
+                                                             .arg(where).arg(b).arg(compare->isCompact() ? "" : "not ", shown)));
+        }
+    }
+
     void shoot(const QString& name)
     {
         // THREADLAB_PRESENTER_SHOTS=DIR keeps a picture of the window per scenario and size.
@@ -324,14 +407,7 @@ private Q_SLOTS:
     {
         SKIP_IF_SPAWNING_UNDER_TSAN();
         QFETCH(QString, id);
-        MainWindow& w = window();
-        resizeTo(screens.first());
-        QVERIFY(w.selectScenario(id));
-        w.controller()->clearHistory();
-        w.runControls()->timeScaleBox()->setValue(0.01);
-        QSignalSpy finished(w.controller(), &RunController::runFinished);
-        w.startRun();
-        QVERIFY(finished.wait(60'000));
+        QVERIFY2(!runOnTheStage(id).variants.empty(), qPrintable(id));
         for (const Screen& screen : screens) {
             resizeTo(screen);
             const QString where = QStringLiteral("%1 at %2").arg(id, screen.name());
@@ -343,6 +419,104 @@ private Q_SLOTS:
             checkChartWords(where);
             shoot(QStringLiteral("%1-%2").arg(id, screen.name()));
         }
+    }
+
+    // "Model + CPython" on a 1280 px stage: a row per variant with a bar in each engine, its name
+    // whole; the legend clear of bars and words; each band's header naming its engine. The same
+    // run stands in for CPython's: what is laid out depends on names and lanes, not on which
+    // interpreter ran them, and the suite then needs no Python.
+    void twoEnginesReadWholeAt1280_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::newRow("cpu-bound") << QStringLiteral("cpu-bound");
+        QTest::newRow("race-condition") << QStringLiteral("race-condition");
+    }
+
+    void twoEnginesReadWholeAt1280()
+    {
+        SKIP_IF_SPAWNING_UNDER_TSAN();
+        QFETCH(QString, id);
+        MainWindow& w = window();
+        RunResult model = runOnTheStage(id);
+        QVERIFY2(model.error.isEmpty() && !model.variants.empty(), qPrintable(id + model.error));
+        RunResult cpython = model;
+        cpython.settings.engine = EngineKind::CPython;
+        for (VariantResult& v : cpython.variants)
+            v.engine = EngineKind::CPython;
+        const int variants = static_cast<int>(model.variants.size());
+        const std::vector<LessonCheck> checks = ScenarioCatalog::builtin(id)->lessonChecks;
+        w.controller()->clearHistory();
+        w.showRun(EngineComparison::combined({model, cpython}, checks));
+        for (const Screen& screen : {screens.at(2), screens.at(3)}) {
+            resizeTo(screen);
+            const QString where = QStringLiteral("%1 in two engines at %2").arg(id, screen.name());
+            checkEngineChart(where, variants);
+            checkEngineHeaders(where, variants);
+            shoot(QStringLiteral("%1-both-%2").arg(id, screen.name()));
+        }
+        // Runs 3: each bar the median with its whisker, the legend saying so.
+        for (RunResult* r : {&model, &cpython}) {
+            r->repeats = 3;
+            for (VariantResult& v : r->variants)
+                v.elapsedRunsMs = {v.elapsedMs * 0.9, v.elapsedMs, v.elapsedMs * 1.2};
+        }
+        w.controller()->clearHistory();
+        w.showRun(EngineComparison::combined({model, cpython}, checks));
+        resizeTo(screens.at(2));
+        const QString where = QStringLiteral("%1 in two engines, 3 runs, at %2").arg(id, screens.at(2).name());
+        const std::vector<std::pair<double, double>> whiskers = w.elapsedChart()->whiskersMs();
+        QCOMPARE(static_cast<int>(whiskers.size()), 2 * variants);
+        for (std::size_t i = 0; i < whiskers.size(); ++i)
+            QVERIFY2(whiskers[i].second > whiskers[i].first, qPrintable(where));
+        checkEngineChart(where, variants);
+        shoot(QStringLiteral("%1-both-runs3-%2").arg(id, screens.at(2).name()));
+        w.runControls()->setRuns(1); // the window took the shown run's Runs 3: the next test runs once
+        w.controller()->clearHistory();
+    }
+
+    // A sweep in two engines: a line per mode and engine, a colour per engine (threads solid,
+    // processes dashed), keyed "threads · Model"; the key above the plot on the stage.
+    void speedupLinesTellTheEnginesApart()
+    {
+        std::vector<RunResult> perEngine;
+        for (const EngineKind engine : {EngineKind::Model, EngineKind::CPython}) {
+            RunResult r;
+            r.scenarioId = QStringLiteral("cpu-scaling");
+            r.cores = 2;
+            r.settings.engine = engine;
+            for (const VariantMode mode : {VariantMode::Threads, VariantMode::Processes})
+                for (int workers = 1; workers <= 2; ++workers) {
+                    VariantResult v;
+                    v.name = QStringLiteral("%1×%2").arg(variantModeName(mode)).arg(workers);
+                    v.mode = mode;
+                    v.engine = engine;
+                    v.sweepWorkers = workers;
+                    v.elapsedMs = mode == VariantMode::Processes ? 100.0 / workers : 100;
+                    r.variants.push_back(v);
+                }
+            perEngine.push_back(r);
+        }
+        RunHistory history;
+        history.add(EngineComparison::combined(perEngine, {}));
+        SpeedupChart* chart = window().speedupChart();
+        chart->setHistory(history);
+        QCOMPARE(chart->seriesCount(), 4);
+        // Modes in the order they ran, each in both engines.
+        QStringList names;
+        for (int i = 0; i < 4; ++i)
+            names << chart->lineName(i);
+        QCOMPARE(names, (QStringList {QStringLiteral("threads · Model"), QStringLiteral("threads · CPython"),
+                                      QStringLiteral("processes · Model"), QStringLiteral("processes · CPython")}));
+        QCOMPARE(chart->lineColor(0), chart->lineColor(2));
+        QCOMPARE(chart->lineColor(1), chart->lineColor(3));
+        QVERIFY(chart->lineColor(0) != chart->lineColor(1));
+        resizeTo(screens.at(2));
+        QTabWidget* tabs = window().chartTabs();
+        tabs->setCurrentWidget(chart);
+        settle();
+        checkChartWords(QStringLiteral("speedup in two engines"));
+        shoot(QStringLiteral("speedup-both-1280x720-F11"));
+        window().speedupChart()->setHistory(RunHistory());
     }
 
     // F6 folds the side panes away and brings them back; presenter mode remembers the choice.

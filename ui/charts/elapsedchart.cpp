@@ -10,6 +10,7 @@
 #include <QFontMetricsF>
 #include <QGraphicsPathItem>
 #include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
 #include <QPainterPath>
 #include <QPen>
 #include <QSet>
@@ -61,13 +62,15 @@ ElapsedChart::~ElapsedChart() = default;
 void ElapsedChart::setHistory(const RunHistory& history)
 {
     const std::vector<ElapsedEntry> entries = history.elapsed();
-    // Rows: the variants in the order they ran; the first sits at the top.
+    const std::vector<RunHistory::BarSet> sets = history.barSets();
+    // Rows: the variants in the order they ran, the first at the top; a run in two engines puts
+    // its variant's bars in each engine side by side in one row.
     QStringList names;
     for (const ElapsedEntry& e : entries)
-        if (!names.contains(e.variant))
-            names << e.variant;
+        if (!names.contains(e.category))
+            names << e.category;
     m_categoryCount = static_cast<int>(names.size());
-    m_setCount = history.runCount();
+    m_setCount = static_cast<int>(sets.size());
     double maxMs = 0;
     for (const ElapsedEntry& e : entries) {
         maxMs = std::max(maxMs, e.elapsedMs);
@@ -81,32 +84,22 @@ void ElapsedChart::setHistory(const RunHistory& history)
     std::reverse(rows.begin(), rows.end());
     m_series->clear();
     m_bars.clear();
-    // A row draws its first set at the bottom: add the runs newest first so that the oldest run
+    // A row draws its first set at the bottom: add the sets newest first so that the oldest one
     // sits on top, and reverse the legend so that it reads in the same order as the bars.
-    for (int run = m_setCount - 1; run >= 0; --run) {
-        // One set per run, filled in one batch: its value per row, 0 where it has no such variant.
+    for (int order = m_setCount - 1; order >= 0; --order) {
+        // One set per run (or engine of a run), filled in one batch: its value per row, 0 where
+        // it has no such variant.
         QList<qreal> values(m_categoryCount, 0.0);
         for (const ElapsedEntry& e : entries) {
-            if (e.run != run)
+            if (e.set != order)
                 continue;
-            const int row = static_cast<int>(rows.indexOf(e.variant));
+            const int row = static_cast<int>(rows.indexOf(e.category));
             values[row] = e.elapsedMs / unit;
-            QString text = RunHistory::durationText(e.elapsedMs);
-            if (e.cancelled)
-                text += tr(" · stopped");
-            else if (e.cutOff)
-                text += QStringLiteral(" · ") + RunHistory::cutOffText(e.cutOffMs);
-            else if (!RunHistory::speedupText(e.speedup).isEmpty())
-                text += QStringLiteral(" · ") + RunHistory::speedupText(e.speedup);
-            const auto [fastest, slowest] = e.runsMs.empty()
-                ? std::pair(e.elapsedMs, e.elapsedMs)
-                : std::pair(*std::min_element(e.runsMs.begin(), e.runsMs.end()),
-                            *std::max_element(e.runsMs.begin(), e.runsMs.end()));
-            m_bars.push_back({row, m_setCount - 1 - run, run, e.elapsedMs / unit, text, fastest / unit, slowest / unit});
+            m_bars.push_back(barOf(e, row, m_setCount - 1 - order, unit));
         }
-        auto* set = new QBarSet(history.runTag(run));
+        auto* set = new QBarSet(sets[static_cast<std::size_t>(order)].name);
         set->append(values);
-        const QColor color = ChartStyle::seriesColor(run);
+        const QColor color = ChartStyle::seriesColor(order);
         set->setColor(color);
         set->setBorderColor(color);
         m_series->append(set);
@@ -131,11 +124,31 @@ void ElapsedChart::setHistory(const RunHistory& history)
     restyle();
 }
 
+ElapsedChart::Bar ElapsedChart::barOf(const ElapsedEntry& e, int row, int position, double unit)
+{
+    const QString time = RunHistory::durationText(e.elapsedMs);
+    QString text = time;
+    QString shortText;
+    if (e.cancelled) {
+        text += tr(" · stopped");
+    } else if (e.cutOff) {
+        text += QStringLiteral(" · ") + RunHistory::cutOffText(e.cutOffMs);
+    } else if (!RunHistory::speedupText(e.speedup).isEmpty()) {
+        text += QStringLiteral(" · ") + RunHistory::speedupText(e.speedup);
+        shortText = time;
+    }
+    const auto [fastest, slowest] = e.runsMs.empty()
+        ? std::pair(e.elapsedMs, e.elapsedMs)
+        : std::pair(*std::min_element(e.runsMs.begin(), e.runsMs.end()),
+                    *std::max_element(e.runsMs.begin(), e.runsMs.end()));
+    return {row, position, e.set, e.elapsedMs / unit, text, shortText, fastest / unit, slowest / unit};
+}
+
 std::vector<ElapsedChart::Bar> ElapsedChart::topToBottom() const
 {
     std::vector<Bar> sorted = m_bars;
     std::stable_sort(sorted.begin(), sorted.end(), [](const Bar& a, const Bar& b) {
-        return a.category != b.category ? a.category > b.category : a.run < b.run;
+        return a.category != b.category ? a.category > b.category : a.order < b.order;
     });
     return sorted;
 }
@@ -154,6 +167,60 @@ std::vector<std::pair<double, double>> ElapsedChart::whiskersMs() const
     std::vector<std::pair<double, double>> out;
     for (const Bar& b : topToBottom())
         out.emplace_back(b.slowest > b.fastest ? b.fastest * unit : 0, b.slowest > b.fastest ? b.slowest * unit : 0);
+    return out;
+}
+
+QStringList ElapsedChart::legendNames() const
+{
+    QStringList names;
+    const QList<QBarSet*> sets = m_series->barSets();
+    for (auto it = sets.rbegin(); it != sets.rend(); ++it) // added newest first, shown oldest first
+        names << (*it)->label();
+    return names;
+}
+
+bool ElapsedChart::legendBesideWhenCompact() const
+{
+    const QFontMetricsF metrics(chart()->legend()->font());
+    double widest = 0;
+    for (const QString& name : legendNames())
+        widest = std::max(widest, metrics.horizontalAdvance(name));
+    return widest <= 0.2 * width();
+}
+
+QRectF ElapsedChart::legendRect() const
+{
+    // Its entries, not the strip Qt Charts sets aside for it, which the last tick's number
+    // under the plot may reach into.
+    const QLegend* legend = chart()->legend();
+    if (!legend->isVisible())
+        return {};
+    return mapFromScene(legend->mapToScene(legend->childrenBoundingRect())).boundingRect();
+}
+
+std::vector<QRectF> ElapsedChart::barRects() const
+{
+    std::vector<QRectF> out;
+    for (const Bar& b : topToBottom()) {
+        const double bottom = b.category - barWidth / 2 + b.set * barWidth / std::max(1, m_setCount);
+        const QPointF from = chart()->mapToPosition(QPointF(0, bottom), m_series);
+        const QPointF to = chart()->mapToPosition(QPointF(b.value, bottom + barWidth / std::max(1, m_setCount)), m_series);
+        out.push_back(mapFromScene(chart()->mapToScene(QRectF(from, to).normalized())).boundingRect());
+    }
+    return out;
+}
+
+std::vector<QRectF> ElapsedChart::wordRects() const
+{
+    // Every word the chart shows but the legend's own: the bars' words, the axes' labels.
+    const QLegend* legend = chart()->legend();
+    std::vector<QRectF> out;
+    const QList<QGraphicsItem*> items = scene()->items();
+    for (const QGraphicsItem* item : items) {
+        const bool text = dynamic_cast<const QGraphicsSimpleTextItem*>(item) || dynamic_cast<const QGraphicsTextItem*>(item);
+        if (text && item->isVisible() && !legend->isAncestorOf(item) && !item->boundingRect().isEmpty())
+            out.push_back(mapFromScene(item->sceneBoundingRect()).boundingRect());
+    }
     return out;
 }
 
@@ -234,6 +301,21 @@ void ElapsedChart::layoutWhiskers()
     }
 }
 
+// Inside the bar's end when the words fit there, else after it; where neither fits, on the
+// roomier side in a smaller font, so that words never straddle the bar's end.
+ElapsedChart::Words ElapsedChart::placeWords(const QString& text, const QFont& wanted, double inside, double after) const
+{
+    Words words {wanted, QFontMetricsF(wanted).horizontalAdvance(text), false};
+    words.inside = words.widthPx <= inside || (words.widthPx > after && inside >= after);
+    const double room = words.inside ? inside : after;
+    if (words.widthPx > room && room > 0) {
+        words.font = labelFont(wanted, QFontMetricsF(wanted).height() * room / words.widthPx, 7);
+        words.widthPx = QFontMetricsF(words.font).horizontalAdvance(text);
+        words.inside = words.inside && words.widthPx <= inside; // words too big for the bar go after it
+    }
+    return words;
+}
+
 void ElapsedChart::layoutTexts()
 {
     while (m_texts.size() < m_bars.size()) {
@@ -264,24 +346,25 @@ void ElapsedChart::layoutTexts()
         // Words keep clear of the whisker: inside, before its fastest end; after, past its slowest.
         const double insideX = chart()->mapToPosition(QPointF(std::min(b.value, b.fastest), centreY), m_series).x();
         const double outsideX = chart()->mapToPosition(QPointF(std::max(b.value, b.slowest), centreY), m_series).x();
-        // Inside the bar's end when the words fit there, else after it; where neither fits,
-        // on the roomier side in a smaller font, so that words never straddle the bar's end.
         const double inside = insideX - start.x() - 2 * pad;
         const double after = plot.right() - outsideX - pad;
-        QFont itemFont = f;
-        double w = QFontMetricsF(itemFont).horizontalAdvance(b.text);
-        bool placeInside = w <= inside || (w > after && inside >= after);
-        const double room = placeInside ? inside : after;
-        if (w > room && room > 0) {
-            itemFont = labelFont(itemFont, QFontMetricsF(itemFont).height() * room / w, 7);
-            w = QFontMetricsF(itemFont).horizontalAdvance(b.text);
-            placeInside = placeInside && w <= inside; // words too big for the bar go after it
+        QString text = b.text;
+        Words words = placeWords(text, f, inside, after);
+        // Too long for either side even in the smallest font allowed (thin bars at the presenter
+        // size): the time alone, rather than words past the plot's edge. The speedup is in the
+        // verdict too.
+        if (words.widthPx > (words.inside ? inside : after) && !b.shortText.isEmpty()) {
+            text = b.shortText;
+            words = placeWords(text, f, inside, after);
         }
+        const QFont& itemFont = words.font;
+        const double w = words.widthPx;
+        const bool placeInside = words.inside;
         item->setFont(itemFont);
-        item->setText(b.text);
+        item->setText(text);
         const double y = end.y() - QFontMetricsF(itemFont).height() / 2;
         if (placeInside) {
-            item->setBrush(ThemePalette::textOn(ChartStyle::seriesColor(b.run)));
+            item->setBrush(ThemePalette::textOn(ChartStyle::seriesColor(b.order)));
             item->setPos(insideX - w - pad, y);
         } else {
             item->setBrush(outside);

@@ -79,7 +79,7 @@ void LatencyChart::setHistory(const RunHistory& history)
         most = std::max(most, static_cast<int>(s.latenciesUs.size()));
         QScatterSeries* series = seriesAt(i);
         series->replace(points);
-        series->setName(s.label);
+        series->setName(s.key);
         series->setVisible(true);
         m_isProcess[static_cast<std::size_t>(i)] = s.mode == VariantMode::Processes;
     }

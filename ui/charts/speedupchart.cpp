@@ -73,6 +73,16 @@ QLineSeries* SpeedupChart::lineAt(int index)
     return m_lines[static_cast<std::size_t>(index)];
 }
 
+QString SpeedupChart::lineName(int index) const
+{
+    return index >= 0 && index < m_used ? m_lines[static_cast<std::size_t>(index)]->name() : QString();
+}
+
+QColor SpeedupChart::lineColor(int index) const
+{
+    return index >= 0 && index < m_used ? m_lines[static_cast<std::size_t>(index)]->pen().color() : QColor();
+}
+
 void SpeedupChart::setHistory(const RunHistory& history)
 {
     const std::vector<SpeedupSeries> series = history.speedupSeries();
@@ -90,8 +100,12 @@ void SpeedupChart::setHistory(const RunHistory& history)
         QLineSeries* line = lineAt(i);
         m_isProcess.resize(m_lines.size());
         m_isProcess[static_cast<std::size_t>(i)] = s.mode == VariantMode::Processes;
+        // In two engines a colour per engine, as the elapsed chart's bars (threads solid,
+        // processes dashed); else one per line.
+        m_colorOf.resize(m_lines.size());
+        m_colorOf[static_cast<std::size_t>(i)] = history.hasEngines() ? s.set : i;
         line->replace(points);
-        line->setName(s.label);
+        line->setName(s.key);
         line->setVisible(true);
     }
     for (std::size_t i = static_cast<std::size_t>(m_used); i < m_lines.size(); ++i) {
@@ -124,7 +138,8 @@ void SpeedupChart::restyle()
     m_ideal->setPen(QPen(faint, 2 * presenterScale(), Qt::DashLine));
     m_cores->setPen(QPen(faint, 1.5 * presenterScale(), Qt::DotLine));
     for (std::size_t i = 0; i < m_lines.size(); ++i) {
-        QPen pen(ChartStyle::seriesColor(static_cast<int>(i)), 3 * presenterScale());
+        const int color = i < m_colorOf.size() ? m_colorOf[i] : static_cast<int>(i);
+        QPen pen(ChartStyle::seriesColor(color), 3 * presenterScale());
         // Processes dashed, threads solid: told apart without colour.
         if (i < m_isProcess.size() && m_isProcess[i])
             pen.setStyle(Qt::DashDotLine);

@@ -70,14 +70,16 @@ void StyledChartView::restyle()
     // Compact: the axis titles go and the legend moves beside the plot, so that the height goes
     // to the bars and their names; growing again brings the chart's own legend place back.
     const bool compact = isCompact();
+    const bool beside = compact && legendBesideWhenCompact();
     QLegend* legend = chart()->legend();
-    if (compact && !m_compact) {
+    if (beside && !m_legendBeside) {
         m_wideLegendAlignment = legend->alignment();
         legend->setAlignment(Qt::AlignRight);
-    } else if (!compact && m_compact) {
+    } else if (!beside && m_legendBeside) {
         legend->setAlignment(m_wideLegendAlignment);
     }
     m_compact = compact;
+    m_legendBeside = beside;
     const auto axes = chart()->axes();
     for (QAbstractAxis* axis : axes)
         axis->setTitleVisible(!compact);

@@ -35,10 +35,14 @@ protected:
     // presenter's stage): the axis titles and the legend give their height to the bars and their
     // names, which Qt Charts would otherwise elide to "…".
     bool isCompact() const;
+    // Where a compact chart's legend goes: beside the plot (the default; short entries), or where
+    // the chart itself puts it (above or below the plot), so that it never lies over the bars.
+    virtual bool legendBesideWhenCompact() const { return true; }
 
 private:
     double m_scale = 1;
     bool m_compact = false; // as last styled
+    bool m_legendBeside = false; // as last styled
     Qt::Alignment m_wideLegendAlignment = Qt::AlignTop; // the chart's own, restored when it grows again
 };
 

@@ -4,6 +4,7 @@
 #include "charts/elapsedchart.h"
 #include "engine/eventlog.h"
 #include "model/comparelayout.h"
+#include "results/enginecomparison.h"
 #include "results/exportkind.h"
 #include "results/resultwriter.h"
 #include "results/runhistory.h"
@@ -261,6 +262,8 @@ bool PictureExporter::exportRunTimelines(const RunResult& run, int variantIndex,
             continue;
         view.setVariant(bands, v.name, v.log);
         view.finishVariant(bands, v.scenarioName, v.elapsedMs, v.cancelled);
+        if (!run.engineRuns.empty())
+            view.setEngine(bands, EngineComparison::plainName(run, v), engineTitle(v.engine));
         ++bands;
     }
     if (bands == 0) {

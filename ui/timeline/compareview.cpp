@@ -89,6 +89,16 @@ void CompareView::finishVariant(int index, const QString& scenarioName, double e
     relayout();
 }
 
+void CompareView::setEngine(int index, const QString& plainName, const QString& engine)
+{
+    if (index < 0 || index >= bandCount())
+        return;
+    Band& band = m_bands[static_cast<std::size_t>(index)];
+    band.plainName = plainName;
+    band.engine = engine;
+    relayout();
+}
+
 void CompareView::setLive(bool live)
 {
     m_live = live;
@@ -471,7 +481,9 @@ QStringList CompareView::linesFor(const Placed& placed, const QRectF& rect) cons
     const int maxLines = std::max(1, static_cast<int>(std::floor(rect.height() / metrics.height())));
     const QString name = variantName(placed.index);
     QStringList lines;
-    if (maxLines == 1 || full == name) {
+    if (!m_bands[static_cast<std::size_t>(placed.index)].engine.isEmpty()) {
+        lines = engineLinesFor(placed.index, metrics, width, maxLines);
+    } else if (maxLines == 1 || full == name) {
         lines = ChartStyle::wrapped(full, metrics, width, maxLines);
     } else {
         lines = ChartStyle::wrapped(name, metrics, width, maxLines - 1);
@@ -485,6 +497,30 @@ QStringList CompareView::linesFor(const Placed& placed, const QRectF& rect) cons
             lines.last() = after;
     }
     return lines;
+}
+
+// A compact header of one engine's band: the variant's name wrapped over every line but the
+// last, and the engine before the time on the last ("CPython · 1.39 s"), so that the time gives
+// way before the engine; on a single line the name gives way to " · CPython" and the time.
+QStringList CompareView::engineLinesFor(int index, const QFontMetricsF& metrics, double width, int maxLines) const
+{
+    const QString separator = QStringLiteral(" · ");
+    const Band& band = m_bands[static_cast<std::size_t>(index)];
+    const QString full = headerText(index);
+    const QString after = full.mid(band.name.size() + separator.size()); // the time, once known
+    const QString tail = after.isEmpty() ? band.engine : band.engine + separator + after;
+    if (maxLines > 1) {
+        QStringList lines = ChartStyle::wrapped(band.plainName, metrics, width, maxLines - 1);
+        lines << metrics.elidedText(tail, Qt::ElideRight, width);
+        return lines;
+    }
+    // One line: all of it where it fits, else the name as much as is left beside the engine
+    // (and the time, where it takes at most 60 % of the line).
+    if (metrics.horizontalAdvance(band.plainName + separator + tail) <= width)
+        return {band.plainName + separator + tail};
+    const QString kept = metrics.horizontalAdvance(separator + tail) <= 0.6 * width ? tail : band.engine;
+    const double room = std::max(0.0, width - metrics.horizontalAdvance(separator + kept));
+    return {metrics.elidedText(band.plainName, Qt::ElideRight, room) + separator + kept};
 }
 
 // Name and elapsed time on a band of grey, or of the accent for the focus; above the band

@@ -9,6 +9,7 @@
 #include <memory>
 #include <vector>
 
+class QFontMetricsF;
 class QPainter;
 
 namespace ThreadLab {
@@ -38,6 +39,10 @@ public:
     // A variant starts (or is shown again): its band, live until finishVariant or setLive(false).
     void setVariant(int index, const QString& name, std::shared_ptr<const EventLog> log);
     void finishVariant(int index, const QString& scenarioName, double elapsedMs, bool cancelled);
+    // Bands of more than one engine: band `index` is variant `plainName` as `engine` ran it (its
+    // name says both: "4 threads · CPython"). A compact header then keeps the engine whole
+    // before the time ("CPython · 1.39 s") and lets the variant's name give way first.
+    void setEngine(int index, const QString& plainName, const QString& engine);
     void setLive(bool live);
     bool isLive() const noexcept { return m_live; }
     void advanceFrame();
@@ -90,6 +95,8 @@ private:
     {
         QString name;
         QString scenarioName;
+        QString plainName; // without the engine; empty unless setEngine
+        QString engine;
         double elapsedMs = -1; // -1 while running
         bool cancelled = false;
     };
@@ -129,6 +136,7 @@ private:
     void paintFrames(QPainter& painter, const std::vector<Placed>& placed) const;
     void paintHeader(QPainter& painter, const Placed& placed, const QRectF& rect, bool hint) const;
     QStringList linesFor(const Placed& placed, const QRectF& rect) const;
+    QStringList engineLinesFor(int index, const QFontMetricsF& metrics, double width, int maxLines) const;
     QFont headerFont(double fontPx) const;
     double headerPad(bool compact) const { return (compact ? 4 : 8) * m_scale; }
     std::vector<CompareLayout::Variant> variants() const;

@@ -1,6 +1,7 @@
 #include "timeline/timelinepanel.h"
 
 #include "engine/eventlog.h"
+#include "results/enginecomparison.h"
 #include "results/variantresult.h"
 #include "timeline/compareview.h"
 #include "timeline/timelineview.h"
@@ -110,6 +111,8 @@ void TimelinePanel::showMedianRuns(const RunResult& series)
             continue;
         addVariant(static_cast<int>(i), v.name, v.log);
         finishVariant(static_cast<int>(i), v);
+        if (!series.engineRuns.empty())
+            m_compare->setEngine(static_cast<int>(i), EngineComparison::plainName(series, v), engineTitle(v.engine));
     }
 }
 
