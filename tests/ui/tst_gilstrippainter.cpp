@@ -161,13 +161,14 @@ private Q_SLOTS:
         QVERIFY(view.gilNotesIn(roomy).isEmpty());
         QCOMPARE(view.gilNotesIn(squeezed), QStringList {QStringLiteral("4 GIL hand-overs")});
         // Nothing written beside the thin strip: its row in the label column is one colour.
-        view.setFitAllLanes(true);
-        const QImage image = view.renderImage(squeezed.size().toSize(), 1.0);
-        TimelineView probe; // the same layout, read through the widget's own
+        // (The widget as shown: on screen its legend may take less room than in an export.)
+        TimelineView probe;
         probe.setScale(1.6);
+        probe.setPalette(lightPalette());
         probe.setFitAllLanes(true);
         probe.setLog(gilTurnsTimelineLog(origin, true));
         probe.resize(squeezed.size().toSize());
+        const QImage image = probe.grab().toImage();
         const TimelineLayout& shown = probe.widgetLayout();
         QVERIFY(!GilStripPainter::labelFits(shown));
         const QRect row = QRectF(shown.whole.left(), shown.strip(0).top(), shown.plotLeft - 2, shown.strip(0).height()).toRect();
