@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 namespace ThreadLab {
 
@@ -59,7 +60,7 @@ void GilSampler::Lateness::add(std::int64_t ns)
 std::int64_t GilSampler::Lateness::percentileNs(double p) const
 {
     // The upper edge of the bucket that holds the p-th tick (the latest seen for the last one).
-    const auto rank = static_cast<std::int64_t>(p * static_cast<double>(count));
+    const auto rank = std::max<std::int64_t>(static_cast<std::int64_t>(std::ceil(p * static_cast<double>(count))) - 1, 0);
     std::int64_t below = 0;
     for (std::size_t i = 0; i + 1 < buckets.size(); ++i) {
         below += buckets[i];
@@ -98,7 +99,7 @@ void GilSampler::loop()
     std::int64_t ticks = 0;
     std::int64_t skipped = 0;
     while (!m_stop.load(std::memory_order_relaxed)) {
-        m_lateness.add((Clock::now() - due).count());
+        m_lateness.add(std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - due).count());
         tick(MonoClock::nowNs());
         ++ticks;
         due += period;
