@@ -12,7 +12,7 @@ BUILD_TYPE   ?= RelWithDebInfo
 JOBS         ?= $(shell nproc 2>/dev/null || echo 2)
 SOAK_RUNS    ?= 300
 BENCH_BUILD  ?= build-bench
-BENCHMARKS   := bench_eventlog bench_ingest bench_timeline bench_startlatency bench_gil bench_gilsampler bench_gui bench_coldstart
+BENCHMARKS   := bench_eventlog bench_ingest bench_timeline bench_startlatency bench_gil bench_gilsampler bench_cpythontrace bench_gui bench_coldstart
 BENCH_ARGS   ?=
 FUZZ_SECONDS ?= 60
 

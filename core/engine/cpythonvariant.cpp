@@ -260,6 +260,8 @@ void CPythonVariant::stopObservingGil()
     const GilSampler::Stats stats = m_gilObserver->stats();
     m_gilObservation.achievedHz = stats.achievedHz();
     m_gilObservation.coreShare = stats.coreShare();
+    m_gilObservation.latenessMeanMs = stats.latenessMeanNs / 1e6;
+    m_gilObservation.latenessP99Ms = static_cast<double>(stats.latenessP99Ns) / 1e6;
 }
 
 void CPythonVariant::onRecordBeforeStart(std::uint32_t lane, const WireRecord& r)

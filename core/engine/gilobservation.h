@@ -14,6 +14,10 @@ struct GilObservation
     int rateHz = 0;          // asked
     double achievedHz = 0;   // readings per second of the sampler's wall time
     double coreShare = 0;    // the sampler thread's CPU time over its wall time (1 = one core)
+    // How late the sampler's ticks ran against their grid (mean, 99th percentile): a change of
+    // holder is seen up to one period plus this late.
+    double latenessMeanMs = 0;
+    double latenessP99Ms = 0;
     double errorBoundMs() const noexcept
     {
         const double hz = achievedHz > 0 ? achievedHz : rateHz;

@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <vector>
@@ -209,6 +210,7 @@ bool GilReader::readMemory(std::uint64_t address, void* into, std::size_t size)
 {
     iovec local{into, size};
     iovec remote{reinterpret_cast<void*>(address), size};
+    ++m_memoryReads;
     const ssize_t n = process_vm_readv(static_cast<pid_t>(m_pid), &local, 1, &remote, 1, 0);
     if (n == static_cast<ssize_t>(size))
         return true;
@@ -216,12 +218,64 @@ bool GilReader::readMemory(std::uint64_t address, void* into, std::size_t size)
     return false;
 }
 
+bool GilReader::readGilAndKnownHolders(void* gil, std::size_t gilSize)
+{
+    // The kernel copies the remote pieces in order and stops at the first it cannot read: the
+    // GIL comes first, and a thread state that is no longer mapped only cuts the list there.
+    iovec local[1 + maxKnownHolders];
+    iovec remote[1 + maxKnownHolders];
+    local[0] = {gil, gilSize};
+    remote[0] = {reinterpret_cast<void*>(m_gil), gilSize};
+    const std::size_t known = m_knownHolders.size();
+    m_knownTids.resize(known);
+    for (std::size_t i = 0; i < known; ++i) {
+        local[i + 1] = {&m_knownTids[i], sizeof(std::uint64_t)};
+        remote[i + 1] = {reinterpret_cast<void*>(m_knownHolders[i] + m_tidOffset), sizeof(std::uint64_t)};
+    }
+    ++m_memoryReads;
+    const ssize_t n = process_vm_readv(static_cast<pid_t>(m_pid), local, known + 1, remote, known + 1, 0);
+    if (n < static_cast<ssize_t>(gilSize)) {
+        m_error = tr("process %1: its memory cannot be read (%2)")
+                      .arg(m_pid)
+                      .arg(QString::fromLocal8Bit(std::strerror(n < 0 ? errno : EFAULT)));
+        return false;
+    }
+    m_knownRead = (static_cast<std::size_t>(n) - gilSize) / sizeof(std::uint64_t);
+    if (m_knownRead < known) // the first one not read is gone: forget it
+        m_knownHolders.erase(m_knownHolders.begin() + static_cast<std::ptrdiff_t>(m_knownRead));
+    return true;
+}
+
+bool GilReader::holderTid(std::uint64_t holder, std::uint64_t& tid)
+{
+    if (m_knownRead > 0 && m_knownHolders.front() == holder) { // the same holder as last time
+        tid = m_knownTids.front();
+        return true;
+    }
+    const auto it = std::find(m_knownHolders.begin(), m_knownHolders.end(), holder);
+    const auto index = static_cast<std::size_t>(it - m_knownHolders.begin());
+    if (it != m_knownHolders.end() && index < m_knownRead) {
+        tid = m_knownTids[index];
+        m_knownHolders.erase(it); // moved to the front below
+    } else {
+        if (it != m_knownHolders.end())
+            m_knownHolders.erase(it);
+        if (!readMemory(holder + m_tidOffset, &tid, sizeof tid))
+            return false;
+    }
+    // The latest holder first: the one most likely to hold it at the next reading.
+    m_knownHolders.insert(m_knownHolders.begin(), holder);
+    if (m_knownHolders.size() > maxKnownHolders)
+        m_knownHolders.pop_back();
+    return true;
+}
+
 bool GilReader::read(State& out)
 {
     if (m_gil == 0)
         return false;
     GilFields g{};
-    if (!readMemory(m_gil, &g, sizeof g))
+    if (!readGilAndKnownHolders(&g, sizeof g))
         return false;
     out.intervalUs = g.interval;
     out.locked = g.locked != 0;
@@ -229,18 +283,7 @@ bool GilReader::read(State& out)
     out.holderTid = 0;
     if (!out.locked || g.lastHolder == 0)
         return true;
-    // A thread state's address is reused by later threads: trust the cache only while the GIL
-    // has not changed hands.
-    if (g.lastHolder != m_cachedHolder || g.switchNumber != m_cachedSwitch) {
-        std::uint64_t tid = 0;
-        if (!readMemory(g.lastHolder + m_tidOffset, &tid, sizeof tid))
-            return false;
-        m_cachedHolder = g.lastHolder;
-        m_cachedSwitch = g.switchNumber;
-        m_cachedTid = tid;
-    }
-    out.holderTid = m_cachedTid;
-    return true;
+    return holderTid(g.lastHolder, out.holderTid);
 }
 
 #else

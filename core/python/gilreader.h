@@ -3,6 +3,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <vector>
 
 namespace ThreadLab {
 
@@ -16,7 +17,11 @@ namespace ThreadLab {
 // interval (µs), last_holder (a PyThreadState*), locked, and switch_number, which rises only when
 // the GIL passes to a *different* thread: an exact hand-over count even between two reads. While
 // locked, last_holder is the holder; its native thread id (what threading.get_native_id() and
-// /proc/PID/task show) is read from the thread state and cached until switch_number moves.
+// /proc/PID/task show) is read from the thread state. One reading is one process_vm_readv: it
+// copies the GIL's fields and, in the same call, the thread id field of every thread state that
+// has held the GIL lately (up to maxKnownHolders), so the holder's id is read at the same moment
+// as the GIL, never taken from a cache (a freed thread state's address is reused by later
+// threads). Only a thread state's first hold costs a second call.
 //
 // Supported: CPython 3.11 on Linux x86-64 (Debian 12's interpreter). Elsewhere attach() says
 // why not in one line, and the caller shows the GIL as not observed.
@@ -41,6 +46,11 @@ public:
 
     // One reading; false (and error() set) when the process has gone or cannot be read.
     bool read(State& out);
+    // process_vm_readv calls made so far (about one per reading).
+    std::uint64_t memoryReads() const noexcept { return m_memoryReads; }
+
+    // How many thread states' ids each reading copies besides the GIL's fields.
+    static constexpr std::size_t maxKnownHolders = 16;
 
     // The value of a dynamic symbol of an ELF file as linked (before any load offset); 0 and
     // *error set when the file is not a 64-bit ELF or has no such symbol.
@@ -49,15 +59,20 @@ public:
 
 private:
     bool readMemory(std::uint64_t address, void* into, std::size_t size);
+    // Reads the GIL's fields and the ids of the known holders; false when the GIL cannot be read.
+    bool readGilAndKnownHolders(void* gil, std::size_t gilSize);
+    // The native id of the thread state at `holder`: from this reading, else read now.
+    bool holderTid(std::uint64_t holder, std::uint64_t& tid);
 
     std::int64_t m_pid = 0;
     QString m_error;
     std::uint64_t m_runtime = 0;
     std::uint64_t m_gil = 0;       // address of _PyRuntime.ceval.gil.interval
     std::uint64_t m_tidOffset = 0; // PyThreadState.native_thread_id
-    std::uint64_t m_cachedHolder = 0;
-    std::uint64_t m_cachedSwitch = ~std::uint64_t(0);
-    std::uint64_t m_cachedTid = 0;
+    std::vector<std::uint64_t> m_knownHolders; // thread state addresses, the latest holder first
+    std::vector<std::uint64_t> m_knownTids;    // their ids as this reading found them
+    std::size_t m_knownRead = 0;               // how many of them this reading read
+    std::uint64_t m_memoryReads = 0;
 };
 
 } // namespace ThreadLab

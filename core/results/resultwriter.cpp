@@ -99,7 +99,7 @@ QJsonObject ResultWriter::observationsJson(const Observations& o)
 }
 
 // The run's GIL observation over its variants: observed only if every variant's was (else the
-// first reason why not), at the lowest rate achieved and the highest cost.
+// first reason why not), at the lowest rate achieved, the highest cost and the latest ticks.
 void ResultWriter::addGilObservation(QJsonObject& python, const std::vector<VariantResult>& variants)
 {
     std::optional<GilObservation> worst;
@@ -112,6 +112,8 @@ void ResultWriter::addGilObservation(QJsonObject& python, const std::vector<Vari
         } else if (o.observed && worst->observed) {
             worst->achievedHz = std::min(worst->achievedHz, o.achievedHz);
             worst->coreShare = std::max(worst->coreShare, o.coreShare);
+            worst->latenessMeanMs = std::max(worst->latenessMeanMs, o.latenessMeanMs);
+            worst->latenessP99Ms = std::max(worst->latenessP99Ms, o.latenessP99Ms);
         }
     }
     if (!worst)
@@ -125,7 +127,9 @@ void ResultWriter::addGilObservation(QJsonObject& python, const std::vector<Vari
                   QJsonObject {{QStringLiteral("rate_hz"), worst->rateHz},
                                {QStringLiteral("achieved_hz"), round3(worst->achievedHz)},
                                {QStringLiteral("core_share"), round3(worst->coreShare)},
-                               {QStringLiteral("error_bound_ms"), round3(worst->errorBoundMs())}});
+                               {QStringLiteral("error_bound_ms"), round3(worst->errorBoundMs())},
+                               {QStringLiteral("lateness_mean_ms"), round3(worst->latenessMeanMs)},
+                               {QStringLiteral("lateness_p99_ms"), round3(worst->latenessP99Ms)}});
 }
 
 namespace {

@@ -107,6 +107,15 @@ void Platform::setCurrentThreadName(std::string_view name)
 #endif
 }
 
+void Platform::setCurrentThreadTimerSlackNs(std::int64_t ns)
+{
+#if defined(__linux__)
+    prctl(PR_SET_TIMERSLACK, static_cast<unsigned long>(std::max<std::int64_t>(ns, 1)), 0, 0, 0);
+#else
+    (void)ns;
+#endif
+}
+
 void Platform::enterOwnGroupDyingWithParent(std::int64_t parentPid)
 {
 #if defined(__linux__)

@@ -23,6 +23,9 @@ public:
     static std::int64_t timerSlackNs();
     // Names the calling thread for debuggers and `top -H` (at most 15 bytes on Linux).
     static void setCurrentThreadName(std::string_view name);
+    // Linux: how much later than asked the kernel may wake this thread from a timed sleep, to
+    // group wake-ups (50 µs by default). Elsewhere: nothing.
+    static void setCurrentThreadTimerSlackNs(std::int64_t ns);
     // Parent side, run in a new child between fork and exec (async-signal-safe): the child
     // leads a process group of its own, so that everything it starts can be ended at once, and
     // on Linux it dies with the thread that started it. Elsewhere: nothing.

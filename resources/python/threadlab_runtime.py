@@ -161,6 +161,17 @@ def cpu_loop(begin, end):
     return total
 
 
+def cpu_part(total, t):
+    """The range of cpu_loop that a cpu task `t` stands for, out of `total`
+    iterations: the stated work may be shared by a group, and this is one
+    worker's part."""
+    parts = max(1, t["split_parts"])
+    per = total // parts
+    begin = per * t["split_index"]
+    end = total if t["split_index"] == parts - 1 else begin + per
+    return begin, end
+
+
 def calibrate(target_s=0.03):
     """Iterations of cpu_loop per second on one core, measured for about
     target_s of this thread's CPU time, so that a busy machine does not make
@@ -231,12 +242,7 @@ class Executor:
             getattr(self, "task_" + task["kind"].replace("-", "_"))(task)
 
     def task_cpu(self, t):
-        # The stated work may be shared by a group: this worker's part.
-        total = self.iterations(t["seconds"])
-        parts = max(1, t["split_parts"])
-        per = total // parts
-        begin = per * t["split_index"]
-        end = total if t["split_index"] == parts - 1 else begin + per
+        begin, end = cpu_part(self.iterations(t["seconds"]), t)
         result = cpu_loop(begin, end)
         if t["text"]:
             self.lane.output(

@@ -1,8 +1,10 @@
 // bench_gilsampler: what observing real CPython's GIL costs and how much it sees. Four
 // CPU-bound threads of the platform's python3 take turns at the GIL for a second while a
 // GilSampler reads it at the asked rate. Counters: the rate achieved, the sampler thread's CPU
-// time as a share of one core (target: at least 2 kHz for at most 5 %), and the hand-overs seen
-// against those the interpreter counted (switch_number).
+// time as a share of one core (target: at least 2 kHz for at most 5 %), the hand-overs seen
+// against those the interpreter counted (switch_number), how late the ticks ran against their
+// grid (mean and 99th percentile, µs: the sampling error beyond one period), the ticks skipped
+// after stalls, and the process_vm_readv calls per reading.
 
 #include "python/gilsampler.h"
 #include "python/pythoninterpreter.h"
@@ -44,7 +46,7 @@ void BM_ObserveGil(benchmark::State& state)
         state.SkipWithError("needs the platform's CPython 3.11");
         return;
     }
-    double hz = 0, share = 0, seen = 0, counted = 0;
+    double hz = 0, share = 0, seen = 0, counted = 0, lateMean = 0, lateP99 = 0, skipped = 0, readsPerReading = 0;
     for (auto _ : state) {
         QProcess process;
         process.start(python.path(), {QStringLiteral("-I"), QStringLiteral("-c"), QString::fromLatin1(fourSpinners)});
@@ -78,6 +80,10 @@ void BM_ObserveGil(benchmark::State& state)
         share += 100 * stats.coreShare();
         seen += static_cast<double>(handOvers);
         counted += first ? static_cast<double>(lastSwitch - (first - 1)) : 0;
+        lateMean += stats.latenessMeanNs / 1000;
+        lateP99 += static_cast<double>(stats.latenessP99Ns) / 1000;
+        skipped += static_cast<double>(stats.skippedTicks);
+        readsPerReading += stats.readings > 0 ? static_cast<double>(stats.memoryReads) / static_cast<double>(stats.readings) : 0;
     }
     const double n = static_cast<double>(state.iterations());
     state.counters["achieved_hz"] = hz / n;
@@ -85,6 +91,10 @@ void BM_ObserveGil(benchmark::State& state)
     state.counters["seen"] = seen / n;
     state.counters["counted"] = counted / n;
     state.counters["seen_pct"] = counted > 0 ? 100 * seen / counted : 0;
+    state.counters["late_mean_us"] = lateMean / n;
+    state.counters["late_p99_us"] = lateP99 / n;
+    state.counters["skipped"] = skipped / n;
+    state.counters["reads_per_reading"] = readsPerReading / n;
 }
 
 } // namespace

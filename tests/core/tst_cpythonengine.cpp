@@ -274,6 +274,9 @@ private Q_SLOTS:
         QCOMPARE(observation[QStringLiteral("rate_hz")].toInt(), 2000);
         QVERIFY(observation[QStringLiteral("achieved_hz")].toDouble() > 0);
         QVERIFY(observation[QStringLiteral("error_bound_ms")].toDouble() > 0);
+        QVERIFY(observation[QStringLiteral("lateness_mean_ms")].toDouble() >= 0);
+        QVERIFY(observation[QStringLiteral("lateness_p99_ms")].toDouble() >= 0);
+        QVERIFY(observation.contains(QStringLiteral("lateness_mean_ms")) && observation.contains(QStringLiteral("lateness_p99_ms")));
         QVERIFY(ResultWriter::whatHappenedLines(v).join(QLatin1Char('\n')).contains(
             QStringLiteral("the GIL changed hands %1 times (observed)").arg(holders.handOvers())));
     }

@@ -119,8 +119,11 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         int locked = 0;
+        std::uint64_t reads = 0;
+        const std::uint64_t memoryReadsBefore = reader.memoryReads();
         while (clock.elapsed() < 400) {
             QVERIFY2(reader.read(s), qPrintable(reader.error()));
+            ++reads;
             if (s.locked) {
                 ++locked;
                 holders.insert(s.holderTid);
@@ -133,6 +136,11 @@ private Q_SLOTS:
         QVERIFY2(holders == spinners, qPrintable(QStringLiteral("%1 holders seen").arg(holders.size())));
         QVERIFY2(s.switchNumber > first.switchNumber + 5,
                  qPrintable(QStringLiteral("%1 hand-overs").arg(s.switchNumber - first.switchNumber)));
+        // One process_vm_readv a reading, however often the GIL changed hands: only each thread's
+        // first hold that a reading saw costs a second one.
+        const std::uint64_t memoryReads = reader.memoryReads() - memoryReadsBefore;
+        QVERIFY2(memoryReads >= reads && memoryReads <= reads + holders.size(),
+                 qPrintable(QStringLiteral("%1 memory reads for %2 readings").arg(memoryReads).arg(reads)));
 
         python.closeWriteChannel();
         QVERIFY(python.waitForFinished(10000));
@@ -184,8 +192,14 @@ private Q_SLOTS:
         QVERIFY(holders == spinners);
         const GilSampler::Stats stats = sampler.stats();
         QVERIFY(stats.ticks > 0 && stats.readings >= stats.ticks && stats.achievedHz() > 0);
-        qInfo("%d of %llu hand-overs seen at %.0f Hz, sampler %.1f%% of a core", seenHandOvers,
-              static_cast<unsigned long long>(counted), stats.achievedHz(), 100 * stats.coreShare());
+        QVERIFY(stats.memoryReads >= stats.readings && stats.skippedTicks >= 0);
+        QVERIFY(stats.latenessMeanNs >= 0 && stats.latenessP99Ns >= 0);
+        qInfo("%d of %llu hand-overs seen at %.0f Hz (%lld ticks skipped, late by %.0f us on average, %lld us "
+              "at p99), sampler %.1f%% of a core, %.2f memory reads a reading",
+              seenHandOvers, static_cast<unsigned long long>(counted), stats.achievedHz(),
+              static_cast<long long>(stats.skippedTicks), stats.latenessMeanNs / 1000,
+              static_cast<long long>(stats.latenessP99Ns / 1000), 100 * stats.coreShare(),
+              static_cast<double>(stats.memoryReads) / static_cast<double>(std::max<std::int64_t>(stats.readings, 1)));
     }
 
     void observerRecordsWhoHoldsTheGilInTheRunsLog()
