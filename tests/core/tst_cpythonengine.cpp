@@ -238,18 +238,21 @@ private Q_SLOTS:
         QVERIFY(v.gilHandOvers);
         QCOMPARE(*v.gilHandOvers, holders.handOvers());
 
-        // The results carry the waits the observed GIL shows: every thread waited for it at times,
-        // and no two threads' running intervals overlap once those waits are cut out.
+        // The results carry the waits the observed GIL shows: threads waited for it (not every
+        // one: the last to start may find the others done), and no two threads' running
+        // intervals overlap once those waits are cut out.
         std::vector<std::pair<double, double>> running;
+        int waited = 0;
         for (int lane = 1; lane <= 4; ++lane) {
-            bool waited = false;
+            bool waits = false;
             for (const StateInterval& s : v.workers[static_cast<std::size_t>(lane)].intervals) {
-                waited = waited || s.state == WorkerState::WaitingGil;
+                waits = waits || s.state == WorkerState::WaitingGil;
                 if (s.state == WorkerState::Running)
                     running.emplace_back(s.startMs, s.endMs);
             }
-            QVERIFY2(waited, qPrintable(QStringLiteral("Thread lane %1 never waited for the GIL").arg(lane)));
+            waited += waits ? 1 : 0;
         }
+        QVERIFY2(waited >= 1, "no thread waited for the GIL in the results");
         // Two threads say running at once only where no sample saw anyone hold the lock (between
         // a release and the next sample that names the new holder).
         std::sort(running.begin(), running.end());
