@@ -251,6 +251,7 @@ void CompareView::configureViews(int width, bool withLegend)
         // In presenter mode the lanes need the height more than the legend: a smaller key, still
         // larger than the desktop's.
         view->setLegendScale(std::max(1.0, 0.7 * m_scale));
+        view->setLegendSizedFor(true); // the band's height counts its legend (heightsFor)
         view->setExtraLegend(legend);
         view->setMinLabelWidth(0);
         labelWidth = std::max(labelWidth, view->plotLeftIn(viewWidth));

@@ -144,6 +144,15 @@ void TimelineView::setLegendScale(double scale)
     update();
 }
 
+void TimelineView::setLegendSizedFor(bool sizedFor)
+{
+    if (sizedFor == m_legendSizedFor)
+        return;
+    m_legendSizedFor = sizedFor;
+    invalidateLayout();
+    update();
+}
+
 void TimelineView::setExtraLegend(std::uint32_t bits)
 {
     if (bits == m_extraLegend)
@@ -303,7 +312,7 @@ TimelineLayout TimelineView::layoutFor(const QRectF& rect, bool fitAllLanes, boo
     l.legendShown = legendBits() | m_extraLegend;
     double legendH = 0;
     if (m_legendShown)
-        legendH = onScreen ? legendHeightWithin(l, rect, base)
+        legendH = onScreen && !m_legendSizedFor ? legendHeightWithin(l, rect, base)
                            : std::ceil(StatePalette::legendHeight(rect.width(), l.legendScale, base, l.legendShown));
     l.axis = QRectF(rect.left(), rect.top(), rect.width(), axisH);
     l.legend = QRectF(rect.left(), rect.bottom() - legendH, rect.width(), legendH);

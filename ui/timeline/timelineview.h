@@ -106,6 +106,9 @@ public:
     void setExtraLegend(std::uint32_t bits);
     // The legend's own scale; 0 (the default): the view's.
     void setLegendScale(double scale);
+    // On screen the legend takes at most a third of the view (legendHeightWithin), unless the
+    // view's owner sized the view to hold it whole (a compare band: its height counts the legend).
+    void setLegendSizedFor(bool sizedFor);
     std::uint32_t legendContent() const { return legendBits(); }
     // The label column is at least this wide (views stacked on one axis align their plots).
     void setMinLabelWidth(double px);
@@ -207,6 +210,7 @@ private:
     bool m_axisShown = true;
     bool m_legendShown = true;
     std::uint32_t m_extraLegend = 0;
+    bool m_legendSizedFor = false;
     double m_legendScale = 0;
     double m_minLabelWidth = 0;
     bool m_dragging = false;
