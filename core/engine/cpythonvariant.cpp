@@ -15,6 +15,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
 
 namespace ThreadLab {
 
@@ -135,7 +136,9 @@ QJsonObject CPythonVariant::planJson(const PlannedVariant& plan, const RunSettin
         {QStringLiteral("start_method"), startMethod},
         {QStringLiteral("clock_offset_ns"), QString::number(clockOffsetNs)},
         {QStringLiteral("calibrate_s"), 0.03},
-        {QStringLiteral("loop_rate"), loopIterationsPerMs * 1000.0}, // per second; 0: measure
+        // Per second, whole: the runtime reports the rate it measured as an integer, and
+        // handing it back as a double could come back one iteration short.
+        {QStringLiteral("loop_rate"), static_cast<qint64>(std::llround(loopIterationsPerMs * 1000.0))}, // 0: measure
     };
 }
 

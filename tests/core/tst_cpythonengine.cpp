@@ -1,3 +1,4 @@
+#include "engine/cpythonvariant.h"
 #include "engine/eventlog.h"
 #include "engine/gilholders.h"
 #include "engine/lane.h"
@@ -6,6 +7,7 @@
 #include "results/resultwriter.h"
 #include "scenario/scenario.h"
 #include "scenario/scenariocatalog.h"
+#include "scenario/variantplan.h"
 #include "support/procfs.h"
 #include "support/sanitizers.h"
 #include "support/shellscript.h"
@@ -14,6 +16,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -148,6 +151,27 @@ private Q_SLOTS:
         const std::string line(WireDemux::maxLineBytes + 1, '7');
         QVERIFY(!demux.feed(line));
         QVERIFY(QString::fromStdString(demux.error()).startsWith(QLatin1String("a line longer than")));
+    }
+
+    // A run's later variants are handed the loop rate the first one measured, as the whole
+    // number of iterations per second the runtime reported: 32812395 sent back as the double
+    // 32812.395 * 1000 was read as 32812394, one short (seen in CI).
+    void theLoopRateGoesBackWhole()
+    {
+        RunSettings settings;
+        settings.engine = EngineKind::CPython;
+        settings.variants = {QStringLiteral("1 thread")};
+        QString error;
+        const std::vector<PlannedVariant> plans =
+            VariantPlanner::plan(*builtin(QStringLiteral("cpu-bound")), settings, 2, &error);
+        QCOMPARE(plans.size(), std::size_t(1));
+        const QJsonValue rate =
+            CPythonVariant::planJson(plans.front(), settings, 1.0, QStringLiteral("fork"), 0, 32812.395)
+                .value(QLatin1String("loop_rate"));
+        QVERIFY(rate.isDouble());
+        QCOMPARE(rate.toInteger(-1), 32812395);
+        QCOMPARE(QJsonDocument(QJsonObject {{QStringLiteral("r"), rate}}).toJson(QJsonDocument::Compact),
+                 QByteArray(R"({"r":32812395})"));
     }
 
     // Every built-in scenario, in real CPython, ends each lane as the model does and shows the
