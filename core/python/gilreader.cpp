@@ -19,18 +19,41 @@
 
 namespace ThreadLab {
 
+// Where CPython keeps what we read, per minor version (measured from Debian's 3.11.2 debug symbols
+// and, for 3.12 and 3.13, located from inside pyenv's 3.12.1 and 3.13.0 with ctypes and a marker
+// switch interval; checked against running interpreters by tst_gilreader). The GIL's fields are
+// interval, last_holder, locked, switch_number, 8 bytes apart. In 3.11 they sit in _PyRuntime
+// (ceval.gil); from 3.12 each interpreter has its own, and the main interpreter's PyInterpreterState
+// (_PyRuntime.interpreters.head) points to it from ceval.gil.
+struct GilLayout
+{
+    int minor;
+    std::uint64_t gilInRuntime;    // 3.11: the GIL's offset in _PyRuntime; 0: through the interpreter
+    std::uint64_t interpreterHead; // 3.12+: _PyRuntime.interpreters.head
+    std::uint64_t gilPointer;      // 3.12+: PyInterpreterState.ceval.gil
+    std::uint64_t nativeThreadId;  // PyThreadState.native_thread_id
+};
+
 namespace {
+
+constexpr GilLayout layouts[] = {
+    {11, 0x168, 0, 0, 0xa0},
+    {12, 0, 0x28, 0x180, 0x90},
+    {13, 0, 0x278, 0x10, 0xa0},
+};
+
+[[maybe_unused]] const GilLayout* layoutOf(int major, int minor)
+{
+    for (const GilLayout& l : layouts)
+        if (major == 3 && l.minor == minor)
+            return &l;
+    return nullptr;
+}
 
 QString tr(const char* text)
 {
     return QCoreApplication::translate("GilReader", text);
 }
-
-// Where CPython 3.11 keeps what we read (measured from Debian's 3.11.2 debug symbols and checked
-// against a running interpreter: tst_gilreader). _PyRuntime.ceval.gil starts with interval,
-// last_holder, locked, switch_number, 8 bytes each apart.
-constexpr std::uint64_t gilOffset311 = 0x168;
-constexpr std::uint64_t nativeThreadIdOffset311 = 0xa0;
 
 struct GilFields
 {
@@ -169,8 +192,9 @@ GilReader GilReader::attach(std::int64_t pid, int major, int minor)
 {
     GilReader r;
     r.m_pid = pid;
-    if (major != 3 || minor != 11) {
-        r.m_error = tr("reading the GIL of Python %1.%2 is not supported yet (Python 3.11 is)").arg(major).arg(minor);
+    const GilLayout* layout = layoutOf(major, minor);
+    if (!layout) {
+        r.m_error = tr("reading the GIL of Python %1.%2 is not supported yet (Python 3.11 to 3.13 are)").arg(major).arg(minor);
         return r;
     }
     const std::vector<Mapped> files = mappedFiles(pid);
@@ -192,18 +216,45 @@ GilReader GilReader::attach(std::int64_t pid, int major, int minor)
             continue;
         }
         r.m_runtime = pie ? m.start - firstLoad + value : value;
-        r.m_gil = r.m_runtime + gilOffset311;
-        r.m_tidOffset = nativeThreadIdOffset311;
-        // The switch interval is a plausible number of µs (5000 by default) where CPython 3.11
-        // keeps it, or the offsets do not fit this build.
-        State probe;
-        if (r.read(probe) && (probe.intervalUs == 0 || probe.intervalUs > 60'000'000))
-            r.m_error = tr("%1: the GIL is not where CPython 3.11 keeps it (another build?)").arg(m.file);
+        r.m_tidOffset = layout->nativeThreadId;
+        if (r.locateGil(*layout, m.file, major, minor)) {
+            // The switch interval is a plausible number of µs (5000 by default) where CPython
+            // keeps it, or the offsets do not fit this build.
+            State probe;
+            if (r.read(probe) && (probe.intervalUs == 0 || probe.intervalUs > 60'000'000))
+                r.m_error = tr("%1: the GIL is not where CPython %2.%3 keeps it (another build?)").arg(m.file).arg(major).arg(minor);
+        }
         return r;
     }
     r.m_error = firstError.isEmpty() ? tr("process %1 is not a CPython interpreter (no python executable or libpython mapped)").arg(pid)
                                      : firstError;
     return r;
+}
+
+bool GilReader::locateGil(const GilLayout& layout, const QString& file, int major, int minor)
+{
+    if (layout.gilInRuntime != 0) {
+        m_gil = m_runtime + layout.gilInRuntime;
+        return true;
+    }
+    // The main interpreter's own GIL, lying inside its PyInterpreterState: anything else is not
+    // the layout we know.
+    std::uint64_t interpreter = 0;
+    std::uint64_t gil = 0;
+    if (!readMemory(m_runtime + layout.interpreterHead, &interpreter, sizeof interpreter))
+        return false;
+    if (interpreter == 0) {
+        m_error = tr("process %1: the interpreter has not started yet").arg(m_pid);
+        return false;
+    }
+    if (!readMemory(interpreter + layout.gilPointer, &gil, sizeof gil))
+        return false;
+    if (gil <= interpreter || gil - interpreter > maxInterpreterSize) {
+        m_error = tr("%1: the GIL is not where CPython %2.%3 keeps it (another build?)").arg(file).arg(major).arg(minor);
+        return false;
+    }
+    m_gil = gil;
+    return true;
 }
 
 bool GilReader::readMemory(std::uint64_t address, void* into, std::size_t size)

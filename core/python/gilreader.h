@@ -7,6 +7,8 @@
 
 namespace ThreadLab {
 
+struct GilLayout;
+
 // Reads a running CPython's GIL from outside, as py-spy reads an interpreter's state: the
 // interpreter's `_PyRuntime` is found in the executable's (or libpython's) dynamic symbols, and
 // each read() copies the GIL's fields with one process_vm_readv — no ptrace stop, no code in the
@@ -23,8 +25,11 @@ namespace ThreadLab {
 // as the GIL, never taken from a cache (a freed thread state's address is reused by later
 // threads). Only a thread state's first hold costs a second call.
 //
-// Supported: CPython 3.11 on Linux x86-64 (Debian 12's interpreter). Elsewhere attach() says
-// why not in one line, and the caller shows the GIL as not observed.
+// From 3.12 the GIL belongs to the interpreter: _PyRuntime.interpreters.head leads to the main
+// interpreter's state, whose ceval.gil points to its GIL; the fields are the same.
+//
+// Supported: CPython 3.11 (Debian 12's interpreter), 3.12 and 3.13 on Linux x86-64. Elsewhere
+// attach() says why not in one line, and the caller shows the GIL as not observed.
 class GilReader
 {
 public:
@@ -51,6 +56,9 @@ public:
 
     // How many thread states' ids each reading copies besides the GIL's fields.
     static constexpr std::size_t maxKnownHolders = 16;
+    // How far past its PyInterpreterState's start an interpreter's own GIL may lie (3.13's is at
+    // 0x1e48 in pyenv's build).
+    static constexpr std::uint64_t maxInterpreterSize = 0x100000;
 
     // The value of a dynamic symbol of an ELF file as linked (before any load offset); 0 and
     // *error set when the file is not a 64-bit ELF or has no such symbol.
@@ -58,6 +66,8 @@ public:
                                        bool* positionIndependent = nullptr, std::uint64_t* firstLoadAddress = nullptr);
 
 private:
+    // Where the GIL's fields are, from _PyRuntime (3.11) or through the main interpreter (3.12+).
+    bool locateGil(const GilLayout& layout, const QString& file, int major, int minor);
     bool readMemory(std::uint64_t address, void* into, std::size_t size);
     // Reads the GIL's fields and the ids of the known holders; false when the GIL cannot be read.
     bool readGilAndKnownHolders(void* gil, std::size_t gilSize);

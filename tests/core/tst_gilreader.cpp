@@ -6,7 +6,9 @@
 #include "python/pythoninterpreter.h"
 #include "support/sanitizers.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryFile>
 #include <QTest>
@@ -42,14 +44,39 @@ for t in threads:
 
 } // namespace
 
-// Skips where there is nothing to read (no CPython 3.11, or ThreadSanitizer, which cannot
+// Every CPython this machine has that GilReader knows (3.11 to 3.13): the platform's python3 and,
+// where they are installed, /usr/bin/python3.N and pyenv's builds. Debian 12 has 3.11 only.
+std::vector<PythonInterpreter> interpretersHere()
+{
+    QStringList paths {PythonInterpreter::defaultPath()};
+    for (int minor = 11; minor <= 13; ++minor)
+        paths << QStringLiteral("/usr/bin/python3.%1").arg(minor);
+    const QString pyenv = qEnvironmentVariable("PYENV_ROOT", QDir::homePath() + QStringLiteral("/.pyenv"));
+    const QDir versions(pyenv + QStringLiteral("/versions"));
+    for (const QString& version : versions.entryList({QStringLiteral("3.1*")}, QDir::Dirs))
+        paths << versions.filePath(version + QStringLiteral("/bin/python3"));
+    std::vector<PythonInterpreter> found;
+    std::set<QString> versionsSeen;
+    for (const QString& path : paths) {
+        if (!QFileInfo(path).isExecutable())
+            continue;
+        PythonInterpreter python = PythonInterpreter::probe(path);
+        const QString version = QStringLiteral("%1.%2").arg(python.majorVersion()).arg(python.minorVersion());
+        if (python.usable() && python.majorVersion() == 3 && python.minorVersion() >= 11 && python.minorVersion() <= 13
+            && versionsSeen.insert(version).second)
+            found.push_back(python);
+    }
+    return found;
+}
+
+// Skips where there is nothing to read (no CPython 3.11 to 3.13, or ThreadSanitizer, which cannot
 // follow QProcess), else starts the two spinners.
-#define START_SPINNERS_OR_SKIP(python, spinners)                                                        \
+#define START_SPINNERS_OR_SKIP(interpreter, python, spinners)                                          \
     do {                                                                                                \
         SKIP_IF_SPAWNING_UNDER_TSAN();                                                                  \
-        if (!m_python.usable() || m_python.minorVersion() != 11)                                        \
-            QSKIP("GIL reading is for CPython 3.11, and this machine's python3 is not one");            \
-        QVERIFY(startSpinners(python, spinners));                                                       \
+        if (!(interpreter).usable() || (interpreter).minorVersion() < 11 || (interpreter).minorVersion() > 13) \
+            QSKIP("GIL reading is for CPython 3.11 to 3.13, and this machine's python3 is none of them"); \
+        QVERIFY(startSpinners(interpreter, python, spinners));                                          \
     } while (false)
 
 class TestGilReader : public QObject
@@ -59,9 +86,9 @@ class TestGilReader : public QObject
 private:
     PythonInterpreter m_python;
 
-    bool startSpinners(QProcess& python, std::set<std::uint64_t>& spinners) const
+    static bool startSpinners(const PythonInterpreter& interpreter, QProcess& python, std::set<std::uint64_t>& spinners)
     {
-        python.start(m_python.path(), {QStringLiteral("-I"), QStringLiteral("-c"), QString::fromLatin1(twoSpinners)});
+        python.start(interpreter.path(), {QStringLiteral("-I"), QStringLiteral("-c"), QString::fromLatin1(twoSpinners)});
         if (!python.waitForStarted() || !python.waitForReadyRead(10000))
             return false;
         const QList<QByteArray> ids = python.readLine().trimmed().split(' ');
@@ -83,8 +110,8 @@ private Q_SLOTS:
             QSKIP("no usable python3 here (make test installs it)");
         QString error;
         const std::uint64_t value = GilReader::dynamicSymbol(m_python.path(), "_PyRuntime", &error);
-        if (value == 0 && m_python.minorVersion() != 11)
-            QSKIP("this python3 is not a 3.11 build with _PyRuntime exported");
+        if (value == 0 && (m_python.minorVersion() < 11 || m_python.minorVersion() > 13))
+            QSKIP("this python3 is not a 3.11 to 3.13 build with _PyRuntime exported");
         QVERIFY2(value != 0, qPrintable(error));
         QVERIFY(GilReader::dynamicSymbol(m_python.path(), "ThreadLabNoSuchSymbol", &error) == 0);
         QVERIFY2(error.contains(QStringLiteral("has no ThreadLabNoSuchSymbol symbol")), qPrintable(error));
@@ -103,12 +130,28 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QStringLiteral("cannot be read")), qPrintable(error));
     }
 
+    // In each version it knows (the rows this machine can run).
+    void seesTwoThreadsTakeTurnsAndCountsEveryHandOver_data()
+    {
+        QTest::addColumn<QString>("path");
+        std::vector<PythonInterpreter> found;
+#if !defined(THREADLAB_UNDER_TSAN)
+        found = interpretersHere();
+#endif
+        for (const PythonInterpreter& python : found)
+            QTest::addRow("%d.%d", python.majorVersion(), python.minorVersion()) << python.path();
+        if (found.empty())
+            QTest::newRow("python3") << QString(); // the platform's: the test says why it skips
+    }
+
     void seesTwoThreadsTakeTurnsAndCountsEveryHandOver()
     {
+        QFETCH(QString, path);
+        const PythonInterpreter interpreter = path.isEmpty() ? m_python : PythonInterpreter::probe(path);
         QProcess python;
         std::set<std::uint64_t> spinners;
-        START_SPINNERS_OR_SKIP(python, spinners);
-        GilReader reader = GilReader::attach(python.processId(), m_python.majorVersion(), m_python.minorVersion());
+        START_SPINNERS_OR_SKIP(interpreter, python, spinners);
+        GilReader reader = GilReader::attach(python.processId(), interpreter.majorVersion(), interpreter.minorVersion());
         QVERIFY2(reader.attached(), qPrintable(reader.error()));
         GilReader::State first;
         QVERIFY2(reader.read(first), qPrintable(reader.error()));
@@ -152,7 +195,7 @@ private Q_SLOTS:
     {
         QProcess python;
         std::set<std::uint64_t> spinners;
-        START_SPINNERS_OR_SKIP(python, spinners);
+        START_SPINNERS_OR_SKIP(m_python, python, spinners);
         std::mutex mutex;
         std::vector<GilSampler::Change> changes;
         GilSampler sampler([&](const GilSampler::Change& c) {
@@ -206,7 +249,7 @@ private Q_SLOTS:
     {
         QProcess python;
         std::set<std::uint64_t> spinners;
-        START_SPINNERS_OR_SKIP(python, spinners);
+        START_SPINNERS_OR_SKIP(m_python, python, spinners);
         EventLog log(0, true);
         log.addLane({QStringLiteral("MainThread"), LaneKind::Main, false, {}});
         for (std::uint64_t tid : spinners)
@@ -246,8 +289,10 @@ private Q_SLOTS:
         const GilReader notPython = GilReader::attach(sleeper.processId(), 3, 11);
         QVERIFY(!notPython.attached());
         QVERIFY2(notPython.error().contains(QStringLiteral("is not a CPython interpreter")), qPrintable(notPython.error()));
-        const GilReader newer = GilReader::attach(sleeper.processId(), 3, 13);
-        QVERIFY2(newer.error().contains(QStringLiteral("3.13 is not supported yet")), qPrintable(newer.error()));
+        const GilReader newer = GilReader::attach(sleeper.processId(), 3, 14);
+        QVERIFY2(newer.error().contains(QStringLiteral("3.14 is not supported yet")), qPrintable(newer.error()));
+        const GilReader older = GilReader::attach(sleeper.processId(), 3, 10);
+        QVERIFY2(older.error().contains(QStringLiteral("3.10 is not supported yet")), qPrintable(older.error()));
         sleeper.kill();
         sleeper.waitForFinished();
         const GilReader gone = GilReader::attach(sleeper.processId(), 3, 11);
