@@ -259,6 +259,27 @@ private Q_SLOTS:
         QVERIFY2(!view.headerLines(0).join(QLatin1Char('|')).contains(QLatin1String("CPython")), qPrintable(shown));
     }
 
+    // One line per header (eight bands in a small window): the name gives way, the time stays
+    // whole ("2 processes · 57…" said nothing).
+    void compactHeaderOfOneLineKeepsTheTime()
+    {
+        CompareView view;
+        view.setScale(1.6);
+        const QString name = QStringLiteral("processes, one crashes each way");
+        for (int i = 0; i < 8; ++i)
+            addFinished(view, i, i == 0 ? name : QStringLiteral("threads×%1").arg(i), 573.4 + i, 1);
+        view.setLive(false);
+        view.resize(420, 330);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.isCompact());
+        const QStringList lines = view.headerLines(0);
+        const QString shown = lines.join(QLatin1Char('|'));
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines.first().endsWith(QStringLiteral(" · 573 ms")), qPrintable(shown));
+        QVERIFY2(lines.first().contains(QChar(0x2026)), qPrintable(shown)); // the name elided
+    }
+
     // A GIL strip too thin for its label: the band's header says it where a line is left, the
     // strip itself stays; with room the strip's own label says it and the header does not.
     void thinGilStripSaysItInTheHeader()

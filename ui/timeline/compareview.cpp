@@ -469,8 +469,7 @@ QStringList CompareView::headerLines(int index) const
 }
 
 // Beside the band: the name wrapped over every line but the time's, then the time, then the
-// GIL's notes while lines are left (or after the last line where they fit whole); one line
-// elided only when the header has room for one.
+// GIL's notes, each wrapped over the lines left (or after the last line where they fit whole).
 QStringList CompareView::linesFor(const Placed& placed, const QRectF& rect) const
 {
     const QString full = headerText(placed.index);
@@ -480,48 +479,41 @@ QStringList CompareView::linesFor(const Placed& placed, const QRectF& rect) cons
     const QFontMetricsF metrics(headerFont(placed.fontPx));
     const double width = std::max(0.0, rect.width() - 2 * headerPad(true));
     const int maxLines = std::max(1, static_cast<int>(std::floor(rect.height() / metrics.height())));
-    const QString name = variantName(placed.index);
-    QStringList lines;
-    if (!m_bands[static_cast<std::size_t>(placed.index)].engine.isEmpty()) {
-        lines = engineLinesFor(placed.index, metrics, width, maxLines);
-    } else if (maxLines == 1 || full == name) {
-        lines = ChartStyle::wrapped(full, metrics, width, maxLines);
-    } else {
-        lines = ChartStyle::wrapped(name, metrics, width, maxLines - 1);
-        lines << metrics.elidedText(full.mid(name.size() + 3), Qt::ElideRight, width); // after "name · "
-    }
+    QStringList lines = compactLines(placed.index, metrics, width, maxLines);
     for (const QString& note : placed.gilNotes) {
         const QString after = tr("%1 · %2").arg(lines.last(), note);
         if (lines.size() < maxLines)
-            lines << metrics.elidedText(note, Qt::ElideRight, width);
+            lines << ChartStyle::wrapped(note, metrics, width, maxLines - static_cast<int>(lines.size()));
         else if (metrics.horizontalAdvance(after) <= width) // no line left: after the last, if whole
             lines.last() = after;
     }
     return lines;
 }
 
-// A compact header of one engine's band: the variant's name wrapped over every line but the
-// last, and the engine before the time on the last ("CPython · 1.39 s"), so that the time gives
-// way before the engine; on a single line the name gives way to " · CPython" and the time.
-QStringList CompareView::engineLinesFor(int index, const QFontMetricsF& metrics, double width, int maxLines) const
+// A compact header: the variant's name wrapped over every line but the last, and on the last
+// the engine (of a band of two engines) and the time ("CPython · 1.39 s"), so that the name
+// gives way first. On a single line the name gives way to " · 1.39 s" (or " · CPython" and the
+// time, where the two take at most 60 % of the line; else the engine alone).
+QStringList CompareView::compactLines(int index, const QFontMetricsF& metrics, double width, int maxLines) const
 {
     const QString separator = QStringLiteral(" · ");
     const Band& band = m_bands[static_cast<std::size_t>(index)];
-    const QString full = headerText(index);
-    const QString after = full.mid(band.name.size() + separator.size()); // the time, once known
-    const QString tail = after.isEmpty() ? band.engine : band.engine + separator + after;
+    const bool twoEngines = !band.engine.isEmpty();
+    const QString name = twoEngines ? band.plainName : band.name;
+    const QString after = headerText(index).mid(band.name.size() + separator.size()); // the time, once known
+    const QString tail = !twoEngines ? after : after.isEmpty() ? band.engine : band.engine + separator + after;
+    if (tail.isEmpty())
+        return ChartStyle::wrapped(name, metrics, width, maxLines);
     if (maxLines > 1) {
-        QStringList lines = ChartStyle::wrapped(band.plainName, metrics, width, maxLines - 1);
+        QStringList lines = ChartStyle::wrapped(name, metrics, width, maxLines - 1);
         lines << metrics.elidedText(tail, Qt::ElideRight, width);
         return lines;
     }
-    // One line: all of it where it fits, else the name as much as is left beside the engine
-    // (and the time, where it takes at most 60 % of the line).
-    if (metrics.horizontalAdvance(band.plainName + separator + tail) <= width)
-        return {band.plainName + separator + tail};
-    const QString kept = metrics.horizontalAdvance(separator + tail) <= 0.6 * width ? tail : band.engine;
+    if (metrics.horizontalAdvance(name + separator + tail) <= width)
+        return {name + separator + tail};
+    const QString kept = !twoEngines || metrics.horizontalAdvance(separator + tail) <= 0.6 * width ? tail : band.engine;
     const double room = std::max(0.0, width - metrics.horizontalAdvance(separator + kept));
-    return {metrics.elidedText(band.plainName, Qt::ElideRight, room) + separator + kept};
+    return {metrics.elidedText(name, Qt::ElideRight, room) + separator + kept};
 }
 
 // Name and elapsed time on a band of grey, or of the accent for the focus; above the band

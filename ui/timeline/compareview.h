@@ -136,7 +136,7 @@ private:
     void paintFrames(QPainter& painter, const std::vector<Placed>& placed) const;
     void paintHeader(QPainter& painter, const Placed& placed, const QRectF& rect, bool hint) const;
     QStringList linesFor(const Placed& placed, const QRectF& rect) const;
-    QStringList engineLinesFor(int index, const QFontMetricsF& metrics, double width, int maxLines) const;
+    QStringList compactLines(int index, const QFontMetricsF& metrics, double width, int maxLines) const;
     QFont headerFont(double fontPx) const;
     double headerPad(bool compact) const { return (compact ? 4 : 8) * m_scale; }
     std::vector<CompareLayout::Variant> variants() const;
