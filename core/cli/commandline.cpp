@@ -116,6 +116,9 @@ QCommandLineParser& configured(QCommandLineParser& p, const OptionSet& o)
     p.setApplicationDescription(CommandLine::tr("ThreadLab: see threads and processes really run."));
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     o.addTo(p);
+    p.addPositionalArgument(QStringLiteral("FILE"),
+                            CommandLine::tr("A lesson file (*.threadlab.json) to open in the window."),
+                            QStringLiteral("[FILE]"));
     return p;
 }
 
@@ -132,7 +135,8 @@ QString readAction(const QCommandLineParser& p, const OptionSet& o, CliOptions& 
             return CommandLine::tr("%1 is given more than once").arg(dashed(*single));
     if (p.isSet(o.list) + p.isSet(o.run) + p.isSet(o.calibrate) > 1)
         return CommandLine::tr("--list, --run and --calibrate cannot be used together");
-    opts.scenarioFile = p.value(o.scenarioFile);
+    if (p.isSet(o.scenarioFile))
+        opts.scenarioFile = p.value(o.scenarioFile);
     if (p.isSet(o.scenarioFile) && opts.scenarioFile.isEmpty())
         return CommandLine::tr("--scenario-file needs a path");
     if (p.isSet(o.list))
@@ -274,13 +278,36 @@ QString readExports(const QCommandLineParser& p, const OptionSet& o, std::vector
     return {};
 }
 
+// `threadlab lesson.threadlab.json`, as a desktop file's %f passes it: one lesson file, opened in
+// the window as --scenario-file opens it. Headless actions take files only through --scenario-file.
+QString readLessonFile(const QCommandLineParser& p, const OptionSet& o, CliOptions& opts)
+{
+    const QStringList files = p.positionalArguments();
+    if (files.isEmpty())
+        return {};
+    for (const QCommandLineOption* headless : {&o.list, &o.run, &o.calibrate, &o.help, &o.version})
+        if (p.isSet(*headless))
+            return CommandLine::tr("unexpected argument \"%1\": a lesson file given alone opens in the window; "
+                                   "with %2 use --scenario-file PATH")
+                .arg(files.first(), dashed(*headless));
+    if (files.size() > 1)
+        return CommandLine::tr("one lesson file at a time: got \"%1\" and \"%2\"").arg(files.at(0), files.at(1));
+    if (p.isSet(o.scenarioFile))
+        return CommandLine::tr("two lesson files: \"%1\" and --scenario-file \"%2\"; give one")
+            .arg(files.first(), p.value(o.scenarioFile));
+    if (files.first().isEmpty())
+        return CommandLine::tr("the lesson file's name is empty");
+    opts.scenarioFile = files.first();
+    return {};
+}
+
 // Fills opts from the arguments; returns a one-line error or nothing.
 QString read(QCommandLineParser& p, const OptionSet& o, const QStringList& arguments, CliOptions& opts)
 {
     if (!p.parse(arguments))
         return p.errorText();
-    if (!p.positionalArguments().isEmpty())
-        return CommandLine::tr("unexpected argument \"%1\" (see --help)").arg(p.positionalArguments().first());
+    if (QString why = readLessonFile(p, o, opts); !why.isEmpty())
+        return why;
     if (p.isSet(o.help)) {
         opts.action = CliOptions::Action::Help;
         return {};

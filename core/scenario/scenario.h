@@ -115,6 +115,8 @@ struct LessonCheck
     bool overlap = true;          // overlap: some workers alive at once (true) or one after another
     std::optional<bool> gil;      // applies only with the GIL on (true) or off (false)
     int minCores = 1;             // applies only on a machine with at least this many cores
+
+    bool operator==(const LessonCheck&) const = default;
 };
 
 // A group of identical workers: `count` of them, named from `name` with {n} = 1, 2, …
@@ -127,6 +129,8 @@ struct WorkerGroup
     ThreadStyle style = ThreadStyle::Subclass;
     std::vector<TaskSpec> tasks;  // a cpu task with split shares its work among the group
     bool splitCpu = false;        // true when any cpu task of the group is marked "split"
+
+    bool operator==(const WorkerGroup&) const = default;
 };
 
 // One way of running the scenario's work; the variants of a scenario run one after another and
@@ -142,6 +146,8 @@ struct VariantSpec
     std::vector<WorkerGroup> groups;
     bool sweep = false;                 // expand to 1 … 2×cores workers (scalable groups)
     QString description;
+
+    bool operator==(const VariantSpec&) const = default;
 };
 
 struct Scenario
@@ -160,6 +166,10 @@ struct Scenario
     std::vector<LessonCheck> lessonChecks; // what a run must show (may be empty)
     QStringList focus;      // the variants the lesson is about, as the file names them (may be empty)
     QString sourcePath;     // ":/scenarios/io-bound.json" or a teacher's file
+
+    // Every field, sourcePath too: compare a copy with the same sourcePath to ask whether two
+    // files hold the same lesson.
+    bool operator==(const Scenario&) const = default;
 };
 
 // An enum's name from its EnumNames table, as a QString.

@@ -1,5 +1,6 @@
 #include "scenario/scenarioloader.h"
 
+#include "scenario/scenariokeys.h"
 #include "scenario/strictjsonscanner.h"
 #include "tasks/taskcatalogue.h"
 
@@ -254,67 +255,66 @@ private:
 
     // The optional keys below: read only when present, the struct's default stays otherwise.
     template<typename Fn>
-    bool ifPresent(const QJsonObject& o, const char* key, Fn&& readIt)
+    bool ifPresent(const QJsonObject& o, QLatin1String key, Fn&& readIt)
     {
-        const QString k = QString::fromLatin1(key);
-        return !o.contains(k) || readIt(o.value(k));
+        return !o.contains(key) || readIt(o.value(key));
     }
 
     bool readScenario(const QJsonObject& root, Scenario* s)
     {
         static const QStringList allowed {
-            QStringLiteral("format"), QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("concept"),
-            QStringLiteral("group"), QStringLiteral("explanation"), QStringLiteral("vocabulary"),
-            QStringLiteral("code"), QStringLiteral("defaults"), QStringLiteral("variants"), QStringLiteral("lesson"),
-            QStringLiteral("focus")};
+            ScenarioKey::format, ScenarioKey::id, ScenarioKey::title, ScenarioKey::conceptId,
+            ScenarioKey::group, ScenarioKey::explanation, ScenarioKey::vocabulary,
+            ScenarioKey::code, ScenarioKey::defaults, ScenarioKey::variants, ScenarioKey::lesson,
+            ScenarioKey::focus};
         static const QStringList required {
-            QStringLiteral("format"), QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("concept"),
-            QStringLiteral("group"), QStringLiteral("explanation"), QStringLiteral("code"),
-            QStringLiteral("variants")};
+            ScenarioKey::format, ScenarioKey::id, ScenarioKey::title, ScenarioKey::conceptId,
+            ScenarioKey::group, ScenarioKey::explanation, ScenarioKey::code,
+            ScenarioKey::variants};
 
         // The format first: a newer file is better told "newer format" than "unknown key".
         if (!readFormat(root) || !checkKeys(root, QString(), allowed, required) || !readHeadings(root, s))
             return false;
         const bool optionalOk =
-            ifPresent(root, "vocabulary", [&](const QJsonValue& v) { return readVocabulary(v, s); })
-            && readCode(root.value(QLatin1String("code")), s)
-            && ifPresent(root, "defaults", [&](const QJsonValue& v) { return readDefaults(v, s); });
+            ifPresent(root, ScenarioKey::vocabulary, [&](const QJsonValue& v) { return readVocabulary(v, s); })
+            && readCode(root.value(ScenarioKey::code), s)
+            && ifPresent(root, ScenarioKey::defaults, [&](const QJsonValue& v) { return readDefaults(v, s); });
         return optionalOk && readVariants(root, s)
-            && ifPresent(root, "lesson", [&](const QJsonValue& v) { return readLesson(v, s); })
-            && ifPresent(root, "focus", [&](const QJsonValue& v) { return readFocus(v, s); });
+            && ifPresent(root, ScenarioKey::lesson, [&](const QJsonValue& v) { return readLesson(v, s); })
+            && ifPresent(root, ScenarioKey::focus, [&](const QJsonValue& v) { return readFocus(v, s); });
     }
 
     bool readFormat(const QJsonObject& root)
     {
-        if (!root.contains(QLatin1String("format")))
+        if (!root.contains(ScenarioKey::format))
             return true;
-        const QJsonValue f = root.value(QLatin1String("format"));
+        const QJsonValue f = root.value(ScenarioKey::format);
         const double format = Limits::scenarioFormat;
         if (f.isDouble() && f.toDouble() == format)
             return true;
         if (f.isDouble() && std::isfinite(f.toDouble()) && std::floor(f.toDouble()) == f.toDouble()
             && f.toDouble() > format)
-            return fail(QStringLiteral("format"), tr("unsupported format %1: this version of ThreadLab reads format %2")
+            return fail(ScenarioKey::format, tr("unsupported format %1: this version of ThreadLab reads format %2")
                                                       .arg(numberText(f.toDouble()))
                                                       .arg(Limits::scenarioFormat));
-        return fail(QStringLiteral("format"), tr("must be %1, got %2").arg(Limits::scenarioFormat).arg(describe(f)));
+        return fail(ScenarioKey::format, tr("must be %1, got %2").arg(Limits::scenarioFormat).arg(describe(f)));
     }
 
     // id, title, concept, group and explanation.
     bool readHeadings(const QJsonObject& root, Scenario* s)
     {
-        const QString id = QStringLiteral("id");
+        const QString id = ScenarioKey::id;
         if (!readString(root.value(id), id, 1, Limits::maxIdChars, &s->id))
             return false;
         if (!isValidId(s->id))
             return fail(id, tr("must be 1 to %1 characters of a-z, 0-9 and \"-\", starting with a letter, got %2")
                                 .arg(Limits::maxIdChars)
                                 .arg(quoted(s->id)));
-        if (!readString(root.value(QLatin1String("title")), QStringLiteral("title"), 1, Limits::maxTitleChars,
+        if (!readString(root.value(ScenarioKey::title), ScenarioKey::title, 1, Limits::maxTitleChars,
                         &s->title))
             return false;
 
-        const QJsonValue conceptValue = root.value(QLatin1String("concept"));
+        const QJsonValue conceptValue = root.value(ScenarioKey::conceptId);
         bool conceptOk = false;
         if (conceptValue.isString()) {
             const QString c = conceptValue.toString();
@@ -322,21 +322,21 @@ private:
                 conceptOk = c == QStringLiteral("C%1").arg(i);
         }
         if (!conceptOk)
-            return fail(QStringLiteral("concept"),
+            return fail(ScenarioKey::conceptId,
                         tr("must be one of \"C1\" … \"C%1\", got %2")
                             .arg(Limits::conceptCount)
                             .arg(conceptValue.isString() ? quoted(conceptValue.toString()) : describe(conceptValue)));
         s->conceptId = conceptValue.toString();
 
-        return readString(root.value(QLatin1String("group")), QStringLiteral("group"), 1, Limits::maxHeadingChars,
+        return readString(root.value(ScenarioKey::group), ScenarioKey::group, 1, Limits::maxHeadingChars,
                           &s->group)
-            && readString(root.value(QLatin1String("explanation")), QStringLiteral("explanation"), 1,
+            && readString(root.value(ScenarioKey::explanation), ScenarioKey::explanation, 1,
                           Limits::maxExplanationChars, &s->explanation);
     }
 
     bool readVocabulary(const QJsonValue& v, Scenario* s)
     {
-        const QString place = QStringLiteral("vocabulary");
+        const QString place = ScenarioKey::vocabulary;
         QJsonArray terms;
         if (!readArray(v, place, 0, Limits::maxVocabularyTerms, tr("strings"), &terms))
             return false;
@@ -351,39 +351,39 @@ private:
 
     bool readCode(const QJsonValue& v, Scenario* s)
     {
-        const QString place = QStringLiteral("code");
-        static const QStringList keys {QStringLiteral("python"), QStringLiteral("cpp")};
+        const QString place = ScenarioKey::code;
+        static const QStringList keys {ScenarioKey::python, ScenarioKey::cpp};
         QJsonObject code;
         if (!readObject(v, place, tr("an object with the keys \"python\" and \"cpp\""), &code)
             || !checkKeys(code, place, keys, keys))
             return false;
-        return readString(code.value(QLatin1String("python")), at(place, QStringLiteral("python")), 1,
+        return readString(code.value(ScenarioKey::python), at(place, ScenarioKey::python), 1,
                           Limits::maxCodeChars, &s->pythonCode)
-            && readString(code.value(QLatin1String("cpp")), at(place, QStringLiteral("cpp")), 1, Limits::maxCodeChars,
+            && readString(code.value(ScenarioKey::cpp), at(place, ScenarioKey::cpp), 1, Limits::maxCodeChars,
                           &s->cppCode);
     }
 
     bool readDefaults(const QJsonValue& v, Scenario* s)
     {
-        const QString place = QStringLiteral("defaults");
-        static const QStringList keys {QStringLiteral("workers"), QStringLiteral("timeScale")};
+        const QString place = ScenarioKey::defaults;
+        static const QStringList keys {ScenarioKey::workers, ScenarioKey::timeScale};
         QJsonObject d;
         if (!readObject(v, place, tr("an object"), &d) || !checkKeys(d, place, keys, {}))
             return false;
-        return ifPresent(d, "workers",
+        return ifPresent(d, ScenarioKey::workers,
                         [&](const QJsonValue& w) {
-                            return readInt(w, at(place, QStringLiteral("workers")), 1,
+                            return readInt(w, at(place, ScenarioKey::workers), 1,
                                            Limits::maxWorkersPerVariant, &s->defaultWorkers);
                         })
-            && ifPresent(d, "timeScale", [&](const QJsonValue& t) {
-                   return readNumber(t, at(place, QStringLiteral("timeScale")), Limits::minTimeScale,
+            && ifPresent(d, ScenarioKey::timeScale, [&](const QJsonValue& t) {
+                   return readNumber(t, at(place, ScenarioKey::timeScale), Limits::minTimeScale,
                                      Limits::maxTimeScale, &s->defaultTimeScale);
                });
     }
 
     bool readVariants(const QJsonObject& root, Scenario* s)
     {
-        const QString place = QStringLiteral("variants");
+        const QString place = ScenarioKey::variants;
         QJsonArray variants;
         if (!readArray(root.value(place), place, 1, Limits::maxVariants, tr("variants"), &variants))
             return false;
@@ -393,7 +393,7 @@ private:
             if (!readVariant(variants.at(i), at(place, i), s->defaultWorkers, &variant))
                 return false;
             if (firstUse.contains(variant.name))
-                return fail(at(at(place, i), QStringLiteral("name")),
+                return fail(at(at(place, i), ScenarioKey::name),
                             tr("duplicate variant name %1 (also used by variants[%2]); names must be unique")
                                 .arg(quoted(variant.name))
                                 .arg(firstUse.value(variant.name)));
@@ -407,7 +407,7 @@ private:
     // checks name them, each once.
     bool readFocus(const QJsonValue& v, Scenario* s)
     {
-        const QString place = QStringLiteral("focus");
+        const QString place = ScenarioKey::focus;
         QJsonArray names;
         if (!readArray(v, place, 1, Limits::maxVariants, tr("variant names"), &names))
             return false;
@@ -425,14 +425,14 @@ private:
     // "lesson": {"checks": [...]}, read after the variants, which the checks name.
     bool readLesson(const QJsonValue& v, Scenario* s)
     {
-        const QString place = QStringLiteral("lesson");
-        static const QStringList keys {QStringLiteral("checks")};
+        const QString place = ScenarioKey::lesson;
+        static const QStringList keys {ScenarioKey::checks};
         QJsonObject o;
         if (!readObject(v, place, tr("an object with the key \"checks\""), &o) || !checkKeys(o, place, keys, keys))
             return false;
-        const QString checksPlace = at(place, QStringLiteral("checks"));
+        const QString checksPlace = at(place, ScenarioKey::checks);
         QJsonArray checks;
-        if (!readArray(o.value(QLatin1String("checks")), checksPlace, 1, Limits::maxLessonChecks, tr("checks"), &checks))
+        if (!readArray(o.value(ScenarioKey::checks), checksPlace, 1, Limits::maxLessonChecks, tr("checks"), &checks))
             return false;
         for (qsizetype i = 0; i < checks.size(); ++i) {
             LessonCheck check;
@@ -448,26 +448,26 @@ private:
         QJsonObject o;
         if (!readObject(v, place, tr("a check object"), &o))
             return false;
-        if (!o.contains(QLatin1String("kind")))
+        if (!o.contains(ScenarioKey::kind))
             return fail(place, tr("missing required key \"kind\""));
-        if (!readEnum(o.value(QLatin1String("kind")), at(place, QStringLiteral("kind")), &out->kind))
+        if (!readEnum(o.value(ScenarioKey::kind), at(place, ScenarioKey::kind), &out->kind))
             return false;
-        QStringList allowed {QStringLiteral("kind"), QStringLiteral("text"), QStringLiteral("variant")};
+        QStringList allowed {ScenarioKey::kind, ScenarioKey::text, ScenarioKey::variant};
         QStringList required = allowed;
         const QStringList kindKeys = checkKeysOf(out->kind);
-        allowed << kindKeys << QStringLiteral("gil") << QStringLiteral("minCores");
+        allowed << kindKeys << ScenarioKey::gil << ScenarioKey::minCores;
         required << kindKeys.first(); // the kind's first key says what is compared
         if (!checkKeys(o, place, allowed, required))
             return false;
-        return readString(o.value(QLatin1String("text")), at(place, QStringLiteral("text")), 1,
+        return readString(o.value(ScenarioKey::text), at(place, ScenarioKey::text), 1,
                           Limits::maxCheckTextChars, &out->text)
-            && readVariantName(o.value(QLatin1String("variant")), at(place, QStringLiteral("variant")), s, &out->variant)
-            && ifPresent(o, "gil", [&](const QJsonValue& g) {
+            && readVariantName(o.value(ScenarioKey::variant), at(place, ScenarioKey::variant), s, &out->variant)
+            && ifPresent(o, ScenarioKey::gil, [&](const QJsonValue& g) {
                    bool on = false;
-                   return readBool(g, at(place, QStringLiteral("gil")), &on) && (out->gil = on, true);
+                   return readBool(g, at(place, ScenarioKey::gil), &on) && (out->gil = on, true);
                })
-            && ifPresent(o, "minCores", [&](const QJsonValue& c) {
-                   return readInt(c, at(place, QStringLiteral("minCores")), 1, Limits::maxWorkersPerVariant, &out->minCores);
+            && ifPresent(o, ScenarioKey::minCores, [&](const QJsonValue& c) {
+                   return readInt(c, at(place, ScenarioKey::minCores), 1, Limits::maxWorkersPerVariant, &out->minCores);
                })
             && readCheckKind(o, place, s, out);
     }
@@ -477,12 +477,12 @@ private:
     {
         switch (kind) {
         case LessonCheckKind::Ratio:
-            return {QStringLiteral("baseline"), QStringLiteral("atLeast"), QStringLiteral("atMost")};
+            return {ScenarioKey::baseline, ScenarioKey::atLeast, ScenarioKey::atMost};
         case LessonCheckKind::Observation:
-            return {QStringLiteral("observation"), QStringLiteral("atLeast"), QStringLiteral("atMost")};
+            return {ScenarioKey::observation, ScenarioKey::atLeast, ScenarioKey::atMost};
         case LessonCheckKind::Outcome:
-            return {QStringLiteral("outcome"), QStringLiteral("workers"), QStringLiteral("count")};
-        case LessonCheckKind::Overlap: return {QStringLiteral("overlap")};
+            return {ScenarioKey::outcome, ScenarioKey::workers, ScenarioKey::count};
+        case LessonCheckKind::Overlap: return {ScenarioKey::overlap};
         }
         return {};
     }
@@ -491,35 +491,35 @@ private:
     {
         switch (out->kind) {
         case LessonCheckKind::Ratio:
-            return readVariantName(o.value(QLatin1String("baseline")), at(place, QStringLiteral("baseline")), s,
+            return readVariantName(o.value(ScenarioKey::baseline), at(place, ScenarioKey::baseline), s,
                                    &out->baseline)
                 && readBounds(o, place, out);
         case LessonCheckKind::Observation:
-            return readEnum(o.value(QLatin1String("observation")), at(place, QStringLiteral("observation")),
+            return readEnum(o.value(ScenarioKey::observation), at(place, ScenarioKey::observation),
                             &out->observation)
                 && readBounds(o, place, out);
         case LessonCheckKind::Outcome: return readOutcomeCheck(o, place, out);
         case LessonCheckKind::Overlap:
-            return readBool(o.value(QLatin1String("overlap")), at(place, QStringLiteral("overlap")), &out->overlap);
+            return readBool(o.value(ScenarioKey::overlap), at(place, ScenarioKey::overlap), &out->overlap);
         }
         return false;
     }
 
     bool readBounds(const QJsonObject& o, const QString& place, LessonCheck* out)
     {
-        const auto bound = [&](const char* key, std::optional<double>* into) {
+        const auto bound = [&](QLatin1String key, std::optional<double>* into) {
             return ifPresent(o, key, [&](const QJsonValue& b) {
                 double value = 0;
-                return readNumber(b, at(place, QString::fromLatin1(key)), 0, Limits::maxCheckBound, &value)
+                return readNumber(b, at(place, key), 0, Limits::maxCheckBound, &value)
                     && (*into = value, true);
             });
         };
-        if (!bound("atLeast", &out->atLeast) || !bound("atMost", &out->atMost))
+        if (!bound(ScenarioKey::atLeast, &out->atLeast) || !bound(ScenarioKey::atMost, &out->atMost))
             return false;
         if (!out->atLeast && !out->atMost)
             return fail(place, tr("needs \"atLeast\", \"atMost\" or both"));
         if (out->atLeast && out->atMost && *out->atMost < *out->atLeast)
-            return fail(at(place, QStringLiteral("atMost")), tr("must be at least \"atLeast\" (%1), got %2")
+            return fail(at(place, ScenarioKey::atMost), tr("must be at least \"atLeast\" (%1), got %2")
                                                                  .arg(numberText(*out->atLeast), numberText(*out->atMost)));
         return true;
     }
@@ -532,12 +532,12 @@ private:
         static const WorkerState states[] {WorkerState::Finished, WorkerState::Crashed, WorkerState::Abandoned,
                                            WorkerState::Cancelled};
         std::size_t index = 0;
-        if (!readChoice(o.value(QLatin1String("outcome")), at(place, QStringLiteral("outcome")), outcomes, &index))
+        if (!readChoice(o.value(ScenarioKey::outcome), at(place, ScenarioKey::outcome), outcomes, &index))
             return false;
         out->outcome = states[index];
-        const QString workersPlace = at(place, QStringLiteral("workers"));
-        return ifPresent(o, "count", [&](const QJsonValue& c) { return readEnum(c, at(place, QStringLiteral("count")), &out->quota); })
-            && ifPresent(o, "workers", [&](const QJsonValue& w) {
+        const QString workersPlace = at(place, ScenarioKey::workers);
+        return ifPresent(o, ScenarioKey::count, [&](const QJsonValue& c) { return readEnum(c, at(place, ScenarioKey::count), &out->quota); })
+            && ifPresent(o, ScenarioKey::workers, [&](const QJsonValue& w) {
                    QJsonArray names;
                    if (!readArray(w, workersPlace, 1, Limits::maxGroupsPerVariant, tr("worker names"), &names))
                        return false;
@@ -573,31 +573,31 @@ private:
     bool readVariant(const QJsonValue& v, const QString& place, int defaultWorkers, VariantSpec* out)
     {
         static const QStringList allowed {
-            QStringLiteral("name"), QStringLiteral("mode"), QStringLiteral("pattern"), QStringLiteral("join"),
-            QStringLiteral("receive"), QStringLiteral("sweep"), QStringLiteral("description"),
-            QStringLiteral("main"), QStringLiteral("workers")};
-        static const QStringList required {QStringLiteral("name"), QStringLiteral("mode"), QStringLiteral("workers")};
+            ScenarioKey::name, ScenarioKey::mode, ScenarioKey::pattern, ScenarioKey::join,
+            ScenarioKey::receive, ScenarioKey::sweep, ScenarioKey::description,
+            ScenarioKey::main, ScenarioKey::workers};
+        static const QStringList required {ScenarioKey::name, ScenarioKey::mode, ScenarioKey::workers};
         QJsonObject o;
         if (!readObject(v, place, tr("a variant object"), &o) || !checkKeys(o, place, allowed, required))
             return false;
         const bool simpleOk =
-            readString(o.value(QLatin1String("name")), at(place, QStringLiteral("name")), 1,
+            readString(o.value(ScenarioKey::name), at(place, ScenarioKey::name), 1,
                        Limits::maxVariantNameChars, &out->name)
-            && readEnum(o.value(QLatin1String("mode")), at(place, QStringLiteral("mode")), &out->mode)
-            && ifPresent(o, "pattern",
-                        [&](const QJsonValue& p) { return readEnum(p, at(place, QStringLiteral("pattern")), &out->pattern); })
-            && ifPresent(o, "join",
-                        [&](const QJsonValue& j) { return readEnum(j, at(place, QStringLiteral("join")), &out->join); })
-            && ifPresent(o, "receive",
-                        [&](const QJsonValue& r) { return readBool(r, at(place, QStringLiteral("receive")), &out->receive); })
-            && ifPresent(o, "sweep",
-                        [&](const QJsonValue& w) { return readBool(w, at(place, QStringLiteral("sweep")), &out->sweep); })
-            && ifPresent(o, "description", [&](const QJsonValue& d) {
-                   return readString(d, at(place, QStringLiteral("description")), 0, Limits::maxDescriptionChars,
+            && readEnum(o.value(ScenarioKey::mode), at(place, ScenarioKey::mode), &out->mode)
+            && ifPresent(o, ScenarioKey::pattern,
+                        [&](const QJsonValue& p) { return readEnum(p, at(place, ScenarioKey::pattern), &out->pattern); })
+            && ifPresent(o, ScenarioKey::join,
+                        [&](const QJsonValue& j) { return readEnum(j, at(place, ScenarioKey::join), &out->join); })
+            && ifPresent(o, ScenarioKey::receive,
+                        [&](const QJsonValue& r) { return readBool(r, at(place, ScenarioKey::receive), &out->receive); })
+            && ifPresent(o, ScenarioKey::sweep,
+                        [&](const QJsonValue& w) { return readBool(w, at(place, ScenarioKey::sweep), &out->sweep); })
+            && ifPresent(o, ScenarioKey::description, [&](const QJsonValue& d) {
+                   return readString(d, at(place, ScenarioKey::description), 0, Limits::maxDescriptionChars,
                                      &out->description);
                });
         return simpleOk
-            && ifPresent(o, "main", [&](const QJsonValue& m) { return readMain(m, at(place, QStringLiteral("main")), out); })
+            && ifPresent(o, ScenarioKey::main, [&](const QJsonValue& m) { return readMain(m, at(place, ScenarioKey::main), out); })
             && readGroups(o, place, defaultWorkers, out);
     }
 
@@ -619,9 +619,9 @@ private:
 
     bool readGroups(const QJsonObject& o, const QString& place, int defaultWorkers, VariantSpec* out)
     {
-        const QString groupsPlace = at(place, QStringLiteral("workers"));
+        const QString groupsPlace = at(place, ScenarioKey::workers);
         QJsonArray groups;
-        if (!readArray(o.value(QLatin1String("workers")), groupsPlace, 1, Limits::maxGroupsPerVariant,
+        if (!readArray(o.value(ScenarioKey::workers), groupsPlace, 1, Limits::maxGroupsPerVariant,
                        tr("worker groups"), &groups))
             return false;
         qint64 total = 0;
@@ -641,7 +641,7 @@ private:
                                          .arg(total)
                                          .arg(Limits::maxWorkersPerVariant));
         if (out->receive && !sends)
-            return fail(at(place, QStringLiteral("receive")),
+            return fail(at(place, ScenarioKey::receive),
                         tr("\"receive\": true needs at least one \"send\" task among the workers, and "
                            "this variant has none"));
         return true;
@@ -649,32 +649,32 @@ private:
 
     bool readGroup(const QJsonValue& v, const QString& place, const TaskPlace& where, WorkerGroup* out)
     {
-        static const QStringList allowed {QStringLiteral("name"), QStringLiteral("count"), QStringLiteral("scalable"),
-                                          QStringLiteral("daemon"), QStringLiteral("style"), QStringLiteral("tasks")};
-        static const QStringList required {QStringLiteral("name"), QStringLiteral("tasks")};
+        static const QStringList allowed {ScenarioKey::name, ScenarioKey::count, ScenarioKey::scalable,
+                                          ScenarioKey::daemon, ScenarioKey::style, ScenarioKey::tasks};
+        static const QStringList required {ScenarioKey::name, ScenarioKey::tasks};
         QJsonObject o;
         if (!readObject(v, place, tr("a worker group object"), &o) || !checkKeys(o, place, allowed, required))
             return false;
         const bool simpleOk =
-            readString(o.value(QLatin1String("name")), at(place, QStringLiteral("name")), 1, Limits::maxNameChars,
+            readString(o.value(ScenarioKey::name), at(place, ScenarioKey::name), 1, Limits::maxNameChars,
                        &out->name)
-            && ifPresent(o, "count",
+            && ifPresent(o, ScenarioKey::count,
                         [&](const QJsonValue& c) {
-                            return readInt(c, at(place, QStringLiteral("count")), 1, Limits::maxWorkersPerVariant,
+                            return readInt(c, at(place, ScenarioKey::count), 1, Limits::maxWorkersPerVariant,
                                            &out->count);
                         })
-            && ifPresent(o, "scalable",
-                        [&](const QJsonValue& s) { return readBool(s, at(place, QStringLiteral("scalable")), &out->scalable); })
-            && ifPresent(o, "daemon",
-                        [&](const QJsonValue& d) { return readBool(d, at(place, QStringLiteral("daemon")), &out->daemon); })
-            && ifPresent(o, "style",
-                        [&](const QJsonValue& s) { return readEnum(s, at(place, QStringLiteral("style")), &out->style); });
+            && ifPresent(o, ScenarioKey::scalable,
+                        [&](const QJsonValue& s) { return readBool(s, at(place, ScenarioKey::scalable), &out->scalable); })
+            && ifPresent(o, ScenarioKey::daemon,
+                        [&](const QJsonValue& d) { return readBool(d, at(place, ScenarioKey::daemon), &out->daemon); })
+            && ifPresent(o, ScenarioKey::style,
+                        [&](const QJsonValue& s) { return readEnum(s, at(place, ScenarioKey::style), &out->style); });
         if (!simpleOk)
             return false;
 
-        const QString tasksPlace = at(place, QStringLiteral("tasks"));
+        const QString tasksPlace = at(place, ScenarioKey::tasks);
         QJsonArray tasks;
-        if (!readArray(o.value(QLatin1String("tasks")), tasksPlace, 1, Limits::maxTasksPerWorker, tr("tasks"), &tasks))
+        if (!readArray(o.value(ScenarioKey::tasks), tasksPlace, 1, Limits::maxTasksPerWorker, tr("tasks"), &tasks))
             return false;
         for (qsizetype i = 0; i < tasks.size(); ++i) {
             TaskSpec task;
@@ -697,8 +697,8 @@ private:
         if (info->processWorkersOnly && (where.inMain || where.mode != VariantMode::Processes))
             return fail(place, processWorkersOnlyRule(info->kind, where));
 
-        QStringList allowed {QStringLiteral("kind")};
-        QStringList required {QStringLiteral("kind")};
+        QStringList allowed {ScenarioKey::kind};
+        QStringList required {ScenarioKey::kind};
         for (const TaskKey& key : info->keys) {
             allowed << latin(TaskCatalogue::field(key.field).key);
             if (key.required)
@@ -718,7 +718,7 @@ private:
 
     bool readTaskKind(const QJsonObject& o, const QString& place, const TaskKindInfo** info)
     {
-        const QString kindKey = QStringLiteral("kind");
+        const QString kindKey = ScenarioKey::kind;
         if (!o.contains(kindKey))
             return fail(place, tr("missing required key \"kind\""));
         const QJsonValue kindValue = o.value(kindKey);

@@ -102,7 +102,17 @@ private Q_SLOTS:
         QTest::newRow("unknown id") << QStringList {QStringLiteral("--run"), QStringLiteral("nope")} << "nope";
         QTest::newRow("unknown option") << QStringList {QStringLiteral("--frobnicate")} << "frobnicate";
         QTest::newRow("run without id") << QStringList {QStringLiteral("--run")} << "run";
-        QTest::newRow("stray argument") << QStringList {QStringLiteral("io-bound")} << "io-bound";
+        // A file given alone opens in the window (parsesLessonFile); beside a headless action it is refused.
+        QTest::newRow("stray argument with --list") << QStringList {QStringLiteral("--list"), QStringLiteral("io-bound")}
+                                                    << "unexpected argument \"io-bound\": a lesson file given alone "
+                                                       "opens in the window; with --list use --scenario-file PATH";
+        QTest::newRow("lesson file with --run") << run({"lesson.threadlab.json"}) << "with --run use --scenario-file";
+        QTest::newRow("two lesson files")
+            << QStringList {QStringLiteral("a.threadlab.json"), QStringLiteral("b.threadlab.json")}
+            << "one lesson file at a time: got \"a.threadlab.json\" and \"b.threadlab.json\"";
+        QTest::newRow("lesson file and --scenario-file")
+            << QStringList {QStringLiteral("a.threadlab.json"), QStringLiteral("--scenario-file"), QStringLiteral("b.json")}
+            << "two lesson files: \"a.threadlab.json\" and --scenario-file \"b.json\"";
         QTest::newRow("workers zero") << run({"--workers", "0"}) << "--workers";
         QTest::newRow("workers too many") << run({"--workers", "257"}) << "--workers";
         QTest::newRow("workers text") << run({"--workers", "four"}) << "four";
@@ -172,6 +182,36 @@ private Q_SLOTS:
         QVERIFY2(isOneLine(o.err), qPrintable(o.err));
         QVERIFY2(o.err.contains(mentions), qPrintable(o.err));
         QVERIFY2(o.out.isEmpty(), qPrintable(o.out)); // nothing ran
+    }
+
+    // `threadlab PATH` (a desktop file's Exec=threadlab %f) opens the window with that lesson,
+    // as --scenario-file PATH does; the window's side is tst_mainwindow's.
+    void parsesLessonFile_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("file");
+        QTest::newRow("positional") << QStringList {QStringLiteral("/tmp/my lesson.threadlab.json")}
+                                    << QStringLiteral("/tmp/my lesson.threadlab.json");
+        QTest::newRow("after --") << QStringList {QStringLiteral("--"), QStringLiteral("-odd.json")}
+                                  << QStringLiteral("-odd.json");
+        QTest::newRow("--scenario-file") << QStringList {QStringLiteral("--scenario-file"), QStringLiteral("x.json")}
+                                         << QStringLiteral("x.json");
+        QTest::newRow("none") << QStringList {} << QString();
+    }
+    void parsesLessonFile()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, file);
+        QString error;
+        const auto options = CommandLine::parse(QStringList {QStringLiteral("threadlab")} + args, &error);
+        QVERIFY2(options, qPrintable(error));
+        QCOMPARE(options->action, CliOptions::Action::Gui);
+        QCOMPARE(options->scenarioFile, file);
+    }
+
+    void helpNamesTheLessonFile()
+    {
+        QVERIFY2(CommandLine::helpText().contains(QLatin1String("[options] [FILE]")), qPrintable(CommandLine::helpText()));
     }
 
     void malformedScenarioFilesExitWithTwo_data()

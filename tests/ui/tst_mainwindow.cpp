@@ -1,3 +1,5 @@
+#include "cli/commandline.h"
+#include "model/sessionsettings.h"
 #include "panes/consoleview.h"
 #include "charts/elapsedchart.h"
 #include "engine/eventlog.h"
@@ -1131,6 +1133,146 @@ private Q_SLOTS:
         QVERIFY(QSettings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab"))
                     .fileName()
                     .contains(QLatin1String("qttest")));
+    }
+
+    // `threadlab PATH` (a desktop file's %f): the window opens that lesson and selects it; a file
+    // that does not load gives the loader's one line, as File ▸ Open does.
+    void lessonFileFromCommandLineIsSelected()
+    {
+        const QString path = QStringLiteral(THREADLAB_TEST_DATA "/valid/minimal.json");
+        QString error;
+        const auto options = CommandLine::parse({QStringLiteral("threadlab"), path}, &error);
+        QVERIFY2(options, qPrintable(error));
+        MainWindow w;
+        QStringList reported;
+        w.setErrorReporter([&reported](const QString&, const QString& message) { reported << message; });
+        QVERIFY(w.selectScenario(QStringLiteral("daemon")));
+        QVERIFY(w.openScenarioFile(options->scenarioFile));
+        QVERIFY(reported.isEmpty());
+        const int current = w.browser()->currentIndex();
+        QVERIFY(w.library().isOpenedFile(current));
+        QCOMPARE(w.library().at(current).id, QStringLiteral("minimal"));
+        QCOMPARE(w.controller()->scenario()->id, QStringLiteral("minimal"));
+
+        const QString bad = QStringLiteral(THREADLAB_TEST_DATA "/malformed/missing-id.json");
+        const auto badOptions = CommandLine::parse({QStringLiteral("threadlab"), bad}, &error);
+        QVERIFY2(badOptions, qPrintable(error));
+        QString expected;
+        QVERIFY(!ScenarioLoader::loadFile(bad, &expected));
+        QVERIFY(!w.openScenarioFile(badOptions->scenarioFile));
+        QCOMPARE(reported, QStringList {expected});
+        QCOMPARE(w.browser()->currentIndex(), current);
+    }
+
+    // File ▸ Save lesson as… without its dialog: the file loads, carries the run controls' workers
+    // and time scale as its defaults, and becomes an opened lesson, first in Open Recent.
+    void saveLessonWritesTheChosenDefaults()
+    {
+        clearSettings();
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("io-bound.threadlab.json"));
+        {
+            MainWindow w;
+            w.restoreSession();
+            QStringList reported;
+            w.setErrorReporter([&reported](const QString&, const QString& message) { reported << message; });
+            QVERIFY(w.selectScenario(QStringLiteral("io-bound")));
+            w.runControls()->workersBox()->setValue(3);
+            w.runControls()->timeScaleBox()->setValue(0.1);
+            QVERIFY(w.saveLessonTo(path));
+            QVERIFY2(reported.isEmpty(), qPrintable(reported.join(u'\n')));
+
+            QString error;
+            const auto saved = ScenarioLoader::loadFile(path, &error);
+            QVERIFY2(saved, qPrintable(error));
+            QCOMPARE(saved->defaultWorkers, 3);
+            QCOMPARE(saved->defaultTimeScale, 0.1);
+            Scenario expected = *ScenarioLoader::loadFile(QStringLiteral(":/scenarios/io-bound.json"), nullptr);
+            expected.defaultWorkers = 3;
+            expected.defaultTimeScale = 0.1;
+            expected.sourcePath = saved->sourcePath;
+            QVERIFY(*saved == expected);
+
+            const int current = w.browser()->currentIndex();
+            QVERIFY(w.library().isOpenedFile(current));
+            QCOMPARE(w.library().keyOf(current), QStringLiteral("file:") + QFileInfo(path).canonicalFilePath());
+            QVERIFY2(w.statusText().contains(path), qPrintable(w.statusText()));
+            QCOMPARE(SessionSettings().recentLessons().value(0), QFileInfo(path).absoluteFilePath());
+            QCOMPARE(w.recentMenu()->actions().value(0)->text(), QDir::toNativeSeparators(path));
+
+            // A file that cannot be written: one line naming it, nothing opened.
+            const QString nowhere = dir.filePath(QStringLiteral("no/such/folder/x.threadlab.json"));
+            QVERIFY(!w.saveLessonTo(nowhere));
+            QCOMPARE(reported.size(), 1);
+            QVERIFY2(reported.first().startsWith(nowhere + QStringLiteral(": ")), qPrintable(reported.first()));
+            QVERIFY(!reported.first().contains(u'\n'));
+            QCOMPARE(w.browser()->currentIndex(), current);
+            QCOMPARE(w.saveLessonAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+            w.close();
+        }
+        clearSettings();
+    }
+
+    // File ▸ Open Recent: the last eight lessons, most recent first, across sessions; a file gone
+    // since is greyed, and dropped with a status line when chosen; "Clear recent" empties it.
+    void recentLessonsAcrossSessions()
+    {
+        clearSettings();
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QStringList paths;
+        for (int n = 1; n <= 10; ++n) {
+            paths << dir.filePath(QStringLiteral("lesson-%1.threadlab.json").arg(n));
+            QVERIFY(QFile::copy(QStringLiteral(THREADLAB_TEST_DATA "/valid/minimal.json"), paths.last()));
+        }
+        const auto shown = [](const MainWindow& w) {
+            QStringList texts;
+            for (QAction* a : w.recentMenu()->actions())
+                if (!a->isSeparator())
+                    texts << a->text();
+            return texts;
+        };
+        {
+            MainWindow w;
+            w.restoreSession();
+            for (const QString& p : paths)
+                QVERIFY(w.openScenarioFile(p));
+            QVERIFY(w.openScenarioFile(paths.at(4))); // again: to the top
+            w.close();
+        }
+        QStringList expected {paths.at(4), paths.at(9), paths.at(8), paths.at(7), paths.at(6), paths.at(5),
+                              paths.at(3), paths.at(2)};
+        MainWindow again;
+        again.restoreSession();
+        QCOMPARE(shown(again), expected + QStringList {QStringLiteral("Clear recent")});
+
+        QVERIFY(QFile::remove(paths.at(9)));
+        Q_EMIT again.recentMenu()->aboutToShow();
+        QCOMPARE(again.recentMenu()->actions().at(1)->text(), paths.at(9));
+        QVERIFY(!again.recentMenu()->actions().at(1)->isEnabled()); // greyed
+        QVERIFY(again.recentMenu()->actions().at(0)->isEnabled());
+        // Gone while the menu was open, chosen anyway: dropped, with a status line.
+        QAction* gone = again.recentMenu()->actions().at(2);
+        QCOMPARE(gone->text(), paths.at(8));
+        QVERIFY(QFile::remove(paths.at(8)));
+        gone->trigger();
+        expected.removeAll(paths.at(8));
+        QCOMPARE(SessionSettings().recentLessons(), expected);
+        QVERIFY2(again.statusText().contains(paths.at(8)) && again.statusText().contains(QLatin1String("no longer there")),
+                 qPrintable(again.statusText()));
+        QCOMPARE(shown(again).value(2), paths.at(7));
+
+        again.recentMenu()->actions().at(2)->trigger(); // paths[7]: opened, to the top
+        QCOMPARE(again.library().at(again.browser()->currentIndex()).sourcePath, paths.at(7));
+        QCOMPARE(SessionSettings().recentLessons().value(0), paths.at(7));
+
+        again.recentMenu()->actions().last()->trigger(); // Clear recent
+        QVERIFY(SessionSettings().recentLessons().isEmpty());
+        QCOMPARE(shown(again), QStringList {QStringLiteral("Clear recent")});
+        QVERIFY(!again.recentMenu()->actions().last()->isEnabled());
+        again.close();
+        clearSettings();
     }
 };
 

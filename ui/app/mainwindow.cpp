@@ -16,6 +16,7 @@
 #include "python/cpythoncosts.h"
 #include "results/runhistory.h"
 #include "scenario/scenario.h"
+#include "scenario/scenariowriter.h"
 #include "panes/scenariobrowser.h"
 #include "model/sessionsettings.h"
 #include "charts/speedupchart.h"
@@ -39,6 +40,7 @@
 #include <QPlainTextEdit>
 #include <QScreen>
 #include <QTextEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -242,6 +244,10 @@ void MainWindow::buildActions()
     };
     m_openAction = make(tr("&Open scenario…"), QStringLiteral("open"));
     m_openAction->setShortcut(QKeySequence::Open);
+    m_saveAction = make(tr("Save lesson &as…"));
+    m_saveAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_saveAction->setToolTip(tr("Save this scenario, with the workers and time scale chosen now as its defaults, "
+                                "as a lesson file (Ctrl+Shift+S)"));
     m_quitAction = make(tr("&Quit"));
     m_quitAction->setShortcut(QKeySequence::Quit);
 
@@ -289,6 +295,7 @@ void MainWindow::buildActions()
     m_previousAction->setShortcuts({QKeySequence(Qt::Key_PageUp), QKeySequence(Qt::Key_Left)});
 
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openScenarioDialog);
+    connect(m_saveAction, &QAction::triggered, this, &MainWindow::saveLessonDialog);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_runAction, &QAction::triggered, this, &MainWindow::startRun);
     connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopRun);
@@ -327,6 +334,10 @@ void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+    updateRecentMenu();
+    file->addAction(m_saveAction);
     QMenu* exports = file->addMenu(tr("&Export"));
     // One group per subject (chart, timeline, window, results), a separator between groups.
     const ExportKind* previous = nullptr;
@@ -460,6 +471,7 @@ bool MainWindow::openScenarioFile(const QString& path)
         SessionSettings settings;
         settings.setLastOpenedFile(QFileInfo(path).absoluteFilePath());
         rememberOpenedFiles();
+        rememberRecent(path);
     }
     return true;
 }
@@ -500,10 +512,93 @@ void MainWindow::openScenarioDialog()
     SessionSettings settings;
     const QString start = QFileInfo(settings.lastOpenedFile()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(this, tr("Open a scenario file"), start,
-                                                      tr("Scenario files (*.json);;All files (*)"), nullptr,
+                                                      tr("ThreadLab lessons (*.threadlab.json);;Scenario files "
+                                                         "(*.json);;All files (*)"),
+                                                      nullptr,
                                                       dialogOptions(m_presenter));
     if (!path.isEmpty())
         openScenarioFile(path);
+}
+
+// ---- lesson files ----------------------------------------------------------------------------
+
+void MainWindow::saveLessonDialog()
+{
+    const Scenario* scenario = m_controller->scenario();
+    if (!scenario)
+        return;
+    const QString path = askSavePath(tr("Save the lesson"), scenario->id + ScenarioWriter::lessonSuffix,
+                                     tr("ThreadLab lessons (*%1)").arg(ScenarioWriter::lessonSuffix));
+    if (!path.isEmpty())
+        saveLessonTo(ScenarioWriter::withLessonSuffix(path));
+}
+
+bool MainWindow::saveLessonTo(const QString& path)
+{
+    const Scenario* scenario = m_controller->scenario();
+    if (!scenario)
+        return false;
+    Scenario lesson = *scenario;
+    const RunSettings chosen = m_runControls->settings();
+    if (chosen.workers > 0)
+        lesson.defaultWorkers = chosen.workers;
+    if (chosen.timeScale > 0)
+        lesson.defaultTimeScale = chosen.timeScale;
+    QString error;
+    if (!ScenarioWriter::writeFile(lesson, path, &error)) {
+        qCInfo(lcMainWindow) << "lesson not saved:" << error;
+        report(tr("Cannot save the lesson"), error);
+        return false;
+    }
+    if (!openScenarioFile(path))
+        return false;
+    setStatus(tr("Lesson saved: %1").arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())));
+    return true;
+}
+
+void MainWindow::rememberRecent(const QString& path)
+{
+    SessionSettings settings;
+    settings.addRecentLesson(path);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    // Not clear(): this runs from an entry's own triggered signal, which must outlive it.
+    for (QAction* old : m_recentMenu->actions()) {
+        m_recentMenu->removeAction(old);
+        old->deleteLater();
+    }
+    const QStringList recent = SessionSettings().recentLessons();
+    for (const QString& path : recent) {
+        // "&&": a file name's "&" is not a shortcut.
+        QAction* a = m_recentMenu->addAction(QDir::toNativeSeparators(path).replace(u'&', QStringLiteral("&&")));
+        // A file gone since is shown greyed; chosen anyway (gone meanwhile), it is dropped.
+        const bool there = QFileInfo(path).isFile();
+        a->setEnabled(there);
+        if (!there)
+            a->setToolTip(tr("The file is no longer there"));
+        connect(a, &QAction::triggered, this, [this, path] { openRecent(path); });
+    }
+    m_recentMenu->addSeparator();
+    QAction* clear = m_recentMenu->addAction(tr("Clear recent"));
+    clear->setEnabled(!recent.isEmpty());
+    connect(clear, &QAction::triggered, this, [this] {
+        SessionSettings().clearRecentLessons();
+        updateRecentMenu();
+    });
+}
+
+void MainWindow::openRecent(const QString& path)
+{
+    if (QFileInfo(path).isFile()) {
+        openScenarioFile(path);
+        return;
+    }
+    SessionSettings().removeRecentLesson(path);
+    updateRecentMenu();
+    setStatus(tr("%1 is no longer there: removed from Open Recent.").arg(QDir::toNativeSeparators(path)));
 }
 
 // ---- runs ------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@
 
 class QAction;
 class QLabel;
+class QMenu;
 class QSplitter;
 class QTabWidget;
 
@@ -69,6 +70,13 @@ public:
     // Adds a scenario file to the browser and selects it; on an invalid file reports the
     // loader's one-line reason and changes nothing.
     bool openScenarioFile(const QString& path);
+    // File ▸ Save lesson as… without its dialog: writes the current scenario, with the run
+    // controls' workers and time scale as its defaults, to `path` (atomically) and opens it as
+    // a lesson. On failure reports one line naming the file and the reason.
+    bool saveLessonTo(const QString& path);
+    QAction* saveLessonAction() const noexcept { return m_saveAction; }
+    // File ▸ Open Recent: SessionSettings::recentLessons(), then "Clear recent".
+    QMenu* recentMenu() const noexcept { return m_recentMenu; }
     bool selectScenario(const QString& id);
     // Shows a finished run (command-line window export).
     void showRun(const RunResult& run);
@@ -143,6 +151,10 @@ private:
     void onHistoryChanged();
 
     void openScenarioDialog();
+    void saveLessonDialog();
+    void openRecent(const QString& path);
+    void rememberRecent(const QString& path);
+    void updateRecentMenu();
     // Opens the files the last session had open; returns the names of those that could not be.
     QStringList reopenFiles(const QStringList& paths);
     void rememberOpenedFiles();
@@ -181,6 +193,8 @@ private:
     QHash<QString, QByteArray> m_classicStates; // the splitters as they were before the stage
 
     QAction* m_openAction = nullptr;
+    QAction* m_saveAction = nullptr;
+    QMenu* m_recentMenu = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_runAction = nullptr;
     QAction* m_stopAction = nullptr;

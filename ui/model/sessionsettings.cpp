@@ -3,6 +3,8 @@
 #include "results/variantresult.h"
 #include "tasks/taskspec.h"
 
+#include <QFileInfo>
+
 #include <algorithm>
 
 namespace ThreadLab {
@@ -60,6 +62,32 @@ QStringList SessionSettings::openedFiles() const
 void SessionSettings::setOpenedFiles(const QStringList& paths)
 {
     m_settings.setValue(QStringLiteral("scenario/openedFiles"), paths);
+}
+
+QStringList SessionSettings::recentLessons() const
+{
+    return m_settings.value(QStringLiteral("scenario/recent")).toStringList().mid(0, maxRecentLessons);
+}
+
+void SessionSettings::addRecentLesson(const QString& path)
+{
+    QStringList recent = recentLessons();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    m_settings.setValue(QStringLiteral("scenario/recent"), recent.mid(0, maxRecentLessons));
+}
+
+void SessionSettings::removeRecentLesson(const QString& path)
+{
+    QStringList recent = recentLessons();
+    recent.removeAll(QFileInfo(path).absoluteFilePath());
+    m_settings.setValue(QStringLiteral("scenario/recent"), recent);
+}
+
+void SessionSettings::clearRecentLessons()
+{
+    m_settings.remove(QStringLiteral("scenario/recent"));
 }
 
 QString SessionSettings::lastOpenedFile() const

@@ -28,6 +28,13 @@ public:
     // The scenario files open in the browser, to reopen in the next session.
     QStringList openedFiles() const;
     void setOpenedFiles(const QStringList& paths);
+    // File ▸ Open Recent: the lesson files last opened or saved, most recent first, at most
+    // maxRecentLessons, each once (absolute paths).
+    static constexpr int maxRecentLessons = 8;
+    QStringList recentLessons() const;
+    void addRecentLesson(const QString& path);
+    void removeRecentLesson(const QString& path);
+    void clearRecentLessons();
     QString lastOpenedFile() const;
     void setLastOpenedFile(const QString& path);
     QString lastExportFolder() const;
