@@ -116,6 +116,8 @@ QCommandLineParser& configured(QCommandLineParser& p, const OptionSet& o)
     p.setApplicationDescription(CommandLine::tr("ThreadLab: see threads and processes really run."));
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     o.addTo(p);
+    p.addPositionalArgument(QStringLiteral("file"), CommandLine::tr("A scenario file to load, as --scenario-file does."),
+                            QStringLiteral("[FILE]"));
     return p;
 }
 
@@ -132,7 +134,8 @@ QString readAction(const QCommandLineParser& p, const OptionSet& o, CliOptions& 
             return CommandLine::tr("%1 is given more than once").arg(dashed(*single));
     if (p.isSet(o.list) + p.isSet(o.run) + p.isSet(o.calibrate) > 1)
         return CommandLine::tr("--list, --run and --calibrate cannot be used together");
-    opts.scenarioFile = p.value(o.scenarioFile);
+    // threadlab FILE, as a desktop opens a lesson, is threadlab --scenario-file FILE.
+    opts.scenarioFile = p.isSet(o.scenarioFile) ? p.value(o.scenarioFile) : p.positionalArguments().value(0);
     if (p.isSet(o.scenarioFile) && opts.scenarioFile.isEmpty())
         return CommandLine::tr("--scenario-file needs a path");
     if (p.isSet(o.list))
@@ -279,8 +282,10 @@ QString read(QCommandLineParser& p, const OptionSet& o, const QStringList& argum
 {
     if (!p.parse(arguments))
         return p.errorText();
-    if (!p.positionalArguments().isEmpty())
-        return CommandLine::tr("unexpected argument \"%1\" (see --help)").arg(p.positionalArguments().first());
+    // At most one scenario file, named once.
+    const QStringList files = p.positionalArguments();
+    if (files.size() > 1 || (!files.isEmpty() && p.isSet(o.scenarioFile)))
+        return CommandLine::tr("unexpected argument \"%1\" (see --help)").arg(files.constLast());
     if (p.isSet(o.help)) {
         opts.action = CliOptions::Action::Help;
         return {};

@@ -102,7 +102,13 @@ private Q_SLOTS:
         QTest::newRow("unknown id") << QStringList {QStringLiteral("--run"), QStringLiteral("nope")} << "nope";
         QTest::newRow("unknown option") << QStringList {QStringLiteral("--frobnicate")} << "frobnicate";
         QTest::newRow("run without id") << QStringList {QStringLiteral("--run")} << "run";
-        QTest::newRow("stray argument") << QStringList {QStringLiteral("io-bound")} << "io-bound";
+        QTest::newRow("stray argument") << QStringList {QStringLiteral("--list"), QStringLiteral("io-bound")}
+                                        << "io-bound";
+        QTest::newRow("two files") << QStringList {QStringLiteral("--list"), QStringLiteral("a.json"), QStringLiteral("b.json")}
+                                   << "unexpected argument \"b.json\"";
+        QTest::newRow("file and --scenario-file")
+            << QStringList {QStringLiteral("--scenario-file"), QStringLiteral("a.json"), QStringLiteral("b.json")}
+            << "unexpected argument \"b.json\"";
         QTest::newRow("workers zero") << run({"--workers", "0"}) << "--workers";
         QTest::newRow("workers too many") << run({"--workers", "257"}) << "--workers";
         QTest::newRow("workers text") << run({"--workers", "four"}) << "four";
@@ -203,6 +209,20 @@ private Q_SLOTS:
         const Outcome list = runApp({QStringLiteral("--scenario-file"), path, QStringLiteral("--list")});
         QCOMPARE(list.exitCode, 0);
         QCOMPARE(list.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), ScenarioCatalog::builtinIds().size() + 1);
+        // The way a desktop opens a lesson: the file as the one argument.
+        const Outcome asArgument = runApp({path, QStringLiteral("--list")});
+        QCOMPARE(asArgument.exitCode, 0);
+        QCOMPARE(asArgument.out, list.out);
+    }
+
+    void aFileArgumentOpensInTheWindow()
+    {
+        QString error;
+        const QString path = QStringLiteral("lesson.threadlab.json");
+        const auto o = CommandLine::parse({QStringLiteral("threadlab"), path}, &error);
+        QVERIFY2(o.has_value(), qPrintable(error));
+        QCOMPARE(o->action, CliOptions::Action::Gui);
+        QCOMPARE(o->scenarioFile, path);
     }
 
     void summaryResultsAndTrace()
