@@ -5,7 +5,9 @@
 # otherwise the exact command is printed and make stops.
 #
 # What CI runs on top (make check): the 300-run soak, the whole suite under
-# AddressSanitizer+UBSan and under ThreadSanitizer, and a short fuzzing session.
+# AddressSanitizer+UBSan and under ThreadSanitizer, a short fuzzing session, and the Debian
+# package built, installed, run and removed.
+#   make package   the Debian package (build-package/threadlab_VERSION_ARCH.deb)
 
 BUILD        ?= build
 BUILD_TYPE   ?= RelWithDebInfo
@@ -15,16 +17,23 @@ BENCH_BUILD  ?= build-bench
 BENCHMARKS   := bench_eventlog bench_ingest bench_timeline bench_startlatency bench_gil bench_gilsampler bench_cpythontrace bench_gui bench_coldstart
 BENCH_ARGS   ?=
 FUZZ_SECONDS ?= 60
+PACKAGE_BUILD ?= build-package
 
 PACKAGES := cmake g++ make pkg-config \
             qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev \
             fontconfig fonts-dejavu-core python3
-# The test suite also checks the source tree's shape (function lengths, by Universal Ctags).
-TEST_PACKAGES := universal-ctags
+# The Debian package (make package): dpkg-shlibdeps (with file) computes its dependencies,
+# help2man writes the man page from --help.
+PACKAGE_PACKAGES := dpkg-dev file help2man
+# The test suite also checks the source tree's shape (function lengths, by Universal Ctags); the
+# package's test validates the metainfo (appstream) and the desktop entry (desktop-file-utils,
+# whose trigger also registers ThreadLab for its scenario files) and asks xdg-mime (xdg-utils,
+# libfile-mimeinfo-perl) what opens a lesson file.
+TEST_PACKAGES := universal-ctags appstream desktop-file-utils xdg-utils libfile-mimeinfo-perl $(PACKAGE_PACKAGES)
 # Sanitizer and fuzzing builds use clang with its runtimes.
 DEV_PACKAGES := clang libclang-rt-14-dev
 
-.PHONY: all deps deps-test deps-dev build run test soak bench asan tsan fuzz check clean
+.PHONY: all deps deps-test deps-dev build run test soak bench asan tsan fuzz package package-check check clean
 
 all: build
 
@@ -100,7 +109,21 @@ fuzz: deps-dev
 	cmake --build build-fuzz -j $(JOBS) --target fuzz_wiredecoder fuzz_wiredemux fuzz_scenarioloader fuzz_workerjob
 	tests/fuzz/run-fuzzers.sh build-fuzz $(FUZZ_SECONDS)
 
-check: test soak asan tsan fuzz
+# The Debian package, from a build of its own without the tests, installed under /usr.
+package: deps
+	$(call install,$(PACKAGE_PACKAGES))
+	cmake -S . -B $(PACKAGE_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr \
+	  -DTHREADLAB_BUILD_TESTS=OFF
+	cmake --build $(PACKAGE_BUILD) -j $(JOBS)
+	rm -f $(PACKAGE_BUILD)/threadlab_*.deb
+	cd $(PACKAGE_BUILD) && cpack -G DEB
+	@echo "Debian package: $$(ls $(PACKAGE_BUILD)/threadlab_*.deb)"
+
+# Installs the package, runs it, removes it (needs root or password-less sudo).
+package-check: deps-test package
+	tests/package/check-package.sh $$(ls $(PACKAGE_BUILD)/threadlab_*.deb)
+
+check: test soak asan tsan fuzz package-check
 
 clean:
-	rm -rf $(BUILD) build-asan build-tsan build-fuzz $(BENCH_BUILD)
+	rm -rf $(BUILD) build-asan build-tsan build-fuzz $(BENCH_BUILD) $(PACKAGE_BUILD)

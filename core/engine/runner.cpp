@@ -10,6 +10,7 @@
 #include "engine/processworker.h"
 #include "python/cpythoncosts.h"
 #include "python/pythoninterpreter.h"
+#include "python/runtimefiles.h"
 #include "scenario/scenario.h"
 #include "tasks/stoptoken.h"
 #include "tasks/taskexecutor.h"
@@ -106,8 +107,7 @@ QString Runner::defaultWorkerProgram()
 
 QString Runner::defaultPythonRuntime()
 {
-    return QDir(QCoreApplication::applicationDirPath())
-        .filePath(QStringLiteral("threadlab-python/threadlab_runtime.py"));
+    return RuntimeFiles::pythonProgram(QStringLiteral("threadlab_runtime.py"));
 }
 
 void Runner::requestCancel()

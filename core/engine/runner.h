@@ -42,8 +42,7 @@ public:
     // threadlab-worker, by default next to the running executable.
     void setWorkerProgram(const QString& path) { m_workerProgram = path; }
     static QString defaultWorkerProgram();
-    // ThreadLab's CPython runtime, by default threadlab-python/threadlab_runtime.py next to the
-    // running executable.
+    // ThreadLab's CPython runtime, by default threadlab_runtime.py in RuntimeFiles::pythonDir().
     void setPythonRuntime(const QString& path) { m_pythonRuntime = path; }
     static QString defaultPythonRuntime();
     // Slack added to a child's stated work before it counts as hung.

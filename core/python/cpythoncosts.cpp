@@ -1,6 +1,7 @@
 #include "python/cpythoncosts.h"
 
 #include "python/pythoninterpreter.h"
+#include "python/runtimefiles.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -195,7 +196,7 @@ CPythonCosts CPythonCosts::measured(const Figures& figures, const QString& pytho
 
 QString CPythonCosts::defaultScriptPath()
 {
-    return QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("threadlab-python/threadlab_calibrate.py"));
+    return RuntimeFiles::pythonProgram(QStringLiteral("threadlab_calibrate.py"));
 }
 
 QString CPythonCosts::defaultCacheDir()

@@ -57,7 +57,7 @@ public:
     static CPythonCosts developmentMachine(const QString& why);
     // Figures measured elsewhere (a test's, or another process's), as if measured from `python`.
     static CPythonCosts measured(const Figures& figures, const QString& pythonPath);
-    // threadlab-python/threadlab_calibrate.py beside the running executable.
+    // threadlab_calibrate.py in RuntimeFiles::pythonDir().
     static QString defaultScriptPath();
     static QString defaultCacheDir();
 
