@@ -564,7 +564,7 @@ void CompareView::paintHeader(QPainter& painter, const Placed& placed, const QRe
     painter.drawText(inner, Qt::AlignLeft | Qt::AlignVCenter,
                      nameMetrics.elidedText(line, Qt::ElideRight, std::max(0.0, inner.width() - noteWidth(note))));
     painter.setFont(noteFont);
-    painter.setPen(focus ? ink : StatePalette::blend(text, base, 0.62));
+    painter.setPen(focus ? ink : ThemePalette::mutedText(text, base));
     painter.drawText(inner, Qt::AlignRight | Qt::AlignVCenter, note);
 }
 
