@@ -107,13 +107,13 @@ QString HistoryTableModel::summary() const
     QString what;
     switch (m_kind) {
     case Kind::Elapsed:
-        what = tr("Elapsed time per variant, %n bar(s)", nullptr, rowCount());
+        what = tr("Elapsed time per variant (bars: %1)").arg(rowCount());
         break;
     case Kind::Speedup:
-        what = tr("Speedup against the number of workers, %n point(s)", nullptr, rowCount());
+        what = tr("Speedup against the number of workers (points: %1)").arg(rowCount());
         break;
     case Kind::Latency:
-        what = tr("Start latency of each worker, %n worker(s)", nullptr, rowCount());
+        what = tr("Start latency of each worker (workers: %1)").arg(rowCount());
         break;
     }
     if (m_rows.empty())
@@ -130,7 +130,7 @@ QString HistoryTableModel::summary() const
     }
     QString text = tr("%1: %2").arg(what, rows.join(QStringLiteral("; ")));
     if (rowCount() > shown)
-        text += tr("; and %n more in the table", nullptr, rowCount() - shown);
+        text += tr("; the table has %1 more").arg(rowCount() - shown);
     return text + QLatin1Char('.');
 }
 

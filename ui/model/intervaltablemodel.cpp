@@ -80,7 +80,7 @@ QString IntervalTableModel::outputDuring(const WorkerResult& worker, double star
         lines << it->text;
     QString text = lines.join(QStringLiteral(" / "));
     if (const auto more = end - it; more > 0)
-        text += tr(" (and %n more line(s))", nullptr, static_cast<int>(more));
+        text += tr(" (+%1 more)").arg(more);
     return text;
 }
 
