@@ -18,6 +18,7 @@
 #include "panes/scenariobrowser.h"
 #include "support/recording.h"
 #include "timeline/compareview.h"
+#include "model/runcontroller.h"
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
 
@@ -28,6 +29,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
@@ -309,6 +311,56 @@ private Q_SLOTS:
                                    : w.timelinePanel()->compareView()->firstView();
         QVERIFY(at(w.runControls()->workersBox()) < at(timeline));
         QVERIFY(at(timeline) < at(w.explanation()->findChild<QWidget*>(QStringLiteral("pythonCode"))));
+    }
+
+    // Keys a focused list or table needs stay with it: Space checks a variant (it does not run),
+    // the arrows move through a table's cells (they do not change the scenario).
+    void focusedViewsKeepTheirKeys()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.showRun(readRecording(kRecorded + QStringLiteral("/cpu-bound.json")));
+        const QString scenario = w.windowTitle();
+        QListWidget* variants = w.runControls()->variantList();
+        variants->setFocus();
+        variants->setCurrentRow(0);
+        QTRY_VERIFY(variants->hasFocus());
+        const Qt::CheckState before = variants->item(0)->checkState();
+        QTest::keyClick(variants, Qt::Key_Space);
+        QVERIFY(variants->item(0)->checkState() != before);
+        QVERIFY(!w.controller()->isRunning());
+        w.tablesAction()->setChecked(true);
+        QTableView* table = w.dataTables()->intervalTable();
+        table->setFocus();
+        table->setCurrentIndex(table->model()->index(0, 0));
+        QTRY_VERIFY(table->hasFocus());
+        QTest::keyClick(table, Qt::Key_Right);
+        QCOMPARE(table->currentIndex().column(), 1);
+        QCOMPARE(w.windowTitle(), scenario);
+        // Elsewhere Right still goes to the next scenario.
+        w.browser()->tree()->setFocus();
+        QTRY_VERIFY(w.browser()->tree()->hasFocus());
+        QTest::keyClick(w.browser()->tree(), Qt::Key_Right);
+        QVERIFY(w.windowTitle() != scenario);
+    }
+
+    // The timeline shows where the keys go: a focus frame while it has the focus.
+    void timelineShowsItsFocus()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.showRun(readRecording(kRecorded + QStringLiteral("/cpu-bound.json")));
+        TimelineView* view = w.timelinePanel()->compareView()->firstView();
+        w.browser()->tree()->setFocus();
+        QTRY_VERIFY(!view->hasFocus());
+        const QImage unfocused = view->grab().toImage();
+        // Reached by Tab, as a keyboard user does (Fusion frames the focus only after keyboard moves).
+        for (int i = 0; i < 40 && !view->hasFocus(); ++i)
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QVERIFY(view->hasFocus());
+        QVERIFY(view->grab().toImage() != unfocused);
     }
 };
 
