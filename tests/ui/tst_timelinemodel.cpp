@@ -181,6 +181,23 @@ private Q_SLOTS:
         QVERIFY(open.open);
         QCOMPARE(open.endNs, origin);
     }
+
+    // What a screen reader hears for the timeline: every lane by name and kind, how and when it
+    // ended, or that it is still going.
+    void describesTheLanes()
+    {
+        TimelineModel model;
+        QVERIFY(model.describe(false).startsWith(QStringLiteral("Empty")));
+        model.setLog(sampleTimelineLog());
+        const QString text = model.describe(false);
+        QVERIFY2(text.startsWith(QStringLiteral("Lanes: 4, over 100 ms: ")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("MainThread (main thread) finished at 100 ms")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Thread-1 (thread · subclass) finished at 50 ms")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Process-1 (process · pid 4242 · daemon) abandoned at 100 ms")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Thread-2 (thread) still going")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("running")), qPrintable(text));
+        QVERIFY(model.describe(true).contains(QStringLiteral(", running")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTimelineModel)

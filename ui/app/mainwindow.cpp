@@ -2,6 +2,7 @@
 
 #include "charts/chartstyle.h"
 #include "panes/consoleview.h"
+#include "panes/datatables.h"
 #include "charts/elapsedchart.h"
 #include "engine/eventlog.h"
 #include "panes/explanationpane.h"
@@ -33,6 +34,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QAbstractSpinBox>
+#include <QAbstractItemView>
+#include <QTabBar>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -70,6 +73,7 @@ QWidget* titled(const QString& title, QWidget* content, QWidget* parent)
     QFont bold; // weight only: the size follows the window
     bold.setBold(true);
     label->setFont(bold);
+    box->setAccessibleName(title);
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(4);
@@ -102,6 +106,21 @@ bool isTypingField(const QWidget* w)
     if (const auto* plain = qobject_cast<const QPlainTextEdit*>(w))
         return !plain->isReadOnly();
     return false;
+}
+
+// Keys a focused widget needs for itself though the window has them as shortcuts: the arrows
+// move through a table, a list or a tab bar (not the scenario list, whose Left and Right step
+// through scenarios), and Space checks a variant in the variant list.
+bool ownsKey(const QWidget* w, const QKeyEvent& key)
+{
+    if (key.modifiers() != Qt::NoModifier && key.modifiers() != Qt::KeypadModifier)
+        return false;
+    if (key.key() == Qt::Key_Space)
+        return w->objectName() == QLatin1String("variantList");
+    if (key.key() != Qt::Key_Left && key.key() != Qt::Key_Right)
+        return false;
+    return (qobject_cast<const QAbstractItemView*>(w) && w->objectName() != QLatin1String("scenarioTree"))
+        || qobject_cast<const QTabBar*>(w);
 }
 
 // The least height the charts keep on the stage, under the timeline: three bars with their
@@ -137,6 +156,7 @@ MainWindow::MainWindow(QWidget* parent)
     resize(defaultSize);
     buildPanes();
     buildActions();
+    buildAccessActions();
     buildMenus();
     buildToolBar();
     wireController();
@@ -164,9 +184,7 @@ void MainWindow::buildPanes()
 {
     m_browser = new ScenarioBrowser(this);
     m_runControls = new RunControls(this);
-    m_explanation = new ExplanationPane(this);
     m_timeline = new TimelinePanel(this);
-    m_console = new ConsoleView(this);
     m_observations = new ObservationsPanel(this);
     m_elapsedChart = new ElapsedChart(this);
     m_speedupChart = new SpeedupChart(this);
@@ -186,6 +204,16 @@ void MainWindow::buildPanes()
     clear->setFlat(true);
     m_chartTabs->setCornerWidget(clear, Qt::TopRightCorner);
     connect(clear, &QPushButton::clicked, m_controller, &RunController::clearHistory);
+    clear->setAccessibleName(tr("Clear runs"));
+    clear->setAccessibleDescription(clear->toolTip());
+    m_chartTabs->setAccessibleName(tr("Charts"));
+    m_chartTabs->setAccessibleDescription(tr("Elapsed time, speedup and start latency of the runs; View ▸ Show "
+                                             "data as tables shows their numbers"));
+    m_tables = new DataTables(m_chartTabs, m_timeline, this);
+    // Made in the order Tab goes through them: the scenarios, the run controls, the timeline, the
+    // verdict, the charts, then the right-hand column's explanation, code and console.
+    m_explanation = new ExplanationPane(this);
+    m_console = new ConsoleView(this);
 
     QSplitter* left = splitter(Qt::Vertical, QStringLiteral("leftSplitter"), this);
     left->addWidget(titled(tr("Scenarios"), m_browser, left));
@@ -231,6 +259,7 @@ void MainWindow::buildPanes()
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusText"));
     statusBar()->addWidget(m_status, 1);
+    m_status->setAccessibleName(tr("Status"));
 }
 
 void MainWindow::buildActions()
@@ -287,11 +316,11 @@ void MainWindow::buildActions()
     m_zoomInAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)});
     m_zoomOutAction = make(tr("Zoom &out"));
     m_zoomOutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
-    m_fitAction = make(tr("&Fit the timeline"));
+    m_fitAction = make(tr("Fit the time&line"));
     m_fitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     m_nextAction = make(tr("&Next scenario"));
     m_nextAction->setShortcuts({QKeySequence(Qt::Key_PageDown), QKeySequence(Qt::Key_Right)});
-    m_previousAction = make(tr("&Previous scenario"));
+    m_previousAction = make(tr("Pre&vious scenario"));
     m_previousAction->setShortcuts({QKeySequence(Qt::Key_PageUp), QKeySequence(Qt::Key_Left)});
 
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openScenarioDialog);
@@ -330,6 +359,31 @@ void MainWindow::buildActions()
     }
 }
 
+// The keyboard's and screen readers' ways in: the charts and timeline as tables, the timeline's
+// tabs, the palette.
+void MainWindow::buildAccessActions()
+{
+    auto action = [this](const QString& text) {
+        auto* a = new QAction(text, this);
+        addAction(a); // shortcuts work with the menu bar hidden (full screen) too
+        return a;
+    };
+    m_tablesAction = action(tr("Show data as &tables"));
+    m_tablesAction->setObjectName(QStringLiteral("tablesAction"));
+    m_tablesAction->setCheckable(true);
+    m_tablesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_tablesAction->setToolTip(tr("The charts' numbers and the timeline's intervals as tables a screen reader "
+                                  "can read (Ctrl+T)"));
+    m_nextTabAction = action(tr("Next timeline ta&b"));
+    m_nextTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    m_previousTabAction = action(tr("Previous timeline t&ab"));
+    m_previousTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
+    m_darkAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(m_tablesAction, &QAction::toggled, m_tables, &DataTables::setShown);
+    connect(m_nextTabAction, &QAction::triggered, m_timeline, &TimelinePanel::showNextTab);
+    connect(m_previousTabAction, &QAction::triggered, m_timeline, &TimelinePanel::showPreviousTab);
+}
+
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -362,6 +416,10 @@ void MainWindow::buildMenus()
     view->addSeparator();
     view->addAction(m_nextAction);
     view->addAction(m_previousAction);
+    view->addSeparator();
+    view->addAction(m_tablesAction);
+    view->addAction(m_nextTabAction);
+    view->addAction(m_previousTabAction);
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_runAction);
@@ -374,6 +432,7 @@ void MainWindow::buildToolBar()
 {
     QToolBar* bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setAccessibleName(tr("Main toolbar"));
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     // What a narrow window drops into the overflow comes last: the view's switches stay in sight.
@@ -444,7 +503,7 @@ void MainWindow::onScenarioChanged(const Scenario& scenario)
     // A sweep's lesson is the speedup curve; everything else starts on the elapsed bars.
     const bool sweep = std::any_of(scenario.variants.begin(), scenario.variants.end(),
                                    [](const VariantSpec& v) { return v.sweep; });
-    m_chartTabs->setCurrentWidget(sweep ? static_cast<QWidget*>(m_speedupChart) : m_elapsedChart);
+    m_tables->showChart(sweep ? static_cast<QWidget*>(m_speedupChart) : m_elapsedChart);
     fitStage();
     if (m_persistent) {
         SessionSettings settings;
@@ -649,6 +708,7 @@ void MainWindow::onRunStarted(const RunSettings& settings)
 {
     m_liveEngine = m_controller->isRunning() && !m_runControls->settings().engines.empty() ? engineTitle(settings.engine)
                                                                                           : QString();
+    m_tables->setRun(nullptr); // the intervals of this run when it ends
     m_timeline->clear();
     if (const Scenario* scenario = m_controller->scenario())
         m_timeline->setFocusVariants(CompareLayout::focusNames(*scenario, m_runControls->settings().workers));
@@ -730,8 +790,10 @@ void MainWindow::onHistoryChanged()
     m_elapsedChart->setHistory(history);
     m_speedupChart->setHistory(history);
     m_latencyChart->setHistory(history);
+    m_tables->setHistory(history);
+    m_tables->setRun(m_controller->isRunning() ? nullptr : m_controller->lastRun());
     if (history.hasSweep())
-        m_chartTabs->setCurrentWidget(m_speedupChart);
+        m_tables->showChart(m_speedupChart);
 }
 
 // ---- view ------------------------------------------------------------------------------------
@@ -1156,7 +1218,7 @@ void MainWindow::saveSession()
 void MainWindow::buildPrediction()
 {
     m_prediction = new PredictionStage({m_observations, m_chartTabs}, this);
-    m_predictAction = new QAction(tr("&Predict, then reveal"), this);
+    m_predictAction = new QAction(tr("Predi&ct, then reveal"), this);
     m_predictAction->setObjectName(QStringLiteral("predictAction"));
     m_predictAction->setCheckable(true);
     m_predictAction->setShortcut(QKeySequence(Qt::Key_P));
@@ -1207,6 +1269,10 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
     if (event->type() == QEvent::ShortcutOverride) {
         const auto* key = static_cast<QKeyEvent*>(event);
         auto* widget = qobject_cast<QWidget*>(watched);
+        if (widget && widget->window() == this && ownsKey(widget, *key)) {
+            event->accept();
+            return true;
+        }
         if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier && widget && widget->window() == this
             && !isTypingField(widget)) {
             event->ignore();

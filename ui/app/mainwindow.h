@@ -21,6 +21,7 @@ class QTabWidget;
 namespace ThreadLab {
 
 class ConsoleView;
+class DataTables;
 class ElapsedChart;
 class EventLog;
 class ExplanationPane;
@@ -113,6 +114,8 @@ public:
     PredictionStage* prediction() const noexcept { return m_prediction; }
     QAction* predictAction() const noexcept { return m_predictAction; }
     QAction* revealAction() const noexcept { return m_revealAction; }
+    QAction* tablesAction() const noexcept { return m_tablesAction; }
+    DataTables* dataTables() const noexcept { return m_tables; }
     const ScenarioLibrary& library() const noexcept { return m_library; }
     QString statusText() const;
 
@@ -126,6 +129,7 @@ protected:
 
 private:
     void buildActions();
+    void buildAccessActions();
     void buildMenus();
     void buildToolBar();
     void buildPanes();
@@ -211,6 +215,10 @@ private:
     QAction* m_previousAction = nullptr;
     QAction* m_predictAction = nullptr;
     QAction* m_revealAction = nullptr;
+    QAction* m_tablesAction = nullptr;
+    QAction* m_nextTabAction = nullptr;
+    QAction* m_previousTabAction = nullptr;
+    DataTables* m_tables = nullptr;
     PredictionStage* m_prediction = nullptr;
     std::vector<std::pair<const ExportKind*, QAction*>> m_exportActions; // in the menu's order
 

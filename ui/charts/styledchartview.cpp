@@ -23,6 +23,9 @@ StyledChartView::StyledChartView(QWidget* parent)
     : QChartView(new QChart, parent) // a chart of ours from the start: setChart() would leak the default one
 {
     setRenderHint(QPainter::Antialiasing, true);
+    // No keys to take: Tab passes it by; its numbers are in its table (View ▸ Show data as tables)
+    // and its accessible description.
+    setFocusPolicy(Qt::NoFocus);
 }
 
 StyledChartView::~StyledChartView() = default;

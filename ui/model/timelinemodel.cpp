@@ -2,9 +2,11 @@
 
 #include "engine/eventlog.h"
 #include "engine/lane.h"
+#include "results/runhistory.h"
 #include "tasks/monoclock.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 
 #include <algorithm>
 
@@ -123,6 +125,34 @@ QString TimelineModel::laneDetail(int laneIndex, bool pidPlaceholder) const
     if (!info.style.isEmpty())
         detail += QStringLiteral(" · ") + info.style;
     return detail;
+}
+
+QString TimelineModel::describe(bool live)
+{
+    constexpr int namedLanes = 8;
+    const auto tr = [](const char* text) { return QCoreApplication::translate("TimelineModel", text); };
+    const Snapshot s = snapshot(live);
+    if (!s.log)
+        return tr("Empty: run the scenario to see its workers' lanes.");
+    QStringList lanes;
+    for (int i = 0; i < std::min(s.laneCount, namedLanes); ++i) {
+        const LaneIndex& idx = index(i);
+        QString lane = tr("%1 (%2)").arg(s.log->lane(i)->info().name, laneDetail(i, false));
+        if (idx.endNs >= 0)
+            lane += tr(" %1 at %2").arg(QString::fromLatin1(workerStateName(idx.outcome)),
+                                        RunHistory::durationText(static_cast<double>(idx.endNs - s.originNs) / 1e6));
+        else
+            lane += tr(" still going");
+        lanes << lane;
+    }
+    QString text = tr("Lanes: %1, over %2").arg(s.laneCount).arg(RunHistory::durationText(static_cast<double>(s.untilNs) / 1e6));
+    if (live)
+        text += tr(", running");
+    if (!lanes.isEmpty())
+        text += QStringLiteral(": ") + lanes.join(QStringLiteral("; "));
+    if (s.laneCount > namedLanes)
+        text += tr("; and %1 more").arg(s.laneCount - namedLanes);
+    return text + QLatin1Char('.');
 }
 
 QString TimelineModel::laneName(std::uint32_t lane) const

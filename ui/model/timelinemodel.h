@@ -84,6 +84,10 @@ public:
     QString laneDetail(int lane, bool pidPlaceholder) const;
     // A lane's name, or the number if there is no such lane (a queue's sender).
     QString laneName(std::uint32_t lane) const;
+    // The timeline in one sentence, for its accessible description (a screen reader cannot see
+    // the lanes): "4 lanes over 1.02 s: MainThread (main thread) finished at 1.02 s; …", the first
+    // few lanes named. Reads every lane's index once: for the end of a run, never per frame.
+    QString describe(bool live);
 
     // Position in lane's marks of its first mark at or after tAbs, from position `from` on.
     std::size_t markFrom(int lane, std::size_t from, std::int64_t tAbs) const;

@@ -36,6 +36,7 @@ ConsoleView::ConsoleView(QWidget* parent)
     , m_text(new QPlainTextEdit(this))
 {
     m_orderHeader->setObjectName(QStringLiteral("consoleOrder"));
+    setAccessibleName(tr("Console pane"));
     m_orderHeader->setTextFormat(Qt::RichText);
     m_orderHeader->setWordWrap(true);
     m_orderHeader->setMargin(4);
@@ -50,6 +51,10 @@ ConsoleView::ConsoleView(QWidget* parent)
     m_text->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_text->setMaximumBlockCount(maxLines);
     m_text->setPlaceholderText(tr("What the workers print appears here, in their colours."));
+    m_text->setAccessibleName(tr("Console"));
+    m_text->setAccessibleDescription(tr("What the workers printed, in the order it came out, each line "
+                                        "starting with the worker's name"));
+    m_orderHeader->setAccessibleName(tr("Order of the output"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);

@@ -37,6 +37,9 @@ EngineBox::EngineBox(QWidget* parent)
     setItemData(0, tr("C++ workers with an emulated GIL, calibrated to what CPython costs"), Qt::ToolTipRole);
     setItemData(1, tr("C++ workers with no GIL: threads run in parallel"), Qt::ToolTipRole);
     setToolTip(tr("With the GIL on, only one thread of a process runs Python code at a time"));
+    setAccessibleName(tr("Engine"));
+    setAccessibleDescription(tr("How the scenario runs: the model with an emulated GIL, native C++ without one, "
+                                "real CPython, or the model and CPython one above the other"));
 }
 
 EngineBox::~EngineBox() = default;

@@ -13,6 +13,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <tuple>
 
 namespace ThreadLab {
 
@@ -26,6 +27,7 @@ ExplanationPane::ExplanationPane(QWidget* parent)
     , m_cpp(new QPlainTextEdit(this))
 {
     m_title->setObjectName(QStringLiteral("scenarioTitle"));
+    setAccessibleName(tr("Explanation and code"));
     m_title->setWordWrap(true);
     m_concept->setObjectName(QStringLiteral("scenarioConcept"));
     m_concept->setWordWrap(true); // a long vocabulary list must not widen the pane
@@ -44,6 +46,19 @@ ExplanationPane::ExplanationPane(QWidget* parent)
     m_tabs->addTab(m_python, tr("Python"));
     m_tabs->addTab(m_cpp, tr("Qt C++"));
     m_tabs->setDocumentMode(true);
+    // For screen readers: what each part is and what it shows.
+    const std::tuple<QWidget*, QString, QString> parts[] = {
+        {m_title, tr("Scenario title"), {}},
+        {m_concept, tr("Concepts"), {}},
+        {m_explanation, tr("Explanation"), tr("What the scenario shows and why, its vocabulary in bold")},
+        {m_python, tr("Python code"), tr("The scenario written with Python's threading and multiprocessing")},
+        {m_cpp, tr("Qt C++ code"), tr("The scenario written with QThread and QProcess")},
+        {m_tabs, tr("Code"), tr("The scenario's code in Python and in Qt C++")},
+    };
+    for (const auto& [part, name, description] : parts) {
+        part->setAccessibleName(name);
+        part->setAccessibleDescription(description);
+    }
 
     auto* top = new QWidget(this);
     auto* topLayout = new QVBoxLayout(top);

@@ -22,6 +22,7 @@ ObservationsPanel::ObservationsPanel(QWidget* parent)
     , m_label(new QLabel(this))
 {
     m_label->setObjectName(QStringLiteral("observationsText"));
+    setAccessibleName(tr("What happened pane"));
     m_label->setWordWrap(true);
     m_label->setTextFormat(Qt::RichText);
     m_label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
@@ -29,9 +30,15 @@ ObservationsPanel::ObservationsPanel(QWidget* parent)
     m_label->setMargin(8);
     m_label->setBackgroundRole(QPalette::Base);
     m_label->setAutoFillBackground(true);
+    m_label->setAccessibleName(tr("What happened"));
+    m_label->setAccessibleDescription(tr("The run's verdict: whether it showed the lesson, the elapsed times and "
+                                         "the observations"));
+    // Readable by keyboard (Tab reaches it, the arrows move through it): screen readers follow it.
+    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_scroll->setWidget(m_label);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::StyledPanel);
+    m_scroll->setAccessibleName(tr("What happened"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_scroll);

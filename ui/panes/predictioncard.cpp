@@ -26,6 +26,7 @@ PredictionCard::PredictionCard(QWidget* pane, bool withField)
         label->setAlignment(Qt::AlignCenter);
     }
     m_hint->setObjectName(QStringLiteral("predictionHint"));
+    setAccessibleName(withField ? tr("Prediction card") : tr("Covered while the class predicts"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 16, 24, 16);
     layout->addStretch(1);
@@ -34,6 +35,8 @@ PredictionCard::PredictionCard(QWidget* pane, bool withField)
         m_field->setObjectName(QStringLiteral("predictionField"));
         m_field->setPlaceholderText(tr("e.g. 4 threads will be 3× faster"));
         m_field->setAlignment(Qt::AlignCenter);
+        m_field->setAccessibleName(tr("Prediction"));
+        m_field->setAccessibleDescription(tr("What the class expects the run to show; R reveals the numbers"));
         layout->addWidget(m_field, 0, Qt::AlignHCenter);
         connect(m_field, &QLineEdit::textChanged, this, [this](const QString& text) {
             m_prediction = text;

@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 namespace ThreadLab {
 
@@ -39,6 +40,7 @@ RunControls::RunControls(QWidget* parent)
     , m_stop(new QPushButton(tr("Stop"), this))
 {
     m_variants->setObjectName(QStringLiteral("variantList"));
+    setAccessibleName(tr("Run controls"));
     m_variants->setToolTip(tr("Which variants run, one after another"));
     m_variants->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     m_variants->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
@@ -78,12 +80,12 @@ RunControls::RunControls(QWidget* parent)
     m_seed->setToolTip(tr("Seed of the random waits: the same seed gives the same run"));
 
     setUpRunsBox();
-
     m_run->setObjectName(QStringLiteral("runButton"));
     m_run->setToolTip(tr("Run the checked variants (Space)"));
     m_run->setDefault(true);
     m_stop->setObjectName(QStringLiteral("stopButton"));
     m_stop->setToolTip(tr("Stop the run now (Ctrl+.)"));
+    setUpAccessibility();
 
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -115,6 +117,23 @@ RunControls::RunControls(QWidget* parent)
 
 RunControls::~RunControls() = default;
 
+void RunControls::setUpAccessibility()
+{
+    m_variants->setAccessibleName(tr("Variants"));
+    m_variants->setAccessibleDescription(tr("Which variants run, one after another; Space on a variant checks or "
+                                            "unchecks it"));
+    // Named for screen readers and described by their tooltips.
+    const std::pair<QWidget*, QString> named[] = {{m_workers, tr("Workers")}, {m_switchInterval, tr("Switch interval")},
+                                                  {m_timeScale, tr("Time scale")}, {m_seed, tr("Seed")},
+                                                  {m_runs, tr("Runs")}, {m_run, tr("Run")}, {m_stop, tr("Stop")}};
+    for (const auto& [widget, name] : named) {
+        widget->setAccessibleName(name);
+        widget->setAccessibleDescription(widget->toolTip());
+    }
+    m_engineNote->setAccessibleName(tr("Engine note"));
+    m_timeScaleNote->setAccessibleName(tr("Time scale note"));
+}
+
 void RunControls::setUpRunsBox()
 {
     m_runs->setObjectName(QStringLiteral("runs"));
@@ -129,6 +148,9 @@ void RunControls::setUpPython()
     m_python->setObjectName(QStringLiteral("python"));
     m_python->setPlaceholderText(tr("the platform's python3"));
     m_python->setClearButtonEnabled(true);
+    m_python->setAccessibleName(tr("Python interpreter"));
+    m_python->setAccessibleDescription(tr("The path of the Python interpreter the CPython engine runs; empty: the "
+                                          "platform's python3"));
     m_python->setToolTip(tr("The Python interpreter the CPython engine runs and the model is calibrated "
                             "against (a path; empty: the platform's python3)"));
     m_engineNote->setObjectName(QStringLiteral("engineNote"));

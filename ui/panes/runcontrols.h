@@ -65,6 +65,7 @@ protected:
 
 private:
     void setUpRunsBox();
+    void setUpAccessibility(); // names and descriptions for screen readers
     void setUpPython();
     void connectSignals();
     void updateButtons();

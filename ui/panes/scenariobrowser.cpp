@@ -22,6 +22,7 @@ ScenarioBrowser::ScenarioBrowser(QWidget* parent)
     , m_tree(new QTreeWidget(this))
 {
     m_tree->setObjectName(QStringLiteral("scenarioTree"));
+    setAccessibleName(tr("Scenario browser"));
     m_tree->setHeaderHidden(true);
     m_tree->setColumnCount(1);
     m_tree->setRootIsDecorated(false);
@@ -32,6 +33,9 @@ ScenarioBrowser::ScenarioBrowser(QWidget* parent)
     m_tree->setItemsExpandable(false);
     m_tree->header()->setSectionResizeMode(QHeaderView::Stretch);
     m_tree->installEventFilter(this);
+    m_tree->setAccessibleName(tr("Scenarios"));
+    m_tree->setAccessibleDescription(tr("The scenarios by concept; Up and Down choose one, PageDown and PageUp "
+                                        "go to the next and previous"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tree);

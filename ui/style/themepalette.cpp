@@ -1,10 +1,12 @@
 #include "style/themepalette.h"
 
 #include "charts/chartstyle.h"
+#include "style/statepalette.h"
 
 #include <QApplication>
 #include <QToolTip>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <optional>
@@ -53,7 +55,7 @@ QPalette ThemePalette::light()
                   {QPalette::HighlightedText, Qt::white},
                   {QPalette::Link, QColor(0x00, 0x5a, 0x8e)},
                   {QPalette::LinkVisited, QColor(0x6a, 0x3d, 0x9a)}},
-                 QColor(0x8c, 0x8c, 0x8c));
+                 QColor(0x6b, 0x6b, 0x6b)); // 4.8:1 on Window and Base: placeholders are text
 }
 
 QPalette ThemePalette::dark()
@@ -74,11 +76,11 @@ QPalette ThemePalette::dark()
                   {QPalette::Mid, QColor(0x35, 0x35, 0x35)},
                   {QPalette::Dark, QColor(0x18, 0x18, 0x18)},
                   {QPalette::Shadow, QColor(0x0c, 0x0c, 0x0c)},
-                  {QPalette::Highlight, QColor(0x2e, 0x86, 0xc1)},
+                  {QPalette::Highlight, QColor(0x23, 0x74, 0xad)}, // white on it: 5:1
                   {QPalette::HighlightedText, Qt::white},
                   {QPalette::Link, QColor(0x56, 0xb4, 0xe9)},
                   {QPalette::LinkVisited, QColor(0xcc, 0x79, 0xa7)}},
-                 QColor(0x80, 0x80, 0x80));
+                 QColor(0xa0, 0xa0, 0xa0)); // 5.4:1 on Window and Base
 }
 
 void ThemePalette::applyToApplication(bool dark)
@@ -126,6 +128,19 @@ double ThemePalette::relativeLuminance(const QColor& c)
 QColor ThemePalette::textOn(const QColor& background)
 {
     return relativeLuminance(background) > 0.18 ? QColor(Qt::black) : QColor(Qt::white);
+}
+
+double ThemePalette::contrastRatio(const QColor& a, const QColor& b)
+{
+    const double la = relativeLuminance(a);
+    const double lb = relativeLuminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor ThemePalette::mutedText(const QColor& text, const QColor& background)
+{
+    // 0.7 of the text: at least 4.7:1 in both themes (tst_themepalette).
+    return StatePalette::blend(text, background, 0.7);
 }
 
 } // namespace ThreadLab

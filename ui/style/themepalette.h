@@ -27,6 +27,11 @@ public:
     // The one rule for text drawn on a coloured fill (bar labels, badges): black on fills brighter
     // than a relative luminance of 0.18 (where black and white contrast equally), white otherwise.
     static QColor textOn(const QColor& background);
+    // WCAG contrast ratio of two colours, from 1 (the same) to 21 (black on white). Text needs 4.5.
+    static double contrastRatio(const QColor& a, const QColor& b);
+    // Secondary text (a lane's details, a band's notes): `text` toned towards `background`, still
+    // above 4.5:1 on that background and on the light tints laid over it (rows, headers).
+    static QColor mutedText(const QColor& text, const QColor& background);
 };
 
 } // namespace ThreadLab

@@ -20,8 +20,10 @@ CompareView::CompareView(QWidget* parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("compareView"));
+    setAccessibleName(tr("Compare view"));
     ensureView(0); // the view on show before the first run
     relayout();
+    updateDescription();
 }
 
 CompareView::~CompareView() = default;
@@ -34,6 +36,8 @@ TimelineView* CompareView::ensureView(int index)
         view->setFitAllLanes(true);
         view->setScale(m_scale);
         connect(view, &TimelineView::windowPicked, this, &CompareView::onWindowPicked);
+        if (!m_views.empty())
+            setTabOrder(m_views.back(), view); // Tab goes down the bands, not to the window's end
         connect(view, &TimelineView::fitPicked, this, &CompareView::onFitPicked);
         m_views.push_back(view);
     }
@@ -51,6 +55,7 @@ void CompareView::clear()
     m_live = false;
     m_follow = true;
     relayout();
+    updateDescription();
 }
 
 void CompareView::setFocusNames(const QStringList& names)
@@ -75,6 +80,8 @@ void CompareView::setVariant(int index, const QString& name, std::shared_ptr<con
     m_live = true;
     view->setLive(true);
     relayout();
+    view->setAccessibleName(tr("Timeline of %1").arg(name));
+    updateDescription();
 }
 
 void CompareView::finishVariant(int index, const QString& scenarioName, double elapsedMs, bool cancelled)
@@ -87,6 +94,7 @@ void CompareView::finishVariant(int index, const QString& scenarioName, double e
     band.cancelled = cancelled;
     m_views[static_cast<std::size_t>(index)]->setLive(false);
     relayout();
+    updateDescription();
 }
 
 void CompareView::setEngine(int index, const QString& plainName, const QString& engine)
@@ -97,6 +105,7 @@ void CompareView::setEngine(int index, const QString& plainName, const QString& 
     band.plainName = plainName;
     band.engine = engine;
     relayout();
+    updateDescription();
 }
 
 void CompareView::setLive(bool live)
@@ -106,6 +115,20 @@ void CompareView::setLive(bool live)
         for (TimelineView* view : m_views)
             view->setLive(false);
     relayout();
+}
+
+void CompareView::updateDescription()
+{
+    // At a variant's start and end, never per frame.
+    QStringList bands;
+    for (const int index : bandOrder())
+        bands << headerText(index);
+    for (int i = 0; i < static_cast<int>(m_headers.size()); ++i)
+        m_headers[static_cast<std::size_t>(i)]->setAccessibleName(headerText(i));
+    setAccessibleDescription(bands.isEmpty() ? tr("Every variant of a run on one time axis: run the scenario to see them.")
+                                             : tr("Variants on one time axis (%1), the lesson's focus first: %2.")
+                                                   .arg(bands.size())
+                                                   .arg(bands.join(QStringLiteral("; "))));
 }
 
 void CompareView::advanceFrame()
@@ -352,6 +375,8 @@ CompareHeader* CompareView::ensureHeader(int index)
             },
             this);
         connect(header, &CompareHeader::clicked, this, [this, i] { Q_EMIT variantClicked(i); });
+        header->setAccessibleName(headerText(i));
+        header->setAccessibleDescription(tr("Click to open the variant's own tab"));
         m_headers.push_back(header);
     }
     return m_headers[static_cast<std::size_t>(index)];
@@ -556,7 +581,7 @@ void CompareView::paintHeader(QPainter& painter, const Placed& placed, const QRe
     painter.drawText(inner, Qt::AlignLeft | Qt::AlignVCenter,
                      nameMetrics.elidedText(line, Qt::ElideRight, std::max(0.0, inner.width() - noteWidth(note))));
     painter.setFont(noteFont);
-    painter.setPen(focus ? ink : StatePalette::blend(text, base, 0.62));
+    painter.setPen(focus ? ink : ThemePalette::mutedText(text, base));
     painter.drawText(inner, Qt::AlignRight | Qt::AlignVCenter, note);
 }
 

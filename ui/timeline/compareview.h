@@ -44,6 +44,8 @@ public:
     // before the time ("CPython · 1.39 s") and lets the variant's name give way first.
     void setEngine(int index, const QString& plainName, const QString& engine);
     void setLive(bool live);
+    // The accessible description: the bands top to bottom with their times.
+    void updateDescription();
     bool isLive() const noexcept { return m_live; }
     void advanceFrame();
 

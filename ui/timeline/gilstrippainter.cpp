@@ -7,6 +7,7 @@
 #include "model/timelinemodel.h"
 #include "model/timelineviewport.h"
 #include "style/statepalette.h"
+#include "style/themepalette.h"
 #include "timeline/timelineframe.h"
 #include "timeline/timelinelayout.h"
 
@@ -149,7 +150,7 @@ void GilStripPainter::paintLabels(QPainter& painter, const TimelineLayout& l, co
         // With the GIL off or unknown the strip is empty: the sentence may run on into it.
         const bool empty = !track.gilEnabled() || track.showsNote(interpreter);
         const double room = (empty ? l.plotRight : l.plotLeft - 6 * s) - textLeft;
-        painter.setPen(empty ? StatePalette::blend(f.windowText, f.window, 0.7) : f.windowText);
+        painter.setPen(empty ? ThemePalette::mutedText(f.windowText, f.window) : f.windowText);
         const double baseline = strip.center().y() - metrics.height() / 2 + metrics.ascent();
         painter.drawText(QPointF(textLeft, baseline), metrics.elidedText(text, Qt::ElideRight, room));
     }

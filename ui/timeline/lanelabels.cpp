@@ -4,6 +4,7 @@
 #include "engine/lane.h"
 #include "model/timelinemodel.h"
 #include "style/statepalette.h"
+#include "style/themepalette.h"
 #include "timeline/timelineframe.h"
 #include "timeline/timelinelayout.h"
 
@@ -133,7 +134,7 @@ void LaneLabels::paintAll(QPainter& painter, const TimelineLayout& l, const Time
     const auto [firstLane, lastLane] = l.visibleLanes(f.laneCount);
     const QFontMetricsF nameMetrics(l.nameFont);
     const QFontMetricsF detailMetrics(l.detailFont);
-    const QColor muted = StatePalette::blend(f.windowText, f.window, 0.7);
+    const QColor muted = ThemePalette::mutedText(f.windowText, f.window);
     for (int i = firstLane; i <= lastLane; ++i) {
         const Lane* lane = f.log->lane(i);
         const LaneInfo& info = lane->info();

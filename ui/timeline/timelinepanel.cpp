@@ -30,6 +30,8 @@ TimelinePanel::TimelinePanel(QWidget* parent)
     m_tabs->addTab(tr("Compare"));
     m_tabs->setTabToolTip(0, tr("Every variant on one time axis, the lesson's focus first"));
     m_view->setObjectName(QStringLiteral("timeline"));
+    m_tabs->setAccessibleName(tr("Timeline views"));
+    m_tabs->setAccessibleDescription(tr("Compare, then one tab per variant; Ctrl+PageDown and Ctrl+PageUp switch"));
     m_stack->addWidget(m_compare);
     m_stack->addWidget(m_view);
     QFont bold; // only the weight: the size follows the window (presenter mode)
@@ -46,6 +48,13 @@ TimelinePanel::TimelinePanel(QWidget* parent)
     layout->addLayout(header);
     layout->addWidget(m_stack, 1);
     connect(m_tabs, &QTabBar::currentChanged, this, &TimelinePanel::onTabChanged);
+    // After onTabChanged: the table, if shown, stays in front of the view the tab chose.
+    connect(m_tabs, &QTabBar::currentChanged, this, [this](int tab) {
+        if (m_tableShown && m_tablePage)
+            m_stack->setCurrentWidget(m_tablePage);
+        Q_EMIT variantShown(tab - 1);
+    });
+    setAccessibleName(tr("Timeline pane"));
     connect(m_compare, &CompareView::variantClicked, this, &TimelinePanel::showVariant);
 }
 
@@ -59,6 +68,7 @@ void TimelinePanel::clear()
     m_tabs->setCurrentIndex(0);
     m_switching = false;
     m_stack->setCurrentWidget(m_compare);
+    setTableShown(m_tableShown);
     m_logs.clear();
     m_liveVariant = -1;
     m_view->setLive(false);
@@ -173,6 +183,31 @@ void TimelinePanel::onTabChanged(int tab)
     if (!live)
         m_view->fit();
     m_stack->setCurrentWidget(m_view);
+}
+
+void TimelinePanel::setTablePage(QWidget* page)
+{
+    m_tablePage = page;
+    m_stack->addWidget(page);
+}
+
+void TimelinePanel::setTableShown(bool shown)
+{
+    m_tableShown = shown && m_tablePage;
+    if (m_tableShown)
+        m_stack->setCurrentWidget(m_tablePage);
+    else
+        m_stack->setCurrentWidget(currentVariant() < 0 ? static_cast<QWidget*>(m_compare) : m_view);
+}
+
+void TimelinePanel::showNextTab()
+{
+    m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count());
+}
+
+void TimelinePanel::showPreviousTab()
+{
+    m_tabs->setCurrentIndex((m_tabs->currentIndex() + m_tabs->count() - 1) % m_tabs->count());
 }
 
 void TimelinePanel::setPresenterScale(double scale)

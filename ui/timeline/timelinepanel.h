@@ -56,6 +56,19 @@ public:
 
     void setPresenterScale(double scale);
 
+    // A page shown in place of the views while asked (the intervals as a table, DataTables): the
+    // tabs still choose the variant, which variantShown tells.
+    void setTablePage(QWidget* page);
+    void setTableShown(bool shown);
+    // Steps through the tabs from the keyboard (View ▸ Next and Previous timeline tab).
+    void showNextTab();
+    void showPreviousTab();
+
+Q_SIGNALS:
+    void variantShown(int variant); // -1: the Compare tab
+
+public:
+
     // Act on whatever the panel shows (the window's zoom actions and its frame beat).
     void zoomIn();
     void zoomOut();
@@ -72,6 +85,8 @@ private:
     TimelineView* m_view = nullptr;
     std::vector<std::shared_ptr<const EventLog>> m_logs; // by variant
     int m_liveVariant = -1;
+    QWidget* m_tablePage = nullptr;
+    bool m_tableShown = false;
     bool m_switching = false;
 };
 

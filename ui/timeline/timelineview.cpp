@@ -15,6 +15,8 @@
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QStyle>
+#include <QStyleOptionFocusRect>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -36,6 +38,8 @@ TimelineView::TimelineView(QWidget* parent)
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(false);
     setAttribute(Qt::WA_OpaquePaintEvent);
+    setAccessibleName(tr("Timeline"));
+    updateDescription();
 }
 
 TimelineView::~TimelineView() = default;
@@ -50,6 +54,13 @@ void TimelineView::setLog(std::shared_ptr<const EventLog> log)
     m_viewport = TimelineViewport();
     invalidateLayout();
     update();
+    updateDescription();
+}
+
+void TimelineView::updateDescription()
+{
+    // Once per new log and per start or end of a run: never per frame.
+    setAccessibleDescription(tr("Timeline: %1").arg(m_model.describe(m_live)));
 }
 
 std::shared_ptr<const EventLog> TimelineView::log() const
@@ -62,6 +73,7 @@ void TimelineView::setLive(bool live)
     m_live = live;
     updateWindow();
     update();
+    updateDescription();
 }
 
 void TimelineView::advanceFrame()
@@ -418,6 +430,13 @@ void TimelineView::paintEvent(QPaintEvent*)
         const QRectF thumb(layout.whole.right() - w - 1, layout.lanes.top() + layout.scrollY / content * h, w,
                            std::max(12.0, h * h / content));
         painter.fillRect(thumb, frame.muted);
+    }
+    // Focus visible: the keys (+, -, F) act on the view that has it.
+    if (hasFocus()) {
+        QStyleOptionFocusRect option;
+        option.initFrom(this);
+        option.backgroundColor = palette().color(QPalette::Base);
+        style()->drawPrimitive(QStyle::PE_FrameFocusRect, &option, &painter, this);
     }
 }
 

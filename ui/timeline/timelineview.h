@@ -59,6 +59,8 @@ public:
     // A frame of the run went by: while live, repaint (coalesced by update()).
     void advanceFrame();
     void clear();
+    // The accessible description: the lanes and how each ended (TimelineModel::describe).
+    void updateDescription();
 
     void zoomIn();
     void zoomOut();
