@@ -52,6 +52,7 @@
 #include <QChart>
 #include <QStandardPaths>
 #include <QTextDocument>
+#include <QRegularExpression>
 #include <QTest>
 #include <QTimer>
 #include <QToolBar>
@@ -1199,7 +1200,7 @@ private Q_SLOTS:
             QCOMPARE(w.library().keyOf(current), QStringLiteral("file:") + QFileInfo(path).canonicalFilePath());
             QVERIFY2(w.statusText().contains(path), qPrintable(w.statusText()));
             QCOMPARE(SessionSettings().recentLessons().value(0), QFileInfo(path).absoluteFilePath());
-            QCOMPARE(w.recentMenu()->actions().value(0)->text(), QDir::toNativeSeparators(path));
+            QCOMPARE(w.recentMenu()->actions().value(0)->text(), QStringLiteral("&1 ") + QDir::toNativeSeparators(path));
 
             // A file that cannot be written: one line naming it, nothing opened.
             const QString nowhere = dir.filePath(QStringLiteral("no/such/folder/x.threadlab.json"));
@@ -1229,8 +1230,8 @@ private Q_SLOTS:
         const auto shown = [](const MainWindow& w) {
             QStringList texts;
             for (QAction* a : w.recentMenu()->actions())
-                if (!a->isSeparator())
-                    texts << a->text();
+                if (!a->isSeparator()) // "&1 …" to "&8 …": the number is the entry's mnemonic
+                    texts << QString(a->text()).remove(QRegularExpression(QStringLiteral("^&[1-8] ")));
             return texts;
         };
         {
@@ -1245,16 +1246,16 @@ private Q_SLOTS:
                               paths.at(3), paths.at(2)};
         MainWindow again;
         again.restoreSession();
-        QCOMPARE(shown(again), expected + QStringList {QStringLiteral("Clear recent")});
+        QCOMPARE(shown(again), expected + QStringList {QStringLiteral("&Clear recent")});
 
         QVERIFY(QFile::remove(paths.at(9)));
         Q_EMIT again.recentMenu()->aboutToShow();
-        QCOMPARE(again.recentMenu()->actions().at(1)->text(), paths.at(9));
+        QCOMPARE(again.recentMenu()->actions().at(1)->text(), QStringLiteral("&2 ") + paths.at(9));
         QVERIFY(!again.recentMenu()->actions().at(1)->isEnabled()); // greyed
         QVERIFY(again.recentMenu()->actions().at(0)->isEnabled());
         // Gone while the menu was open, chosen anyway: dropped, with a status line.
         QAction* gone = again.recentMenu()->actions().at(2);
-        QCOMPARE(gone->text(), paths.at(8));
+        QCOMPARE(gone->text(), QStringLiteral("&3 ") + paths.at(8));
         QVERIFY(QFile::remove(paths.at(8)));
         gone->trigger();
         expected.removeAll(paths.at(8));
@@ -1269,7 +1270,7 @@ private Q_SLOTS:
 
         again.recentMenu()->actions().last()->trigger(); // Clear recent
         QVERIFY(SessionSettings().recentLessons().isEmpty());
-        QCOMPARE(shown(again), QStringList {QStringLiteral("Clear recent")});
+        QCOMPARE(shown(again), QStringList {QStringLiteral("&Clear recent")});
         QVERIFY(!again.recentMenu()->actions().last()->isEnabled());
         again.close();
         clearSettings();

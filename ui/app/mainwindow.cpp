@@ -630,9 +630,11 @@ void MainWindow::updateRecentMenu()
         old->deleteLater();
     }
     const QStringList recent = SessionSettings().recentLessons();
-    for (const QString& path : recent) {
-        // "&&": a file name's "&" is not a shortcut.
-        QAction* a = m_recentMenu->addAction(QDir::toNativeSeparators(path).replace(u'&', QStringLiteral("&&")));
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent.at(i);
+        // "&1 …" to "&8 …" reach them from the keyboard; a file name's own "&" is no mnemonic.
+        QAction* a = m_recentMenu->addAction(
+            tr("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(path).replace(u'&', QStringLiteral("&&"))));
         // A file gone since is shown greyed; chosen anyway (gone meanwhile), it is dropped.
         const bool there = QFileInfo(path).isFile();
         a->setEnabled(there);
@@ -641,7 +643,7 @@ void MainWindow::updateRecentMenu()
         connect(a, &QAction::triggered, this, [this, path] { openRecent(path); });
     }
     m_recentMenu->addSeparator();
-    QAction* clear = m_recentMenu->addAction(tr("Clear recent"));
+    QAction* clear = m_recentMenu->addAction(tr("&Clear recent"));
     clear->setEnabled(!recent.isEmpty());
     connect(clear, &QAction::triggered, this, [this] {
         SessionSettings().clearRecentLessons();
