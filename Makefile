@@ -18,6 +18,7 @@ FUZZ_SECONDS ?= 60
 
 PACKAGES := cmake g++ make pkg-config \
             qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev \
+            qt6-tools-dev qt6-l10n-tools qt6-translations-l10n \
             fontconfig fonts-dejavu-core python3
 # The test suite also checks the source tree's shape (function lengths, by Universal Ctags).
 TEST_PACKAGES := universal-ctags

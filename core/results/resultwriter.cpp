@@ -485,7 +485,9 @@ QString ResultWriter::summaryTable(const RunResult& run)
     {
         QString variant, mode, workers, elapsed, speedup, observations;
     };
-    std::vector<Row> rows {{tr("variant"), tr("mode"), tr("workers"), tr("elapsed"), tr("speedup"), tr("observations")}};
+    // The column keys stay English in every language: scripts read the table by them.
+    std::vector<Row> rows {{QStringLiteral("variant"), QStringLiteral("mode"), QStringLiteral("workers"),
+                            QStringLiteral("elapsed"), QStringLiteral("speedup"), QStringLiteral("observations")}};
     for (std::size_t i = 0; i < run.variants.size(); ++i) {
         const VariantResult& v = run.variants[i];
         rows.push_back({v.name, variantModeName(v.mode), QString::number(v.workerCount), elapsedCell(v),
