@@ -119,6 +119,7 @@ protected:
 private:
     void buildActions();
     void buildMenus();
+    void addLanguageMenu(QMenu* view);
     void buildToolBar();
     void buildPanes();
     void wireController();
