@@ -21,6 +21,7 @@ PACKAGE_BUILD ?= build-package
 
 PACKAGES := cmake g++ make pkg-config \
             qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev \
+            qt6-tools-dev qt6-l10n-tools qt6-translations-l10n \
             fontconfig fonts-dejavu-core python3
 # The Debian package (make package): dpkg-shlibdeps (with file) computes its dependencies,
 # help2man writes the man page from --help.

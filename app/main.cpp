@@ -2,6 +2,7 @@
 // otherwise it opens the window.
 
 #include "cli/commandline.h"
+#include "i18n/translations.h"
 
 #if defined(THREADLAB_WITH_GUI)
 #include "app/commandlinepictures.h"
@@ -49,9 +50,14 @@ int main(int argc, char** argv)
     QTextStream out(stdout);
     QTextStream err(stderr);
 
+    // Which application to make depends on the options, and translators need an application:
+    // a usage error is parsed again once the catalogue is installed, to be said in its language.
     QString error;
     const auto options = CommandLine::parse(arguments, &error);
     if (!options) {
+        QCoreApplication app(argc, argv);
+        Translations::install();
+        CommandLine::parse(arguments, &error);
         err << "threadlab: " << error << '\n';
         return CommandLine::UsageError;
     }
@@ -67,13 +73,15 @@ int main(int argc, char** argv)
         QApplication app(argc, argv);
         nameApplication();
         if (options->action == CliOptions::Action::Gui)
-            return GuiApplication::run(app, *options);
+            return GuiApplication::run(app, *options); // the window's language may be chosen in it
+        Translations::install();
         return CommandLine::execute(*options, out, err, &CommandLinePictures::write);
     }
 #endif
 
     QCoreApplication app(argc, argv);
     nameApplication();
+    Translations::install();
     if (options->action == CliOptions::Action::Gui) {
         err << "threadlab: "
             << QCoreApplication::translate("main", "this build has no window (configured without the GUI); try --list or --run ID")

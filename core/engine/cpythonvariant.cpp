@@ -21,9 +21,7 @@ namespace ThreadLab {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("CPythonVariant", text); }
-
-QString runtimeError(const QString& what) { return tr("CPython runtime: %1").arg(what); }
+QString runtimeError(const QString& what) { return QCoreApplication::translate("CPythonVariant", "CPython runtime: %1").arg(what); }
 
 QJsonObject taskJson(const TaskSpec& t, double timeScale, std::uint64_t seed, int number, int index)
 {
@@ -191,7 +189,7 @@ void CPythonVariant::fail(const QString& detail)
 void CPythonVariant::onDeadline()
 {
     if (m_process.state() != QProcess::NotRunning)
-        fail(runtimeError(tr("hung: still running %1 s after it started, longer than its work could take")
+        fail(runtimeError(QCoreApplication::translate("CPythonVariant", "hung: still running %1 s after it started, longer than its work could take")
                               .arg(static_cast<double>(deadlineMs()) / 1000.0, 0, 'f', 1)));
 }
 
@@ -238,8 +236,8 @@ void CPythonVariant::observeGil()
 {
     m_gilObservation.rateHz = m_setup.gilRateHz;
     if (!m_setup.gilEnabled) {
-        m_gilObservation.reason = tr("a free-threaded interpreter has no GIL");
-        m_log->setGilNote(tr("free-threaded: no GIL, threads run in parallel"));
+        m_gilObservation.reason = QCoreApplication::translate("CPythonVariant", "a free-threaded interpreter has no GIL");
+        m_log->setGilNote(QCoreApplication::translate("CPythonVariant", "free-threaded: no GIL, threads run in parallel"));
         return;
     }
     m_gilObserver = std::make_unique<GilObserver>(m_log.get(), m_setup.gilRateHz);
@@ -251,8 +249,8 @@ void CPythonVariant::observeGil()
         m_log->setGilSamplingHz(m_setup.gilRateHz);
         return;
     }
-    m_gilObservation.reason = m_gilReader ? m_gilObserver->error() : tr("the interpreter is not running");
-    m_log->setGilNote(tr("GIL not observed: %1").arg(m_gilObservation.reason));
+    m_gilObservation.reason = m_gilReader ? m_gilObserver->error() : QCoreApplication::translate("CPythonVariant", "the interpreter is not running");
+    m_log->setGilNote(QCoreApplication::translate("CPythonVariant", "GIL not observed: %1").arg(m_gilObservation.reason));
 }
 
 void CPythonVariant::stopObservingGil()
@@ -275,7 +273,7 @@ void CPythonVariant::onRecordBeforeStart(std::uint32_t lane, const WireRecord& r
         m_pid = r.value;
         makeLog(std::clamp(r.tNs, m_startNs, MonoClock::nowNs()), true); // a lying runtime cannot move it
     } else {
-        fail(runtimeError(tr("lane %1 sent a record before the variant started").arg(lane)));
+        fail(runtimeError(QCoreApplication::translate("CPythonVariant", "lane %1 sent a record before the variant started").arg(lane)));
     }
 }
 
@@ -293,7 +291,7 @@ void CPythonVariant::onRecord(std::uint32_t lane, const WireRecord& r)
     if (state.closed && r.type != 'L' && r.type != 'C' && r.type != 'X' && r.type != 'E')
         return;
     if (l->size() >= m_setup.maxEventsPerLane) {
-        fail(runtimeError(tr("lane %1 sent more than %2 events").arg(lane).arg(m_setup.maxEventsPerLane)));
+        fail(runtimeError(QCoreApplication::translate("CPythonVariant", "lane %1 sent more than %2 events").arg(lane).arg(m_setup.maxEventsPerLane)));
         return;
     }
     const std::int64_t t = std::max(r.tNs, state.lastNs);
@@ -306,7 +304,7 @@ void CPythonVariant::onRecord(std::uint32_t lane, const WireRecord& r)
     case 'N':
         // Main's thread and each thread worker's, once, after its start: what names the GIL's holder.
         if ((lane != 0 && m_plan.mode != VariantMode::Threads) || l->nativeThreadId() != 0 || !state.started) {
-            fail(runtimeError(tr("lane %1 cannot report a thread id now").arg(lane)));
+            fail(runtimeError(QCoreApplication::translate("CPythonVariant", "lane %1 cannot report a thread id now").arg(lane)));
             return;
         }
         l->setNativeThreadId(r.value);
@@ -317,7 +315,7 @@ void CPythonVariant::onRecord(std::uint32_t lane, const WireRecord& r)
         break;
     case 'G':
         if (lane != 0 || r.arg == 0 || r.arg >= m_lanes.size()) {
-            fail(runtimeError(tr("lane %1 reported an item from lane %2").arg(lane).arg(r.arg)));
+            fail(runtimeError(QCoreApplication::translate("CPythonVariant", "lane %1 reported an item from lane %2").arg(lane).arg(r.arg)));
             return;
         }
         l->append(Event {t, EventKind::QueueGet, WorkerState::Running, 0, r.arg, r.value});
@@ -331,7 +329,7 @@ void CPythonVariant::onRecord(std::uint32_t lane, const WireRecord& r)
         return;
     case 'E':
         if (lane != 0) {
-            fail(runtimeError(tr("lane %1 reported a process's exit").arg(lane)));
+            fail(runtimeError(QCoreApplication::translate("CPythonVariant", "lane %1 reported a process's exit").arg(lane)));
             return;
         }
         onWorkerExit(r, t);
@@ -349,7 +347,7 @@ bool CPythonVariant::onState(std::uint32_t lane, const WireRecord& r, std::int64
     const bool badStart = s == WorkerState::Starting && (lane == 0 || state.started);
     if (s == WorkerState::Created || badStart || (lane != 0 && !state.started && s != WorkerState::Starting)) {
         fail(runtimeError(
-            tr("lane %1 cannot report \"%2\" now").arg(lane).arg(QString::fromLatin1(workerStateName(s).data()))));
+            QCoreApplication::translate("CPythonVariant", "lane %1 cannot report \"%2\" now").arg(lane).arg(QString::fromLatin1(workerStateName(s).data()))));
         return false;
     }
     state.started = true;
@@ -378,22 +376,22 @@ void CPythonVariant::onOwnState(std::uint32_t lane, const WireRecord& r)
 void CPythonVariant::onWorkerExit(const WireRecord& r, std::int64_t t)
 {
     if (m_plan.mode != VariantMode::Processes || r.arg == 0 || r.arg >= m_lanes.size()) {
-        fail(runtimeError(tr("lane 0 reported the exit of lane %1, which is no process").arg(r.arg)));
+        fail(runtimeError(QCoreApplication::translate("CPythonVariant", "lane 0 reported the exit of lane %1, which is no process").arg(r.arg)));
         return;
     }
     LaneState& state = m_lanes[r.arg];
     const std::int64_t when = std::max(t, state.lastNs);
     if (r.value == 0) {
         if (!state.closed)
-            closeLane(r.arg, WorkerState::Crashed, when, tr("ended without reporting its end"));
+            closeLane(r.arg, WorkerState::Crashed, when, QCoreApplication::translate("CPythonVariant", "ended without reporting its end"));
         return;
     }
     QString detail;
     if (r.value < 0) {
         const int signal = static_cast<int>(-r.value);
-        detail = tr("killed by signal %1 (%2)").arg(signal).arg(QString::fromStdString(Platform::signalName(signal)));
+        detail = QCoreApplication::translate("CPythonVariant", "killed by signal %1 (%2)").arg(signal).arg(QString::fromStdString(Platform::signalName(signal)));
     } else {
-        detail = tr("exited with code %1").arg(r.value);
+        detail = QCoreApplication::translate("CPythonVariant", "exited with code %1").arg(r.value);
         if (!state.failure.isEmpty())
             detail += QStringLiteral(": ") + state.failure;
     }
@@ -424,7 +422,7 @@ void CPythonVariant::onError(QProcess::ProcessError error)
         return; // crashes arrive through finished()
     m_failedToStart = true;
     m_failed = true;
-    m_failure = runtimeError(tr("could not start %1: %2").arg(m_setup.python, m_process.errorString()));
+    m_failure = runtimeError(QCoreApplication::translate("CPythonVariant", "could not start %1: %2").arg(m_setup.python, m_process.errorString()));
     finish(m_failure);
 }
 
@@ -433,12 +431,12 @@ QString CPythonVariant::mainEndDetail(int exitCode, QProcess::ExitStatus status)
     if (m_failed)
         return m_failure;
     if (status == QProcess::CrashExit)
-        return runtimeError(tr("the interpreter was killed by signal %1 (%2)")
+        return runtimeError(QCoreApplication::translate("CPythonVariant", "the interpreter was killed by signal %1 (%2)")
                                 .arg(exitCode)
                                 .arg(QString::fromStdString(Platform::signalName(exitCode))));
     if (exitCode != 0 && m_lanes[0].failure.isEmpty())
-        return runtimeError(tr("the interpreter exited with code %1").arg(exitCode));
-    return m_lanes[0].failure.isEmpty() ? runtimeError(tr("ended without reporting main's end")) : m_lanes[0].failure;
+        return runtimeError(QCoreApplication::translate("CPythonVariant", "the interpreter exited with code %1").arg(exitCode));
+    return m_lanes[0].failure.isEmpty() ? runtimeError(QCoreApplication::translate("CPythonVariant", "ended without reporting main's end")) : m_lanes[0].failure;
 }
 
 void CPythonVariant::onFinished(int exitCode, QProcess::ExitStatus status)
@@ -474,7 +472,7 @@ void CPythonVariant::finish(const QString& mainDetail)
         else if (daemon && mainFinished) // cut off at main's end, as the model's Runner does
             closeLane(i, WorkerState::Abandoned, m_mainEndNs, {});
         else
-            closeLane(i, WorkerState::Crashed, now, tr("ended without reporting its end"));
+            closeLane(i, WorkerState::Crashed, now, QCoreApplication::translate("CPythonVariant", "ended without reporting its end"));
     }
     m_done = true;
     Q_EMIT done();

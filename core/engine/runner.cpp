@@ -180,6 +180,7 @@ RunResult Runner::run(const Scenario& scenario, const RunSettings& asked)
     RunResult result;
     result.scenarioId = scenario.id;
     result.scenarioTitle = scenario.title;
+    result.scenarioTitleTranslations = scenario.titleTranslations;
     result.settings = settings;
     result.cores = std::max(1, QThread::idealThreadCount());
     result.timeScale = settings.timeScale > 0 ? settings.timeScale : scenario.defaultTimeScale;

@@ -20,11 +20,6 @@ namespace ThreadLab {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("CPythonCosts", text);
-}
-
 constexpr int calibrationFormat = 1;
 constexpr qsizetype maxOutputBytes = 64 * 1024;
 
@@ -58,12 +53,12 @@ bool readFigure(const QJsonObject& o, const char* key, double maxUs, double& out
 {
     const QJsonValue v = o.value(QLatin1String(key));
     if (v.isUndefined()) {
-        why = tr("missing field '%1'").arg(QLatin1String(key));
+        why = QCoreApplication::translate("CPythonCosts", "missing field '%1'").arg(QLatin1String(key));
         return false;
     }
     out = v.toDouble(-1);
     if (!v.isDouble() || !std::isfinite(out) || out <= 0 || out > maxUs) {
-        why = tr("field '%1' is not a believable time in microseconds (above 0, at most %2)")
+        why = QCoreApplication::translate("CPythonCosts", "field '%1' is not a believable time in microseconds (above 0, at most %2)")
                   .arg(QLatin1String(key))
                   .arg(maxUs, 0, 'g', 6);
         return false;
@@ -76,12 +71,12 @@ bool readStartMethods(const QJsonObject& o, CPythonCosts::Figures& f, QString& w
     const QJsonObject methods = o.value(QLatin1String("start_methods")).toObject();
     static const QStringList known {QStringLiteral("fork"), QStringLiteral("spawn"), QStringLiteral("forkserver")};
     if (methods.isEmpty()) {
-        why = tr("missing field 'start_methods'");
+        why = QCoreApplication::translate("CPythonCosts", "missing field 'start_methods'");
         return false;
     }
     for (auto it = methods.begin(); it != methods.end(); ++it) {
         if (!known.contains(it.key())) {
-            why = tr("unknown start method '%1'").arg(it.key().left(40));
+            why = QCoreApplication::translate("CPythonCosts", "unknown start method '%1'").arg(it.key().left(40));
             return false;
         }
         const QJsonObject m = it.value().toObject();
@@ -96,7 +91,7 @@ bool readStartMethods(const QJsonObject& o, CPythonCosts::Figures& f, QString& w
     }
     f.defaultStartMethod = o.value(QLatin1String("default_start_method")).toString();
     if (!f.startMethods.count(f.defaultStartMethod)) {
-        why = tr("field 'default_start_method' names no measured start method");
+        why = QCoreApplication::translate("CPythonCosts", "field 'default_start_method' names no measured start method");
         return false;
     }
     return true;
@@ -105,12 +100,12 @@ bool readStartMethods(const QJsonObject& o, CPythonCosts::Figures& f, QString& w
 bool readFigures(const QJsonObject& o, CPythonCosts::Figures& f, QString& why)
 {
     if (o.value(QLatin1String("threadlab_calibration")).toInt() != calibrationFormat) {
-        why = tr("not a ThreadLab calibration report of format %1").arg(calibrationFormat);
+        why = QCoreApplication::translate("CPythonCosts", "not a ThreadLab calibration report of format %1").arg(calibrationFormat);
         return false;
     }
     f.version = o.value(QLatin1String("version")).toString().left(40);
     if (f.version.isEmpty()) {
-        why = tr("missing field 'version'");
+        why = QCoreApplication::translate("CPythonCosts", "missing field 'version'");
         return false;
     }
     const QJsonObject queues = o.value(QLatin1String("queue_put_get_us")).toObject();
@@ -146,13 +141,13 @@ std::optional<CPythonCosts::Figures> CPythonCosts::parse(const QByteArray& outpu
     const QJsonDocument doc = output.size() > maxOutputBytes ? QJsonDocument()
                                                              : QJsonDocument::fromJson(output.trimmed(), &parseError);
     if (output.size() > maxOutputBytes)
-        why = tr("longer than %1 KiB").arg(maxOutputBytes / 1024);
+        why = QCoreApplication::translate("CPythonCosts", "longer than %1 KiB").arg(maxOutputBytes / 1024);
     else if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        why = tr("not a JSON object");
+        why = QCoreApplication::translate("CPythonCosts", "not a JSON object");
     if (why.isEmpty() && readFigures(doc.object(), f, why))
         return f;
     if (error)
-        *error = tr("calibration figures from %1: %2").arg(origin, why);
+        *error = QCoreApplication::translate("CPythonCosts", "calibration figures from %1: %2").arg(origin, why);
     return std::nullopt;
 }
 
@@ -218,13 +213,13 @@ std::optional<CPythonCosts::Figures> CPythonCosts::measure(const PythonInterpret
             process.kill();
             process.waitForFinished(1000);
         }
-        *error = !finished ? tr("calibration with %1 did not finish within %2 s").arg(python.path()).arg(timeoutMs / 1000.0)
-                           : tr("calibration with %1 failed (%2 ended with exit code %3)")
+        *error = !finished ? QCoreApplication::translate("CPythonCosts", "calibration with %1 did not finish within %2 s").arg(python.path()).arg(timeoutMs / 1000.0)
+                           : QCoreApplication::translate("CPythonCosts", "calibration with %1 failed (%2 ended with exit code %3)")
                                  .arg(python.path(), QFileInfo(script).fileName())
                                  .arg(process.exitCode());
         return std::nullopt;
     }
-    return parse(process.readAllStandardOutput(), tr("%1 %2").arg(python.path(), script), error);
+    return parse(process.readAllStandardOutput(), QCoreApplication::translate("CPythonCosts", "%1 %2").arg(python.path(), script), error);
 }
 
 std::optional<CPythonCosts> CPythonCosts::readCache(const QString& file, const QJsonObject& key, QString* note)
@@ -241,7 +236,7 @@ std::optional<CPythonCosts> CPythonCosts::readCache(const QString& file, const Q
     const auto figures =
         parse(QJsonDocument(o.value(QLatin1String("figures")).toObject()).toJson(QJsonDocument::Compact), file, &error);
     if (!figures || !storedKey.isObject()) {
-        *note = tr("the cache file %1 was unreadable, so the figures were measured again").arg(file);
+        *note = QCoreApplication::translate("CPythonCosts", "the cache file %1 was unreadable, so the figures were measured again").arg(file);
         return std::nullopt;
     }
     CPythonCosts c = measured(*figures, key.value(QLatin1String("python")).toString());
@@ -257,7 +252,7 @@ CPythonCosts CPythonCosts::load(const PythonInterpreter& python, const Options& 
     const QString script = options.scriptPath.isEmpty() ? defaultScriptPath() : options.scriptPath;
     const QFileInfo scriptInfo(script);
     if (!scriptInfo.isFile())
-        return developmentMachine(tr("the calibration program %1 is missing").arg(script));
+        return developmentMachine(QCoreApplication::translate("CPythonCosts", "the calibration program %1 is missing").arg(script));
     const QJsonObject key {{QStringLiteral("python"), python.path()},
                            {QStringLiteral("version"), python.version()},
                            {QStringLiteral("calibration_mtime_ms"), double(scriptInfo.lastModified().toMSecsSinceEpoch())}};
@@ -337,8 +332,8 @@ QJsonObject CPythonCosts::resultJson(const QString& asked) const
 QString CPythonCosts::shortSummary(const QString& asked) const
 {
     return m_source == Source::Measured
-        ? tr("Model calibrated against %1 %2 (%3).").arg(m_pythonPath, m_figures.version, startMethod(asked))
-        : tr("Model with the development machine's CPython figures (%1).").arg(startMethod(asked));
+        ? QCoreApplication::translate("CPythonCosts", "Model calibrated against %1 %2 (%3).").arg(m_pythonPath, m_figures.version, startMethod(asked))
+        : QCoreApplication::translate("CPythonCosts", "Model with the development machine's CPython figures (%1).").arg(startMethod(asked));
 }
 
 QString CPythonCosts::summary(const QString& asked) const
@@ -346,9 +341,9 @@ QString CPythonCosts::summary(const QString& asked) const
     const QString method = startMethod(asked);
     const ProcessFigures p = processFigures(method);
     const QString from = m_source == Source::Measured
-        ? tr("measured from %1 %2").arg(m_pythonPath, m_figures.version)
-        : tr("the development machine's (%1)").arg(m_note.isEmpty() ? tr("no measurement") : m_note);
-    return tr("Model costs, %1: a %2 process starts in %3 ms + %4 ms, ends in %5 ms; time.sleep(0) %6 µs")
+        ? QCoreApplication::translate("CPythonCosts", "measured from %1 %2").arg(m_pythonPath, m_figures.version)
+        : QCoreApplication::translate("CPythonCosts", "the development machine's (%1)").arg(m_note.isEmpty() ? QCoreApplication::translate("CPythonCosts", "no measurement") : m_note);
+    return QCoreApplication::translate("CPythonCosts", "Model costs, %1: a %2 process starts in %3 ms + %4 ms, ends in %5 ms; time.sleep(0) %6 µs")
         .arg(from, method)
         .arg(p.startParentUs / 1000.0, 0, 'f', 1)
         .arg(p.bootUs / 1000.0, 0, 'f', 1)

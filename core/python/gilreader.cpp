@@ -50,10 +50,6 @@ constexpr GilLayout layouts[] = {
     return nullptr;
 }
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("GilReader", text);
-}
 
 struct GilFields
 {
@@ -168,19 +164,19 @@ std::uint64_t GilReader::dynamicSymbol(const QString& file, const char* name, QS
 {
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly)) {
-        *error = tr("%1: cannot be read").arg(file);
+        *error = QCoreApplication::translate("GilReader", "%1: cannot be read").arg(file);
         return 0;
     }
     const ElfImage image(f.readAll());
     Elf64_Ehdr header{};
     if (!image.at(0, header) || std::memcmp(header.e_ident, ELFMAG, SELFMAG) != 0
         || header.e_ident[EI_CLASS] != ELFCLASS64) {
-        *error = tr("%1: not a 64-bit ELF file").arg(file);
+        *error = QCoreApplication::translate("GilReader", "%1: not a 64-bit ELF file").arg(file);
         return 0;
     }
     const std::uint64_t value = findInDynsym(image, header, name);
     if (value == 0)
-        *error = tr("%1: has no %2 symbol").arg(file, QString::fromLatin1(name));
+        *error = QCoreApplication::translate("GilReader", "%1: has no %2 symbol").arg(file, QString::fromLatin1(name));
     if (pie)
         *pie = header.e_type == ET_DYN;
     if (firstLoad)
@@ -194,12 +190,12 @@ GilReader GilReader::attach(std::int64_t pid, int major, int minor)
     r.m_pid = pid;
     const GilLayout* layout = layoutOf(major, minor);
     if (!layout) {
-        r.m_error = tr("reading the GIL of Python %1.%2 is not supported yet (Python 3.11 to 3.13 are)").arg(major).arg(minor);
+        r.m_error = QCoreApplication::translate("GilReader", "reading the GIL of Python %1.%2 is not supported yet (Python 3.11 to 3.13 are)").arg(major).arg(minor);
         return r;
     }
     const std::vector<Mapped> files = mappedFiles(pid);
     if (files.empty()) {
-        r.m_error = tr("process %1: its memory map cannot be read").arg(pid);
+        r.m_error = QCoreApplication::translate("GilReader", "process %1: its memory map cannot be read").arg(pid);
         return r;
     }
     QString firstError;
@@ -222,11 +218,11 @@ GilReader GilReader::attach(std::int64_t pid, int major, int minor)
             // keeps it, or the offsets do not fit this build.
             State probe;
             if (r.read(probe) && (probe.intervalUs == 0 || probe.intervalUs > 60'000'000))
-                r.m_error = tr("%1: the GIL is not where CPython %2.%3 keeps it (another build?)").arg(m.file).arg(major).arg(minor);
+                r.m_error = QCoreApplication::translate("GilReader", "%1: the GIL is not where CPython %2.%3 keeps it (another build?)").arg(m.file).arg(major).arg(minor);
         }
         return r;
     }
-    r.m_error = firstError.isEmpty() ? tr("process %1 is not a CPython interpreter (no python executable or libpython mapped)").arg(pid)
+    r.m_error = firstError.isEmpty() ? QCoreApplication::translate("GilReader", "process %1 is not a CPython interpreter (no python executable or libpython mapped)").arg(pid)
                                      : firstError;
     return r;
 }
@@ -244,13 +240,13 @@ bool GilReader::locateGil(const GilLayout& layout, const QString& file, int majo
     if (!readMemory(m_runtime + layout.interpreterHead, &interpreter, sizeof interpreter))
         return false;
     if (interpreter == 0) {
-        m_error = tr("process %1: the interpreter has not started yet").arg(m_pid);
+        m_error = QCoreApplication::translate("GilReader", "process %1: the interpreter has not started yet").arg(m_pid);
         return false;
     }
     if (!readMemory(interpreter + layout.gilPointer, &gil, sizeof gil))
         return false;
     if (gil <= interpreter || gil - interpreter > maxInterpreterSize) {
-        m_error = tr("%1: the GIL is not where CPython %2.%3 keeps it (another build?)").arg(file).arg(major).arg(minor);
+        m_error = QCoreApplication::translate("GilReader", "%1: the GIL is not where CPython %2.%3 keeps it (another build?)").arg(file).arg(major).arg(minor);
         return false;
     }
     m_gil = gil;
@@ -265,7 +261,7 @@ bool GilReader::readMemory(std::uint64_t address, void* into, std::size_t size)
     const ssize_t n = process_vm_readv(static_cast<pid_t>(m_pid), &local, 1, &remote, 1, 0);
     if (n == static_cast<ssize_t>(size))
         return true;
-    m_error = tr("process %1: its memory cannot be read (%2)").arg(m_pid).arg(QString::fromLocal8Bit(std::strerror(errno)));
+    m_error = QCoreApplication::translate("GilReader", "process %1: its memory cannot be read (%2)").arg(m_pid).arg(QString::fromLocal8Bit(std::strerror(errno)));
     return false;
 }
 
@@ -286,7 +282,7 @@ bool GilReader::readGilAndKnownHolders(void* gil, std::size_t gilSize)
     ++m_memoryReads;
     const ssize_t n = process_vm_readv(static_cast<pid_t>(m_pid), local, known + 1, remote, known + 1, 0);
     if (n < static_cast<ssize_t>(gilSize)) {
-        m_error = tr("process %1: its memory cannot be read (%2)")
+        m_error = QCoreApplication::translate("GilReader", "process %1: its memory cannot be read (%2)")
                       .arg(m_pid)
                       .arg(QString::fromLocal8Bit(std::strerror(n < 0 ? errno : EFAULT)));
         return false;
@@ -341,7 +337,7 @@ bool GilReader::read(State& out)
 
 std::uint64_t GilReader::dynamicSymbol(const QString& file, const char*, QString* error, bool*, std::uint64_t*)
 {
-    *error = tr("%1: reading symbols is supported on Linux x86-64 only").arg(file);
+    *error = QCoreApplication::translate("GilReader", "%1: reading symbols is supported on Linux x86-64 only").arg(file);
     return 0;
 }
 
@@ -349,7 +345,7 @@ GilReader GilReader::attach(std::int64_t pid, int, int)
 {
     GilReader r;
     r.m_pid = pid;
-    r.m_error = tr("reading another process's GIL is supported on Linux x86-64 only");
+    r.m_error = QCoreApplication::translate("GilReader", "reading another process's GIL is supported on Linux x86-64 only");
     return r;
 }
 

@@ -11,11 +11,6 @@ namespace ThreadLab {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("PythonInterpreter", text);
-}
-
 } // namespace
 
 const char* PythonInterpreter::probeProgram()
@@ -46,7 +41,7 @@ PythonInterpreter PythonInterpreter::failed(const QString& path, const QString& 
 {
     PythonInterpreter p;
     p.m_path = path;
-    p.m_error = path.isEmpty() ? problem : tr("Python interpreter %1: %2").arg(path, problem);
+    p.m_error = path.isEmpty() ? problem : QCoreApplication::translate("PythonInterpreter", "Python interpreter %1: %2").arg(path, problem);
     return p;
 }
 
@@ -54,26 +49,26 @@ PythonInterpreter PythonInterpreter::probe(const QString& asked, int timeoutMs)
 {
     const QString path = asked.isEmpty() ? defaultPath() : QFileInfo(asked).absoluteFilePath();
     if (path.isEmpty())
-        return failed({}, tr("no python3 found (install python3, or name one with --python)"));
+        return failed({}, QCoreApplication::translate("PythonInterpreter", "no python3 found (install python3, or name one with --python)"));
     const QFileInfo file(path);
     if (!file.exists())
-        return failed(path, tr("no such file"));
+        return failed(path, QCoreApplication::translate("PythonInterpreter", "no such file"));
     if (file.isDir() || !file.isExecutable())
-        return failed(path, tr("not an executable program"));
+        return failed(path, QCoreApplication::translate("PythonInterpreter", "not an executable program"));
     QProcess process;
     process.setProcessChannelMode(QProcess::SeparateChannels);
     process.setStandardErrorFile(QProcess::nullDevice());
     process.start(path, {QStringLiteral("-I"), QStringLiteral("-c"), QString::fromLatin1(probeProgram())});
     if (!process.waitForStarted(timeoutMs))
-        return failed(path, tr("could not be started"));
+        return failed(path, QCoreApplication::translate("PythonInterpreter", "could not be started"));
     process.closeWriteChannel();
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished(1000);
-        return failed(path, tr("did not answer within %1 s").arg(timeoutMs / 1000.0));
+        return failed(path, QCoreApplication::translate("PythonInterpreter", "did not answer within %1 s").arg(timeoutMs / 1000.0));
     }
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return failed(path, tr("is not a Python 3 interpreter ThreadLab can use (the probe failed)"));
+        return failed(path, QCoreApplication::translate("PythonInterpreter", "is not a Python 3 interpreter ThreadLab can use (the probe failed)"));
     return fromProbeOutput(path, process.readAllStandardOutput());
 }
 
@@ -83,7 +78,7 @@ PythonInterpreter PythonInterpreter::fromProbeOutput(const QString& path, const 
     const QJsonDocument doc = QJsonDocument::fromJson(output.trimmed(), &error);
     const QJsonObject o = doc.object();
     if (error.error != QJsonParseError::NoError || !doc.isObject() || o.value(QLatin1String("threadlab_probe")).toInt() != 1)
-        return failed(path, tr("answered the probe with something that is not its report"));
+        return failed(path, QCoreApplication::translate("PythonInterpreter", "answered the probe with something that is not its report"));
     PythonInterpreter p;
     p.m_path = path;
     p.m_version = o.value(QLatin1String("version")).toString();
@@ -93,9 +88,9 @@ PythonInterpreter PythonInterpreter::fromProbeOutput(const QString& path, const 
     p.m_startMethod = o.value(QLatin1String("start_method")).toString();
     p.m_switchIntervalMs = o.value(QLatin1String("switch_interval_ms")).toDouble();
     if (p.m_major != 3 || p.m_minor < 8)
-        return failed(path, tr("is Python %1; ThreadLab needs Python 3.8 or later").arg(p.m_version));
+        return failed(path, QCoreApplication::translate("PythonInterpreter", "is Python %1; ThreadLab needs Python 3.8 or later").arg(p.m_version));
     if (p.m_startMethod.isEmpty() || p.m_switchIntervalMs <= 0)
-        return failed(path, tr("answered the probe with something that is not its report"));
+        return failed(path, QCoreApplication::translate("PythonInterpreter", "answered the probe with something that is not its report"));
     return p;
 }
 

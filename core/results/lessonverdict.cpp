@@ -1,5 +1,7 @@
 #include "results/lessonverdict.h"
 
+#include "i18n/translations.h"
+
 #include "results/runhistory.h"
 #include "results/variantresult.h"
 #include "scenario/scenario.h"
@@ -107,6 +109,7 @@ std::optional<LessonVerdict> LessonVerdict::evaluate(const std::vector<LessonChe
         if (applies(check, run)) {
             Check c = evaluateOne(check, run);
             c.text = retitled(c.text, check, run);
+            c.shown = retitled(c.shown, check, run);
             verdict.m_checks.push_back(std::move(c));
         }
     if (verdict.m_checks.empty())
@@ -202,7 +205,9 @@ LessonVerdict::Check LessonVerdict::checked(const LessonCheck& check, std::optio
 {
     QString text = check.text;
     text.replace(QStringLiteral("{value}"), valueText);
-    return Check {text, holds, value};
+    QString shown = textIn(check.text, check.textTranslations, Translations::current());
+    shown.replace(QStringLiteral("{value}"), valueText);
+    return Check {text, shown, holds, value};
 }
 
 bool LessonVerdict::holds() const
@@ -226,9 +231,9 @@ QStringList LessonVerdict::lines() const
     QStringList lines;
     QStringList failed;
     for (const Check& c : m_checks) {
-        lines << (c.holds ? QStringLiteral("✓ ") : QStringLiteral("✗ ")) + c.text;
+        lines << (c.holds ? QStringLiteral("✓ ") : QStringLiteral("✗ ")) + c.shown;
         if (!c.holds)
-            failed << c.text;
+            failed << c.shown;
     }
     if (!failed.isEmpty())
         lines << tr("✗ this run did not show the lesson: %1; %2").arg(failed.join(QStringLiteral("; ")), cause());

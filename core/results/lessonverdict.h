@@ -27,7 +27,8 @@ class LessonVerdict
 public:
     struct Check
     {
-        QString text;                 // the check's words with "{value}" filled in
+        QString text;                 // the check's words with "{value}" filled in (results files: English)
+        QString shown;                // the same in the interface's language (lines())
         bool holds = false;
         std::optional<double> value;  // a ratio, an observation, a count of workers; none when not measured
     };

@@ -1,5 +1,7 @@
 #include "results/resultwriter.h"
 
+#include "i18n/translations.h"
+
 #include "engine/eventlog.h"
 #include "results/enginecomparison.h"
 #include "python/cpythoncosts.h"
@@ -485,7 +487,9 @@ QString ResultWriter::summaryTable(const RunResult& run)
     {
         QString variant, mode, workers, elapsed, speedup, observations;
     };
-    std::vector<Row> rows {{tr("variant"), tr("mode"), tr("workers"), tr("elapsed"), tr("speedup"), tr("observations")}};
+    // The column keys stay English in every language: scripts read the table by them.
+    std::vector<Row> rows {{QStringLiteral("variant"), QStringLiteral("mode"), QStringLiteral("workers"),
+                            QStringLiteral("elapsed"), QStringLiteral("speedup"), QStringLiteral("observations")}};
     for (std::size_t i = 0; i < run.variants.size(); ++i) {
         const VariantResult& v = run.variants[i];
         rows.push_back({v.name, variantModeName(v.mode), QString::number(v.workerCount), elapsedCell(v),
@@ -502,12 +506,13 @@ QString ResultWriter::summaryTable(const RunResult& run)
         w[3] = std::max(w[3], int(r.elapsed.size()));
         w[4] = std::max(w[4], int(r.speedup.size()));
     }
+    const QString title = textIn(run.scenarioTitle, run.scenarioTitleTranslations, Translations::current());
     QString out = run.python ? tr("%1 — %2 (engine cpython: Python %3, %4, time scale %5, %6 cores)")
-                                   .arg(run.scenarioId, run.scenarioTitle, run.python->version, run.python->startMethod)
+                                   .arg(run.scenarioId, title, run.python->version, run.python->startMethod)
                                    .arg(run.timeScale)
                                    .arg(run.cores)
                              : tr("%1 — %2 (GIL %3, time scale %4, %5 cores)")
-                                   .arg(run.scenarioId, run.scenarioTitle, run.settings.gil ? tr("on") : tr("off"))
+                                   .arg(run.scenarioId, title, run.settings.gil ? tr("on") : tr("off"))
                                    .arg(run.timeScale)
                                    .arg(run.cores);
     if (run.repeats > 1)

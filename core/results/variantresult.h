@@ -136,6 +136,7 @@ struct RunResult
 {
     QString scenarioId;
     QString scenarioTitle;
+    TranslatedText scenarioTitleTranslations; // pictures' captions in the interface's language
     RunSettings settings;
     double timeScale = 1;
     int cores = 1;

@@ -3,6 +3,7 @@
 #include "tasks/taskspec.h"
 #include "tasks/workerstate.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -98,12 +99,23 @@ struct EnumNames<WorkerQuota>
     }};
 };
 
+// A piece of a scenario's prose in languages other than English, by language code ("de"). The
+// English text stays in the scenario's own field, which everything that does not translate reads.
+using TranslatedText = QHash<QString, QString>;
+
+// The text in `language`, or the English when the file has none in it.
+inline QString textIn(const QString& english, const TranslatedText& translations, const QString& language)
+{
+    return translations.value(language, english);
+}
+
 // One thing a scenario's lesson expects a run to show, in data: the scenario names variants,
 // never code. Evaluated by LessonVerdict after a run (or on the medians of repeated runs).
 struct LessonCheck
 {
     LessonCheckKind kind = LessonCheckKind::Ratio;
     QString text;                 // plain words; "{value}" is replaced by what the run measured
+    TranslatedText textTranslations;
     QString variant;              // the variant looked at (a sweep step as "threads×2")
     QString baseline;             // ratio: elapsed(variant) / elapsed(baseline)
     std::optional<double> atLeast;  // ratio and observation: the bounds, one or both
@@ -146,6 +158,7 @@ struct VariantSpec
     std::vector<WorkerGroup> groups;
     bool sweep = false;                 // expand to 1 … 2×cores workers (scalable groups)
     QString description;
+    TranslatedText descriptionTranslations;
 
     bool operator==(const VariantSpec&) const = default;
 };
@@ -166,6 +179,10 @@ struct Scenario
     std::vector<LessonCheck> lessonChecks; // what a run must show (may be empty)
     QStringList focus;      // the variants the lesson is about, as the file names them (may be empty)
     QString sourcePath;     // ":/scenarios/io-bound.json" or a teacher's file
+    TranslatedText titleTranslations;
+    TranslatedText groupTranslations;
+    TranslatedText explanationTranslations;
+    QHash<QString, QStringList> vocabularyTranslations; // the terms as the translations use them
 
     // Every field, sourcePath too: compare a copy with the same sourcePath to ask whether two
     // files hold the same lesson.

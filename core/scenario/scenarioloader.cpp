@@ -13,6 +13,7 @@
 #include <QJsonValue>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <utility>
@@ -85,6 +86,14 @@ QString at(const QString& place, const QString& key)
 QString at(const QString& place, qsizetype index)
 {
     return place + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
+}
+
+// "de", "fr", "gsw": ISO 639 codes, 2 or 3 lower-case letters.
+bool isLanguageCode(const QString& code)
+{
+    if (code.size() < 2 || code.size() > 3)
+        return false;
+    return std::all_of(code.begin(), code.end(), [](QChar c) { return c >= QLatin1Char('a') && c <= QLatin1Char('z'); });
 }
 
 // [a-z][a-z0-9-]*: safe in file names, URLs and on the command line.
@@ -181,6 +190,42 @@ private:
                                    .arg(rule, n == 0 ? tr("an empty string")
                                                      : tr("%1 characters").arg(n)));
         *out = s;
+        return true;
+    }
+
+    // The keys of a text given per language: "en" among them, each a language code.
+    bool checkLanguages(const QJsonObject& texts, const QString& place)
+    {
+        if (!texts.contains(QLatin1String("en")))
+            return fail(place, tr("must hold the English text under \"en\" when it is given per language"));
+        if (texts.size() > Limits::maxLanguages)
+            return fail(place, tr("must be in at most %1 languages, got %2").arg(Limits::maxLanguages).arg(texts.size()));
+        for (auto it = texts.begin(); it != texts.end(); ++it)
+            if (!isLanguageCode(it.key()))
+                return fail(place, tr("language %1 must be a code of 2 or 3 lower-case letters such as \"de\"")
+                                       .arg(quoted(it.key())));
+        return true;
+    }
+
+    // Prose a teacher may give in several languages: a string (English), or an object of
+    // language code → string that holds "en", which goes to *out; the others to *translations.
+    bool readText(const QJsonValue& v, const QString& place, qsizetype min, qsizetype max, QString* out,
+                  TranslatedText* translations)
+    {
+        if (!v.isObject())
+            return readString(v, place, min, max, out);
+        const QJsonObject texts = v.toObject();
+        if (!checkLanguages(texts, place))
+            return false;
+        for (auto it = texts.begin(); it != texts.end(); ++it) {
+            QString text;
+            if (!readString(it.value(), at(place, it.key()), min, max, &text))
+                return false;
+            if (it.key() == QLatin1String("en"))
+                *out = text;
+            else
+                translations->insert(it.key(), text);
+        }
         return true;
     }
 
@@ -310,8 +355,8 @@ private:
             return fail(id, tr("must be 1 to %1 characters of a-z, 0-9 and \"-\", starting with a letter, got %2")
                                 .arg(Limits::maxIdChars)
                                 .arg(quoted(s->id)));
-        if (!readString(root.value(ScenarioKey::title), ScenarioKey::title, 1, Limits::maxTitleChars,
-                        &s->title))
+        if (!readText(root.value(ScenarioKey::title), ScenarioKey::title, 1, Limits::maxTitleChars,
+                      &s->title, &s->titleTranslations))
             return false;
 
         const QJsonValue conceptValue = root.value(ScenarioKey::conceptId);
@@ -328,15 +373,35 @@ private:
                             .arg(conceptValue.isString() ? quoted(conceptValue.toString()) : describe(conceptValue)));
         s->conceptId = conceptValue.toString();
 
-        return readString(root.value(ScenarioKey::group), ScenarioKey::group, 1, Limits::maxHeadingChars,
-                          &s->group)
-            && readString(root.value(ScenarioKey::explanation), ScenarioKey::explanation, 1,
-                          Limits::maxExplanationChars, &s->explanation);
+        return readText(root.value(ScenarioKey::group), ScenarioKey::group, 1, Limits::maxHeadingChars,
+                        &s->group, &s->groupTranslations)
+            && readText(root.value(ScenarioKey::explanation), ScenarioKey::explanation, 1,
+                        Limits::maxExplanationChars, &s->explanation, &s->explanationTranslations);
     }
 
+    // An array of terms (English), or an object of language code → array that holds "en".
     bool readVocabulary(const QJsonValue& v, Scenario* s)
     {
         const QString place = ScenarioKey::vocabulary;
+        if (!v.isObject())
+            return readTerms(v, place, &s->vocabulary);
+        const QJsonObject languages = v.toObject();
+        if (!checkLanguages(languages, place))
+            return false;
+        for (auto it = languages.begin(); it != languages.end(); ++it) {
+            QStringList terms;
+            if (!readTerms(it.value(), at(place, it.key()), &terms))
+                return false;
+            if (it.key() == QLatin1String("en"))
+                s->vocabulary = terms;
+            else
+                s->vocabularyTranslations.insert(it.key(), terms);
+        }
+        return true;
+    }
+
+    bool readTerms(const QJsonValue& v, const QString& place, QStringList* out)
+    {
         QJsonArray terms;
         if (!readArray(v, place, 0, Limits::maxVocabularyTerms, tr("strings"), &terms))
             return false;
@@ -344,7 +409,7 @@ private:
             QString term;
             if (!readString(terms.at(i), at(place, i), 1, Limits::maxTermChars, &term))
                 return false;
-            s->vocabulary << term;
+            *out << term;
         }
         return true;
     }
@@ -459,8 +524,8 @@ private:
         required << kindKeys.first(); // the kind's first key says what is compared
         if (!checkKeys(o, place, allowed, required))
             return false;
-        return readString(o.value(ScenarioKey::text), at(place, ScenarioKey::text), 1,
-                          Limits::maxCheckTextChars, &out->text)
+        return readText(o.value(ScenarioKey::text), at(place, ScenarioKey::text), 1,
+                        Limits::maxCheckTextChars, &out->text, &out->textTranslations)
             && readVariantName(o.value(ScenarioKey::variant), at(place, ScenarioKey::variant), s, &out->variant)
             && ifPresent(o, ScenarioKey::gil, [&](const QJsonValue& g) {
                    bool on = false;
@@ -593,8 +658,8 @@ private:
             && ifPresent(o, ScenarioKey::sweep,
                         [&](const QJsonValue& w) { return readBool(w, at(place, ScenarioKey::sweep), &out->sweep); })
             && ifPresent(o, ScenarioKey::description, [&](const QJsonValue& d) {
-                   return readString(d, at(place, ScenarioKey::description), 0, Limits::maxDescriptionChars,
-                                     &out->description);
+                   return readText(d, at(place, ScenarioKey::description), 0, Limits::maxDescriptionChars,
+                                   &out->description, &out->descriptionTranslations);
                });
         return simpleOk
             && ifPresent(o, ScenarioKey::main, [&](const QJsonValue& m) { return readMain(m, at(place, ScenarioKey::main), out); })

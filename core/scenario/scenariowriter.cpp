@@ -96,6 +96,25 @@ private:
     std::vector<bool> m_empty; // per open object or array: nothing in it yet
 };
 
+// Prose a file may give per language: a plain string when only English is known, else an
+// object of language code → text, "en" first and the others in order of their codes.
+void writeText(JsonText& out, QLatin1String key, const QString& english, const TranslatedText& translations)
+{
+    if (translations.isEmpty()) {
+        out.value(key, english);
+        return;
+    }
+    out.beginObject(key);
+    out.value(QLatin1String("en"), english);
+    QStringList languages = translations.keys();
+    languages.sort();
+    for (const QString& language : languages) {
+        const QByteArray code = language.toLatin1();
+        out.value(QLatin1String(code), translations.value(language));
+    }
+    out.endObject();
+}
+
 template<typename E>
 QJsonValue name(E value)
 {
@@ -189,8 +208,8 @@ void writeVariant(JsonText& out, const VariantSpec& variant)
         out.value(Key::receive, true);
     if (variant.sweep)
         out.value(Key::sweep, true);
-    if (!variant.description.isEmpty())
-        out.value(Key::description, variant.description);
+    if (!variant.description.isEmpty() || !variant.descriptionTranslations.isEmpty())
+        writeText(out, Key::description, variant.description, variant.descriptionTranslations);
     if (!variant.mainTasks.empty())
         writeTasks(out, Key::main, variant.mainTasks);
     out.beginArray(Key::workers);
@@ -242,10 +261,29 @@ void writeLesson(JsonText& out, const std::vector<LessonCheck>& checks)
             out.value(Key::gil, *check.gil);
         if (check.minCores != defaults.minCores)
             out.value(Key::minCores, check.minCores);
-        out.value(Key::text, check.text);
+        writeText(out, Key::text, check.text, check.textTranslations);
         out.endObject();
     }
     out.endArray();
+    out.endObject();
+}
+
+// The terms: an array (English), or per language an array, as the texts are.
+void writeVocabulary(JsonText& out, const Scenario& scenario)
+{
+    if (scenario.vocabularyTranslations.isEmpty()) {
+        if (!scenario.vocabulary.isEmpty())
+            out.inlineArray(Key::vocabulary, strings(scenario.vocabulary));
+        return;
+    }
+    out.beginObject(Key::vocabulary);
+    out.inlineArray(QLatin1String("en"), strings(scenario.vocabulary));
+    QStringList languages = scenario.vocabularyTranslations.keys();
+    languages.sort();
+    for (const QString& language : languages) {
+        const QByteArray code = language.toLatin1();
+        out.inlineArray(QLatin1String(code), strings(scenario.vocabularyTranslations.value(language)));
+    }
     out.endObject();
 }
 
@@ -253,12 +291,11 @@ void writeHeadings(JsonText& out, const Scenario& scenario)
 {
     out.value(Key::format, Limits::scenarioFormat);
     out.value(Key::id, scenario.id);
-    out.value(Key::title, scenario.title);
-    out.value(Key::group, scenario.group);
+    writeText(out, Key::title, scenario.title, scenario.titleTranslations);
+    writeText(out, Key::group, scenario.group, scenario.groupTranslations);
     out.value(Key::conceptId, scenario.conceptId);
-    out.value(Key::explanation, scenario.explanation);
-    if (!scenario.vocabulary.isEmpty())
-        out.inlineArray(Key::vocabulary, strings(scenario.vocabulary));
+    writeText(out, Key::explanation, scenario.explanation, scenario.explanationTranslations);
+    writeVocabulary(out, scenario);
     out.beginObject(Key::code);
     out.value(Key::python, scenario.pythonCode);
     out.value(Key::cpp, scenario.cppCode);

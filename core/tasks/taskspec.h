@@ -80,6 +80,7 @@ struct Limits
     static constexpr int conceptCount = 14; // "C1" … "C14"
     static constexpr int maxIdChars = 40;
     static constexpr int maxTitleChars = 80;
+    static constexpr int maxLanguages = 16; // languages of one text given per language
     static constexpr int maxHeadingChars = 60; // "group": a heading in the scenario browser
     static constexpr int maxExplanationChars = 2000;
     static constexpr int maxVocabularyTerms = 20;

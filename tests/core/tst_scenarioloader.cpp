@@ -345,6 +345,10 @@ private Q_SLOTS:
     void unreadablePaths_data();
     void unreadablePaths();
 
+    void translatedTexts();
+    void translatedTextsRefused_data();
+    void translatedTextsRefused();
+
     void builtin_data();
     void builtin();
     void builtinsInOrder();
@@ -824,6 +828,97 @@ void TestScenarioLoader::unreadablePaths()
     QCOMPARE(error, path + QStringLiteral(": ") + expected);
 }
 
+void TestScenarioLoader::translatedTexts()
+{
+    const QByteArray json = minimalWith([](QJsonObject& root) {
+        root.insert(QStringLiteral("title"), QJsonObject {{QStringLiteral("en"), QStringLiteral("Threads")},
+                                                          {QStringLiteral("de"), QStringLiteral("Fäden")},
+                                                          {QStringLiteral("gsw"), QStringLiteral("Fääde")}});
+        root.insert(QStringLiteral("explanation"), QJsonObject {{QStringLiteral("en"), QStringLiteral("Plain.")}});
+        root.insert(QStringLiteral("vocabulary"),
+                    QJsonObject {{QStringLiteral("en"), QJsonArray {QStringLiteral("thread")}},
+                                 {QStringLiteral("de"), QJsonArray {QStringLiteral("Thread"), QStringLiteral("Faden")}}});
+        QJsonArray variants = root.value(QStringLiteral("variants")).toArray();
+        QJsonObject first = variants.at(0).toObject();
+        first.insert(QStringLiteral("description"), QJsonObject {{QStringLiteral("en"), QStringLiteral("One.")},
+                                                                 {QStringLiteral("de"), QStringLiteral("Eins.")}});
+        variants.replace(0, first);
+        root.insert(QStringLiteral("variants"), variants);
+    });
+    QString error;
+    const std::optional<Scenario> s = ScenarioLoader::loadJson(json, QStringLiteral("texts.json"), &error);
+    QVERIFY2(s, qPrintable(error));
+    // The English stays where everything else reads it; the others come by language.
+    QCOMPARE(s->title, QStringLiteral("Threads"));
+    QCOMPARE(s->titleTranslations.size(), 2);
+    QCOMPARE(textIn(s->title, s->titleTranslations, QStringLiteral("de")), QStringLiteral("Fäden"));
+    QCOMPARE(textIn(s->title, s->titleTranslations, QStringLiteral("gsw")), QStringLiteral("Fääde"));
+    QCOMPARE(textIn(s->title, s->titleTranslations, QStringLiteral("fr")), QStringLiteral("Threads"));
+    QCOMPARE(s->explanation, QStringLiteral("Plain."));
+    QVERIFY(s->explanationTranslations.isEmpty());
+    QCOMPARE(s->variants.front().description, QStringLiteral("One."));
+    QCOMPARE(textIn(s->variants.front().description, s->variants.front().descriptionTranslations,
+                    QStringLiteral("de")),
+             QStringLiteral("Eins."));
+    QCOMPARE(s->vocabulary, QStringList {QStringLiteral("thread")});
+    QCOMPARE(s->vocabularyTranslations.value(QStringLiteral("de")),
+             (QStringList {QStringLiteral("Thread"), QStringLiteral("Faden")}));
+    // A plain string is English, with no translations.
+    QVERIFY(s->groupTranslations.isEmpty());
+    QVERIFY(!s->group.isEmpty());
+}
+
+void TestScenarioLoader::translatedTextsRefused_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("expected");
+    auto texts = [](std::initializer_list<std::pair<const char*, QJsonValue>> pairs) {
+        QJsonObject o;
+        for (const auto& [key, value] : pairs)
+            o.insert(QLatin1String(key), value);
+        return QJsonValue(o);
+    };
+    QTest::newRow("no en") << "title" << texts({{"de", QStringLiteral("Fäden")}})
+                           << "texts.json: title: must hold the English text under \"en\"";
+    QTest::newRow("empty object") << "group" << texts({}) << "texts.json: group: must hold the English text";
+    QTest::newRow("upper-case code") << "title" << texts({{"en", QStringLiteral("T")}, {"DE", QStringLiteral("T")}})
+                                     << "texts.json: title: language \"DE\" must be a code of 2 or 3 lower-case letters";
+    QTest::newRow("region code") << "explanation"
+                                 << texts({{"en", QStringLiteral("E")}, {"de-AT", QStringLiteral("E")}})
+                                 << "texts.json: explanation: language \"de-AT\" must be a code";
+    QTest::newRow("one letter") << "title" << texts({{"en", QStringLiteral("T")}, {"d", QStringLiteral("T")}})
+                                << "language \"d\" must be a code";
+    QTest::newRow("number value") << "title" << texts({{"en", QStringLiteral("T")}, {"de", 3}})
+                                  << "texts.json: title.de: must be a string of 1 to 80 characters, got the number 3";
+    QTest::newRow("empty translation") << "title" << texts({{"en", QStringLiteral("T")}, {"de", QString()}})
+                                       << "texts.json: title.de: must be a string of 1 to 80 characters, got an empty string";
+    QTest::newRow("too long") << "group" << texts({{"en", QStringLiteral("G")}, {"de", QString(61, QLatin1Char('x'))}})
+                              << "texts.json: group.de: must be a string of 1 to 60 characters, got 61 characters";
+    QTest::newRow("empty en") << "explanation" << texts({{"en", QString()}})
+                              << "texts.json: explanation.en: must be a string of 1 to 2000 characters";
+    QTest::newRow("vocabulary without en") << "vocabulary" << texts({{"de", QJsonArray {QStringLiteral("Faden")}}})
+                                           << "texts.json: vocabulary: must hold the English text";
+    QTest::newRow("vocabulary bad code") << "vocabulary"
+                                         << texts({{"en", QJsonArray {}}, {"Deutsch", QJsonArray {}}})
+                                         << "texts.json: vocabulary: language \"Deutsch\" must be a code";
+    QTest::newRow("vocabulary string") << "vocabulary" << texts({{"en", QJsonArray {}}, {"de", QStringLiteral("x")}})
+                                       << "texts.json: vocabulary.de: must be an array of at most 20 strings";
+    QTest::newRow("array") << "title" << QJsonValue(QJsonArray {QStringLiteral("T")})
+                           << "texts.json: title: must be a string of 1 to 80 characters, got an array";
+}
+
+void TestScenarioLoader::translatedTextsRefused()
+{
+    QFETCH(QString, field);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, expected);
+    const QByteArray json = minimalWith([&field, &value](QJsonObject& root) { root.insert(field, value); });
+    QString error;
+    QVERIFY(!ScenarioLoader::loadJson(json, QStringLiteral("texts.json"), &error));
+    QVERIFY2(error.contains(expected), qPrintable(QStringLiteral("\n   got: %1\n  want: …%2…").arg(error, expected)));
+}
+
 void TestScenarioLoader::builtin_data()
 {
     QTest::addColumn<QString>("id");
@@ -842,6 +937,17 @@ void TestScenarioLoader::builtin()
     QCOMPARE(s->id, id);
     QCOMPARE(s->sourcePath, builtinPath(id));
     QVERIFY(!s->variants.empty());
+    // Every built-in speaks German too: its headings, explanation and variant descriptions.
+    const QString de = QStringLiteral("de");
+    QVERIFY2(s->titleTranslations.contains(de), "no German title");
+    QVERIFY2(s->groupTranslations.contains(de), "no German group");
+    QVERIFY2(s->explanationTranslations.contains(de), "no German explanation");
+    QVERIFY2(s->vocabularyTranslations.contains(de), "no German vocabulary");
+    for (const LessonCheck& c : s->lessonChecks)
+        QVERIFY2(c.textTranslations.contains(de), qPrintable(QStringLiteral("lesson check without German: ") + c.text));
+    for (const VariantSpec& v : s->variants)
+        QVERIFY2(v.description.isEmpty() || v.descriptionTranslations.contains(de),
+                 qPrintable(QStringLiteral("variant %1 has no German description").arg(v.name)));
 }
 
 void TestScenarioLoader::builtinsInOrder()

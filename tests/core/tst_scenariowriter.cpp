@@ -131,7 +131,9 @@ private Q_SLOTS:
         s.defaultWorkers = 3;
         s.defaultTimeScale = 0.05;
         s.title = QStringLiteral("Squares and cubes — \"quoted\" and ünïcode");
+        s.titleTranslations.clear(); // English only: a plain string
         s.variants[1].description.clear();
+        s.variants[1].descriptionTranslations.clear();
         s.variants[1].groups[0].daemon = true;
         s.variants[1].groups[0].tasks[0].cpuMs = 7;
         s.lessonChecks[0].minCores = 2;
@@ -148,6 +150,19 @@ private Q_SLOTS:
         const QJsonObject check =
             root.value(QLatin1String("lesson")).toObject().value(QLatin1String("checks")).toArray().at(0).toObject();
         QCOMPARE(check.value(QLatin1String("minCores")), QJsonValue(2));
+        compareScenarios(reloaded(s), s);
+    }
+
+    // Texts given per language are written per language, English first.
+    void writesTranslations()
+    {
+        const Scenario s = *ScenarioLoader::loadFile(QStringLiteral(":/scenarios/io-bound.json"), nullptr);
+        QVERIFY(!s.titleTranslations.isEmpty());
+        const QByteArray json = ScenarioWriter::toJson(s);
+        const QJsonObject title = parsed(json).value(QLatin1String("title")).toObject();
+        QCOMPARE(title.value(QLatin1String("en")).toString(), s.title);
+        QCOMPARE(title.value(QLatin1String("de")).toString(), s.titleTranslations.value(QStringLiteral("de")));
+        QVERIFY(json.indexOf("\"en\"") < json.indexOf("\"de\""));
         compareScenarios(reloaded(s), s);
     }
 

@@ -21,6 +21,7 @@
 #include "timeline/timelineview.h"
 
 #include "support/sanitizers.h"
+#include "support/testsettings.h"
 #include <QAbstractAxis>
 #include <QApplication>
 #include <QChart>
@@ -365,10 +366,7 @@ class TestPresenterLayout : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("ThreadLab"));
-        QCoreApplication::setApplicationName(QStringLiteral("threadlab"));
-        QSettings(QStringLiteral("ThreadLab"), QStringLiteral("threadlab")).clear();
+        useFreshTestSettings();
         m_window = std::make_unique<MainWindow>();
         m_window->setPresenterMode(true);
         m_window->resize(screens.first().size);

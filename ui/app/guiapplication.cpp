@@ -1,6 +1,7 @@
 #include "app/guiapplication.h"
 
 #include "cli/commandline.h"
+#include "i18n/translations.h"
 #include "app/mainwindow.h"
 #include "panes/runcontrols.h"
 #include "model/sessionsettings.h"
@@ -62,6 +63,7 @@ int GuiApplication::run(QApplication& app, const CliOptions& options)
     QGuiApplication::setDesktopFileName(QStringLiteral("threadlab"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/threadlab.svg")));
     applyStyle(app, SessionSettings().darkPalette());
+    Translations::install(SessionSettings().language()); // before any widget exists
 
     MainWindow window;
     FirstPaintProbe probe;

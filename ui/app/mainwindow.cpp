@@ -1,5 +1,6 @@
 #include "app/mainwindow.h"
 
+#include "i18n/translations.h"
 #include "charts/chartstyle.h"
 #include "panes/consoleview.h"
 #include "panes/datatables.h"
@@ -43,6 +44,7 @@
 #include <QPlainTextEdit>
 #include <QScreen>
 #include <QTextEdit>
+#include <QActionGroup>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -409,6 +411,7 @@ void MainWindow::buildMenus()
     view->addAction(m_stageAction);
     view->addAction(m_fullScreenAction);
     view->addAction(m_darkAction);
+    addLanguageMenu(view);
     view->addSeparator();
     view->addAction(m_zoomInAction);
     view->addAction(m_zoomOutAction);
@@ -421,11 +424,37 @@ void MainWindow::buildMenus()
     view->addAction(m_nextTabAction);
     view->addAction(m_previousTabAction);
 
-    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    QMenu* run = menuBar()->addMenu(tr("&Run", "menu"));
     run->addAction(m_runAction);
     run->addAction(m_stopAction);
     run->addSeparator();
     run->addAction(m_clearAction);
+}
+
+// View ▸ Language: the system's, or one the app ships. Remembered, and applied at the next start:
+// the window is built in one language.
+void MainWindow::addLanguageMenu(QMenu* view)
+{
+    QMenu* menu = view->addMenu(tr("Lan&guage"));
+    menu->setObjectName(QStringLiteral("languageMenu"));
+    auto* group = new QActionGroup(menu);
+    const QString chosen = SessionSettings().language();
+    const QList<std::pair<QString, QString>> choices {{QString(), tr("&System")},
+                                                      {QStringLiteral("en"), QStringLiteral("&English")},
+                                                      {QStringLiteral("de"), QStringLiteral("&Deutsch")}};
+    for (const auto& [code, label] : choices) {
+        QAction* a = menu->addAction(label);
+        a->setCheckable(true);
+        a->setChecked(code == chosen);
+        a->setData(code);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] {
+            SessionSettings settings;
+            settings.setLanguage(code);
+            settings.sync();
+            setStatus(tr("The language changes when ThreadLab starts again."));
+        });
+    }
 }
 
 void MainWindow::buildToolBar()
@@ -494,7 +523,7 @@ void MainWindow::onScenarioChanged(const Scenario& scenario)
 {
     // The application's name last: platforms append the display name unless the title already
     // ends with it, which would make "ThreadLab — … — ThreadLab".
-    setWindowTitle(tr("%1 — ThreadLab").arg(scenario.title));
+    setWindowTitle(tr("%1 — ThreadLab").arg(textIn(scenario.title, scenario.titleTranslations, Translations::current())));
     m_explanation->setScenario(scenario);
     m_runControls->setScenario(scenario);
     m_timeline->clear();
@@ -509,7 +538,7 @@ void MainWindow::onScenarioChanged(const Scenario& scenario)
         SessionSettings settings;
         settings.setLastScenario(m_library.keyOf(m_browser->currentIndex()));
     }
-    setStatus(tr("%1 — press Space to run it.").arg(scenario.title));
+    setStatus(tr("%1 — press Space to run it.").arg(textIn(scenario.title, scenario.titleTranslations, Translations::current())));
 }
 
 bool MainWindow::openScenarioFile(const QString& path)
@@ -774,7 +803,7 @@ void MainWindow::onRunFinished(const RunResult& result)
         setStatus(tr("Stopped after %1.").arg(RunHistory::durationText(total)));
     } else {
         // One short line a class can read; the details wait in its tooltip.
-        QString status = tr("Finished: %1 variant(s) in %2.").arg(result.variants.size()).arg(RunHistory::durationText(total));
+        QString status = tr("Finished: %n variant(s) in %1.", nullptr, int(result.variants.size())).arg(RunHistory::durationText(total));
         QString details = tr("Runs accumulate in the charts; Clear runs starts over.");
         if (result.settings.modelCosts && result.settings.pythonModel()) {
             status += QLatin1Char(' ') + result.settings.modelCosts->shortSummary(result.settings.startMethod);

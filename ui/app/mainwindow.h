@@ -131,6 +131,7 @@ private:
     void buildActions();
     void buildAccessActions();
     void buildMenus();
+    void addLanguageMenu(QMenu* view);
     void buildToolBar();
     void buildPanes();
     void wireController();

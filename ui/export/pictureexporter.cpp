@@ -1,5 +1,6 @@
 #include "export/pictureexporter.h"
 
+#include "i18n/translations.h"
 #include "charts/chartstyle.h"
 #include "charts/elapsedchart.h"
 #include "engine/eventlog.h"
@@ -83,7 +84,8 @@ ExportFormat PictureExporter::formatFor(const QString& path)
 
 QString PictureExporter::captionTitle(const RunResult& run)
 {
-    return run.scenarioTitle.isEmpty() ? run.scenarioId : run.scenarioTitle;
+    return run.scenarioTitle.isEmpty() ? run.scenarioId
+                                       : textIn(run.scenarioTitle, run.scenarioTitleTranslations, Translations::current());
 }
 
 QString PictureExporter::interpreterCaption(const PythonRunInfo& python)

@@ -192,6 +192,16 @@ void SessionSettings::setDarkPalette(bool dark)
     m_settings.setValue(QStringLiteral("view/dark"), dark);
 }
 
+QString SessionSettings::language() const
+{
+    return m_settings.value(QStringLiteral("view/language")).toString();
+}
+
+void SessionSettings::setLanguage(const QString& language)
+{
+    m_settings.setValue(QStringLiteral("view/language"), language);
+}
+
 void SessionSettings::sync()
 {
     m_settings.sync();

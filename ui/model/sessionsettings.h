@@ -54,6 +54,9 @@ public:
     void setPresenterPanesFolded(bool folded);
     bool darkPalette() const;
     void setDarkPalette(bool dark);
+    // The interface language: empty for the system's, else a code of Translations::available().
+    QString language() const;
+    void setLanguage(const QString& language);
 
     void sync();
 

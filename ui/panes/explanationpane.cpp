@@ -1,5 +1,6 @@
 #include "panes/explanationpane.h"
 
+#include "i18n/translations.h"
 #include "scenario/scenario.h"
 
 #include <QEvent>
@@ -130,12 +131,14 @@ QString ExplanationPane::highlightedHtml(const QString& explanation, const QStri
 
 void ExplanationPane::setScenario(const Scenario& scenario)
 {
-    m_title->setText(scenario.title);
+    const QString language = Translations::current();
+    m_title->setText(textIn(scenario.title, scenario.titleTranslations, language));
+    const QStringList vocabulary = scenario.vocabularyTranslations.value(language, scenario.vocabulary);
     QString heading = scenario.conceptId;
-    if (!scenario.vocabulary.isEmpty())
-        heading += QStringLiteral(" · ") + scenario.vocabulary.join(QStringLiteral(", "));
+    if (!vocabulary.isEmpty())
+        heading += QStringLiteral(" · ") + vocabulary.join(QStringLiteral(", "));
     m_concept->setText(heading);
-    m_explanation->setHtml(highlightedHtml(scenario.explanation, scenario.vocabulary));
+    m_explanation->setHtml(highlightedHtml(textIn(scenario.explanation, scenario.explanationTranslations, language), vocabulary));
     m_python->setPlainText(scenario.pythonCode);
     m_cpp->setPlainText(scenario.cppCode);
 }

@@ -1,5 +1,6 @@
 #include "panes/runcontrols.h"
 
+#include "i18n/translations.h"
 #include "panes/timescalebox.h"
 #include "scenario/scenario.h"
 #include "scenario/variantplan.h"
@@ -215,7 +216,7 @@ void RunControls::setScenario(const Scenario& scenario)
         item->setData(Qt::UserRole, v.name); // the scenario's name selects it, whatever it shows
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
         item->setCheckState(Qt::Checked);
-        item->setToolTip(v.description);
+        item->setToolTip(textIn(v.description, v.descriptionTranslations, Translations::current()));
     }
     updateVariantNames();
     fitVariantList();

@@ -1,5 +1,6 @@
 #include "panes/scenariobrowser.h"
 
+#include "i18n/translations.h"
 #include "scenario/scenario.h"
 
 #include <QHeaderView>
@@ -75,7 +76,7 @@ QTreeWidgetItem* ScenarioBrowser::itemFor(int index) const
 
 void ScenarioBrowser::setScenario(int index, const Scenario& scenario, bool openedFile)
 {
-    const QString title = scenario.title;
+    const QString title = textIn(scenario.title, scenario.titleTranslations, Translations::current());
     const QString tip = QStringLiteral("%1 (%2)").arg(scenario.id, scenario.conceptId)
         + (openedFile ? QStringLiteral("\n") + scenario.sourcePath : QString());
     if (QTreeWidgetItem* existing = itemFor(index)) {
@@ -84,7 +85,7 @@ void ScenarioBrowser::setScenario(int index, const Scenario& scenario, bool open
         return;
     }
     // A file goes under its own group: beside the built-ins of that name, or a heading of its own.
-    QTreeWidgetItem* group = groupItem(scenario.group);
+    QTreeWidgetItem* group = groupItem(textIn(scenario.group, scenario.groupTranslations, Translations::current()));
     auto* item = new QTreeWidgetItem(QStringList {title});
     if (openedFile) { // told apart from the built-ins at a glance; the tooltip names the file
         QFont italic;
