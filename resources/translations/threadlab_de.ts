@@ -351,23 +351,23 @@
     </message>
     <message>
         <source>A lesson file (*.threadlab.json) to open in the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Lektionsdatei (*.threadlab.json), die im Fenster geöffnet wird.</translation>
     </message>
     <message>
         <source>unexpected argument &quot;%1&quot;: a lesson file given alone opens in the window; with %2 use --scenario-file PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes Argument „%1“: eine Lektionsdatei allein öffnet sich im Fenster; mit %2 --scenario-file PATH verwenden</translation>
     </message>
     <message>
         <source>one lesson file at a time: got &quot;%1&quot; and &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>nur eine Lektionsdatei auf einmal, erhalten: „%1“ und „%2“</translation>
     </message>
     <message>
         <source>two lesson files: &quot;%1&quot; and --scenario-file &quot;%2&quot;; give one</source>
-        <translation type="unfinished"></translation>
+        <translation>zwei Lektionsdateien: „%1“ und --scenario-file „%2“; nur eine angeben</translation>
     </message>
     <message>
         <source>the lesson file&apos;s name is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name der Lektionsdatei ist leer</translation>
     </message>
 </context>
 <context>
@@ -551,15 +551,15 @@
     </message>
     <message>
         <source>Elapsed chart as S&amp;VG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeitdiagramm als S&amp;VG…</translation>
     </message>
     <message>
         <source>T&amp;imeline as SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ze&amp;itleiste als SVG…</translation>
     </message>
     <message>
         <source>W&amp;hole window as SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganzes &amp;Fenster als SVG…</translation>
     </message>
 </context>
 <context>
@@ -598,15 +598,15 @@
     </message>
     <message>
         <source>reading the GIL of Python %1.%2 is not supported yet (Python 3.11 to 3.13 are)</source>
-        <translation type="unfinished"></translation>
+        <translation>den GIL von Python %1.%2 lesen geht noch nicht (Python 3.11 bis 3.13 schon)</translation>
     </message>
     <message>
         <source>%1: the GIL is not where CPython %2.%3 keeps it (another build?)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der GIL liegt nicht dort, wo CPython %2.%3 ihn hält (ein anderer Build?)</translation>
     </message>
     <message>
         <source>process %1: the interpreter has not started yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess %1: der Interpreter ist noch nicht gestartet</translation>
     </message>
 </context>
 <context>
@@ -1663,23 +1663,23 @@
     </message>
     <message>
         <source>Compare view</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichsansicht</translation>
     </message>
     <message>
         <source>Timeline of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitleiste von %1</translation>
     </message>
     <message>
         <source>Every variant of a run on one time axis: run the scenario to see them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Variante eines Laufs auf einer Zeitachse: das Szenario starten, um sie zu sehen.</translation>
     </message>
     <message>
         <source>Variants on one time axis (%1), the lesson&apos;s focus first: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Varianten auf einer Zeitachse (%1), der Fokus der Lektion zuerst: %2.</translation>
     </message>
     <message>
         <source>Click to open the variant&apos;s own tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, um den eigenen Tab der Variante zu öffnen</translation>
     </message>
 </context>
 <context>
@@ -1702,74 +1702,74 @@
     </message>
     <message>
         <source>Console pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsolenbereich</translation>
     </message>
     <message>
         <source>Console</source>
-        <translation type="unfinished">Konsole</translation>
+        <translation>Konsole</translation>
     </message>
     <message>
         <source>What the workers printed, in the order it came out, each line starting with the worker&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die Worker ausgegeben haben, in der Reihenfolge, in der es kam, jede Zeile beginnt mit dem Namen des Workers</translation>
     </message>
     <message>
         <source>Order of the output</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihenfolge der Ausgabe</translation>
     </message>
 </context>
 <context>
     <name>ThreadLab::DataTables</name>
     <message>
         <source>Elapsed time chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeitdiagramm</translation>
     </message>
     <message>
         <source>Speedup chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Speedup-Diagramm</translation>
     </message>
     <message>
         <source>Start latency chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Startzeit-Diagramm</translation>
     </message>
     <message>
         <source>Elapsed time table</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeittabelle</translation>
     </message>
     <message>
         <source>Speedup table</source>
-        <translation type="unfinished"></translation>
+        <translation>Speedup-Tabelle</translation>
     </message>
     <message>
         <source>Start latency table</source>
-        <translation type="unfinished"></translation>
+        <translation>Startzeit-Tabelle</translation>
     </message>
     <message>
         <source>The chart&apos;s numbers, one row per bar or point</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zahlen des Diagramms, eine Zeile je Balken oder Punkt</translation>
     </message>
     <message>
         <source>Timeline as a table</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitleiste als Tabelle</translation>
     </message>
     <message>
         <source>Intervals</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervalle</translation>
     </message>
     <message>
         <source>Every state interval of the variant whose tab is chosen (of every variant on the Compare tab): worker, state, start, end, duration and what it printed</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Zustandsintervall der Variante, deren Tab gewählt ist (jeder Variante beim Tab „Vergleich“): Worker, Zustand, Start, Ende, Dauer und was er ausgab</translation>
     </message>
     <message>
         <source>The intervals appear here when the run has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Intervalle erscheinen hier, wenn der Lauf beendet ist.</translation>
     </message>
     <message>
         <source>The first %1 of %2 intervals; the Perfetto trace (File ▸ Export) has them all.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ersten %1 von %2 Intervallen; der Perfetto-Trace (Datei ▸ Exportieren) enthält alle.</translation>
     </message>
     <message>
         <source>%1 intervals.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Intervalle.</translation>
     </message>
 </context>
 <context>
@@ -1831,11 +1831,11 @@
     </message>
     <message>
         <source>Engine</source>
-        <translation type="unfinished">Engine</translation>
+        <translation>Engine</translation>
     </message>
     <message>
         <source>How the scenario runs: the model with an emulated GIL, native C++ without one, real CPython, or the model and CPython one above the other</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie das Szenario läuft: das Modell mit emuliertem GIL, natives C++ ohne GIL, echtes CPython oder Modell und CPython übereinander</translation>
     </message>
 </context>
 <context>
@@ -1850,169 +1850,169 @@
     </message>
     <message>
         <source>Explanation and code</source>
-        <translation type="unfinished"></translation>
+        <translation>Erklärung und Code</translation>
     </message>
     <message>
         <source>Scenario title</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenariotitel</translation>
     </message>
     <message>
         <source>Concepts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konzepte</translation>
     </message>
     <message>
         <source>Explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>Erklärung</translation>
     </message>
     <message>
         <source>What the scenario shows and why, its vocabulary in bold</source>
-        <translation type="unfinished"></translation>
+        <translation>Was das Szenario zeigt und warum, die Fachbegriffe fett</translation>
     </message>
     <message>
         <source>Python code</source>
-        <translation type="unfinished"></translation>
+        <translation>Python-Code</translation>
     </message>
     <message>
         <source>The scenario written with Python&apos;s threading and multiprocessing</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Szenario, geschrieben mit threading und multiprocessing von Python</translation>
     </message>
     <message>
         <source>Qt C++ code</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt-C++-Code</translation>
     </message>
     <message>
         <source>The scenario written with QThread and QProcess</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Szenario, geschrieben mit QThread und QProcess</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>The scenario&apos;s code in Python and in Qt C++</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Code des Szenarios in Python und in Qt C++</translation>
     </message>
 </context>
 <context>
     <name>ThreadLab::HistoryTableModel</name>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <source>Variant</source>
-        <translation type="unfinished"></translation>
+        <translation>Variante</translation>
     </message>
     <message>
         <source>Engine</source>
-        <translation type="unfinished">Engine</translation>
+        <translation>Engine</translation>
     </message>
     <message>
         <source>Elapsed</source>
-        <translation type="unfinished">Laufzeit</translation>
+        <translation>Laufzeit</translation>
     </message>
     <message>
         <source>Fastest</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnellster</translation>
     </message>
     <message>
         <source>Slowest</source>
-        <translation type="unfinished"></translation>
+        <translation>Langsamster</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished">Läufe</translation>
+        <translation>Läufe</translation>
     </message>
     <message>
         <source>Speedup</source>
-        <translation type="unfinished">Speedup</translation>
+        <translation>Speedup</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Linie</translation>
     </message>
     <message>
         <source>Workers</source>
-        <translation type="unfinished">Worker</translation>
+        <translation>Worker</translation>
     </message>
     <message>
         <source>Worker</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker</translation>
     </message>
     <message>
         <source>Start latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Startzeit</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>%1 µs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 µs</translation>
     </message>
     <message>
         <source>Elapsed time per variant (bars: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit je Variante (Balken: %1)</translation>
     </message>
     <message>
         <source>Speedup against the number of workers (points: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Speedup gegen die Anzahl der Worker (Punkte: %1)</translation>
     </message>
     <message>
         <source>Start latency of each worker (workers: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Startzeit jedes Workers (Worker: %1)</translation>
     </message>
     <message>
         <source>%1: no runs yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: noch keine Läufe.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>; the table has %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>; die Tabelle hat %1 weitere</translation>
     </message>
 </context>
 <context>
     <name>ThreadLab::IntervalTableModel</name>
     <message>
         <source> (+%1 more)</source>
-        <translation type="unfinished"></translation>
+        <translation> (+%1 weitere)</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Variant</source>
-        <translation type="unfinished"></translation>
+        <translation>Variante</translation>
     </message>
     <message>
         <source>Worker</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe</translation>
     </message>
 </context>
 <context>
@@ -2306,99 +2306,99 @@
     </message>
     <message>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramme</translation>
     </message>
     <message>
         <source>Elapsed time, speedup and start latency of the runs; View ▸ Show data as tables shows their numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit, Speedup und Startzeit der Läufe; ihre Zahlen unter Ansicht ▸ Daten als Tabellen zeigen</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Save lesson &amp;as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lektion speichern &amp;unter…</translation>
     </message>
     <message>
         <source>Save this scenario, with the workers and time scale chosen now as its defaults, as a lesson file (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Szenario als Lektionsdatei speichern, mit den jetzt gewählten Workern und der Zeitskala als Standard (Strg+Umschalt+S)</translation>
     </message>
     <message>
         <source>Fit the time&amp;line</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitleiste einpassen</translation>
     </message>
     <message>
         <source>Pre&amp;vious scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor&amp;heriges Szenario</translation>
     </message>
     <message>
         <source>Show data as &amp;tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten als &amp;Tabellen zeigen</translation>
     </message>
     <message>
         <source>The charts&apos; numbers and the timeline&apos;s intervals as tables a screen reader can read (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zahlen der Diagramme und die Intervalle der Zeitleiste als Tabellen, die ein Screenreader lesen kann (Strg+T)</translation>
     </message>
     <message>
         <source>Next timeline ta&amp;b</source>
-        <translation type="unfinished"></translation>
+        <translation>Nä&amp;chster Zeitleisten-Tab</translation>
     </message>
     <message>
         <source>Previous timeline t&amp;ab</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;orheriger Zeitleisten-Tab</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>Lan&amp;guage</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache</translation>
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
         <source>ThreadLab lessons (*.threadlab.json);;Scenario files (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>ThreadLab-Lektionen (*.threadlab.json);;Szenariodateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Save the lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>Lektion speichern</translation>
     </message>
     <message>
         <source>ThreadLab lessons (*%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>ThreadLab-Lektionen (*%1)</translation>
     </message>
     <message>
         <source>Cannot save the lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lektion lässt sich nicht speichern</translation>
     </message>
     <message>
         <source>Lesson saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lektion gespeichert: %1</translation>
     </message>
     <message>
         <source>&amp;%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;%1 %2</translation>
     </message>
     <message>
         <source>The file is no longer there</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist nicht mehr vorhanden</translation>
     </message>
     <message>
         <source>&amp;Clear recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Liste leeren</translation>
     </message>
     <message>
         <source>%1 is no longer there: removed from Open Recent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht mehr vorhanden: aus „Zuletzt geöffnet“ entfernt.</translation>
     </message>
     <message>
         <source>Predi&amp;ct, then reveal</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhersag&amp;en, dann aufdecken</translation>
     </message>
 </context>
 <context>
@@ -2433,15 +2433,15 @@
     </message>
     <message>
         <source>What happened pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich „Was geschah“</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished">Was geschah</translation>
+        <translation>Was geschah</translation>
     </message>
     <message>
         <source>The run&apos;s verdict: whether it showed the lesson, the elapsed times and the observations</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Urteil des Laufs: ob er die Lektion gezeigt hat, die Laufzeiten und die Beobachtungen</translation>
     </message>
 </context>
 <context>
@@ -2464,15 +2464,15 @@
     </message>
     <message>
         <source>Prediction card</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhersagekarte</translation>
     </message>
     <message>
         <source>Covered while the class predicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Verdeckt, während die Klasse vorhersagt</translation>
     </message>
     <message>
         <source>What the class expects the run to show; R reveals the numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die Klasse von dem Lauf erwartet; R deckt die Zahlen auf</translation>
     </message>
 </context>
 <context>
@@ -2633,27 +2633,27 @@
     </message>
     <message>
         <source>Run controls</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufsteuerung</translation>
     </message>
     <message>
         <source>Which variants run, one after another; Space on a variant checks or unchecks it</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Varianten laufen, eine nach der anderen; Leertaste auf einer Variante hakt sie an oder ab</translation>
     </message>
     <message>
         <source>Engine note</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis zur Engine</translation>
     </message>
     <message>
         <source>Time scale note</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis zur Zeitskala</translation>
     </message>
     <message>
         <source>Python interpreter</source>
-        <translation type="unfinished"></translation>
+        <translation>Python-Interpreter</translation>
     </message>
     <message>
         <source>The path of the Python interpreter the CPython engine runs; empty: the platform&apos;s python3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Pfad des Python-Interpreters, den die CPython-Engine ausführt; leer: python3 der Plattform</translation>
     </message>
 </context>
 <context>
@@ -2667,15 +2667,15 @@
     <name>ThreadLab::ScenarioBrowser</name>
     <message>
         <source>Scenario browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenarioliste</translation>
     </message>
     <message>
         <source>Scenarios</source>
-        <translation type="unfinished">Szenarien</translation>
+        <translation>Szenarien</translation>
     </message>
     <message>
         <source>The scenarios by concept; Up and Down choose one, PageDown and PageUp go to the next and previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Szenarien nach Konzept; Pfeil hoch und runter wählen eines, Bild ab und Bild auf gehen zum nächsten und vorherigen</translation>
     </message>
 </context>
 <context>
@@ -2713,31 +2713,31 @@
     <name>ThreadLab::TimelineModel</name>
     <message>
         <source>Empty: run the scenario to see its workers&apos; lanes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer: das Szenario starten, um die Spuren seiner Worker zu sehen.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source> %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation> %1 bei %2</translation>
     </message>
     <message>
         <source> still going</source>
-        <translation type="unfinished"></translation>
+        <translation> läuft noch</translation>
     </message>
     <message>
         <source>Lanes: %1, over %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Spuren: %1, über %2</translation>
     </message>
     <message>
         <source>, running</source>
-        <translation type="unfinished"></translation>
+        <translation>, läuft</translation>
     </message>
     <message>
         <source>; and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>; und %1 weitere</translation>
     </message>
 </context>
 <context>
@@ -2756,15 +2756,15 @@
     </message>
     <message>
         <source>Timeline views</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitleistenansichten</translation>
     </message>
     <message>
         <source>Compare, then one tab per variant; Ctrl+PageDown and Ctrl+PageUp switch</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleich, dann ein Tab je Variante; Strg+Bild ab und Strg+Bild auf wechseln</translation>
     </message>
     <message>
         <source>Timeline pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitleistenbereich</translation>
     </message>
 </context>
 <context>
@@ -2779,11 +2779,11 @@
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished">Zeitleiste</translation>
+        <translation>Zeitleiste</translation>
     </message>
     <message>
         <source>Timeline: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitleiste: %1</translation>
     </message>
 </context>
 <context>

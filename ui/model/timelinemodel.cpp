@@ -130,7 +130,6 @@ QString TimelineModel::laneDetail(int laneIndex, bool pidPlaceholder) const
 QString TimelineModel::describe(bool live)
 {
     constexpr int namedLanes = 8;
-    const auto tr = [](const char* text) { return QCoreApplication::translate("TimelineModel", text); };
     const Snapshot s = snapshot(live);
     if (!s.log)
         return tr("Empty: run the scenario to see its workers' lanes.");

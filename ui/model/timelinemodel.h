@@ -3,6 +3,7 @@
 #include "model/lanesummary.h"
 #include "tasks/workerstate.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <cstddef>
@@ -24,6 +25,9 @@ struct Event;
 // appends to from its own threads (lock-free reads of a consistent prefix).
 class TimelineModel
 {
+    // The context lupdate gives tr() in this class's members.
+    Q_DECLARE_TR_FUNCTIONS(ThreadLab::TimelineModel)
+
 public:
     struct Join
     {
