@@ -442,8 +442,9 @@ void MainWindow::addLanguageMenu(QMenu* view)
     const QList<std::pair<QString, QString>> choices {{QString(), tr("&System")},
                                                       {QStringLiteral("en"), QStringLiteral("&English")},
                                                       {QStringLiteral("de"), QStringLiteral("&Deutsch")}};
-    for (const auto& [code, label] : choices) {
-        QAction* a = menu->addAction(label);
+    for (const auto& choice : choices) {
+        const QString code = choice.first; // a plain variable: clang 14 cannot capture a structured binding
+        QAction* a = menu->addAction(choice.second);
         a->setCheckable(true);
         a->setChecked(code == chosen);
         a->setData(code);
