@@ -76,7 +76,17 @@ private Q_SLOTS:
         RunSettings settings; // the scenario's own time scale and workers, as `--run ID` runs it
         settings.engine = engine;
         settings.loadModelCosts = true; // the model calibrated against CPython, as the command line runs it
-        const std::vector<LessonCheck> checks = withMargin(s.lessonChecks);
+        std::vector<LessonCheck> checks = withMargin(s.lessonChecks);
+#if defined(THREADLAB_UNDER_ASAN)
+        // Under AddressSanitizer the model's workers (threads and threadlab-worker children) run
+        // instrumented and CPython does not, so the elapsed times compare the instrumentation, not
+        // the lesson: cpu-scaling's processes×2 came out 1.01× of processes×1 once in CI. The
+        // ratios are checked by the normal build's run of this test; here the observations,
+        // outcomes and overlaps are.
+        std::erase_if(checks, [](const LessonCheck& c) { return c.kind == LessonCheckKind::Ratio; });
+        if (checks.empty())
+            QSKIP("only ratio checks, which the normal build checks (AddressSanitizer distorts the times)");
+#endif
 
         RunSeries series;
         std::optional<LessonVerdict> verdict;
