@@ -89,8 +89,13 @@ file -b "$work/model.png" | grep -q "PNG image data" || fail "the exported chart
 cp "$(dirname "$0")/../data/valid/minimal.json" "$work/lesson.threadlab.json"
 /usr/bin/threadlab --scenario-file "$work/lesson.threadlab.json" --list | grep -q . \
     || fail "threadlab --scenario-file FILE --list failed"
+# The window logs a file it refuses ("refused scenario file: …"): none here.
 QT_QPA_PLATFORM=offscreen THREADLAB_QUIT_AFTER_FIRST_PAINT=1 timeout 60 /usr/bin/threadlab "$work/lesson.threadlab.json" \
-    || fail "threadlab FILE did not open the window"
+    >"$work/window.log" 2>&1 || { cat "$work/window.log" >&2; fail "threadlab FILE did not open the window"; }
+if grep -q "refused scenario file" "$work/window.log"; then
+    cat "$work/window.log" >&2
+    fail "the window refused $work/lesson.threadlab.json"
+fi
 
 # Double-click: dpkg's triggers have put the type into the MIME database and ThreadLab into the
 # desktop database as the program for it.
