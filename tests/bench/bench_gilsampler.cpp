@@ -4,10 +4,16 @@
 // time as a share of one core (target: at least 2 kHz for at most 5 %), the hand-overs seen
 // against those the interpreter counted (switch_number), how late the ticks ran against their
 // grid (mean and 99th percentile, µs: the sampling error beyond one period), the ticks skipped
-// after stalls, and the process_vm_readv calls per reading.
+// after stalls, and the process_vm_readv calls per reading. And, measured in the same iteration
+// on the same process, the machine's floor: what a loop that does nothing but sleep until the
+// next tick and take the same reading costs at the same rate (floor_pct). The sampler cannot cost
+// less than that; on a virtual machine it moves with the host's load from minute to minute, so
+// the two are read side by side.
 
 #include "python/gilsampler.h"
 #include "python/pythoninterpreter.h"
+#include "tasks/monoclock.h"
+#include "tasks/platform.h"
 
 #include <benchmark/benchmark.h>
 
@@ -39,6 +45,30 @@ for t in threads:
     t.join()
 )";
 
+// The floor: a thread that sleeps on the same grid with the same timer slack as GilSampler and
+// takes the same reading each tick, nothing else; its CPU time as a share of one core.
+double floorCorePct(GilReader reader, int rateHz, std::chrono::nanoseconds length)
+{
+    double share = 0;
+    std::thread thread([&] {
+        Platform::setCurrentThreadTimerSlackNs(1'000);
+        const std::chrono::nanoseconds period(1'000'000'000 / rateHz);
+        const std::int64_t startNs = MonoClock::nowNs();
+        const std::int64_t cpuStart = Platform::threadCpuTimeNs();
+        auto due = std::chrono::steady_clock::now();
+        const auto end = due + length;
+        GilReader::State s;
+        while (due < end) {
+            benchmark::DoNotOptimize(reader.read(s));
+            due += period;
+            std::this_thread::sleep_until(due);
+        }
+        share = 100.0 * static_cast<double>(Platform::threadCpuTimeNs() - cpuStart) / static_cast<double>(MonoClock::nowNs() - startNs);
+    });
+    thread.join();
+    return share;
+}
+
 void BM_ObserveGil(benchmark::State& state)
 {
     const PythonInterpreter python = PythonInterpreter::probe();
@@ -46,7 +76,7 @@ void BM_ObserveGil(benchmark::State& state)
         state.SkipWithError("needs the platform's CPython 3.11");
         return;
     }
-    double hz = 0, share = 0, seen = 0, counted = 0, lateMean = 0, lateP99 = 0, skipped = 0, readsPerReading = 0;
+    double hz = 0, share = 0, floorShare = 0, seen = 0, counted = 0, lateMean = 0, lateP99 = 0, skipped = 0, readsPerReading = 0;
     for (auto _ : state) {
         QProcess process;
         process.start(python.path(), {QStringLiteral("-I"), QStringLiteral("-c"), QString::fromLatin1(fourSpinners)});
@@ -73,6 +103,8 @@ void BM_ObserveGil(benchmark::State& state)
         sampler.start();
         std::this_thread::sleep_for(std::chrono::seconds(1));
         sampler.stop();
+        floorShare += floorCorePct(GilReader::attach(process.processId(), python.majorVersion(), python.minorVersion()),
+                                   static_cast<int>(state.range(0)), std::chrono::seconds(1));
         process.closeWriteChannel();
         process.waitForFinished(10000);
         const GilSampler::Stats stats = sampler.stats();
@@ -88,6 +120,7 @@ void BM_ObserveGil(benchmark::State& state)
     const double n = static_cast<double>(state.iterations());
     state.counters["achieved_hz"] = hz / n;
     state.counters["core_pct"] = share / n;
+    state.counters["floor_pct"] = floorShare / n;
     state.counters["seen"] = seen / n;
     state.counters["counted"] = counted / n;
     state.counters["seen_pct"] = counted > 0 ? 100 * seen / counted : 0;
