@@ -237,8 +237,9 @@ class TestPresenterLayout : public QObject
         auto* scroll = window().observations()->findChild<QScrollArea*>();
         QVERIFY(main && right && scroll && scroll->widget());
         const QList<int> heights = right->sizes(); // nothing, the verdict, the console
+        // What the verdict needs to show every line, with the slack the window keeps under it.
         const int verdictNeeds = scroll->widget()->heightForWidth(scroll->viewport()->width())
-                                 + heights[1] - scroll->viewport()->height();
+                                 + heights[1] - scroll->viewport()->height() + MainWindow::verdictSlackPx;
         const int consoleChrome = heights[2] - text->viewport()->height();
         const bool noRoom = verdictNeeds + consoleChrome + MainWindow::stageConsoleLines * line
                             > heights[1] + heights[2];

@@ -939,7 +939,7 @@ int MainWindow::observationsHeightFor(int boxWidth) const
     int height = content->heightForWidth(width);
     if (height < 0)
         height = content->sizeHint().height();
-    return height + std::max(0, chromeH) + 2;
+    return height + std::max(0, chromeH) + verdictSlackPx;
 }
 
 int MainWindow::verdictColumn(int windowWidth, int percent)
@@ -973,18 +973,26 @@ void MainWindow::fitVerdict(int width)
     const int line = QFontMetrics(m_console->textView()->font()).lineSpacing();
     const int consoleMin = m_consoleBox->sizeHint().height() - m_console->sizeHint().height() + line + 12;
     m_consoleBox->setMinimumHeight(std::min(consoleMin, height / 3));
-    // The console's box around its lines, as laid out (the size hints miss its margins).
-    const int shown = m_console->textView()->viewport()->height();
-    const int consoleChrome = shown > 0 ? m_consoleBox->height() - shown : consoleMin - line;
-    int room = height - std::min(consoleChrome + stageConsoleLines * line, height / 2);
+    // The console's box around its lines: its title and margins as laid out (the size hints miss
+    // the margins), and the console's own header, which wraps, at the column's width.
+    const bool laidOut = m_console->textView()->viewport()->height() > 0;
+    const int boxChromeW = m_consoleBox->width() - m_console->width();
+    const int boxChromeH = m_consoleBox->height() - m_console->height();
+    auto consoleChrome = [&](int column) {
+        return laidOut ? boxChromeH + m_console->chromeHeightFor(column - boxChromeW) : consoleMin - line;
+    };
+    int room = 0;
     // The narrowest column that shows every line: at the panel's own size first, then, on a
     // small screen with many lines, at the presenter size (ObservationsPanel writes 1.15× its
     // font in presenter mode).
     int column = 0;
     int verdict = 0;
+    bool consoleFirst = true; // room keeps stageConsoleLines for the console; false: its minimum
     auto fits = [&](std::span<const int> percents) {
         for (const int percent : percents) {
             column = verdictColumn(width, percent);
+            room = consoleFirst ? height - std::min(consoleChrome(column) + stageConsoleLines * line, height / 2)
+                                : height - m_consoleBox->minimumHeight();
             verdict = observationsHeightFor(column);
             if (verdict <= room)
                 return true;
@@ -996,7 +1004,7 @@ void MainWindow::fitVerdict(int width)
     static constexpr std::array<int, 4> every {36, 42, 48, 54};
     m_observations->setFont(QFont()); // the window's
     if (m_presenter && !fits(narrow)) {
-        room = height - m_consoleBox->minimumHeight(); // the verdict's lines before the console's
+        consoleFirst = false; // the verdict's lines before the console's
         // Last resort (a sweep's eight variants at 720p): 0.9 of the presenter size, still 1.44×
         // the desktop's.
         for (const double factor : {1.0, 1 / 1.15, 0.9 / 1.15}) {

@@ -54,6 +54,9 @@ public:
     // most stageConsolePercent of the window): enough to follow a run's output at 1280x720.
     static constexpr int stageConsoleLines = 8;
     static constexpr int stageConsolePercent = 42;
+    // Kept under the verdict's last line on the stage, so that rounding never brings up its
+    // scroll bar.
+    static constexpr int verdictSlackPx = 2;
     // The verdict's column on the stage at `percent` of the window's width, within its limits.
     static int verdictColumn(int windowWidth, int percent);
     // Shows an error to the teacher; the default is a (non-blocking) message box.

@@ -65,6 +65,12 @@ ConsoleView::ConsoleView(QWidget* parent)
 
 ConsoleView::~ConsoleView() = default;
 
+int ConsoleView::chromeHeightFor(int width) const
+{
+    const int frame = m_text->height() - m_text->viewport()->height();
+    return frame + (m_orderHeader->isHidden() ? 0 : m_orderHeader->heightForWidth(width) + layout()->spacing());
+}
+
 QColor ConsoleView::readableColor(const QColor& laneColor, const QColor& background)
 {
     QColor c = laneColor;

@@ -44,6 +44,10 @@ public:
     int lineCount() const noexcept { return static_cast<int>(m_entries.size()); }
     QString plainText() const;
     QPlainTextEdit* textView() const noexcept { return m_text; }
+    // How much taller than its lines the view is when `width` wide: the text's frame and, when
+    // shown, the order header above the lines, which wraps. From the header's text, not from its
+    // last layout, which lags behind a header just filled.
+    int chromeHeightFor(int width) const;
 
     // The colour a lane's lines get on `background`: the lane colour, darkened or lightened
     // until it reads (a contrast of at least 4.5:1).
