@@ -591,6 +591,22 @@ private Q_SLOTS:
         QCOMPARE(w.timelinePanel()->view()->scale(), 1.0);
     }
 
+    // The stage (F6) is offered outside presenter mode too: there the verdict and the console
+    // still take their column beside the timeline.
+    void stageOutsidePresenterModeKeepsTheVerdictColumn()
+    {
+        clearSettings();
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(!w.isPresenterMode());
+        w.stageAction()->trigger();
+        QVERIFY(w.stageAction()->isChecked());
+        QTRY_VERIFY(w.observations()->isVisible() && w.observations()->width() > 0);
+        QTRY_VERIFY(w.console()->width() >= MainWindow::verdictColumn(w.width(), MainWindow::stageConsolePercent) / 2);
+        QVERIFY(w.console()->textView()->viewport()->height() > 0);
+    }
+
     void fullScreenWithF11AndEscape()
     {
         MainWindow w;

@@ -1003,7 +1003,9 @@ void MainWindow::fitVerdict(int width)
     static constexpr std::array<int, 3> wide {stageConsolePercent, 48, 54};
     static constexpr std::array<int, 4> every {36, 42, 48, 54};
     m_observations->setFont(QFont()); // the window's
-    if (m_presenter && !fits(narrow)) {
+    // Outside presenter mode too (the stage is F6 there as well): the column is measured, never 0.
+    const bool fitted = fits(narrow);
+    if (m_presenter && !fitted) {
         consoleFirst = false; // the verdict's lines before the console's
         // Last resort (a sweep's eight variants at 720p): 0.9 of the presenter size, still 1.44×
         // the desktop's.
