@@ -85,8 +85,7 @@ void GilSampler::publish(std::int64_t ticks, std::int64_t skipped, std::int64_t 
 void GilSampler::loop()
 {
     Platform::setCurrentThreadName("gil-sampler");
-    // Woken when asked: the kernel's default slack (50 µs) would be a tenth of a period at 2 kHz.
-    Platform::setCurrentThreadTimerSlackNs(1'000);
+    Platform::setCurrentThreadTimerSlackNs(timerSlackNs);
     using Clock = std::chrono::steady_clock;
     const std::chrono::nanoseconds period(1'000'000'000 / m_rateHz);
     const std::int64_t startNs = MonoClock::nowNs();

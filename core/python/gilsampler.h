@@ -49,6 +49,9 @@ public:
     };
 
     static constexpr int defaultRateHz = 2000;
+    // The sampler thread's timer slack: woken when asked, where the kernel's default (50 µs)
+    // would be a tenth of a period at 2 kHz.
+    static constexpr std::int64_t timerSlackNs = 1'000;
     // A tick later than this starts the grid afresh (the ticks missed skipped). On a busy 2-core
     // machine a woken thread may wait a few scheduler slices: with four CPU-bound Python threads
     // and builds beside them, ticks were late by 4-7 ms at the 99th percentile.

@@ -51,7 +51,7 @@ double floorCorePct(GilReader reader, int rateHz, std::chrono::nanoseconds lengt
 {
     double share = 0;
     std::thread thread([&] {
-        Platform::setCurrentThreadTimerSlackNs(1'000);
+        Platform::setCurrentThreadTimerSlackNs(GilSampler::timerSlackNs);
         const std::chrono::nanoseconds period(1'000'000'000 / rateHz);
         const std::int64_t startNs = MonoClock::nowNs();
         const std::int64_t cpuStart = Platform::threadCpuTimeNs();
