@@ -984,15 +984,15 @@ void MainWindow::fitVerdict(int width)
     int room = 0;
     // The narrowest column that shows every line: at the panel's own size first, then, on a
     // small screen with many lines, at the presenter size (ObservationsPanel writes 1.15× its
-    // font in presenter mode).
+    // font in presenter mode). With `keepConsoleLines` the room leaves the console its
+    // stageConsoleLines; without, only its minimum.
     int column = 0;
     int verdict = 0;
-    bool consoleFirst = true; // room keeps stageConsoleLines for the console; false: its minimum
-    auto fits = [&](std::span<const int> percents) {
+    auto fits = [&](std::span<const int> percents, bool keepConsoleLines) {
         for (const int percent : percents) {
             column = verdictColumn(width, percent);
-            room = consoleFirst ? height - std::min(consoleChrome(column) + stageConsoleLines * line, height / 2)
-                                : height - m_consoleBox->minimumHeight();
+            room = keepConsoleLines ? height - std::min(consoleChrome(column) + stageConsoleLines * line, height / 2)
+                                    : height - m_consoleBox->minimumHeight();
             verdict = observationsHeightFor(column);
             if (verdict <= room)
                 return true;
@@ -1004,14 +1004,12 @@ void MainWindow::fitVerdict(int width)
     static constexpr std::array<int, 4> every {36, 42, 48, 54};
     m_observations->setFont(QFont()); // the window's
     // Outside presenter mode too (the stage is F6 there as well): the column is measured, never 0.
-    const bool fitted = fits(narrow);
-    if (m_presenter && !fitted) {
-        consoleFirst = false; // the verdict's lines before the console's
-        // Last resort (a sweep's eight variants at 720p): 0.9 of the presenter size, still 1.44×
-        // the desktop's.
+    if (!fits(narrow, true) && m_presenter) {
+        // The verdict's lines before the console's. Last resort (a sweep's eight variants at
+        // 720p): 0.9 of the presenter size, still 1.44× the desktop's.
         for (const double factor : {1.0, 1 / 1.15, 0.9 / 1.15}) {
             m_observations->setFont(factor == 1.0 ? QFont() : ChartStyle::scaled(font(), factor, font().bold()));
-            if (fits(factor == 1.0 ? std::span<const int>(wide) : std::span<const int>(every)))
+            if (fits(factor == 1.0 ? std::span<const int>(wide) : std::span<const int>(every), false))
                 break;
         }
     }
