@@ -1006,8 +1006,10 @@ void MainWindow::fitVerdict(int width)
     // Outside presenter mode too (the stage is F6 there as well): the column is measured, never 0.
     if (!fits(narrow, true) && m_presenter) {
         // The verdict's lines before the console's. Last resort (a sweep's eight variants at
-        // 720p): 0.9 of the presenter size, still 1.44× the desktop's.
-        for (const double factor : {1.0, 1 / 1.15, 0.9 / 1.15}) {
+        // 720p): 0.9 of the presenter size, still 1.44× the desktop's; in a maximised 720p window
+        // (1280x670) a long sweep verdict needs 0.8 of it, 1.28× the desktop's (cpu-scaling: 467 px
+        // of lines at 0.9 for 457 px of room).
+        for (const double factor : {1.0, 1 / 1.15, 0.9 / 1.15, 0.8 / 1.15}) {
             m_observations->setFont(factor == 1.0 ? QFont() : ChartStyle::scaled(font(), factor, font().bold()));
             if (fits(factor == 1.0 ? std::span<const int>(wide) : std::span<const int>(every), false))
                 break;
